@@ -1,0 +1,18 @@
+// Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
+// The subcommands of `annals`. Each takes the arguments after its name (argv[0] is the command
+// name) and returns the process exit code: 0 when anything was processed, 1 when nothing could
+// be, 2 for usage errors.
+#ifndef ANNALS_TOOLS_ANNALS_COMMANDS_H_
+#define ANNALS_TOOLS_ANNALS_COMMANDS_H_
+
+namespace annals::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;
+inline constexpr int kExitUsage = 2;
+
+int RunVersion(int argc, char** argv);
+
+}  // namespace annals::cli
+
+#endif  // ANNALS_TOOLS_ANNALS_COMMANDS_H_

@@ -1,0 +1,59 @@
+// Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
+// `annals`: dispatches to a subcommand from the table below.
+#include <cstdio>
+#include <cstring>
+#include <string_view>
+
+#include "commands.h"
+
+namespace annals::cli {
+
+int RunVersion(int /*argc*/, char** /*argv*/) {
+  std::printf("annals %s\n", ANNALS_VERSION);
+  return kExitOk;
+}
+
+}  // namespace annals::cli
+
+namespace {
+
+struct Command {
+  const char* name;
+  const char* summary;
+  int (*run)(int argc, char** argv);
+};
+
+// Keep sorted by the order a user meets them in a pipeline.
+constexpr Command kCommands[] = {
+    {"version", "print the version", annals::cli::RunVersion},
+};
+
+void PrintUsage(FILE* out) {
+  std::fprintf(out,
+               "annals %s — political event data from news text\n\n"
+               "Usage: annals <command> [options]    (annals <command> --help for details)\n\n"
+               "Commands:\n",
+               ANNALS_VERSION);
+  for (const Command& c : kCommands) std::fprintf(out, "  %-10s %s\n", c.name, c.summary);
+  std::fprintf(out, "\nExit codes: 0 processed something, 1 nothing could be processed, 2 usage.\n");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    PrintUsage(stderr);
+    return annals::cli::kExitUsage;
+  }
+  std::string_view cmd = argv[1];
+  if (cmd == "--help" || cmd == "-h" || cmd == "help") {
+    PrintUsage(stdout);
+    return annals::cli::kExitOk;
+  }
+  if (cmd == "--version") return annals::cli::RunVersion(argc - 1, argv + 1);
+  for (const Command& c : kCommands) {
+    if (cmd == c.name) return c.run(argc - 1, argv + 1);
+  }
+  std::fprintf(stderr, "annals: unknown command '%s' (see annals --help)\n", argv[1]);
+  return annals::cli::kExitUsage;
+}
