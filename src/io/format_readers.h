@@ -1,0 +1,61 @@
+// Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
+//
+// Internal: one function per input format. `ReadInputs` (reader.cc) opens each input, detects its
+// format and calls one of these with a ReadContext; each streams documents to ctx.Emit and bad
+// records to ctx.RejectRecord, and returns a non-OK status only when the whole input is unusable
+// (then the caller rejects the file as one record).
+#ifndef ANNALS_IO_FORMAT_READERS_H_
+#define ANNALS_IO_FORMAT_READERS_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "annals/document.h"
+#include "annals/reader.h"
+#include "annals/status.h"
+#include "io/byte_source.h"
+
+namespace annals::io {
+
+// What a format reader needs: the options, the sink, the display path of the input, and counters.
+class ReadContext {
+ public:
+  ReadContext(const ReaderOptions& options, DocumentSink& sink, std::string file, ReadStats& stats)
+      : options_(options), sink_(sink), file_(std::move(file)), stats_(stats) {}
+
+  const ReaderOptions& options() const { return options_; }
+  const std::string& file() const { return file_; }
+  // True once the sink asked to stop; readers return as soon as they see it.
+  bool stopped() const { return stopped_; }
+
+  // Fills origin_file (when empty) and hands the document to the sink.
+  void Emit(Document&& doc);
+  // Reports one bad record; `raw` is truncated to 4 KiB.
+  void RejectRecord(std::string location, uint64_t offset, std::string reason,
+                    std::string_view raw);
+
+ private:
+  const ReaderOptions& options_;
+  DocumentSink& sink_;
+  std::string file_;
+  ReadStats& stats_;
+  bool stopped_ = false;
+};
+
+Status ReadTextInput(ByteSource& in, ReadContext& ctx);    // One article per input.
+Status ReadJsonlInput(ByteSource& in, ReadContext& ctx);   // One article per line.
+Status ReadConlluInput(ByteSource& in, ReadContext& ctx);  // One document per "# newdoc".
+Status ReadHtmlInput(ByteSource& in, ReadContext& ctx);    // One article per page.
+Status ReadFeedInput(ByteSource& in, ReadContext& ctx);    // RSS 2.0 / Atom: one per item.
+Status ReadWarcInput(ByteSource& in, ReadContext& ctx);    // WARC (already gunzipped): one per
+                                                           // HTML response record.
+
+// Extracts an article from one HTML page (shared by the HTML and WARC readers). `url` is the page
+// address when known. Fills title, date (from meta tags), text, url, source; DataLoss when the page
+// has no usable text.
+Result<Document> ExtractHtmlArticle(std::string_view html, std::string_view url);
+
+}  // namespace annals::io
+
+#endif  // ANNALS_IO_FORMAT_READERS_H_
