@@ -54,3 +54,18 @@ function(annals_add_benchmark name)
     annals_target_settings(${name})
   endif()
 endfunction()
+
+# annals_component(): the conventional component directory. Every *.cc that is not a *_test.cc goes
+# into the `annals` library; every *_test.cc becomes a ctest test of the same name. Adding a file
+# needs no CMake edit (re-run cmake, or let CONFIGURE_DEPENDS notice).
+function(annals_component)
+  file(GLOB all_sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*.cc)
+  foreach(src ${all_sources})
+    if(src MATCHES "_test\\.cc$")
+      get_filename_component(name ${src} NAME_WE)
+      annals_add_test(${name} ${src})
+    else()
+      target_sources(annals PRIVATE ${src})
+    endif()
+  endforeach()
+endfunction()
