@@ -1,0 +1,48 @@
+// Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
+//
+// Internal: small UTF-8 and string helpers shared by every component. Use these rather than
+// writing another copy.
+#ifndef ANNALS_UTIL_TEXT_H_
+#define ANNALS_UTIL_TEXT_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace annals::util {
+
+// Byte offset of the first invalid UTF-8 sequence in `s` (overlongs, surrogates and code points
+// above U+10FFFF are invalid), or std::string_view::npos when `s` is valid.
+size_t FindInvalidUtf8(std::string_view s);
+
+// Replaces each invalid sequence with U+FFFD; returns the number replaced.
+size_t RepairUtf8(std::string& s);
+
+// Decodes the code point at s[i] and advances i past it. Invalid bytes decode as U+FFFD and advance
+// by one byte. Requires i < s.size().
+char32_t DecodeUtf8(std::string_view s, size_t& i);
+
+// Appends the UTF-8 encoding of `cp` to `out`.
+void AppendUtf8(char32_t cp, std::string& out);
+
+// ASCII-only case mapping and trimming (bytes >= 0x80 are left alone).
+std::string AsciiLower(std::string_view s);
+std::string_view TrimAsciiSpace(std::string_view s);
+
+// Splits on `sep`, keeping empty fields.
+std::vector<std::string_view> Split(std::string_view s, char sep);
+
+// Collapses runs of whitespace (ASCII and U+00A0) to one space and trims the ends.
+std::string CollapseWhitespace(std::string_view s);
+
+// 64-bit FNV-1a hash, stable across platforms and releases (used for document ids and sharding).
+uint64_t Fnv1a64(std::string_view s);
+
+// Lower-case hex of `v`, zero-padded to 16 digits.
+std::string Hex64(uint64_t v);
+
+}  // namespace annals::util
+
+#endif  // ANNALS_UTIL_TEXT_H_
