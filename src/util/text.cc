@@ -158,7 +158,7 @@ std::string CollapseWhitespace(std::string_view s) {
 }
 
 uint64_t Fnv1a64(std::string_view s) {
-  uint64_t h = 1469598103934665603ULL;
+  uint64_t h = 14695981039346656037ULL;
   for (unsigned char c : s) {
     h ^= c;
     h *= 1099511628211ULL;
