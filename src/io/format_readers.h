@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "annals/document.h"
 #include "annals/reader.h"
@@ -30,10 +31,24 @@ class ReadContext {
   bool stopped() const { return stopped_; }
 
   // Fills origin_file (when empty) and hands the document to the sink.
-  void Emit(Document&& doc);
+  void Emit(Document&& doc) {
+    if (stopped_) return;
+    if (doc.origin_file.empty()) doc.origin_file = file_;
+    ++stats_.documents;
+    if (!sink_.Accept(std::move(doc))) stopped_ = true;
+  }
   // Reports one bad record; `raw` is truncated to 4 KiB.
   void RejectRecord(std::string location, uint64_t offset, std::string reason,
-                    std::string_view raw);
+                    std::string_view raw) {
+    Reject r;
+    r.file = file_;
+    r.location = std::move(location);
+    r.offset = offset;
+    r.reason = std::move(reason);
+    r.raw = std::string(raw.substr(0, 4096));
+    ++stats_.rejects;
+    sink_.OnReject(r);
+  }
 
  private:
   const ReaderOptions& options_;
