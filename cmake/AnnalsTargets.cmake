@@ -2,7 +2,7 @@
 
 # Warnings and sanitizer flags, applied per target (never globally).
 function(annals_target_settings target)
-  target_compile_options(${target} PRIVATE -Wall -Wextra -Wno-unused-parameter)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers)
   if(ANNALS_WERROR)
     target_compile_options(${target} PRIVATE -Werror)
   endif()

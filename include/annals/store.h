@@ -1,0 +1,92 @@
+// Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
+//
+// The event store: documents (and, as later stages land, sentences, events, places, counts, quotes)
+// in an embedded SQLite database with a versioned schema (docs/store.md).
+//
+//   annals::Result<std::unique_ptr<annals::Store>> store = annals::Store::Open({.path = "a.db"});
+//   annals::Result<annals::PutOutcome> put = (*store)->PutDocument(doc);
+//
+// Ingestion is idempotent: a document whose URL (when it has one) or normalised text (when it has
+// none) is already stored is not stored again; when the stored copy differs, it is updated in
+// place. Writes go through explicit transactions (`Begin`/`Commit`), so a killed process leaves
+// the database as of the last commit and a rerun completes the work without duplicates.
+//
+// Thread-safety: a Store is used from one thread at a time. Open several for concurrent readers.
+#ifndef ANNALS_STORE_H_
+#define ANNALS_STORE_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "annals/document.h"
+#include "annals/status.h"
+
+namespace annals {
+
+struct StoreOptions {
+  // SQLite database file; created (with the current schema) when missing.
+  std::string path;
+  // Open without write access (the server and queries use this).
+  bool read_only = false;
+  // Milliseconds to wait for a lock held by another process before failing.
+  int busy_timeout_ms = 10000;
+};
+
+// What PutDocument did.
+enum class PutOutcome { kInserted, kUpdated, kUnchanged };
+
+// A stored document as queries return it (the text may be cut to a snippet).
+struct StoredDocument {
+  int64_t rowid = 0;
+  std::string id;
+  std::string url;
+  std::string source;
+  std::string title;
+  std::string date;
+  std::string text;   // Full text, or a snippet with the match marked for full-text searches.
+};
+
+struct DocumentQuery {
+  std::string search;        // FTS5 query over title and text; empty lists all.
+  std::string date_from;     // Inclusive ISO dates; empty = unbounded.
+  std::string date_to;
+  int limit = 20;            // 1..1000.
+  int offset = 0;
+};
+
+class Store {
+ public:
+  // Current schema version; older databases are migrated on open (read-write only).
+  static constexpr int kSchemaVersion = 1;
+
+  static Result<std::unique_ptr<Store>> Open(const StoreOptions& options);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  Status Begin();
+  Status Commit();
+  Status Rollback();
+
+  // Inserts or updates one document (see the idempotency rule above). Call inside Begin/Commit.
+  Result<PutOutcome> PutDocument(const Document& document);
+
+  Result<int64_t> CountDocuments();
+  Result<std::vector<StoredDocument>> QueryDocuments(const DocumentQuery& query);
+  // The schema version of the open database.
+  Result<int> SchemaVersion();
+
+ private:
+  struct Impl;
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// Hash used for deduplication: FNV-1a 64 of the text with whitespace collapsed, as 16 hex digits.
+std::string DocumentTextHash(const std::string& text);
+
+}  // namespace annals
+
+#endif  // ANNALS_STORE_H_

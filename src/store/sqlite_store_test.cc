@@ -1,0 +1,138 @@
+// Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <string>
+
+#include "annals/store.h"
+
+namespace annals {
+namespace {
+
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char tmpl[] = "/tmp/annals-store-XXXXXX";
+    int fd = mkstemp(tmpl);
+    ASSERT_GE(fd, 0);
+    close(fd);
+    path_ = tmpl;
+    std::remove(path_.c_str());
+  }
+  void TearDown() override {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path_ + suffix).c_str());
+  }
+  std::unique_ptr<Store> OpenStore(bool read_only = false) {
+    Result<std::unique_ptr<Store>> s = Store::Open({.path = path_, .read_only = read_only});
+    EXPECT_TRUE(s.ok()) << s.status().ToString();
+    return s.ok() ? std::move(*s) : nullptr;
+  }
+  static Document Doc(std::string id, std::string url, std::string text) {
+    Document d;
+    d.id = std::move(id);
+    d.url = std::move(url);
+    d.text = std::move(text);
+    d.title = "Title of " + d.id;
+    d.date = "2025-09-02";
+    return d;
+  }
+  std::string path_;
+};
+
+TEST_F(StoreTest, CreatesSchemaAndReportsVersion) {
+  auto store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(*store->SchemaVersion(), Store::kSchemaVersion);
+  EXPECT_EQ(*store->CountDocuments(), 0);
+}
+
+TEST_F(StoreTest, IngestIsIdempotentAndUpdatesChangedDocuments) {
+  auto store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(store->Begin().ok());
+  EXPECT_EQ(*store->PutDocument(Doc("a", "https://x.test/a", "Leaders met in Beijing.")),
+            PutOutcome::kInserted);
+  EXPECT_EQ(*store->PutDocument(Doc("b", "", "Talks ended  without\na deal.")),
+            PutOutcome::kInserted);
+  ASSERT_TRUE(store->Commit().ok());
+
+  ASSERT_TRUE(store->Begin().ok());
+  // Same URL, same text: unchanged.
+  EXPECT_EQ(*store->PutDocument(Doc("a", "https://x.test/a", "Leaders met in Beijing.")),
+            PutOutcome::kUnchanged);
+  // No URL, same text up to whitespace: unchanged even under another id.
+  EXPECT_EQ(*store->PutDocument(Doc("b2", "", "Talks ended without a deal.")),
+            PutOutcome::kUnchanged);
+  // Syndicated copy under another URL: not stored twice.
+  EXPECT_EQ(*store->PutDocument(Doc("c", "https://mirror.test/a", "Leaders met in Beijing.")),
+            PutOutcome::kUnchanged);
+  // Same URL, corrected text: updated in place.
+  EXPECT_EQ(*store->PutDocument(Doc("a", "https://x.test/a", "Leaders met in Beijing on Tuesday.")),
+            PutOutcome::kUpdated);
+  ASSERT_TRUE(store->Commit().ok());
+  EXPECT_EQ(*store->CountDocuments(), 2);
+
+  // The update reached the full-text index; the old text is gone from it.
+  Result<std::vector<StoredDocument>> hits = store->QueryDocuments({.search = "Tuesday"});
+  ASSERT_TRUE(hits.ok()) << hits.status().ToString();
+  ASSERT_EQ(hits->size(), 1u);
+  EXPECT_EQ((*hits)[0].id, "a");
+  EXPECT_NE((*hits)[0].text.find("[Tuesday]"), std::string::npos);
+}
+
+TEST_F(StoreTest, RolledBackBatchLeavesNothing) {
+  auto store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(store->Begin().ok());
+  ASSERT_TRUE(store->PutDocument(Doc("a", "", "one")).ok());
+  ASSERT_TRUE(store->Rollback().ok());
+  EXPECT_EQ(*store->CountDocuments(), 0);
+  // An uncommitted transaction when the store is closed (a killed process) is not kept either.
+  ASSERT_TRUE(store->Begin().ok());
+  ASSERT_TRUE(store->PutDocument(Doc("b", "", "two")).ok());
+  store.reset();
+  auto again = OpenStore();
+  EXPECT_EQ(*again->CountDocuments(), 0);
+}
+
+TEST_F(StoreTest, QueriesValidateAndFilter) {
+  auto store = OpenStore();
+  ASSERT_TRUE(store->Begin().ok());
+  Document a = Doc("a", "", "Sanctions were announced.");
+  a.date = "2024-06-19";
+  Document b = Doc("b", "", "A ceasefire was signed.");
+  b.date = "2025-01-15T10:00:00Z";
+  ASSERT_TRUE(store->PutDocument(a).ok());
+  ASSERT_TRUE(store->PutDocument(b).ok());
+  ASSERT_TRUE(store->Commit().ok());
+  EXPECT_EQ(store->QueryDocuments({.limit = 0}).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(store->QueryDocuments({.search = "\"unbalanced"}).status().code(),
+            StatusCode::kInvalidArgument);
+  auto in2025 = store->QueryDocuments({.date_from = "2025-01-01", .date_to = "2025-01-15"});
+  ASSERT_TRUE(in2025.ok());
+  ASSERT_EQ(in2025->size(), 1u);
+  EXPECT_EQ((*in2025)[0].id, "b");
+  auto all = store->QueryDocuments({});
+  ASSERT_EQ(all->size(), 2u);
+  EXPECT_EQ((*all)[0].id, "a");  // Date order.
+}
+
+TEST_F(StoreTest, ReadOnlyRefusesWritesAndNewerSchemas) {
+  { auto store = OpenStore(); }
+  auto ro = OpenStore(/*read_only=*/true);
+  ASSERT_NE(ro, nullptr);
+  EXPECT_FALSE(ro->PutDocument(Doc("x", "", "text")).ok());
+  ro.reset();
+  // A database from a future version is refused, not damaged.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  Result<std::unique_ptr<Store>> s = Store::Open({.path = path_});
+  EXPECT_EQ(s.status().code(), StatusCode::kFailedPrecondition);
+}
+
+}  // namespace
+}  // namespace annals
