@@ -39,10 +39,10 @@ enum class DatePrecision { kDay, kWeek, kMonth, kYear, kDecade };
 std::string_view DatePrecisionName(DatePrecision p);
 
 struct DateMention {
-  Span span;                 // Bytes of the expression in the text given to FindDates.
-  std::string text;          // The expression as written ("earlier this month").
-  CivilDate date;            // Resolved date (month/day 0 below day precision). For kWeek: the
-                             // week's Monday. For kDecade: the decade's first year.
+  Span span;         // Bytes of the expression in the text given to FindDates.
+  std::string text;  // The expression as written ("earlier this month").
+  CivilDate date;    // Resolved date (month/day 0 below day precision). For kWeek: the
+                     // week's Monday. For kDecade: the decade's first year.
   DatePrecision precision = DatePrecision::kDay;
   bool relative = false;     // Resolved against the anchor ("yesterday") rather than written out.
   bool approximate = false;  // "a few years ago", "earlier this month": the value is a best guess.

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "annals/document.h"
+#include "annals/event.h"
 #include "annals/status.h"
 
 namespace annals {
@@ -34,8 +35,14 @@ struct StoreOptions {
   int busy_timeout_ms = 10000;
 };
 
-// What PutDocument did.
+// What PutDocument did, and the id under which the document is stored (the input id, or the id of
+// the stored copy it duplicates, or the input id with "-<hash>" appended when another document
+// already holds that id).
 enum class PutOutcome { kInserted, kUpdated, kUnchanged };
+struct PutResult {
+  PutOutcome outcome = PutOutcome::kInserted;
+  std::string id;
+};
 
 // A stored document as queries return it (the text may be cut to a snippet).
 struct StoredDocument {
@@ -45,21 +52,21 @@ struct StoredDocument {
   std::string source;
   std::string title;
   std::string date;
-  std::string text;   // Full text, or a snippet with the match marked for full-text searches.
+  std::string text;  // Full text, or a snippet with the match marked for full-text searches.
 };
 
 struct DocumentQuery {
-  std::string search;        // FTS5 query over title and text; empty lists all.
-  std::string date_from;     // Inclusive ISO dates; empty = unbounded.
+  std::string search;     // FTS5 query over title and text; empty lists all.
+  std::string date_from;  // Inclusive ISO dates; empty = unbounded.
   std::string date_to;
-  int limit = 20;            // 1..1000.
+  int limit = 20;  // 1..1000.
   int offset = 0;
 };
 
 class Store {
  public:
   // Current schema version; older databases are migrated on open (read-write only).
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;
 
   static Result<std::unique_ptr<Store>> Open(const StoreOptions& options);
   ~Store();
@@ -71,9 +78,15 @@ class Store {
   Status Rollback();
 
   // Inserts or updates one document (see the idempotency rule above). Call inside Begin/Commit.
-  Result<PutOutcome> PutDocument(const Document& document);
+  Result<PutResult> PutDocument(const Document& document);
+
+  // Replaces the events of the stored document `document_id` with `events` (so re-coding a
+  // document never duplicates its events). NotFound when the document is not stored;
+  // InvalidArgument when an event has no CAMEO code or quad class. Call inside Begin/Commit.
+  Status PutEvents(const std::string& document_id, const std::vector<Event>& events);
 
   Result<int64_t> CountDocuments();
+  Result<int64_t> CountEvents();
   Result<std::vector<StoredDocument>> QueryDocuments(const DocumentQuery& query);
   // The schema version of the open database.
   Result<int> SchemaVersion();

@@ -20,11 +20,11 @@ namespace annals {
 namespace {
 
 struct Tok {
-  std::string_view raw;   // As written.
-  std::string lower;      // ASCII-lowered.
+  std::string_view raw;  // As written.
+  std::string lower;     // ASCII-lowered.
   uint32_t begin = 0;
   uint32_t end = 0;
-  bool digits = false;    // All ASCII digits.
+  bool digits = false;  // All ASCII digits.
   bool upper_initial = false;
 };
 
@@ -53,9 +53,8 @@ std::vector<Tok> Tokenize(std::string_view text) {
     t.lower = util::AsciiLower(t.raw);
     t.begin = static_cast<uint32_t>(b);
     t.end = static_cast<uint32_t>(i);
-    t.digits = !t.raw.empty() && std::all_of(t.raw.begin(), t.raw.end(), [](char ch) {
-      return ch >= '0' && ch <= '9';
-    });
+    t.digits = !t.raw.empty() && std::all_of(t.raw.begin(), t.raw.end(),
+                                             [](char ch) { return ch >= '0' && ch <= '9'; });
     t.upper_initial = std::isupper(c) != 0;
     out.push_back(std::move(t));
   }
@@ -119,8 +118,8 @@ int YearOf(const Tok& t) {
 // `approx` ("a few" = 3, "several" = 3, "a couple of" = 2).
 std::optional<int> CountOf(const std::vector<Tok>& t, size_t i, size_t& used, bool& approx) {
   static constexpr std::array<std::string_view, 21> kWords = {
-      "zero",   "one",     "two",      "three",    "four",    "five",    "six",
-      "seven",  "eight",   "nine",     "ten",      "eleven",  "twelve",  "thirteen",
+      "zero",     "one",     "two",     "three",     "four",     "five",     "six",
+      "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",   "thirteen",
       "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
   approx = false;
   used = 1;
@@ -150,7 +149,8 @@ std::optional<int> CountOf(const std::vector<Tok>& t, size_t i, size_t& used, bo
 }
 
 bool IsUnit(std::string_view w, std::string_view unit) {
-  return w == unit || (w.size() == unit.size() + 1 && w.substr(0, unit.size()) == unit && w.back() == 's');
+  return w == unit ||
+         (w.size() == unit.size() + 1 && w.substr(0, unit.size()) == unit && w.back() == 's');
 }
 
 CivilDate AddDays(const CivilDate& d, int64_t n) { return CivilFromDays(DaysFromCivil(d) + n); }
@@ -170,8 +170,8 @@ bool ValidDay(int y, int m, int d) { return m >= 1 && m <= 12 && d >= 1 && d <= 
 // True when the few tokens before `i` in the same sentence speak of the future.
 bool FutureContext(const std::vector<Tok>& t, size_t i) {
   static constexpr std::array<std::string_view, 12> kMarkers = {
-      "will", "shall", "'ll",     "scheduled", "expected", "due",
-      "plans", "planned", "upcoming", "set",      "tomorrow", "next"};
+      "will",  "shall",   "'ll",      "scheduled", "expected", "due",
+      "plans", "planned", "upcoming", "set",       "tomorrow", "next"};
   for (size_t k = i, n = 0; k > 0 && n < 8; --k, ++n) {
     const std::string& w = t[k - 1].lower;
     if (w == "." || w == "!" || w == "?") break;
@@ -189,11 +189,16 @@ bool AnchorValid(const CivilDate& a) { return a.year > 0 && ValidDay(a.year, a.m
 
 std::string_view DatePrecisionName(DatePrecision p) {
   switch (p) {
-    case DatePrecision::kDay: return "day";
-    case DatePrecision::kWeek: return "week";
-    case DatePrecision::kMonth: return "month";
-    case DatePrecision::kYear: return "year";
-    case DatePrecision::kDecade: return "decade";
+    case DatePrecision::kDay:
+      return "day";
+    case DatePrecision::kWeek:
+      return "week";
+    case DatePrecision::kMonth:
+      return "month";
+    case DatePrecision::kYear:
+      return "year";
+    case DatePrecision::kDecade:
+      return "decade";
   }
   return "day";
 }
@@ -410,8 +415,8 @@ std::vector<DateMention> FindDates(std::string_view text, const CivilDate& ancho
       std::string_view prev = word(i - 1);
       if (prev == "in" || prev == "since" || prev == "by" || prev == "until" || prev == "from" ||
           prev == "during" || prev == "before" || prev == "after" || prev == "of" ||
-          prev == "between" || prev == "and" || prev == "to" || prev == "early" ||
-          prev == "late" || prev == "mid") {
+          prev == "between" || prev == "and" || prev == "to" || prev == "early" || prev == "late" ||
+          prev == "mid") {
         emit(i, i, {y, 0, 0}, DatePrecision::kYear, false, false);
         ++i;
         continue;

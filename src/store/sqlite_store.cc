@@ -50,6 +50,61 @@ CREATE TRIGGER documents_au AFTER UPDATE ON documents BEGIN
   INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
 END;
 )sql",
+    // 1 -> 2: events with their actor lists. Actors are rows of event_actors (role, position), so
+    // queries by actor or country use an index; source_codes/target_codes repeat them for display.
+    R"sql(
+CREATE TABLE events(
+  rowid INTEGER PRIMARY KEY,
+  document_rowid INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+  sentence_index INTEGER NOT NULL,
+  date TEXT NOT NULL DEFAULT '',
+  date_precision TEXT NOT NULL DEFAULT '',
+  cameo TEXT NOT NULL,
+  cameo_base TEXT NOT NULL,
+  cameo_root TEXT NOT NULL,
+  quad_class INTEGER NOT NULL,
+  goldstein REAL NOT NULL,
+  plover_event TEXT NOT NULL DEFAULT '',
+  plover_mode TEXT NOT NULL DEFAULT '',
+  plover_context TEXT NOT NULL DEFAULT '',
+  negated INTEGER NOT NULL DEFAULT 0,
+  hypothetical INTEGER NOT NULL DEFAULT 0,
+  future INTEGER NOT NULL DEFAULT 0,
+  reported INTEGER NOT NULL DEFAULT 0,
+  historical INTEGER NOT NULL DEFAULT 0,
+  speaker_code TEXT NOT NULL DEFAULT '',
+  speaker_text TEXT NOT NULL DEFAULT '',
+  place_name TEXT NOT NULL DEFAULT '',
+  place_feature TEXT NOT NULL DEFAULT '',
+  place_iso3 TEXT NOT NULL DEFAULT '',
+  place_fips TEXT NOT NULL DEFAULT '',
+  place_adm1 TEXT NOT NULL DEFAULT '',
+  place_geonames_id INTEGER NOT NULL DEFAULT 0,
+  place_lat REAL,
+  place_lon REAL,
+  predicate_begin INTEGER NOT NULL DEFAULT 0,
+  predicate_end INTEGER NOT NULL DEFAULT 0,
+  pattern_id TEXT NOT NULL DEFAULT '',
+  source_codes TEXT NOT NULL DEFAULT '',
+  target_codes TEXT NOT NULL DEFAULT '');
+CREATE INDEX events_document ON events(document_rowid);
+CREATE INDEX events_date ON events(date);
+CREATE INDEX events_root_date ON events(cameo_root, date);
+CREATE TABLE event_actors(
+  event_rowid INTEGER NOT NULL REFERENCES events(rowid) ON DELETE CASCADE,
+  role TEXT NOT NULL CHECK(role IN ('source', 'target')),
+  position INTEGER NOT NULL,
+  code TEXT NOT NULL,
+  country TEXT NOT NULL,
+  name TEXT NOT NULL DEFAULT '',
+  text TEXT NOT NULL DEFAULT '',
+  span_begin INTEGER NOT NULL DEFAULT 0,
+  span_end INTEGER NOT NULL DEFAULT 0,
+  entry_id TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY(event_rowid, role, position)) WITHOUT ROWID;
+CREATE INDEX event_actors_code ON event_actors(code, role);
+CREATE INDEX event_actors_country ON event_actors(country, role);
+)sql",
 };
 constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kMigrationCount == Store::kSchemaVersion, "one migration per schema version");
@@ -146,8 +201,8 @@ Result<std::unique_ptr<Store>> Store::Open(const StoreOptions& options) {
   if (options.path.empty()) return InvalidArgumentError("no database path given (--db)");
   auto impl = std::make_unique<Impl>();
   impl->path = options.path;
-  int flags = options.read_only ? SQLITE_OPEN_READONLY
-                                : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  int flags =
+      options.read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   if (sqlite3_open_v2(options.path.c_str(), &impl->db, flags | SQLITE_OPEN_NOMUTEX, nullptr) !=
       SQLITE_OK) {
     return IoError(options.path + ": cannot open database: " +
@@ -180,11 +235,12 @@ Status Store::Rollback() { return impl_->Exec("ROLLBACK"); }
 
 Result<int> Store::SchemaVersion() { return impl_->UserVersion(); }
 
-Result<PutOutcome> Store::PutDocument(const Document& d) {
+Result<PutResult> Store::PutDocument(const Document& d) {
   std::string hash = DocumentTextHash(d.text);
   // Find the stored copy: by URL when the document has one; otherwise (or when the URL is new) by
   // id or by normalised text, so a syndicated copy under another URL is not stored twice.
   int64_t rowid = 0;
+  std::string stored_id;
   bool same_doc = false;  // Found by URL or id, not only by equal text.
   std::string stored_hash, stored_title, stored_date, stored_source;
   auto lookup = [&](const char* sql, bool by_url) -> Status {
@@ -199,26 +255,27 @@ Result<PutOutcome> Store::PutDocument(const Document& d) {
       stored_title = s.Col(2);
       stored_date = s.Col(3);
       stored_source = s.Col(4);
-      same_doc = by_url || s.Col(5) == d.id;
+      stored_id = s.Col(5);
+      same_doc = by_url || stored_id == d.id;
     } else if (rc != SQLITE_DONE) {
       return impl_->Error("looking up document " + d.id);
     }
     return Status::Ok();
   };
   if (!d.url.empty()) {
-    ANNALS_RETURN_IF_ERROR(lookup(
-        "SELECT rowid, text_hash, title, date, source, id FROM documents WHERE url = ?1 "
-        "AND ?2 = ?2",
-        true));
+    ANNALS_RETURN_IF_ERROR(
+        lookup("SELECT rowid, text_hash, title, date, source, id FROM documents WHERE url = ?1 "
+               "AND ?2 = ?2",
+               true));
   }
   if (rowid == 0) {
-    ANNALS_RETURN_IF_ERROR(lookup(
-        "SELECT rowid, text_hash, title, date, source, id FROM documents WHERE id = ?1 OR "
-        "text_hash = ?2 ORDER BY (id = ?1) DESC LIMIT 1",
-        false));
+    ANNALS_RETURN_IF_ERROR(
+        lookup("SELECT rowid, text_hash, title, date, source, id FROM documents WHERE id = ?1 OR "
+               "text_hash = ?2 ORDER BY (id = ?1) DESC LIMIT 1",
+               false));
   }
   if (rowid != 0 && !same_doc) {
-    return PutOutcome::kUnchanged;  // The same text under another URL or id: a duplicate.
+    return PutResult{PutOutcome::kUnchanged, stored_id};  // Same text, other URL/id: a duplicate.
   }
   std::string now = NowUtc();
   const std::string empty;
@@ -226,7 +283,7 @@ Result<PutOutcome> Store::PutDocument(const Document& d) {
   if (rowid != 0) {
     if (stored_hash == hash && stored_title == d.title && stored_date == d.date &&
         stored_source == d.source) {
-      return PutOutcome::kUnchanged;
+      return PutResult{PutOutcome::kUnchanged, stored_id};
     }
     Stmt s(impl_->db,
            "UPDATE documents SET source=?2, title=?3, date=?4, language=?5, text=?6, text_hash=?7, "
@@ -247,7 +304,7 @@ Result<PutOutcome> Store::PutDocument(const Document& d) {
     s.Text(12, d.origin_location);
     s.Text(13, now);
     if (s.Step() != SQLITE_DONE) return impl_->Error("updating document " + d.id);
-    return PutOutcome::kUpdated;
+    return PutResult{PutOutcome::kUpdated, stored_id};
   }
   Stmt s(impl_->db,
          "INSERT INTO documents(id, url, source, title, date, language, text, text_hash, "
@@ -277,7 +334,112 @@ Result<PutOutcome> Store::PutDocument(const Document& d) {
   s.Text(13, d.origin_location);
   s.Text(14, now);
   if (s.Step() != SQLITE_DONE) return impl_->Error("inserting document " + id);
-  return PutOutcome::kInserted;
+  return PutResult{PutOutcome::kInserted, id};
+}
+
+Status Store::PutEvents(const std::string& document_id, const std::vector<Event>& events) {
+  int64_t doc_rowid = 0;
+  {
+    Stmt s(impl_->db, "SELECT rowid FROM documents WHERE id = ?1");
+    s.Text(1, document_id);
+    int rc = s.Step();
+    if (rc != SQLITE_ROW) return NotFoundError("no stored document with id '" + document_id + "'");
+    doc_rowid = s.ColInt(0);
+  }
+  {
+    Stmt del(impl_->db, "DELETE FROM events WHERE document_rowid = ?1");
+    del.Int(1, doc_rowid);
+    if (del.Step() != SQLITE_DONE) return impl_->Error("replacing events of " + document_id);
+  }
+  Stmt ins(impl_->db,
+           "INSERT INTO events(document_rowid, sentence_index, date, date_precision, cameo, "
+           "cameo_base, cameo_root, quad_class, goldstein, plover_event, plover_mode, "
+           "plover_context, negated, hypothetical, future, reported, historical, speaker_code, "
+           "speaker_text, place_name, place_feature, place_iso3, place_fips, place_adm1, "
+           "place_geonames_id, place_lat, place_lon, predicate_begin, predicate_end, pattern_id, "
+           "source_codes, target_codes) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,"
+           "?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?26,?27,?28,?29,?30,?31,?32)");
+  Stmt actor(impl_->db,
+             "INSERT INTO event_actors(event_rowid, role, position, code, country, name, text, "
+             "span_begin, span_end, entry_id) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)");
+  if (!ins.ok() || !actor.ok()) return impl_->Error("preparing event insert");
+  auto join = [](const std::vector<ActorRef>& actors) {
+    std::string out;
+    for (const ActorRef& a : actors) out += (out.empty() ? "" : "|") + a.code;
+    return out;
+  };
+  for (const Event& e : events) {
+    if (e.cameo.empty() || e.quad_class < 1 || e.quad_class > 4) {
+      return InvalidArgumentError("event in " + document_id + " sentence " +
+                                  std::to_string(e.sentence_index) +
+                                  " has no CAMEO code or an invalid quad class");
+    }
+    sqlite3_reset(ins.get());
+    sqlite3_clear_bindings(ins.get());
+    ins.Int(1, doc_rowid);
+    ins.Int(2, e.sentence_index);
+    ins.Text(3, e.date);
+    ins.Text(4, e.date_precision);
+    ins.Text(5, e.cameo);
+    ins.Text(6, e.cameo_base);
+    ins.Text(7, e.cameo_root);
+    ins.Int(8, e.quad_class);
+    sqlite3_bind_double(ins.get(), 9, e.goldstein);
+    ins.Text(10, e.plover_event);
+    ins.Text(11, e.plover_mode);
+    ins.Text(12, e.plover_context);
+    ins.Int(13, e.negated);
+    ins.Int(14, e.hypothetical);
+    ins.Int(15, e.future);
+    ins.Int(16, e.reported);
+    ins.Int(17, e.historical);
+    ins.Text(18, e.speaker ? e.speaker->code : std::string());
+    ins.Text(19, e.speaker ? e.speaker->text : std::string());
+    const Place empty_place;
+    const Place& p = e.place ? *e.place : empty_place;
+    ins.Text(20, p.name);
+    ins.Text(21, p.feature);
+    ins.Text(22, p.iso3);
+    ins.Text(23, p.fips);
+    ins.Text(24, p.adm1);
+    ins.Int(25, p.geonames_id);
+    if (e.place) {
+      sqlite3_bind_double(ins.get(), 26, p.lat);
+      sqlite3_bind_double(ins.get(), 27, p.lon);
+    }
+    ins.Int(28, e.predicate_span.begin);
+    ins.Int(29, e.predicate_span.end);
+    ins.Text(30, e.pattern_id);
+    ins.Text(31, join(e.sources));
+    ins.Text(32, join(e.targets));
+    if (ins.Step() != SQLITE_DONE) return impl_->Error("inserting an event of " + document_id);
+    int64_t event_rowid = sqlite3_last_insert_rowid(impl_->db);
+    for (int role = 0; role < 2; ++role) {
+      const std::vector<ActorRef>& list = role == 0 ? e.sources : e.targets;
+      for (size_t k = 0; k < list.size(); ++k) {
+        const ActorRef& a = list[k];
+        sqlite3_reset(actor.get());
+        actor.Int(1, event_rowid);
+        actor.Text(2, role == 0 ? "source" : "target");
+        actor.Int(3, static_cast<int64_t>(k));
+        actor.Text(4, a.code);
+        actor.Text(5, a.code.substr(0, 3));
+        actor.Text(6, a.name);
+        actor.Text(7, a.text);
+        actor.Int(8, a.span.begin);
+        actor.Int(9, a.span.end);
+        actor.Text(10, a.entry_id);
+        if (actor.Step() != SQLITE_DONE) return impl_->Error("inserting an event actor");
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+Result<int64_t> Store::CountEvents() {
+  Stmt s(impl_->db, "SELECT count(*) FROM events");
+  if (!s.ok() || s.Step() != SQLITE_ROW) return impl_->Error("counting events");
+  return s.ColInt(0);
 }
 
 Result<int64_t> Store::CountDocuments() {
@@ -291,15 +453,17 @@ Result<std::vector<StoredDocument>> Store::QueryDocuments(const DocumentQuery& q
   if (q.offset < 0) return InvalidArgumentError("offset must be >= 0");
   std::string sql;
   if (q.search.empty()) {
-    sql = "SELECT d.rowid, d.id, d.url, d.source, d.title, d.date, substr(d.text, 1, 240) "
-          "FROM documents d WHERE (?1 = '' OR d.date >= ?1) AND (?2 = '' OR d.date < ?2 || 'z') "
-          "ORDER BY d.date, d.rowid LIMIT ?3 OFFSET ?4";
+    sql =
+        "SELECT d.rowid, d.id, d.url, d.source, d.title, d.date, substr(d.text, 1, 240) "
+        "FROM documents d WHERE (?1 = '' OR d.date >= ?1) AND (?2 = '' OR d.date < ?2 || 'z') "
+        "ORDER BY d.date, d.rowid LIMIT ?3 OFFSET ?4";
   } else {
-    sql = "SELECT d.rowid, d.id, d.url, d.source, d.title, d.date, "
-          "snippet(documents_fts, 1, '[', ']', '…', 24) FROM documents_fts "
-          "JOIN documents d ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH ?5 "
-          "AND (?1 = '' OR d.date >= ?1) AND (?2 = '' OR d.date < ?2 || 'z') "
-          "ORDER BY rank LIMIT ?3 OFFSET ?4";
+    sql =
+        "SELECT d.rowid, d.id, d.url, d.source, d.title, d.date, "
+        "snippet(documents_fts, 1, '[', ']', '…', 24) FROM documents_fts "
+        "JOIN documents d ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH ?5 "
+        "AND (?1 = '' OR d.date >= ?1) AND (?2 = '' OR d.date < ?2 || 'z') "
+        "ORDER BY rank LIMIT ?3 OFFSET ?4";
   }
   Stmt s(impl_->db, sql.c_str());
   if (!s.ok()) return impl_->Error("preparing document query");

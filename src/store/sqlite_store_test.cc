@@ -52,24 +52,26 @@ TEST_F(StoreTest, IngestIsIdempotentAndUpdatesChangedDocuments) {
   auto store = OpenStore();
   ASSERT_NE(store, nullptr);
   ASSERT_TRUE(store->Begin().ok());
-  EXPECT_EQ(*store->PutDocument(Doc("a", "https://x.test/a", "Leaders met in Beijing.")),
+  EXPECT_EQ(store->PutDocument(Doc("a", "https://x.test/a", "Leaders met in Beijing."))->outcome,
             PutOutcome::kInserted);
-  EXPECT_EQ(*store->PutDocument(Doc("b", "", "Talks ended  without\na deal.")),
+  EXPECT_EQ(store->PutDocument(Doc("b", "", "Talks ended  without\na deal."))->outcome,
             PutOutcome::kInserted);
   ASSERT_TRUE(store->Commit().ok());
 
   ASSERT_TRUE(store->Begin().ok());
   // Same URL, same text: unchanged.
-  EXPECT_EQ(*store->PutDocument(Doc("a", "https://x.test/a", "Leaders met in Beijing.")),
+  EXPECT_EQ(store->PutDocument(Doc("a", "https://x.test/a", "Leaders met in Beijing."))->outcome,
             PutOutcome::kUnchanged);
   // No URL, same text up to whitespace: unchanged even under another id.
-  EXPECT_EQ(*store->PutDocument(Doc("b2", "", "Talks ended without a deal.")),
+  EXPECT_EQ(store->PutDocument(Doc("b2", "", "Talks ended without a deal."))->outcome,
             PutOutcome::kUnchanged);
   // Syndicated copy under another URL: not stored twice.
-  EXPECT_EQ(*store->PutDocument(Doc("c", "https://mirror.test/a", "Leaders met in Beijing.")),
-            PutOutcome::kUnchanged);
+  EXPECT_EQ(
+      store->PutDocument(Doc("c", "https://mirror.test/a", "Leaders met in Beijing."))->outcome,
+      PutOutcome::kUnchanged);
   // Same URL, corrected text: updated in place.
-  EXPECT_EQ(*store->PutDocument(Doc("a", "https://x.test/a", "Leaders met in Beijing on Tuesday.")),
+  EXPECT_EQ(store->PutDocument(Doc("a", "https://x.test/a", "Leaders met in Beijing on Tuesday."))
+                ->outcome,
             PutOutcome::kUpdated);
   ASSERT_TRUE(store->Commit().ok());
   EXPECT_EQ(*store->CountDocuments(), 2);
@@ -132,6 +134,66 @@ TEST_F(StoreTest, ReadOnlyRefusesWritesAndNewerSchemas) {
   sqlite3_close(db);
   Result<std::unique_ptr<Store>> s = Store::Open({.path = path_});
   EXPECT_EQ(s.status().code(), StatusCode::kFailedPrecondition);
+}
+
+Event MakeEvent(std::string cameo, std::vector<std::string> sources,
+                std::vector<std::string> targets) {
+  Event e;
+  e.sentence_index = 1;
+  e.date = "2025-09-02";
+  e.date_precision = "day";
+  e.cameo = cameo;
+  e.cameo_base = cameo.substr(0, 3);
+  e.cameo_root = cameo.substr(0, 2);
+  e.quad_class = 1;
+  e.goldstein = 1.0;
+  for (const std::string& c : sources) e.sources.push_back({.code = c, .text = c});
+  for (const std::string& c : targets) e.targets.push_back({.code = c, .text = c});
+  return e;
+}
+
+TEST_F(StoreTest, EventsKeepActorListsAndAreReplacedNotDuplicated) {
+  auto store = OpenStore();
+  ASSERT_TRUE(store->Begin().ok());
+  Result<PutResult> put = store->PutDocument(Doc("d", "", "China and Russia met India."));
+  ASSERT_TRUE(put.ok());
+  std::vector<Event> events = {MakeEvent("040", {"CHNGOV", "RUSGOV"}, {"INDGOV"})};
+  ASSERT_TRUE(store->PutEvents(put->id, events).ok());
+  ASSERT_TRUE(store->PutEvents(put->id, events).ok());  // Re-coding replaces.
+  ASSERT_TRUE(store->Commit().ok());
+  EXPECT_EQ(*store->CountEvents(), 1);
+
+  EXPECT_EQ(store->PutEvents("missing", events).code(), StatusCode::kNotFound);
+  Event bad = MakeEvent("040", {"CHN"}, {});
+  bad.quad_class = 0;
+  EXPECT_EQ(store->PutEvents(put->id, {bad}).code(), StatusCode::kInvalidArgument);
+}
+
+TEST_F(StoreTest, MigratesAVersionOneDatabase) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  // A minimal version-1 database: the documents table and one row.
+  ASSERT_EQ(
+      sqlite3_exec(db,
+                   "CREATE TABLE documents(rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
+                   " url TEXT NOT NULL DEFAULT '', source TEXT NOT NULL DEFAULT '', title TEXT"
+                   " NOT NULL DEFAULT '', date TEXT NOT NULL DEFAULT '', language TEXT NOT NULL"
+                   " DEFAULT '', text TEXT NOT NULL, text_hash TEXT NOT NULL, dateline_place"
+                   " TEXT NOT NULL DEFAULT '', dateline_date TEXT NOT NULL DEFAULT '',"
+                   " dateline_agency TEXT NOT NULL DEFAULT '', origin_file TEXT NOT NULL"
+                   " DEFAULT '', origin_location TEXT NOT NULL DEFAULT '', ingested_at TEXT NOT"
+                   " NULL, updated_at TEXT NOT NULL);"
+                   "INSERT INTO documents(id, text, text_hash, ingested_at, updated_at)"
+                   " VALUES('old', 'kept', 'h', 't', 't');"
+                   "PRAGMA user_version = 1;",
+                   nullptr, nullptr, nullptr),
+      SQLITE_OK);
+  sqlite3_close(db);
+  auto store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(*store->SchemaVersion(), Store::kSchemaVersion);
+  EXPECT_EQ(*store->CountDocuments(), 1);
+  EXPECT_EQ(*store->CountEvents(), 0);
 }
 
 }  // namespace
