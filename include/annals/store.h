@@ -63,6 +63,31 @@ struct DocumentQuery {
   int offset = 0;
 };
 
+// A stored event with the document fields exporters need.
+struct StoredEvent {
+  int64_t id = 0;  // Stable within the database (GDELT's GLOBALEVENTID on export).
+  Event event;     // event.document_id is the stored document id.
+  std::string document_url;
+  std::string document_source;
+  std::string document_title;
+  uint32_t document_length = 0;  // Bytes of document text.
+  std::string added;             // When the event was stored, UTC "YYYY-MM-DDTHH:MM:SSZ".
+};
+
+struct EventQuery {
+  std::string date_from;  // Inclusive ISO dates on the event date; empty = unbounded.
+  std::string date_to;
+  std::string actor;             // A source or target whose code equals or starts with this
+                                 // ("CHN" matches CHNGOV and CHNMIL; "CHNGOV" only itself).
+  std::string cameo;             // Event code prefix: "04" (a root), "042", "0422".
+  int quad_class = 0;            // 1..4, 0 = any.
+  std::string place;             // Matches the place name, ISO3 or FIPS code exactly.
+  std::string search;            // FTS5 query over the document text.
+  bool include_flagged = false;  // Include negated and hypothetical events.
+  int limit = 100;               // 1..100000.
+  int offset = 0;
+};
+
 class Store {
  public:
   // Current schema version; older databases are migrated on open (read-write only).
@@ -84,6 +109,9 @@ class Store {
   // document never duplicates its events). NotFound when the document is not stored;
   // InvalidArgument when an event has no CAMEO code or quad class. Call inside Begin/Commit.
   Status PutEvents(const std::string& document_id, const std::vector<Event>& events);
+
+  // Events matching `query`, ordered by date then id. InvalidArgument for bad parameters.
+  Result<std::vector<StoredEvent>> QueryEvents(const EventQuery& query);
 
   Result<int64_t> CountDocuments();
   Result<int64_t> CountEvents();

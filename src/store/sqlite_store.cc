@@ -436,6 +436,119 @@ Status Store::PutEvents(const std::string& document_id, const std::vector<Event>
   return Status::Ok();
 }
 
+Result<std::vector<StoredEvent>> Store::QueryEvents(const EventQuery& q) {
+  if (q.limit < 1 || q.limit > 100000) return InvalidArgumentError("limit must be 1..100000");
+  if (q.offset < 0) return InvalidArgumentError("offset must be >= 0");
+  if (q.quad_class < 0 || q.quad_class > 4) return InvalidArgumentError("quad class must be 1..4");
+  for (char c : q.cameo) {
+    if (c < '0' || c > '9') return InvalidArgumentError("CAMEO code must be digits: " + q.cameo);
+  }
+  std::string sql =
+      "SELECT e.rowid, d.id, e.sentence_index, e.date, e.date_precision, e.cameo, e.cameo_base, "
+      "e.cameo_root, e.quad_class, e.goldstein, e.plover_event, e.plover_mode, e.plover_context, "
+      "e.negated, e.hypothetical, e.future, e.reported, e.historical, e.speaker_code, "
+      "e.speaker_text, e.place_name, e.place_feature, e.place_iso3, e.place_fips, e.place_adm1, "
+      "e.place_geonames_id, e.place_lat, e.place_lon, e.predicate_begin, e.predicate_end, "
+      "e.pattern_id, d.url, d.source, d.title, length(CAST(d.text AS BLOB)), d.updated_at "
+      "FROM events e JOIN documents d ON d.rowid = e.document_rowid WHERE "
+      "(?1 = '' OR e.date >= ?1) AND (?2 = '' OR e.date < ?2 || 'z') "
+      "AND (?3 = '' OR EXISTS (SELECT 1 FROM event_actors a WHERE a.event_rowid = e.rowid AND "
+      "(a.code = ?3 OR substr(a.code, 1, length(?3)) = ?3))) "
+      "AND (?4 = '' OR substr(e.cameo, 1, length(?4)) = ?4) "
+      "AND (?5 = 0 OR e.quad_class = ?5) "
+      "AND (?6 = '' OR e.place_name = ?6 OR e.place_iso3 = ?6 OR e.place_fips = ?6) "
+      "AND (?7 = 1 OR (e.negated = 0 AND e.hypothetical = 0)) ";
+  if (!q.search.empty()) {
+    sql += "AND d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?10) ";
+  }
+  sql += "ORDER BY e.date, e.rowid LIMIT ?8 OFFSET ?9";
+  Stmt s(impl_->db, sql.c_str());
+  if (!s.ok()) return impl_->Error("preparing event query");
+  s.Text(1, q.date_from);
+  s.Text(2, q.date_to);
+  s.Text(3, q.actor);
+  s.Text(4, q.cameo);
+  s.Int(5, q.quad_class);
+  s.Text(6, q.place);
+  s.Int(7, q.include_flagged ? 1 : 0);
+  s.Int(8, q.limit);
+  s.Int(9, q.offset);
+  if (!q.search.empty()) s.Text(10, q.search);
+  std::vector<StoredEvent> out;
+  while (true) {
+    int rc = s.Step();
+    if (rc == SQLITE_DONE) break;
+    if (rc != SQLITE_ROW) {
+      if (!q.search.empty()) {
+        return InvalidArgumentError("bad search expression '" + q.search +
+                                    "': " + sqlite3_errmsg(impl_->db));
+      }
+      return impl_->Error("querying events");
+    }
+    StoredEvent se;
+    Event& e = se.event;
+    se.id = s.ColInt(0);
+    e.document_id = s.Col(1);
+    e.sentence_index = static_cast<int>(s.ColInt(2));
+    e.date = s.Col(3);
+    e.date_precision = s.Col(4);
+    e.cameo = s.Col(5);
+    e.cameo_base = s.Col(6);
+    e.cameo_root = s.Col(7);
+    e.quad_class = static_cast<int>(s.ColInt(8));
+    e.goldstein = sqlite3_column_double(s.get(), 9);
+    e.plover_event = s.Col(10);
+    e.plover_mode = s.Col(11);
+    e.plover_context = s.Col(12);
+    e.negated = s.ColInt(13) != 0;
+    e.hypothetical = s.ColInt(14) != 0;
+    e.future = s.ColInt(15) != 0;
+    e.reported = s.ColInt(16) != 0;
+    e.historical = s.ColInt(17) != 0;
+    if (!s.Col(18).empty() || !s.Col(19).empty()) {
+      e.speaker = ActorRef{.code = s.Col(18), .text = s.Col(19)};
+    }
+    if (!s.Col(20).empty() || sqlite3_column_type(s.get(), 26) != SQLITE_NULL) {
+      Place p;
+      p.name = s.Col(20);
+      p.feature = s.Col(21);
+      p.iso3 = s.Col(22);
+      p.fips = s.Col(23);
+      p.adm1 = s.Col(24);
+      p.geonames_id = s.ColInt(25);
+      p.lat = sqlite3_column_double(s.get(), 26);
+      p.lon = sqlite3_column_double(s.get(), 27);
+      e.place = p;
+    }
+    e.predicate_span = {static_cast<uint32_t>(s.ColInt(28)), static_cast<uint32_t>(s.ColInt(29))};
+    e.pattern_id = s.Col(30);
+    se.document_url = s.Col(31);
+    se.document_source = s.Col(32);
+    se.document_title = s.Col(33);
+    se.document_length = static_cast<uint32_t>(s.ColInt(34));
+    se.added = s.Col(35);
+    out.push_back(std::move(se));
+  }
+  // Actor lists, in role and position order.
+  Stmt a(impl_->db,
+         "SELECT role, code, name, text, span_begin, span_end, entry_id FROM event_actors "
+         "WHERE event_rowid = ?1 ORDER BY role, position");
+  if (!a.ok()) return impl_->Error("preparing actor query");
+  for (StoredEvent& se : out) {
+    sqlite3_reset(a.get());
+    a.Int(1, se.id);
+    while (a.Step() == SQLITE_ROW) {
+      ActorRef r{.code = a.Col(1),
+                 .name = a.Col(2),
+                 .text = a.Col(3),
+                 .span = {static_cast<uint32_t>(a.ColInt(4)), static_cast<uint32_t>(a.ColInt(5))},
+                 .entry_id = a.Col(6)};
+      (a.Col(0) == "source" ? se.event.sources : se.event.targets).push_back(std::move(r));
+    }
+  }
+  return out;
+}
+
 Result<int64_t> Store::CountEvents() {
   Stmt s(impl_->db, "SELECT count(*) FROM events");
   if (!s.ok() || s.Step() != SQLITE_ROW) return impl_->Error("counting events");

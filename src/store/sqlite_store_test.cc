@@ -163,10 +163,60 @@ TEST_F(StoreTest, EventsKeepActorListsAndAreReplacedNotDuplicated) {
   ASSERT_TRUE(store->Commit().ok());
   EXPECT_EQ(*store->CountEvents(), 1);
 
+  Result<std::vector<StoredEvent>> got = store->QueryEvents({});
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  ASSERT_EQ(got->size(), 1u);
+  const Event& e = (*got)[0].event;
+  EXPECT_EQ(e.document_id, "d");
+  ASSERT_EQ(e.sources.size(), 2u);
+  EXPECT_EQ(e.sources[0].code, "CHNGOV");
+  EXPECT_EQ(e.sources[1].code, "RUSGOV");
+  ASSERT_EQ(e.targets.size(), 1u);
+  EXPECT_EQ(e.targets[0].code, "INDGOV");
+  EXPECT_EQ(e.cameo, "040");
+
   EXPECT_EQ(store->PutEvents("missing", events).code(), StatusCode::kNotFound);
   Event bad = MakeEvent("040", {"CHN"}, {});
   bad.quad_class = 0;
   EXPECT_EQ(store->PutEvents(put->id, {bad}).code(), StatusCode::kInvalidArgument);
+}
+
+TEST_F(StoreTest, EventQueriesFilterByActorCodeDateAndFlags) {
+  auto store = OpenStore();
+  ASSERT_TRUE(store->Begin().ok());
+  Result<PutResult> put = store->PutDocument(Doc("d", "", "Several things happened."));
+  Event meet = MakeEvent("042", {"CHNGOV"}, {"RUSGOV"});
+  Event accuse = MakeEvent("112", {"USAGOV"}, {"CHNGOV", "INDGOV"});
+  accuse.quad_class = 3;
+  accuse.date = "2025-08-30";
+  Event maybe = MakeEvent("0874", {"CHNMIL"}, {"PRKMIL"});
+  maybe.hypothetical = true;
+  maybe.place = Place{.name = "Kursk", .iso3 = "RUS", .fips = "RS", .lat = 51.7, .lon = 36.2};
+  ASSERT_TRUE(store->PutEvents(put->id, {meet, accuse, maybe}).ok());
+  ASSERT_TRUE(store->Commit().ok());
+
+  auto codes = [&](EventQuery q) {
+    Result<std::vector<StoredEvent>> r = store->QueryEvents(q);
+    if (!r.ok()) return r.status().ToString();
+    std::string out;
+    for (const StoredEvent& se : *r) out += se.event.cameo + " ";
+    return out;
+  };
+  EXPECT_EQ(codes({}), "112 042 ");  // Date order; the hypothetical one left out.
+  EXPECT_EQ(codes({.include_flagged = true}), "112 042 0874 ");
+  EXPECT_EQ(codes({.actor = "CHN", .include_flagged = true}), "112 042 0874 ");
+  EXPECT_EQ(codes({.actor = "CHNGOV"}), "112 042 ");
+  EXPECT_EQ(codes({.actor = "IND"}), "112 ");
+  EXPECT_EQ(codes({.cameo = "04"}), "042 ");
+  EXPECT_EQ(codes({.quad_class = 3}), "112 ");
+  EXPECT_EQ(codes({.date_from = "2025-09-01"}), "042 ");
+  EXPECT_EQ(codes({.place = "RUS", .include_flagged = true}), "0874 ");
+  EXPECT_EQ(codes({.search = "happened"}), "112 042 ");
+  EXPECT_EQ(store->QueryEvents({.cameo = "04x"}).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(store->QueryEvents({.quad_class = 5}).status().code(), StatusCode::kInvalidArgument);
+  auto with_place = store->QueryEvents({.include_flagged = true});
+  ASSERT_TRUE((*with_place)[2].event.place.has_value());
+  EXPECT_DOUBLE_EQ((*with_place)[2].event.place->lat, 51.7);
 }
 
 TEST_F(StoreTest, MigratesAVersionOneDatabase) {
