@@ -11,6 +11,7 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailure = 1;
 inline constexpr int kExitUsage = 2;
 
+int RunExport(int argc, char** argv);
 int RunQuery(int argc, char** argv);
 int RunVersion(int argc, char** argv);
 

@@ -25,6 +25,8 @@ struct Command {
 
 // Keep sorted by the order a user meets them in a pipeline.
 constexpr Command kCommands[] = {
+    {"export", "write stored events as GDELT events/mentions, PLOVER JSONL or CSV",
+     annals::cli::RunExport},
     {"query", "ask questions of a database (documents; events, dyads, actors as they land)",
      annals::cli::RunQuery},
     {"version", "print the version", annals::cli::RunVersion},
