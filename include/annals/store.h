@@ -88,6 +88,49 @@ struct EventQuery {
   int offset = 0;
 };
 
+// One period of a dyad timeline: events from `from` to `to` in that period.
+struct DyadPeriod {
+  std::string period;  // "2025-09-02" (day), "2025-W36" (week), "2025-09" (month).
+  std::string from;    // Actor pattern on the source side (query's a or b).
+  std::string to;
+  int64_t quad_counts[5] = {0, 0, 0, 0, 0};  // Index 1..4 by GDELT quad class.
+  int64_t events = 0;
+  double mean_goldstein = 0;
+};
+
+struct DyadQuery {
+  std::string a;  // Actor code or prefix ("CHN", "USAGOV").
+  std::string b;
+  std::string by = "month";  // "day", "week" or "month".
+  std::string date_from;
+  std::string date_to;
+  bool include_flagged = false;
+};
+
+struct ActorCount {
+  std::string code;
+  int64_t as_source = 0;
+  int64_t as_target = 0;
+  int64_t events = 0;  // Distinct events the actor takes part in.
+};
+
+// A weighted edge of the actor network: events from `source` to `target` by quad class.
+struct NetworkEdge {
+  std::string source;
+  std::string target;
+  int64_t cooperation = 0;  // Quad classes 1 and 2.
+  int64_t conflict = 0;     // Quad classes 3 and 4.
+  double mean_goldstein = 0;
+};
+
+struct AggregateQuery {
+  std::string date_from;
+  std::string date_to;
+  bool include_flagged = false;
+  int limit = 20;       // 1..10000.
+  int code_length = 0;  // Truncate codes to this many letters (3 = countries); 0 = whole.
+};
+
 class Store {
  public:
   // Current schema version; older databases are migrated on open (read-write only).
@@ -112,6 +155,14 @@ class Store {
 
   // Events matching `query`, ordered by date then id. InvalidArgument for bad parameters.
   Result<std::vector<StoredEvent>> QueryEvents(const EventQuery& query);
+
+  // Dyad timeline: events from a to b and from b to a, per period, with counts per quad class
+  // and the mean Goldstein value. Periods without events are omitted.
+  Result<std::vector<DyadPeriod>> QueryDyad(const DyadQuery& query);
+  // Actors taking part in most events.
+  Result<std::vector<ActorCount>> TopActors(const AggregateQuery& query);
+  // Heaviest directed source -> target edges.
+  Result<std::vector<NetworkEdge>> Network(const AggregateQuery& query);
 
   Result<int64_t> CountDocuments();
   Result<int64_t> CountEvents();

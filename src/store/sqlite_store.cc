@@ -1,6 +1,7 @@
 // Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <string>
@@ -545,6 +546,153 @@ Result<std::vector<StoredEvent>> Store::QueryEvents(const EventQuery& q) {
                  .entry_id = a.Col(6)};
       (a.Col(0) == "source" ? se.event.sources : se.event.targets).push_back(std::move(r));
     }
+  }
+  return out;
+}
+
+namespace {
+
+// SQL for the period key of an event date at a given granularity.
+Result<std::string> PeriodExpr(const std::string& by) {
+  if (by == "day") return std::string("substr(e.date, 1, 10)");
+  if (by == "month") return std::string("substr(e.date, 1, 7)");
+  if (by == "week") {
+    // ISO week, computed from the date (SQLite's %W is not ISO). Dates coarser than a day fall
+    // into the week of their first day.
+    return std::string(
+        "(SELECT strftime('%Y', d, '-3 days', 'weekday 4') || '-W' || "
+        "printf('%02d', (CAST(strftime('%j', d, '-3 days', 'weekday 4') AS INTEGER) - 1) / 7 + 1) "
+        "FROM (SELECT date(substr(e.date || '-01-01', 1, 10)) AS d))");
+  }
+  return InvalidArgumentError("'by' must be day, week or month, not '" + by + "'");
+}
+
+bool ValidCodePattern(const std::string& code) {
+  if (code.empty() || code.size() > 30) return false;
+  for (char c : code) {
+    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+constexpr char kActorMatch[] = "(a.code = ?X OR substr(a.code, 1, length(?X)) = ?X)";
+
+std::string ActorMatch(const char* param) {
+  std::string s = kActorMatch;
+  for (size_t p = s.find("?X"); p != std::string::npos; p = s.find("?X")) s.replace(p, 2, param);
+  return s;
+}
+
+}  // namespace
+
+Result<std::vector<DyadPeriod>> Store::QueryDyad(const DyadQuery& q) {
+  if (!ValidCodePattern(q.a) || !ValidCodePattern(q.b)) {
+    return InvalidArgumentError("actors must be codes of letters and digits (e.g. CHN, USAGOV)");
+  }
+  Result<std::string> period = PeriodExpr(q.by);
+  if (!period.ok()) return period.status();
+  std::vector<DyadPeriod> out;
+  for (int dir = 0; dir < 2; ++dir) {
+    std::string sql =
+        "SELECT " + *period +
+        " AS p, e.quad_class, count(*), avg(e.goldstein) FROM events e WHERE "
+        "EXISTS (SELECT 1 FROM event_actors a WHERE a.event_rowid = e.rowid AND a.role = 'source' "
+        "AND " +
+        ActorMatch("?1") +
+        ") AND EXISTS (SELECT 1 FROM event_actors a WHERE "
+        "a.event_rowid = e.rowid AND a.role = 'target' AND " +
+        ActorMatch("?2") +
+        ") "
+        "AND (?3 = '' OR e.date >= ?3) AND (?4 = '' OR e.date < ?4 || 'z') "
+        "AND (?5 = 1 OR (e.negated = 0 AND e.hypothetical = 0)) AND e.date <> '' "
+        "GROUP BY p, e.quad_class ORDER BY p";
+    Stmt s(impl_->db, sql.c_str());
+    if (!s.ok()) return impl_->Error("preparing dyad query");
+    s.Text(1, dir == 0 ? q.a : q.b);
+    s.Text(2, dir == 0 ? q.b : q.a);
+    s.Text(3, q.date_from);
+    s.Text(4, q.date_to);
+    s.Int(5, q.include_flagged ? 1 : 0);
+    std::vector<DyadPeriod> rows;
+    while (true) {
+      int rc = s.Step();
+      if (rc == SQLITE_DONE) break;
+      if (rc != SQLITE_ROW) return impl_->Error("querying dyad");
+      std::string p = s.Col(0);
+      if (rows.empty() || rows.back().period != p) {
+        DyadPeriod d;
+        d.period = p;
+        d.from = dir == 0 ? q.a : q.b;
+        d.to = dir == 0 ? q.b : q.a;
+        rows.push_back(d);
+      }
+      DyadPeriod& d = rows.back();
+      int quad = static_cast<int>(s.ColInt(1));
+      int64_t n = s.ColInt(2);
+      double mean = sqlite3_column_double(s.get(), 3);
+      if (quad >= 1 && quad <= 4) d.quad_counts[quad] += n;
+      d.mean_goldstein = (d.mean_goldstein * d.events + mean * n) / (d.events + n);
+      d.events += n;
+    }
+    out.insert(out.end(), rows.begin(), rows.end());
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const DyadPeriod& x, const DyadPeriod& y) { return x.period < y.period; });
+  return out;
+}
+
+Result<std::vector<ActorCount>> Store::TopActors(const AggregateQuery& q) {
+  if (q.limit < 1 || q.limit > 10000) return InvalidArgumentError("limit must be 1..10000");
+  if (q.code_length < 0) return InvalidArgumentError("code length must be >= 0");
+  std::string code = q.code_length > 0 ? "substr(a.code, 1, " + std::to_string(q.code_length) + ")"
+                                       : std::string("a.code");
+  std::string sql =
+      "SELECT " + code +
+      " AS c, sum(a.role = 'source'), sum(a.role = 'target'), "
+      "count(DISTINCT a.event_rowid) AS n FROM event_actors a JOIN events e ON e.rowid = "
+      "a.event_rowid WHERE (?1 = '' OR e.date >= ?1) AND (?2 = '' OR e.date < ?2 || 'z') AND "
+      "(?3 = 1 OR (e.negated = 0 AND e.hypothetical = 0)) GROUP BY c ORDER BY n DESC, c LIMIT ?4";
+  Stmt s(impl_->db, sql.c_str());
+  if (!s.ok()) return impl_->Error("preparing actor query");
+  s.Text(1, q.date_from);
+  s.Text(2, q.date_to);
+  s.Int(3, q.include_flagged ? 1 : 0);
+  s.Int(4, q.limit);
+  std::vector<ActorCount> out;
+  while (s.Step() == SQLITE_ROW) {
+    out.push_back({s.Col(0), s.ColInt(1), s.ColInt(2), s.ColInt(3)});
+  }
+  return out;
+}
+
+Result<std::vector<NetworkEdge>> Store::Network(const AggregateQuery& q) {
+  if (q.limit < 1 || q.limit > 10000) return InvalidArgumentError("limit must be 1..10000");
+  if (q.code_length < 0) return InvalidArgumentError("code length must be >= 0");
+  auto code = [&](const char* alias) {
+    return q.code_length > 0
+               ? "substr(" + std::string(alias) + ".code, 1, " + std::to_string(q.code_length) + ")"
+               : std::string(alias) + ".code";
+  };
+  std::string sql = "SELECT " + code("s") + " AS sc, " + code("t") +
+                    " AS tc, sum(e.quad_class <= 2), "
+                    "sum(e.quad_class >= 3), avg(e.goldstein), count(*) AS n FROM events e "
+                    "JOIN event_actors s ON s.event_rowid = e.rowid AND s.role = 'source' "
+                    "JOIN event_actors t ON t.event_rowid = e.rowid AND t.role = 'target' "
+                    "WHERE (?1 = '' OR e.date >= ?1) AND (?2 = '' OR e.date < ?2 || 'z') AND "
+                    "(?3 = 1 OR (e.negated = 0 AND e.hypothetical = 0)) AND sc <> tc "
+                    "GROUP BY sc, tc ORDER BY n DESC, sc, tc LIMIT ?4";
+  Stmt s(impl_->db, sql.c_str());
+  if (!s.ok()) return impl_->Error("preparing network query");
+  s.Text(1, q.date_from);
+  s.Text(2, q.date_to);
+  s.Int(3, q.include_flagged ? 1 : 0);
+  s.Int(4, q.limit);
+  std::vector<NetworkEdge> out;
+  while (s.Step() == SQLITE_ROW) {
+    out.push_back(
+        {s.Col(0), s.Col(1), s.ColInt(2), s.ColInt(3), sqlite3_column_double(s.get(), 4)});
   }
   return out;
 }

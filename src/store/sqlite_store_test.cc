@@ -219,6 +219,63 @@ TEST_F(StoreTest, EventQueriesFilterByActorCodeDateAndFlags) {
   EXPECT_DOUBLE_EQ((*with_place)[2].event.place->lat, 51.7);
 }
 
+TEST_F(StoreTest, DyadActorAndNetworkAggregates) {
+  auto store = OpenStore();
+  ASSERT_TRUE(store->Begin().ok());
+  Result<PutResult> put = store->PutDocument(Doc("d", "", "text"));
+  auto ev = [](std::string cameo, int quad, double g, std::string date, std::string s,
+               std::string t) {
+    Event e = MakeEvent(cameo, {s}, {t});
+    e.quad_class = quad;
+    e.goldstein = g;
+    e.date = date;
+    return e;
+  };
+  std::vector<Event> events = {
+      ev("042", 1, 1.9, "2025-09-02", "CHNGOV", "RUSGOV"),
+      ev("057", 1, 8.0, "2025-09-03", "RUSGOV", "CHNGOV"),
+      ev("112", 3, -2.0, "2025-09-20", "CHNGOV", "RUSMIL"),
+      ev("190", 4, -10.0, "2025-10-01", "USAMIL", "CHNMIL"),
+  };
+  ASSERT_TRUE(store->PutEvents(put->id, events).ok());
+  ASSERT_TRUE(store->Commit().ok());
+
+  Result<std::vector<DyadPeriod>> dyad = store->QueryDyad({.a = "CHN", .b = "RUS"});
+  ASSERT_TRUE(dyad.ok()) << dyad.status().ToString();
+  ASSERT_EQ(dyad->size(), 2u);  // September in both directions.
+  const DyadPeriod& cr = (*dyad)[0].from == "CHN" ? (*dyad)[0] : (*dyad)[1];
+  EXPECT_EQ(cr.period, "2025-09");
+  EXPECT_EQ(cr.events, 2);
+  EXPECT_EQ(cr.quad_counts[1], 1);
+  EXPECT_EQ(cr.quad_counts[3], 1);
+  EXPECT_DOUBLE_EQ(cr.mean_goldstein, (1.9 - 2.0) / 2);
+
+  dyad = store->QueryDyad({.a = "CHN", .b = "RUS", .by = "week"});
+  ASSERT_TRUE(dyad.ok()) << dyad.status().ToString();
+  ASSERT_EQ(dyad->size(), 3u);
+  EXPECT_EQ((*dyad)[0].period, "2025-W36");
+  EXPECT_EQ((*dyad)[2].period, "2025-W38");
+  EXPECT_EQ(store->QueryDyad({.a = "CHN", .b = "RUS", .by = "year"}).status().code(),
+            StatusCode::kInvalidArgument);
+  EXPECT_EQ(store->QueryDyad({.a = "CHN'--", .b = "RUS"}).status().code(),
+            StatusCode::kInvalidArgument);
+
+  Result<std::vector<ActorCount>> top = store->TopActors({.code_length = 3});
+  ASSERT_TRUE(top.ok());
+  ASSERT_EQ(top->size(), 3u);
+  EXPECT_EQ((*top)[0].code, "CHN");
+  EXPECT_EQ((*top)[0].events, 4);
+  EXPECT_EQ((*top)[0].as_source, 2);
+
+  Result<std::vector<NetworkEdge>> net = store->Network({.code_length = 3});
+  ASSERT_TRUE(net.ok());
+  ASSERT_EQ(net->size(), 3u);
+  EXPECT_EQ((*net)[0].source, "CHN");
+  EXPECT_EQ((*net)[0].target, "RUS");
+  EXPECT_EQ((*net)[0].cooperation, 1);
+  EXPECT_EQ((*net)[0].conflict, 1);
+}
+
 TEST_F(StoreTest, MigratesAVersionOneDatabase) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
