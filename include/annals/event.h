@@ -79,6 +79,7 @@ struct Event {
   std::optional<Place> place;
 
   // Provenance.
+  Span sentence_span;      // Bytes of the sentence in the document text.
   Span predicate_span;     // Bytes of the predicate word(s).
   std::string pattern_id;  // Verb-dictionary pattern that fired.
 };

@@ -84,6 +84,8 @@ struct EventQuery {
   std::string place;             // Matches the place name, ISO3 or FIPS code exactly.
   std::string search;            // FTS5 query over the document text.
   bool include_flagged = false;  // Include negated and hypothetical events.
+  int64_t id = 0;                // Only this event (0 = any).
+  std::string document_id;       // Only events of this document (empty = any).
   int limit = 100;               // 1..100000.
   int offset = 0;
 };
@@ -131,6 +133,25 @@ struct AggregateQuery {
   int code_length = 0;  // Truncate codes to this many letters (3 = countries); 0 = whole.
 };
 
+struct StoreStats {
+  int64_t documents = 0;
+  int64_t events = 0;
+  int64_t unflagged_events = 0;  // Neither negated nor hypothetical.
+  std::string first_date;        // Earliest and latest event dates ("" when no events).
+  std::string last_date;
+  int64_t quad_counts[5] = {0, 0, 0, 0, 0};  // Unflagged events by GDELT quad class 1..4.
+};
+
+// Events per place (for maps).
+struct PlaceCount {
+  std::string name;
+  std::string iso3;
+  double lat = 0;
+  double lon = 0;
+  int64_t events = 0;
+  int64_t quad_counts[5] = {0, 0, 0, 0, 0};
+};
+
 class Store {
  public:
   // Current schema version; older databases are migrated on open (read-write only).
@@ -163,6 +184,12 @@ class Store {
   Result<std::vector<ActorCount>> TopActors(const AggregateQuery& query);
   // Heaviest directed source -> target edges.
   Result<std::vector<NetworkEdge>> Network(const AggregateQuery& query);
+
+  // Places with most events (events with a resolved place only).
+  Result<std::vector<PlaceCount>> Places(const AggregateQuery& query);
+  // One document with its full text; NotFound when absent.
+  Result<StoredDocument> GetDocument(const std::string& id);
+  Result<StoreStats> Stats();
 
   Result<int64_t> CountDocuments();
   Result<int64_t> CountEvents();

@@ -83,6 +83,8 @@ CREATE TABLE events(
   place_geonames_id INTEGER NOT NULL DEFAULT 0,
   place_lat REAL,
   place_lon REAL,
+  sentence_begin INTEGER NOT NULL DEFAULT 0,
+  sentence_end INTEGER NOT NULL DEFAULT 0,
   predicate_begin INTEGER NOT NULL DEFAULT 0,
   predicate_end INTEGER NOT NULL DEFAULT 0,
   pattern_id TEXT NOT NULL DEFAULT '',
@@ -358,8 +360,9 @@ Status Store::PutEvents(const std::string& document_id, const std::vector<Event>
            "plover_context, negated, hypothetical, future, reported, historical, speaker_code, "
            "speaker_text, place_name, place_feature, place_iso3, place_fips, place_adm1, "
            "place_geonames_id, place_lat, place_lon, predicate_begin, predicate_end, pattern_id, "
-           "source_codes, target_codes) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,"
-           "?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?26,?27,?28,?29,?30,?31,?32)");
+           "source_codes, target_codes, sentence_begin, sentence_end) VALUES(?1,?2,?3,?4,?5,?6,"
+           "?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?26,?27,"
+           "?28,?29,?30,?31,?32,?33,?34)");
   Stmt actor(impl_->db,
              "INSERT INTO event_actors(event_rowid, role, position, code, country, name, text, "
              "span_begin, span_end, entry_id) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)");
@@ -413,6 +416,8 @@ Status Store::PutEvents(const std::string& document_id, const std::vector<Event>
     ins.Text(30, e.pattern_id);
     ins.Text(31, join(e.sources));
     ins.Text(32, join(e.targets));
+    ins.Int(33, e.sentence_span.begin);
+    ins.Int(34, e.sentence_span.end);
     if (ins.Step() != SQLITE_DONE) return impl_->Error("inserting an event of " + document_id);
     int64_t event_rowid = sqlite3_last_insert_rowid(impl_->db);
     for (int role = 0; role < 2; ++role) {
@@ -450,7 +455,8 @@ Result<std::vector<StoredEvent>> Store::QueryEvents(const EventQuery& q) {
       "e.negated, e.hypothetical, e.future, e.reported, e.historical, e.speaker_code, "
       "e.speaker_text, e.place_name, e.place_feature, e.place_iso3, e.place_fips, e.place_adm1, "
       "e.place_geonames_id, e.place_lat, e.place_lon, e.predicate_begin, e.predicate_end, "
-      "e.pattern_id, d.url, d.source, d.title, length(CAST(d.text AS BLOB)), d.updated_at "
+      "e.pattern_id, d.url, d.source, d.title, length(CAST(d.text AS BLOB)), d.updated_at, "
+      "e.sentence_begin, e.sentence_end "
       "FROM events e JOIN documents d ON d.rowid = e.document_rowid WHERE "
       "(?1 = '' OR e.date >= ?1) AND (?2 = '' OR e.date < ?2 || 'z') "
       "AND (?3 = '' OR EXISTS (SELECT 1 FROM event_actors a WHERE a.event_rowid = e.rowid AND "
@@ -458,7 +464,8 @@ Result<std::vector<StoredEvent>> Store::QueryEvents(const EventQuery& q) {
       "AND (?4 = '' OR substr(e.cameo, 1, length(?4)) = ?4) "
       "AND (?5 = 0 OR e.quad_class = ?5) "
       "AND (?6 = '' OR e.place_name = ?6 OR e.place_iso3 = ?6 OR e.place_fips = ?6) "
-      "AND (?7 = 1 OR (e.negated = 0 AND e.hypothetical = 0)) ";
+      "AND (?7 = 1 OR (e.negated = 0 AND e.hypothetical = 0)) AND (?11 = 0 OR e.rowid = ?11) "
+      "AND (?12 = '' OR d.id = ?12) ";
   if (!q.search.empty()) {
     sql += "AND d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?10) ";
   }
@@ -475,6 +482,8 @@ Result<std::vector<StoredEvent>> Store::QueryEvents(const EventQuery& q) {
   s.Int(8, q.limit);
   s.Int(9, q.offset);
   if (!q.search.empty()) s.Text(10, q.search);
+  s.Int(11, q.id);
+  s.Text(12, q.document_id);
   std::vector<StoredEvent> out;
   while (true) {
     int rc = s.Step();
@@ -528,6 +537,7 @@ Result<std::vector<StoredEvent>> Store::QueryEvents(const EventQuery& q) {
     se.document_title = s.Col(33);
     se.document_length = static_cast<uint32_t>(s.ColInt(34));
     se.added = s.Col(35);
+    e.sentence_span = {static_cast<uint32_t>(s.ColInt(36)), static_cast<uint32_t>(s.ColInt(37))};
     out.push_back(std::move(se));
   }
   // Actor lists, in role and position order.
@@ -693,6 +703,66 @@ Result<std::vector<NetworkEdge>> Store::Network(const AggregateQuery& q) {
   while (s.Step() == SQLITE_ROW) {
     out.push_back(
         {s.Col(0), s.Col(1), s.ColInt(2), s.ColInt(3), sqlite3_column_double(s.get(), 4)});
+  }
+  return out;
+}
+
+Result<StoredDocument> Store::GetDocument(const std::string& id) {
+  Stmt s(impl_->db,
+         "SELECT rowid, id, url, source, title, date, text FROM documents WHERE id = ?1");
+  if (!s.ok()) return impl_->Error("preparing document lookup");
+  s.Text(1, id);
+  int rc = s.Step();
+  if (rc == SQLITE_DONE) return NotFoundError("no document with id '" + id + "'");
+  if (rc != SQLITE_ROW) return impl_->Error("reading document " + id);
+  return StoredDocument{s.ColInt(0), s.Col(1), s.Col(2), s.Col(3), s.Col(4), s.Col(5), s.Col(6)};
+}
+
+Result<StoreStats> Store::Stats() {
+  StoreStats st;
+  Stmt s(impl_->db,
+         "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events), "
+         "(SELECT count(*) FROM events WHERE negated = 0 AND hypothetical = 0), "
+         "(SELECT min(date) FROM events WHERE date <> ''), (SELECT max(date) FROM events)");
+  if (!s.ok() || s.Step() != SQLITE_ROW) return impl_->Error("reading statistics");
+  st.documents = s.ColInt(0);
+  st.events = s.ColInt(1);
+  st.unflagged_events = s.ColInt(2);
+  st.first_date = s.Col(3);
+  st.last_date = s.Col(4);
+  Stmt q(impl_->db,
+         "SELECT quad_class, count(*) FROM events WHERE negated = 0 AND hypothetical = 0 "
+         "GROUP BY quad_class");
+  while (q.Step() == SQLITE_ROW) {
+    int quad = static_cast<int>(q.ColInt(0));
+    if (quad >= 1 && quad <= 4) st.quad_counts[quad] = q.ColInt(1);
+  }
+  return st;
+}
+
+Result<std::vector<PlaceCount>> Store::Places(const AggregateQuery& q) {
+  if (q.limit < 1 || q.limit > 10000) return InvalidArgumentError("limit must be 1..10000");
+  Stmt s(impl_->db,
+         "SELECT place_name, place_iso3, avg(place_lat), avg(place_lon), count(*), "
+         "sum(quad_class = 1), sum(quad_class = 2), sum(quad_class = 3), sum(quad_class = 4) "
+         "FROM events e WHERE place_lat IS NOT NULL AND (?1 = '' OR e.date >= ?1) AND "
+         "(?2 = '' OR e.date < ?2 || 'z') AND (?3 = 1 OR (e.negated = 0 AND e.hypothetical = 0)) "
+         "GROUP BY place_name, place_iso3 ORDER BY count(*) DESC, place_name LIMIT ?4");
+  if (!s.ok()) return impl_->Error("preparing place query");
+  s.Text(1, q.date_from);
+  s.Text(2, q.date_to);
+  s.Int(3, q.include_flagged ? 1 : 0);
+  s.Int(4, q.limit);
+  std::vector<PlaceCount> out;
+  while (s.Step() == SQLITE_ROW) {
+    PlaceCount p;
+    p.name = s.Col(0);
+    p.iso3 = s.Col(1);
+    p.lat = sqlite3_column_double(s.get(), 2);
+    p.lon = sqlite3_column_double(s.get(), 3);
+    p.events = s.ColInt(4);
+    for (int k = 1; k <= 4; ++k) p.quad_counts[k] = s.ColInt(4 + k);
+    out.push_back(std::move(p));
   }
   return out;
 }
