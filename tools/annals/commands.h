@@ -13,6 +13,7 @@ inline constexpr int kExitUsage = 2;
 
 int RunExport(int argc, char** argv);
 int RunQuery(int argc, char** argv);
+int RunServe(int argc, char** argv);
 int RunVersion(int argc, char** argv);
 
 }  // namespace annals::cli

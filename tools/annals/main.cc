@@ -29,6 +29,7 @@ constexpr Command kCommands[] = {
      annals::cli::RunExport},
     {"query", "ask questions of a database (documents; events, dyads, actors as they land)",
      annals::cli::RunQuery},
+    {"serve", "serve the read-only JSON API over a database", annals::cli::RunServe},
     {"version", "print the version", annals::cli::RunVersion},
 };
 
