@@ -24,7 +24,7 @@ demo: build
 
 # AddressSanitizer + UndefinedBehaviorSanitizer build of the library and tests (clang).
 asan: deps
-	CC=clang CXX=clang++ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug \
+	CC=clang CXX=clang++ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g -O1" \
 	  -DANNALS_SANITIZE=ON -DANNALS_BENCH=OFF -DANNALS_WERROR=ON
 	cmake --build build-asan -j $(JOBS)
 	cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
