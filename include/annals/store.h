@@ -72,6 +72,19 @@ struct StoredEvent {
   std::string document_title;
   uint32_t document_length = 0;  // Bytes of document text.
   std::string added;             // When the event was stored, UTC "YYYY-MM-DDTHH:MM:SSZ".
+  // Cross-document aggregation (with EventQuery::grouping): the id of the group's first report and
+  // how many events, sources (publishers) and documents report it. 1s without grouping.
+  int64_t group_id = 0;
+  int64_t num_mentions = 1;
+  int64_t num_sources = 1;
+  int64_t num_articles = 1;
+};
+
+// How reports of the same event from different documents are linked (see EventGroupKey).
+enum class EventGrouping {
+  kNone,       // Every event stands alone.
+  kSameEvent,  // Same day, sources, targets, CAMEO code, flags and place (GDELT-style).
+  kOneADay,    // The same without the place (Phoenix's one-a-day filter).
 };
 
 struct EventQuery {
@@ -86,7 +99,9 @@ struct EventQuery {
   bool include_flagged = false;  // Include negated and hypothetical events.
   int64_t id = 0;                // Only this event (0 = any).
   std::string document_id;       // Only events of this document (empty = any).
-  int limit = 100;               // 1..100000.
+  EventGrouping grouping = EventGrouping::kNone;
+  bool first_report_only = false;  // With grouping: one row per group (its first report).
+  int limit = 100;                 // 1..100000.
   int offset = 0;
 };
 
@@ -202,6 +217,11 @@ class Store {
   explicit Store(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
+
+// The key under which reports of the same event from different documents are linked: event date
+// (day), sorted source codes, sorted target codes, CAMEO code, modality flags and — when
+// `with_place` and the event has one — its place. Without the place it is Phoenix's one-a-day key.
+std::string EventGroupKey(const Event& event, bool with_place);
 
 // Hash used for deduplication: FNV-1a 64 of the text with whitespace collapsed, as 16 hex digits.
 std::string DocumentTextHash(const std::string& text);

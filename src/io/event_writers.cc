@@ -178,7 +178,9 @@ void EventExporter::Append(const StoredEvent& se, std::string& out) const {
       for (const ActorRef* s : sources) {
         for (const ActorRef* t : targets) {
           if (dyad >= kMaxDyads) break;
-          std::string id = std::to_string(se.id * kMaxDyads + dyad);
+          // With grouping the group's first report names the event; mentions point at it.
+          int64_t event_id = se.group_id != 0 ? se.group_id : se.id;
+          std::string id = std::to_string(event_id * kMaxDyads + dyad);
           std::vector<std::string> row;
           if (impl_->format == ExportFormat::kGdelt) {
             row = {id, sqldate, monthyear, year, fraction};
@@ -190,9 +192,9 @@ void EventExporter::Append(const StoredEvent& se, std::string& out) const {
             row.push_back(e.cameo_root);
             row.push_back(std::to_string(e.quad_class));
             row.push_back(Fixed(e.goldstein, 1));
-            row.push_back("1");  // NumMentions, NumSources, NumArticles: this document.
-            row.push_back("1");
-            row.push_back("1");
+            row.push_back(std::to_string(se.num_mentions));
+            row.push_back(std::to_string(se.num_sources));
+            row.push_back(std::to_string(se.num_articles));
             row.push_back("0");             // AvgTone: not computed.
             GeoColumns(std::nullopt, row);  // Actor1Geo: not produced.
             GeoColumns(std::nullopt, row);  // Actor2Geo: not produced.

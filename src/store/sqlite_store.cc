@@ -89,10 +89,14 @@ CREATE TABLE events(
   predicate_end INTEGER NOT NULL DEFAULT 0,
   pattern_id TEXT NOT NULL DEFAULT '',
   source_codes TEXT NOT NULL DEFAULT '',
-  target_codes TEXT NOT NULL DEFAULT '');
+  target_codes TEXT NOT NULL DEFAULT '',
+  group_key TEXT NOT NULL DEFAULT '',
+  day_key TEXT NOT NULL DEFAULT '');
 CREATE INDEX events_document ON events(document_rowid);
 CREATE INDEX events_date ON events(date);
 CREATE INDEX events_root_date ON events(cameo_root, date);
+CREATE INDEX events_group ON events(group_key);
+CREATE INDEX events_day ON events(day_key);
 CREATE TABLE event_actors(
   event_rowid INTEGER NOT NULL REFERENCES events(rowid) ON DELETE CASCADE,
   role TEXT NOT NULL CHECK(role IN ('source', 'target')),
@@ -148,6 +152,25 @@ class Stmt {
 };
 
 }  // namespace
+
+std::string EventGroupKey(const Event& e, bool with_place) {
+  auto codes = [](const std::vector<ActorRef>& list) {
+    std::vector<std::string> c;
+    for (const ActorRef& a : list) c.push_back(a.code);
+    std::sort(c.begin(), c.end());
+    c.erase(std::unique(c.begin(), c.end()), c.end());
+    std::string out;
+    for (const std::string& x : c) out += (out.empty() ? "" : "+") + x;
+    return out;
+  };
+  std::string key = e.date.substr(0, 10) + "|" + codes(e.sources) + ">" + codes(e.targets) + "|" +
+                    e.cameo + "|" + (e.negated ? "n" : "") + (e.hypothetical ? "h" : "");
+  if (with_place && e.place) {
+    key += "|" + (!e.place->iso3.empty() ? e.place->iso3 : std::string()) + ":" +
+           (e.place->geonames_id != 0 ? std::to_string(e.place->geonames_id) : e.place->name);
+  }
+  return key;
+}
 
 std::string DocumentTextHash(const std::string& text) {
   return util::Hex64(util::Fnv1a64(util::CollapseWhitespace(text)));
@@ -354,15 +377,16 @@ Status Store::PutEvents(const std::string& document_id, const std::vector<Event>
     del.Int(1, doc_rowid);
     if (del.Step() != SQLITE_DONE) return impl_->Error("replacing events of " + document_id);
   }
-  Stmt ins(impl_->db,
-           "INSERT INTO events(document_rowid, sentence_index, date, date_precision, cameo, "
-           "cameo_base, cameo_root, quad_class, goldstein, plover_event, plover_mode, "
-           "plover_context, negated, hypothetical, future, reported, historical, speaker_code, "
-           "speaker_text, place_name, place_feature, place_iso3, place_fips, place_adm1, "
-           "place_geonames_id, place_lat, place_lon, predicate_begin, predicate_end, pattern_id, "
-           "source_codes, target_codes, sentence_begin, sentence_end) VALUES(?1,?2,?3,?4,?5,?6,"
-           "?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?26,?27,"
-           "?28,?29,?30,?31,?32,?33,?34)");
+  Stmt ins(
+      impl_->db,
+      "INSERT INTO events(document_rowid, sentence_index, date, date_precision, cameo, "
+      "cameo_base, cameo_root, quad_class, goldstein, plover_event, plover_mode, "
+      "plover_context, negated, hypothetical, future, reported, historical, speaker_code, "
+      "speaker_text, place_name, place_feature, place_iso3, place_fips, place_adm1, "
+      "place_geonames_id, place_lat, place_lon, predicate_begin, predicate_end, pattern_id, "
+      "source_codes, target_codes, sentence_begin, sentence_end, group_key, day_key) VALUES(?1,"
+      "?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,"
+      "?25,?26,?27,?28,?29,?30,?31,?32,?33,?34,?35,?36)");
   Stmt actor(impl_->db,
              "INSERT INTO event_actors(event_rowid, role, position, code, country, name, text, "
              "span_begin, span_end, entry_id) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)");
@@ -418,6 +442,8 @@ Status Store::PutEvents(const std::string& document_id, const std::vector<Event>
     ins.Text(32, join(e.targets));
     ins.Int(33, e.sentence_span.begin);
     ins.Int(34, e.sentence_span.end);
+    ins.Text(35, EventGroupKey(e, true));
+    ins.Text(36, EventGroupKey(e, false));
     if (ins.Step() != SQLITE_DONE) return impl_->Error("inserting an event of " + document_id);
     int64_t event_rowid = sqlite3_last_insert_rowid(impl_->db);
     for (int role = 0; role < 2; ++role) {
@@ -449,6 +475,18 @@ Result<std::vector<StoredEvent>> Store::QueryEvents(const EventQuery& q) {
   for (char c : q.cameo) {
     if (c < '0' || c > '9') return InvalidArgumentError("CAMEO code must be digits: " + q.cameo);
   }
+  std::string group_join, group_cols = ", e.rowid, 1, 1, 1";
+  if (q.grouping != EventGrouping::kNone) {
+    const char* key = q.grouping == EventGrouping::kSameEvent ? "group_key" : "day_key";
+    group_join = std::string("JOIN (SELECT e2.") + key +
+                 " AS k, min(e2.rowid) AS gid, count(*) AS nm, count(DISTINCT CASE WHEN "
+                 "d2.source <> '' THEN d2.source ELSE 'doc:' || d2.rowid END) AS ns, "
+                 "count(DISTINCT e2.document_rowid) AS na FROM events e2 JOIN documents d2 ON "
+                 "d2.rowid = e2.document_rowid GROUP BY e2." +
+                 key + ") g ON g.k = e." + key +
+                 (q.first_report_only ? " AND g.gid = e.rowid" : "");
+    group_cols = ", g.gid, g.nm, g.ns, g.na";
+  }
   std::string sql =
       "SELECT e.rowid, d.id, e.sentence_index, e.date, e.date_precision, e.cameo, e.cameo_base, "
       "e.cameo_root, e.quad_class, e.goldstein, e.plover_event, e.plover_mode, e.plover_context, "
@@ -456,8 +494,12 @@ Result<std::vector<StoredEvent>> Store::QueryEvents(const EventQuery& q) {
       "e.speaker_text, e.place_name, e.place_feature, e.place_iso3, e.place_fips, e.place_adm1, "
       "e.place_geonames_id, e.place_lat, e.place_lon, e.predicate_begin, e.predicate_end, "
       "e.pattern_id, d.url, d.source, d.title, length(CAST(d.text AS BLOB)), d.updated_at, "
-      "e.sentence_begin, e.sentence_end "
-      "FROM events e JOIN documents d ON d.rowid = e.document_rowid WHERE "
+      "e.sentence_begin, e.sentence_end" +
+      group_cols +
+      " "
+      "FROM events e JOIN documents d ON d.rowid = e.document_rowid " +
+      group_join +
+      " WHERE "
       "(?1 = '' OR e.date >= ?1) AND (?2 = '' OR e.date < ?2 || 'z') "
       "AND (?3 = '' OR EXISTS (SELECT 1 FROM event_actors a WHERE a.event_rowid = e.rowid AND "
       "(a.code = ?3 OR substr(a.code, 1, length(?3)) = ?3))) "
@@ -538,6 +580,10 @@ Result<std::vector<StoredEvent>> Store::QueryEvents(const EventQuery& q) {
     se.document_length = static_cast<uint32_t>(s.ColInt(34));
     se.added = s.Col(35);
     e.sentence_span = {static_cast<uint32_t>(s.ColInt(36)), static_cast<uint32_t>(s.ColInt(37))};
+    se.group_id = s.ColInt(38);
+    se.num_mentions = s.ColInt(39);
+    se.num_sources = s.ColInt(40);
+    se.num_articles = s.ColInt(41);
     out.push_back(std::move(se));
   }
   // Actor lists, in role and position order.

@@ -219,6 +219,60 @@ TEST_F(StoreTest, EventQueriesFilterByActorCodeDateAndFlags) {
   EXPECT_DOUBLE_EQ((*with_place)[2].event.place->lat, 51.7);
 }
 
+TEST_F(StoreTest, GroupsReportsOfTheSameEventAcrossDocuments) {
+  auto store = OpenStore();
+  ASSERT_TRUE(store->Begin().ok());
+  Document a = Doc("a", "https://wire.test/a", "Xi met Putin in Beijing.");
+  a.source = "Wire";
+  Document b = Doc("b", "https://paper.test/b", "Putin and Xi met in Beijing on Tuesday.");
+  b.source = "Paper";
+  Document c = Doc("c", "https://wire.test/c", "Xi and Putin met again, in Beijing.");
+  c.source = "Wire";
+  Event meet = MakeEvent("040", {"CHNGOV"}, {"RUSGOV"});
+  meet.place = Place{.name = "Beijing", .iso3 = "CHN", .geonames_id = 1816670};
+  Event meet_elsewhere = meet;
+  meet_elsewhere.place = Place{.name = "Shanghai", .iso3 = "CHN", .geonames_id = 1796236};
+  Event other_day = meet;
+  other_day.date = "2025-09-03";
+  std::string ida = store->PutDocument(a)->id, idb = store->PutDocument(b)->id;
+  std::string idc = store->PutDocument(c)->id;
+  ASSERT_TRUE(store->PutEvents(ida, {meet, meet}).ok());  // Two mentions in one article.
+  ASSERT_TRUE(store->PutEvents(idb, {meet, meet_elsewhere}).ok());
+  ASSERT_TRUE(store->PutEvents(idc, {other_day}).ok());
+  ASSERT_TRUE(store->Commit().ok());
+
+  Result<std::vector<StoredEvent>> all = store->QueryEvents({.grouping = EventGrouping::kSameEvent});
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  ASSERT_EQ(all->size(), 5u);
+  Result<std::vector<StoredEvent>> first =
+      store->QueryEvents({.grouping = EventGrouping::kSameEvent, .first_report_only = true});
+  ASSERT_TRUE(first.ok());
+  ASSERT_EQ(first->size(), 3u);  // Beijing on the 2nd, Shanghai on the 2nd, Beijing on the 3rd.
+  int64_t beijing_mentions = 0;
+  for (const StoredEvent& se : *first) {
+    EXPECT_EQ(se.group_id, se.id);
+    if (se.event.date == "2025-09-02" && se.event.place->name == "Beijing") {
+      beijing_mentions = se.num_mentions;
+      EXPECT_EQ(se.num_articles, 2);
+      EXPECT_EQ(se.num_sources, 2);
+    }
+  }
+  EXPECT_EQ(beijing_mentions, 3);
+  // One-a-day ignores the place: the Shanghai report joins the Beijing group.
+  Result<std::vector<StoredEvent>> daily =
+      store->QueryEvents({.grouping = EventGrouping::kOneADay, .first_report_only = true});
+  ASSERT_TRUE(daily.ok());
+  ASSERT_EQ(daily->size(), 2u);
+  for (const StoredEvent& se : *daily) {
+    if (se.event.date == "2025-09-02") EXPECT_EQ(se.num_mentions, 4);
+    if (se.event.date == "2025-09-03") EXPECT_EQ(se.num_mentions, 1);
+  }
+  // Without grouping every event is its own group.
+  for (const StoredEvent& se : *store->QueryEvents({})) EXPECT_EQ(se.num_mentions, 1);
+  EXPECT_EQ(EventGroupKey(meet, true) == EventGroupKey(meet_elsewhere, true), false);
+  EXPECT_EQ(EventGroupKey(meet, false), EventGroupKey(meet_elsewhere, false));
+}
+
 TEST_F(StoreTest, DyadActorAndNetworkAggregates) {
   auto store = OpenStore();
   ASSERT_TRUE(store->Begin().ok());

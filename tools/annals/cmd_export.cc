@@ -24,6 +24,10 @@ int RunExport(int argc, char** argv) {
   app.add_option("--actor", q.actor, "only events with a source or target code starting with this");
   app.add_option("--cameo", q.cameo, "only events whose CAMEO code starts with this");
   app.add_flag("--include-flagged", q.include_flagged, "include negated and hypothetical events");
+  std::string group = "same-event";
+  app.add_option("--group", group,
+                 "link reports of one event across documents: same-event (day, actors, code, "
+                 "flags, place), one-a-day (the same without the place) or none");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -34,6 +38,17 @@ int RunExport(int argc, char** argv) {
     std::fprintf(stderr, "annals export: %s\n", fmt.status().message().c_str());
     return kExitUsage;
   }
+  if (group == "same-event") {
+    q.grouping = EventGrouping::kSameEvent;
+  } else if (group == "one-a-day") {
+    q.grouping = EventGrouping::kOneADay;
+  } else if (group != "none") {
+    std::fprintf(stderr, "annals export: --group must be same-event, one-a-day or none, not %s\n",
+                 group.c_str());
+    return kExitUsage;
+  }
+  // GDELT event rows and PLOVER/CSV records: one per group. Mentions: every report.
+  q.first_report_only = q.grouping != EventGrouping::kNone && *fmt != ExportFormat::kGdeltMentions;
   Result<EventExporter> exporter = EventExporter::Create(*fmt);
   if (!exporter.ok()) {
     std::fprintf(stderr, "annals export: %s\n", exporter.status().message().c_str());
