@@ -35,14 +35,17 @@ std::string_view InputFormatName(InputFormat format);
 // Inverse of InputFormatName; also accepts "txt", "json", "rss", "atom". InvalidArgument otherwise.
 Result<InputFormat> ParseInputFormat(std::string_view name);
 
-// JSONL field names. Defaults match the names Annals writes with `annals read`.
+// JSONL field names (top-level keys of each line's object). Defaults match the names Annals writes
+// with `annals read`. An empty name means "never read this field"; `text` must not be empty.
 struct JsonlFields {
-  std::string id = "id";
+  std::string id = "id";          // String or integer.
   std::string url = "url";
   std::string title = "title";
-  std::string date = "date";
-  std::string text = "text";
+  std::string date = "date";      // String or epoch number; normalised to ISO 8601 when
+                                  // recognisable (see docs/formats.md), else left empty.
+  std::string text = "text";      // Required, non-empty.
   std::string source = "source";
+  std::string language = "language";
 };
 
 struct ReaderOptions {

@@ -16,8 +16,22 @@
 #include "annals/reader.h"
 #include "annals/status.h"
 #include "io/byte_source.h"
+#include "util/text.h"
 
 namespace annals::io {
+
+// The id of a document whose input gives none (docs/formats.md, "Document ids"): the 16-hex-digit
+// FNV-1a 64 of the URL when there is one, else of the text with whitespace collapsed
+// (util::CollapseWhitespace), so re-reading the same article gives the same id whatever its
+// line breaks.
+inline std::string DerivedDocumentId(std::string_view url, std::string_view text) {
+  if (!url.empty()) return util::Hex64(util::Fnv1a64(url));
+  return util::Hex64(util::Fnv1a64(util::CollapseWhitespace(text)));
+}
+
+// Sets doc.dateline from a wire dateline at the start of doc.text (io/dateline.h) when it has
+// none, and doc.date from the dateline's date when doc.date is empty and the dateline has a year.
+void AttachDateline(Document& doc);
 
 // What a format reader needs: the options, the sink, the display path of the input, and counters.
 class ReadContext {
@@ -30,10 +44,18 @@ class ReadContext {
   // True once the sink asked to stop; readers return as soon as they see it.
   bool stopped() const { return stopped_; }
 
-  // Fills origin_file (when empty) and hands the document to the sink.
+  // Fills origin_file (when empty) and the id (when empty, DerivedDocumentId) and hands the
+  // document to the sink. A document whose trimmed text is shorter than
+  // options().min_text_bytes is rejected as "empty document" instead.
   void Emit(Document&& doc) {
     if (stopped_) return;
     if (doc.origin_file.empty()) doc.origin_file = file_;
+    if (util::TrimAsciiSpace(doc.text).size() < options_.min_text_bytes) {
+      RejectRecord(doc.origin_location.empty() ? "document" : doc.origin_location,
+                   doc.origin_offset, "empty document", doc.title);
+      return;
+    }
+    if (doc.id.empty()) doc.id = DerivedDocumentId(doc.url, doc.text);
     ++stats_.documents;
     if (!sink_.Accept(std::move(doc))) stopped_ = true;
   }
