@@ -26,6 +26,7 @@ struct Command {
 // Keep sorted by the order a user meets them in a pipeline.
 constexpr Command kCommands[] = {
     {"version", "print the version", annals::cli::RunVersion},
+    {"read", "read news in any input format, print JSONL", annals::cli::RunRead},
 };
 
 void PrintUsage(FILE* out) {
