@@ -4,6 +4,7 @@
 // document per input when there is none). The document text is the sentence texts joined with
 // " " within a paragraph and "\n\n" at "# newpar"; sentence, token and word spans are shifted
 // into it.
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -75,13 +76,23 @@ class DocumentBuilder {
   bool oversized_ = false;
 };
 
-// "line 12: reason" -> {"line 12", "reason"}.
-std::pair<std::string, std::string> SplitMessage(const std::string& message, uint64_t line) {
+struct Where {
+  std::string location;
+  std::string reason;
+  uint64_t line;
+};
+
+// "line 12: reason" -> {"line 12", "reason", 12}; other messages are put at `line`.
+Where SplitMessage(const std::string& message, uint64_t line) {
   size_t colon = message.find(": ");
   if (message.rfind("line ", 0) == 0 && colon != std::string::npos) {
-    return {message.substr(0, colon), message.substr(colon + 2)};
+    uint64_t n = 0;
+    for (size_t i = 5; i < colon && message[i] >= '0' && message[i] <= '9'; ++i) {
+      n = n * 10 + static_cast<uint64_t>(message[i] - '0');
+    }
+    return {message.substr(0, colon), message.substr(colon + 2), n};
   }
-  return {"line " + std::to_string(line), message};
+  return {"line " + std::to_string(line), message, line};
 }
 
 }  // namespace
@@ -90,6 +101,7 @@ Status ReadConlluInput(ByteSource& in, ReadContext& ctx) {
   LineReader lines(in, 1 << 20);
   DocumentBuilder builder(ctx);
   std::vector<std::string> block;
+  std::vector<uint64_t> offsets;  // Byte offset of each line of the block.
   std::string raw;  // The block's lines, for rejects (first 4 KiB).
   uint64_t block_line = 0, block_offset = 0;
   bool block_broken = false;  // A read error hit the block: drop it (already rejected).
@@ -100,6 +112,7 @@ Status ReadConlluInput(ByteSource& in, ReadContext& ctx) {
   auto flush = [&]() {
     if (block.empty() || block_broken) {
       block.clear();
+      offsets.clear();
       raw.clear();
       block_broken = false;
       return;
@@ -107,17 +120,21 @@ Status ReadConlluInput(ByteSource& in, ReadContext& ctx) {
     for (size_t i = 0; i < block.size(); ++i) {
       size_t bad = util::FindInvalidUtf8(block[i]);
       if (bad != std::string::npos) {
-        ctx.RejectRecord("line " + std::to_string(block_line + i), block_offset,
+        ctx.RejectRecord("line " + std::to_string(block_line + i), offsets[i],
                          "invalid UTF-8 at byte " + std::to_string(bad) + " of the line", raw);
         block.clear();
+        offsets.clear();
         raw.clear();
         return;
       }
     }
     Result<nlp::ConlluSentence> s = nlp::ParseConlluBlock(block, block_line);
     if (!s.ok()) {
-      auto [where, reason] = SplitMessage(s.status().message(), block_line);
-      ctx.RejectRecord(where, block_offset, reason, raw);
+      auto [where, reason, line_no] = SplitMessage(s.status().message(), block_line);
+      uint64_t at = line_no >= block_line && line_no - block_line < offsets.size()
+                        ? offsets[line_no - block_line]
+                        : block_offset;
+      ctx.RejectRecord(where, at, reason, raw);
     } else {
       if (s->newdoc || !builder.open()) {
         builder.Close();
@@ -127,6 +144,7 @@ Status ReadConlluInput(ByteSource& in, ReadContext& ctx) {
       builder.Add(std::move(*s));
     }
     block.clear();
+    offsets.clear();
     raw.clear();
   };
 
@@ -154,6 +172,7 @@ Status ReadConlluInput(ByteSource& in, ReadContext& ctx) {
     }
     if (raw.size() < 4096) raw += line + "\n";
     block.push_back(line);
+    offsets.push_back(lines.line_offset());
   }
   flush();
   builder.Close();
