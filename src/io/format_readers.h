@@ -8,6 +8,7 @@
 #define ANNALS_IO_FORMAT_READERS_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -79,6 +80,16 @@ class ReadContext {
   ReadStats& stats_;
   bool stopped_ = false;
 };
+
+// Reads one opened input the way ReadInputs does: gunzips it when it starts with the gzip magic,
+// rejects it when empty or binary (a NUL in the first 4 KiB, except WARC), detects the format
+// (options.format, else DetectFormat with `path`; "-" means no extension) and runs the format's
+// reader; a reader's error status becomes one reject for the file. Progress goes to the sink as
+// base + raw bytes read, out of `total`. Adds to stats.bytes (not stats.files). Returns false when
+// the sink asked to stop.
+bool ReadOneInput(const std::string& path, std::unique_ptr<ByteSource> raw,
+                  const ReaderOptions& options, DocumentSink& sink, ReadStats& stats,
+                  uint64_t base, uint64_t total);
 
 Status ReadTextInput(ByteSource& in, ReadContext& ctx);    // One article per input.
 Status ReadJsonlInput(ByteSource& in, ReadContext& ctx);   // One article per line.

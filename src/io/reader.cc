@@ -227,11 +227,14 @@ Status Dispatch(InputFormat format, io::ByteSource& in, io::ReadContext& ctx) {
   return InternalError("no reader for format auto");
 }
 
-// Reads one opened input. Returns false when the sink asked to stop.
-bool ReadOne(const std::string& path, std::unique_ptr<io::ByteSource> raw,
-             const ReaderOptions& options, DocumentSink& sink, ReadStats& stats, uint64_t base,
-             uint64_t total) {
-  io::ReadContext ctx(options, sink, path, stats);
+}  // namespace
+
+namespace io {
+
+bool ReadOneInput(const std::string& path, std::unique_ptr<ByteSource> raw,
+                  const ReaderOptions& options, DocumentSink& sink, ReadStats& stats,
+                  uint64_t base, uint64_t total) {
+  ReadContext ctx(options, sink, path, stats);
   ProgressSource counted(std::move(raw), sink, base, total);
 
   // Gzip is recognised by its magic bytes, whatever the file is called.
@@ -265,7 +268,7 @@ bool ReadOne(const std::string& path, std::unique_ptr<io::ByteSource> raw,
   return !stopped;
 }
 
-}  // namespace
+}  // namespace io
 
 Result<ReadStats> ReadInputs(const std::vector<std::string>& paths, const ReaderOptions& options,
                              DocumentSink& sink) {
@@ -308,7 +311,7 @@ Result<ReadStats> ReadInputs(const std::vector<std::string>& paths, const Reader
     }
     ++stats.files;
     uint64_t before = stats.bytes;
-    bool go_on = ReadOne(in.path, std::move(*raw), options, sink, stats, base, total);
+    bool go_on = io::ReadOneInput(in.path, std::move(*raw), options, sink, stats, base, total);
     base += stats.bytes - before;
     if (!go_on) break;
   }
