@@ -102,7 +102,7 @@ Status ReadConlluInput(ByteSource& in, ReadContext& ctx) {
   DocumentBuilder builder(ctx);
   std::vector<std::string> block;
   std::vector<uint64_t> offsets;  // Byte offset of each line of the block.
-  std::string raw;  // The block's lines, for rejects (first 4 KiB).
+  std::string raw;                // The block's lines, for rejects (first 4 KiB).
   uint64_t block_line = 0, block_offset = 0;
   bool block_broken = false;  // A read error hit the block: drop it (already rejected).
   std::string line;

@@ -65,8 +65,7 @@ TEST(ConlluReaderTest, DocumentsParagraphsAndSpans) {
     }
     for (const Word& w : s.words) EXPECT_FALSE(w.span.empty()) << s.id << " " << w.form;
   }
-  EXPECT_EQ(d.text.substr(d.sentences[1].span.begin, d.sentences[1].span.size()),
-            "Police didn't.");
+  EXPECT_EQ(d.text.substr(d.sentences[1].span.begin, d.sentences[1].span.size()), "Police didn't.");
   EXPECT_EQ(d.text.substr(d.sentences[2].span.begin, d.sentences[2].span.size()), "Calm.");
   // The multiword token's two words share its span.
   EXPECT_EQ(d.sentences[1].words[1].span, d.sentences[1].words[2].span);

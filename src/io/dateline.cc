@@ -35,7 +35,8 @@ bool IsPlaceName(std::string_view s) {
     std::string_view w = s.substr(b, i - b);
     if (!IsAsciiUpper(w[0]) && !NonAscii(w[0])) return false;
     for (char c : w) {
-      if (!(IsAsciiUpper(c) || IsAsciiLower(c) || NonAscii(c) || c == '.' || c == '-' || c == '\'')) {
+      if (!(IsAsciiUpper(c) || IsAsciiLower(c) || NonAscii(c) || c == '.' || c == '-' ||
+            c == '\'')) {
         return false;
       }
     }
@@ -191,8 +192,8 @@ std::optional<Dateline> FindDateline(std::string_view body, std::string* iso_dat
 
   dl.place = std::string(head.substr(0, parts[place_parts - 1].end));
   if (month != 0) {
-    dl.date_text = std::string(head.substr(parts[place_parts].begin,
-                                           parts.back().end - parts[place_parts].begin));
+    dl.date_text = std::string(
+        head.substr(parts[place_parts].begin, parts.back().end - parts[place_parts].begin));
   }
   dl.span.begin = 0;
   dl.span.end = static_cast<uint32_t>(dash_end);

@@ -69,7 +69,8 @@ struct Scanner {
   }
   std::string_view Word() {
     size_t b = i;
-    while (!Done() && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || s[i] == '.')) ++i;
+    while (!Done() && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || s[i] == '.'))
+      ++i;
     return s.substr(b, i - b);
   }
 };
@@ -234,9 +235,9 @@ std::string EpochToIso(int64_t seconds) {
 int MonthFromName(std::string_view name) {
   std::string n = util::AsciiLower(name);
   if (!n.empty() && n.back() == '.') n.pop_back();
-  static constexpr const char* kFull[] = {"january", "february", "march",     "april",
-                                          "may",     "june",     "july",      "august",
-                                          "september", "october", "november", "december"};
+  static constexpr const char* kFull[] = {"january",   "february", "march",    "april",
+                                          "may",       "june",     "july",     "august",
+                                          "september", "october",  "november", "december"};
   if (n.size() < 3) return 0;
   for (int m = 0; m < 12; ++m) {
     std::string_view full = kFull[m];

@@ -52,8 +52,7 @@ class ReadContext {
     if (stopped_) return;
     if (doc.origin_file.empty()) doc.origin_file = file_;
     if (util::TrimAsciiSpace(doc.text).size() < options_.min_text_bytes) {
-      RejectRecord(doc.origin_location.empty() ? "document" : doc.origin_location,
-                   doc.origin_offset, "empty document", doc.title);
+      RejectRecord(doc.origin_location, doc.origin_offset, "empty document", doc.title);
       return;
     }
     if (doc.id.empty()) doc.id = DerivedDocumentId(doc.url, doc.text);
@@ -88,8 +87,8 @@ class ReadContext {
 // base + raw bytes read, out of `total`. Adds to stats.bytes (not stats.files). Returns false when
 // the sink asked to stop.
 bool ReadOneInput(const std::string& path, std::unique_ptr<ByteSource> raw,
-                  const ReaderOptions& options, DocumentSink& sink, ReadStats& stats,
-                  uint64_t base, uint64_t total);
+                  const ReaderOptions& options, DocumentSink& sink, ReadStats& stats, uint64_t base,
+                  uint64_t total);
 
 Status ReadTextInput(ByteSource& in, ReadContext& ctx);    // One article per input.
 Status ReadJsonlInput(ByteSource& in, ReadContext& ctx);   // One article per line.

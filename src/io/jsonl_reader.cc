@@ -127,7 +127,8 @@ Status ReadJsonlInput(ByteSource& in, ReadContext& ctx) {
     simdjson::dom::object obj;
     if (root.get_object().get(obj) != simdjson::SUCCESS) {
       ctx.RejectRecord(location, offset,
-                       "not a JSON object (found " + std::string(TypeName(root.type())) + ")", line);
+                       "not a JSON object (found " + std::string(TypeName(root.type())) + ")",
+                       line);
       continue;
     }
     Document doc;

@@ -2,6 +2,8 @@
 //
 // ReadInputs: expands paths, opens each input (gunzipping when it starts with the gzip magic),
 // decides its format and hands it to the per-format reader in format_readers.h.
+#include "annals/reader.h"
+
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -14,7 +16,6 @@
 #include <utility>
 #include <vector>
 
-#include "annals/reader.h"
 #include "io/detect.h"
 #include "io/format_readers.h"
 #include "util/text.h"
@@ -127,8 +128,7 @@ std::vector<Input> ExpandPaths(const std::vector<std::string>& paths) {
     struct stat st;
     if (::stat(path.c_str(), &st) != 0) {
       int err = errno;
-      out.push_back(
-          {path, 0, err == ENOENT ? "no such file or directory" : std::strerror(err)});
+      out.push_back({path, 0, err == ENOENT ? "no such file or directory" : std::strerror(err)});
       continue;
     }
     if (S_ISDIR(st.st_mode)) {
@@ -232,8 +232,8 @@ Status Dispatch(InputFormat format, io::ByteSource& in, io::ReadContext& ctx) {
 namespace io {
 
 bool ReadOneInput(const std::string& path, std::unique_ptr<ByteSource> raw,
-                  const ReaderOptions& options, DocumentSink& sink, ReadStats& stats,
-                  uint64_t base, uint64_t total) {
+                  const ReaderOptions& options, DocumentSink& sink, ReadStats& stats, uint64_t base,
+                  uint64_t total) {
   ReadContext ctx(options, sink, path, stats);
   ProgressSource counted(std::move(raw), sink, base, total);
 

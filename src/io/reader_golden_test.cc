@@ -2,8 +2,8 @@
 //
 // Golden tests: every input under src/io/testdata/golden/in/ is read with default options and the
 // output (documents as `annals read` prints them and rejects as in the --rejects file, in the
-// order the sink saw them) must equal golden/out/<input name>.jsonl byte for byte. Regenerate after a
-// deliberate change with ANNALS_UPDATE_GOLDEN=1 and review the diff.
+// order the sink saw them) must equal golden/out/<input name>.jsonl byte for byte. Regenerate after
+// a deliberate change with ANNALS_UPDATE_GOLDEN=1 and review the diff.
 #include <gtest/gtest.h>
 
 #include <algorithm>

@@ -121,9 +121,9 @@ TEST(DetectTest, Sniffing) {
 }
 
 TEST(FormatNameTest, RoundTripAndAliases) {
-  for (InputFormat f : {InputFormat::kAuto, InputFormat::kText, InputFormat::kJsonl,
-                        InputFormat::kHtml, InputFormat::kFeed, InputFormat::kWarc,
-                        InputFormat::kConllu}) {
+  for (InputFormat f :
+       {InputFormat::kAuto, InputFormat::kText, InputFormat::kJsonl, InputFormat::kHtml,
+        InputFormat::kFeed, InputFormat::kWarc, InputFormat::kConllu}) {
     Result<InputFormat> back = ParseInputFormat(InputFormatName(f));
     ASSERT_TRUE(back.ok());
     EXPECT_EQ(*back, f);
@@ -149,8 +149,8 @@ TEST(RejectTest, Message) {
 }
 
 TEST_F(ReaderTest, InvalidJsonLineIsRejectedAndTheRestRead) {
-  std::string p = Write("a.jsonl",
-                        "{\"text\":\"First.\"}\n{\"text\":\"broken\n{\"text\":\"Third.\"}\n");
+  std::string p =
+      Write("a.jsonl", "{\"text\":\"First.\"}\n{\"text\":\"broken\n{\"text\":\"Third.\"}\n");
   CollectingSink sink;
   Result<ReadStats> stats = ReadInputs({p}, {}, sink);
   ASSERT_TRUE(stats.ok());
@@ -234,7 +234,7 @@ TEST_F(ReaderTest, WhitespaceOnlyTextIsAnEmptyDocument) {
   ASSERT_TRUE(ReadInputs({p}, {}, sink).ok());
   EXPECT_TRUE(sink.docs.empty());
   ASSERT_EQ(sink.rejects.size(), 1u);
-  EXPECT_EQ(sink.rejects[0].reason, "empty document");
+  EXPECT_EQ(sink.rejects[0].Message(), p + ": empty document");
 }
 
 TEST_F(ReaderTest, BinaryFileIsOneReject) {
@@ -290,8 +290,8 @@ TEST_F(ReaderTest, BadConlluLineIsRejectedAndOtherSentencesKept) {
 TEST_F(ReaderTest, OverlongJsonlLineIsRejected) {
   ReaderOptions options;
   options.max_record_bytes = 100;
-  std::string p = Write("long.jsonl", "{\"text\":\"" + std::string(200, 'a') +
-                                          "\"}\n{\"text\":\"Short.\"}\n");
+  std::string p =
+      Write("long.jsonl", "{\"text\":\"" + std::string(200, 'a') + "\"}\n{\"text\":\"Short.\"}\n");
   CollectingSink sink;
   ASSERT_TRUE(ReadInputs({p}, options, sink).ok());
   ASSERT_EQ(sink.docs.size(), 1u);

@@ -62,8 +62,8 @@ TEST(DatelineTest, OrdinaryOpeningsAreNotDatelines) {
   const char* cases[] = {
       "Putin - who spoke on Sunday - said the talks were useful.",
       "The talks \xE2\x80\x94 the first in years \xE2\x80\x94 ended early.",
-      "BEIJING, Sept 2 (Reuters) -",                   // Nothing follows.
-      "BEIJING, Sept 2 (Reuters)\n- a list item",      // Dash on the next line.
+      "BEIJING, Sept 2 (Reuters) -",               // Nothing follows.
+      "BEIJING, Sept 2 (Reuters)\n- a list item",  // Dash on the next line.
       "Officials in the north-east said eleven people died.",
       "Paris, Feb. 30, 2024 (AFP) - impossible date",  // No such day.
       "Beijing - the capital - was quiet.",            // Title case, no date or agency.
@@ -160,7 +160,8 @@ TEST(DatesTest, NormalizeDate) {
 TEST(DerivedIdTest, UrlElseCollapsedText) {
   EXPECT_EQ(DerivedDocumentId("https://a.example/x", "whatever"),
             util::Hex64(util::Fnv1a64("https://a.example/x")));
-  EXPECT_EQ(DerivedDocumentId("", "Two  words\n\nhere "), util::Hex64(util::Fnv1a64("Two words here")));
+  EXPECT_EQ(DerivedDocumentId("", "Two  words\n\nhere "),
+            util::Hex64(util::Fnv1a64("Two words here")));
   EXPECT_EQ(DerivedDocumentId("", "a b").size(), 16u);
 }
 

@@ -85,14 +85,14 @@ class CliSink : public DocumentSink {
     if (secs <= 0) return;
     double mbps = bytes_done_ / secs / 1e6;
     char line[160];
-    int n = std::snprintf(line, sizeof(line), "\r\033[Kread: %llu documents, %.0f docs/s, %.1f MB/s",
-                          static_cast<unsigned long long>(documents_), documents_ / secs, mbps);
+    int n =
+        std::snprintf(line, sizeof(line), "\r\033[Kread: %llu documents, %.0f docs/s, %.1f MB/s",
+                      static_cast<unsigned long long>(documents_), documents_ / secs, mbps);
     std::string out(line, n > 0 ? static_cast<size_t>(n) : 0);
     if (bytes_total_ > 0 && bytes_done_ > 0 && bytes_done_ <= bytes_total_) {
       double eta = secs * static_cast<double>(bytes_total_ - bytes_done_) / bytes_done_;
-      std::snprintf(line, sizeof(line), ", %.0f%%, ETA %d:%02d",
-                    100.0 * bytes_done_ / bytes_total_, static_cast<int>(eta) / 60,
-                    static_cast<int>(eta) % 60);
+      std::snprintf(line, sizeof(line), ", %.0f%%, ETA %d:%02d", 100.0 * bytes_done_ / bytes_total_,
+                    static_cast<int>(eta) / 60, static_cast<int>(eta) % 60);
       out += line;
     }
     std::fputs(out.c_str(), stderr);
