@@ -127,6 +127,12 @@ std::optional<Dateline> FindDateline(std::string_view body, std::string* iso_dat
   std::string_view after = body.substr(dash_end);
   while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
   if (after.empty() || after.front() == '\n') return std::nullopt;
+  // The story starts like a sentence: a capital, a digit, a quote or a non-ASCII letter.
+  char first = after.front();
+  if (!(IsAsciiUpper(first) || IsDigit(first) || NonAscii(first) || first == '"' ||
+        first == '\'')) {
+    return std::nullopt;
+  }
 
   // `head` is everything before the dash; work with offsets into body to report text as written.
   size_t head_end = dash_start;
@@ -187,7 +193,11 @@ std::optional<Dateline> FindDateline(std::string_view body, std::string* iso_dat
   for (size_t k = 0; k < place_parts; ++k) {
     if (!IsPlaceName(text(parts[k]))) return std::nullopt;
   }
-  if (month == 0 && dl.agency.empty() && !AllCaps(text(parts[0]))) return std::nullopt;
+  // Place only ("WASHINGTON —"): capitals and a real dash, not a hyphen ("MUST READ - Do not").
+  if (month == 0 && dl.agency.empty()) {
+    bool hyphen = body[dash_start] == '-' && dash_end - dash_start == 1;
+    if (hyphen || !AllCaps(text(parts[0]))) return std::nullopt;
+  }
   if (year != 0 && !ValidDate(year, month, day)) return std::nullopt;
 
   dl.place = std::string(head.substr(0, parts[place_parts - 1].end));

@@ -20,9 +20,10 @@ namespace annals::io {
 // "KYIV, Ukraine", "UNITED NATIONS"); DATE is "Month Day" with an optional ", Year" or " Year"
 // (month names and abbreviations such as "Sept", "Sept.", "Jan."); AGENCY is up to 40 bytes in
 // parentheses ("Reuters", "AP", "AFP"); DASH is " - ", " -- ", or an en or em dash (spaces around
-// it optional). With neither a date nor an agency, the place must be in capitals
-// ("WASHINGTON —"), so that an ordinary sentence such as "Putin - who ..." is not taken for one.
-// The dateline must end within the first 160 bytes and be followed by text.
+// it optional). With neither a date nor an agency, the place must be in capitals and the dash an
+// en or em dash or "--" ("WASHINGTON —"), so that "Putin - who ..." or "MUST READ - Do not ..." is
+// not taken for one. The dateline must end within the first 160 bytes and be followed on the same
+// line by text starting with a capital, a digit, a quote or a non-ASCII character.
 //
 // Returns the dateline (span relative to `body`, ending after the dash) or nullopt. When the date
 // has a year, `iso_date` (if not null) receives "YYYY-MM-DD", else it is cleared.

@@ -42,8 +42,8 @@ TEST(DatelineTest, WireStyles) {
        "Reuters", "AL-HASAKAH, Syria, May 1 2024 (Reuters) -", "2024-05-01"},
       {"S\xC3\x83O PAULO, Dec 24 (Reuters) - Markets closed.", "S\xC3\x83O PAULO", "Dec 24",
        "Reuters", "S\xC3\x83O PAULO, Dec 24 (Reuters) -", ""},
-      {"Paris, Feb. 29, 2024 (AFP) - x", "Paris", "Feb. 29, 2024", "AFP",
-       "Paris, Feb. 29, 2024 (AFP) -", "2024-02-29"},
+      {"Paris, Feb. 29, 2024 (AFP) - \xE2\x80\x9CNo,\xE2\x80\x9D he said.", "Paris",
+       "Feb. 29, 2024", "AFP", "Paris, Feb. 29, 2024 (AFP) -", "2024-02-29"},
   };
   for (const DatelineCase& c : cases) {
     SCOPED_TRACE(c.text);
@@ -69,6 +69,8 @@ TEST(DatelineTest, OrdinaryOpeningsAreNotDatelines) {
       "Beijing - the capital - was quiet.",            // Title case, no date or agency.
       "ONE, TWO, THREE, FOUR (AP) - too many places",
       "BEIJING (this agency name is far too long to be an agency at all) - x",
+      "HAMSTERS - will a hamster be fine in the bathroom?",  // Lower case after the dash.
+      "MUST READ - Do not miss this.",                       // Place only needs a real dash.
       "",
   };
   for (const char* c : cases) {
