@@ -17,20 +17,19 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view input(reinterpret_cast<const char*>(data), size);
   annals::InputFormat f = annals::io::SniffFormat(input);
-  annals::fuzz::Check(f != annals::InputFormat::kAuto);
+  ANNALS_FUZZ_CHECK(f != annals::InputFormat::kAuto);
   (void)annals::io::FormatFromExtension(input.substr(0, 64));
   std::string date = annals::io::NormalizeDate(input.substr(0, 80));
-  annals::fuzz::Check(date.empty() || date.size() == 10 || date.size() == 19 || date.size() == 20);
+  ANNALS_FUZZ_CHECK(date.empty() || date.size() == 10 || date.size() == 19 || date.size() == 20);
   std::string iso;
   auto dl = annals::io::FindDateline(input, &iso);
-  if (dl) annals::fuzz::Check(dl->span.end <= input.size());
+  if (dl) ANNALS_FUZZ_CHECK(dl->span.end <= input.size());
 
   annals::ReaderOptions options;
   options.max_record_bytes = 16384;
   annals::fuzz::CountingSink sink;
   annals::ReadStats stats;
-  annals::io::ReadOneInput("fuzz", annals::io::MemorySource(input), options, sink, stats, 0,
-                           size);
-  annals::fuzz::Check(stats.bytes <= size);
+  annals::io::ReadOneInput("fuzz", annals::io::MemorySource(input), options, sink, stats, 0, size);
+  ANNALS_FUZZ_CHECK(stats.bytes <= size);
   return 0;
 }

@@ -19,6 +19,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   auto src = annals::io::MemorySource(input);
   annals::Status st = annals::io::ReadJsonlInput(*src, ctx);
   (void)st;
-  annals::fuzz::Check(stats.documents == sink.documents && stats.rejects == sink.rejects);
+  ANNALS_FUZZ_CHECK(stats.documents == sink.documents && stats.rejects == sink.rejects);
   return 0;
 }

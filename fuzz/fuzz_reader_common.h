@@ -4,6 +4,7 @@
 #ifndef ANNALS_FUZZ_FUZZ_READER_COMMON_H_
 #define ANNALS_FUZZ_FUZZ_READER_COMMON_H_
 
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 
@@ -12,9 +13,13 @@
 
 namespace annals::fuzz {
 
-inline void Check(bool ok) {
-  if (!ok) std::abort();
+inline void CheckImpl(bool ok, const char* what) {
+  if (!ok) {
+    std::fprintf(stderr, "invariant failed: %s\n", what);
+    std::abort();
+  }
 }
+#define ANNALS_FUZZ_CHECK(x) ::annals::fuzz::CheckImpl((x), #x)
 
 inline bool InText(const Span& s, const std::string& text) {
   return s.begin <= s.end && s.end <= text.size();
@@ -24,22 +29,22 @@ class CountingSink : public DocumentSink {
  public:
   bool Accept(Document&& doc) override {
     ++documents;
-    Check(!doc.id.empty());
-    Check(!doc.origin_file.empty());
-    Check(util::FindInvalidUtf8(doc.text) == std::string::npos);
-    Check(util::FindInvalidUtf8(doc.title) == std::string::npos);
-    if (doc.dateline) Check(InText(doc.dateline->span, doc.text));
+    ANNALS_FUZZ_CHECK(!doc.id.empty());
+    ANNALS_FUZZ_CHECK(!doc.origin_file.empty());
+    ANNALS_FUZZ_CHECK(util::FindInvalidUtf8(doc.text) == std::string::npos);
+    ANNALS_FUZZ_CHECK(util::FindInvalidUtf8(doc.title) == std::string::npos);
+    if (doc.dateline) ANNALS_FUZZ_CHECK(InText(doc.dateline->span, doc.text));
     for (const Sentence& s : doc.sentences) {
-      Check(InText(s.span, doc.text));
-      for (const Token& t : s.tokens) Check(InText(t.span, doc.text));
-      for (const Word& w : s.words) Check(InText(w.span, doc.text));
+      ANNALS_FUZZ_CHECK(InText(s.span, doc.text));
+      for (const Token& t : s.tokens) ANNALS_FUZZ_CHECK(InText(t.span, doc.text));
+      for (const Word& w : s.words) ANNALS_FUZZ_CHECK(InText(w.span, doc.text));
     }
     return true;
   }
   void OnReject(const Reject& r) override {
     ++rejects;
-    Check(!r.reason.empty());
-    Check(r.raw.size() <= 4096);
+    ANNALS_FUZZ_CHECK(!r.reason.empty());
+    ANNALS_FUZZ_CHECK(r.raw.size() <= 4096);
   }
   size_t documents = 0;
   size_t rejects = 0;

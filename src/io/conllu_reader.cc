@@ -76,6 +76,42 @@ class DocumentBuilder {
   bool oversized_ = false;
 };
 
+// Makes token, word and sentence spans point into s.text (relative to its start). Spans from
+// TokenRange=b:e in MISC refer to the document the sentence was written from, not to s.text, and
+// hand-made files can carry forms that the parser could not place; in both cases the forms are
+// found again in order in s.text. Returns false when they cannot be.
+bool AlignToSentenceText(nlp::ConlluSentence& cs) {
+  Sentence& s = cs.sentence;
+  const std::string& text = cs.text;
+  bool ok = true;
+  for (const Token& t : s.tokens) {
+    if (t.span.end > text.size() || t.span.begin > t.span.end ||
+        text.compare(t.span.begin, t.span.size(), t.form) != 0) {
+      ok = false;
+      break;
+    }
+  }
+  if (!ok) {
+    size_t pos = 0;
+    for (Token& t : s.tokens) {
+      size_t at = text.find(t.form, pos);
+      if (at == std::string::npos) return false;
+      t.span.begin = static_cast<uint32_t>(at);
+      t.span.end = static_cast<uint32_t>(at + t.form.size());
+      pos = t.span.end;
+    }
+  }
+  for (const Token& t : s.tokens) {
+    for (int k = 0; k < t.word_count; ++k) {
+      size_t w = static_cast<size_t>(t.first_word) + static_cast<size_t>(k);
+      if (w < s.words.size()) s.words[w].span = t.span;
+    }
+  }
+  s.span.begin = s.tokens.empty() ? 0 : s.tokens.front().span.begin;
+  s.span.end = s.tokens.empty() ? 0 : s.tokens.back().span.end;
+  return true;
+}
+
 struct Where {
   std::string location;
   std::string reason;
@@ -135,6 +171,9 @@ Status ReadConlluInput(ByteSource& in, ReadContext& ctx) {
                         ? offsets[line_no - block_line]
                         : block_offset;
       ctx.RejectRecord(where, at, reason, raw);
+    } else if (!AlignToSentenceText(*s)) {
+      ctx.RejectRecord("line " + std::to_string(block_line), block_offset,
+                       "word forms do not match the sentence text", raw);
     } else {
       if (s->newdoc || !builder.open()) {
         builder.Close();

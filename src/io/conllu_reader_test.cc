@@ -115,3 +115,39 @@ TEST(ConlluReaderTest, OversizedDocumentIsRejected) {
 
 }  // namespace
 }  // namespace annals::io
+
+namespace annals::io {
+namespace {
+
+// Annals' own output carries TokenRange offsets into the document it came from; read back, the
+// spans must point into the new document text all the same.
+TEST(ConlluReaderTest, TokenRangesFromAnotherDocumentAreRealigned) {
+  std::string in =
+      "# text = Talks ended.\n"
+      "1\tTalks\ttalk\tNOUN\tNNS\t_\t2\tnsubj\t_\tTokenRange=40:45\n"
+      "2\tended\tend\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No|TokenRange=46:51\n"
+      "3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\tTokenRange=51:52\n\n"
+      "# text = Then came an empty form.\n"
+      "1\tThen\tthen\tADV\tRB\t_\t2\tadvmod\t_\t_\n"
+      "2\t\t_\tX\tX\t_\t0\troot\t_\t_\n";
+  auto src = MemorySource(in);
+  Sink sink;
+  ReadStats stats;
+  ReadContext ctx(ReaderOptions(), sink, "r.conllu", stats);
+  ASSERT_TRUE(ReadConlluInput(*src, ctx).ok());
+  ASSERT_EQ(sink.docs.size(), 1u);
+  const Document& d = sink.docs[0];
+  EXPECT_EQ(d.text, "Talks ended. Then came an empty form.");
+  ASSERT_EQ(d.sentences.size(), 2u);
+  for (const Sentence& s : d.sentences) {
+    ASSERT_LE(s.span.end, d.text.size());
+    for (const Token& t : s.tokens) {
+      ASSERT_LE(t.span.end, d.text.size());
+      EXPECT_EQ(d.text.substr(t.span.begin, t.span.size()), t.form);
+    }
+  }
+  EXPECT_EQ(d.sentences[0].tokens[1].span, (Span{6, 11}));
+}
+
+}  // namespace
+}  // namespace annals::io
