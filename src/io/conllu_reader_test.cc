@@ -46,7 +46,8 @@ TEST(ConlluReaderTest, DocumentsParagraphsAndSpans) {
   auto src = MemorySource(kTwoDocs);
   Sink sink;
   ReadStats stats;
-  ReadContext ctx(ReaderOptions(), sink, "mem.conllu", stats);
+  const ReaderOptions options;  // ReadContext keeps a reference: it must outlive ctx.
+  ReadContext ctx(options, sink, "mem.conllu", stats);
   ASSERT_TRUE(ReadConlluInput(*src, ctx).ok());
   ASSERT_TRUE(sink.rejects.empty()) << sink.rejects[0].Message();
   ASSERT_EQ(sink.docs.size(), 2u);
@@ -87,7 +88,8 @@ TEST(ConlluReaderTest, InvalidUtf8IsRejectedByLine) {
   auto src = MemorySource(in);
   Sink sink;
   ReadStats stats;
-  ReadContext ctx(ReaderOptions(), sink, "u.conllu", stats);
+  const ReaderOptions options;  // ReadContext keeps a reference: it must outlive ctx.
+  ReadContext ctx(options, sink, "u.conllu", stats);
   ASSERT_TRUE(ReadConlluInput(*src, ctx).ok());
   ASSERT_EQ(sink.docs.size(), 1u);
   EXPECT_EQ(sink.docs[0].text, "Good.");
@@ -133,7 +135,8 @@ TEST(ConlluReaderTest, TokenRangesFromAnotherDocumentAreRealigned) {
   auto src = MemorySource(in);
   Sink sink;
   ReadStats stats;
-  ReadContext ctx(ReaderOptions(), sink, "r.conllu", stats);
+  const ReaderOptions options;  // ReadContext keeps a reference: it must outlive ctx.
+  ReadContext ctx(options, sink, "r.conllu", stats);
   ASSERT_TRUE(ReadConlluInput(*src, ctx).ok());
   ASSERT_EQ(sink.docs.size(), 1u);
   const Document& d = sink.docs[0];

@@ -35,6 +35,7 @@ inline std::string DerivedDocumentId(std::string_view url, std::string_view text
 void AttachDateline(Document& doc);
 
 // What a format reader needs: the options, the sink, the display path of the input, and counters.
+// Keeps references: `options`, `sink` and `stats` must outlive the context.
 class ReadContext {
  public:
   ReadContext(const ReaderOptions& options, DocumentSink& sink, std::string file, ReadStats& stats)
