@@ -29,7 +29,7 @@ class DocumentBuilder {
     open_ = true;
     oversized_ = false;
   }
-  bool open() const { return open_; }
+  bool IsOpen() const { return open_; }
 
   void Add(nlp::ConlluSentence&& s) {
     if (oversized_) return;
@@ -175,7 +175,7 @@ Status ReadConlluInput(ByteSource& in, ReadContext& ctx) {
       ctx.RejectRecord("line " + std::to_string(block_line), block_offset,
                        "word forms do not match the sentence text", raw);
     } else {
-      if (s->newdoc || !builder.open()) {
+      if (s->newdoc || !builder.IsOpen()) {
         builder.Close();
         std::string id = s->newdoc ? s->newdoc_id : std::string();
         builder.Open(std::move(id), "line " + std::to_string(block_line), block_offset);

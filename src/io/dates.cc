@@ -59,7 +59,11 @@ struct Scanner {
   // 1..max digits.
   bool Number(int max, int& out) {
     int v = 0, n = 0;
-    while (n < max && i < s.size() && s[i] >= '0' && s[i] <= '9') v = v * 10 + (s[i++] - '0'), ++n;
+    while (n < max && i < s.size() && s[i] >= '0' && s[i] <= '9') {
+      v = v * 10 + (s[i] - '0');
+      ++i;
+      ++n;
+    }
     if (n == 0) return false;
     out = v;
     return true;
@@ -69,8 +73,10 @@ struct Scanner {
   }
   std::string_view Word() {
     size_t b = i;
-    while (!Done() && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || s[i] == '.'))
+    while (!Done() &&
+           ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || s[i] == '.')) {
       ++i;
+    }
     return s.substr(b, i - b);
   }
 };
@@ -84,7 +90,8 @@ std::string Format(int y, int mo, int d, int h, int mi, int se, bool utc) {
 
 // Applies an offset in minutes east of UTC and formats as UTC.
 std::string ToUtc(int y, int mo, int d, int h, int mi, int se, int offset_minutes) {
-  int64_t t = DaysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se - offset_minutes * 60;
+  int64_t t = DaysFromCivil(y, mo, d) * 86400 + int64_t{h} * 3600 + int64_t{mi} * 60 + se -
+              int64_t{offset_minutes} * 60;
   return EpochToIso(t);
 }
 

@@ -81,7 +81,8 @@ InputFormat FormatFromExtension(std::string_view path) {
   if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) {
     return InputFormat::kAuto;
   }
-  std::string_view ext = std::string_view(p).substr(dot + 1);
+  std::string_view ext(p);
+  ext.remove_prefix(dot + 1);
   if (ext == "txt" || ext == "text") return InputFormat::kText;
   if (ext == "jsonl" || ext == "ndjson" || ext == "json") return InputFormat::kJsonl;
   if (ext == "html" || ext == "htm") return InputFormat::kHtml;

@@ -51,11 +51,13 @@ std::string GetString(simdjson::dom::element v, std::string_view name, bool numb
     return "";
   }
   if (numbers && t == element_type::INT64) {
-    out = std::to_string(int64_t(v));
+    int64_t i = 0;
+    if (v.get_int64().get(i) == simdjson::SUCCESS) out = std::to_string(i);
     return "";
   }
   if (numbers && t == element_type::UINT64) {
-    out = std::to_string(uint64_t(v));
+    uint64_t u = 0;
+    if (v.get_uint64().get(u) == simdjson::SUCCESS) out = std::to_string(u);
     return "";
   }
   return "field '" + std::string(name) + "' is a " + std::string(TypeName(t)) +
@@ -66,12 +68,14 @@ std::string GetString(simdjson::dom::element v, std::string_view name, bool numb
 std::string DateFromNumber(simdjson::dom::element v) {
   using simdjson::dom::element_type;
   double d = 0;
-  if (v.type() == element_type::INT64) {
-    d = static_cast<double>(int64_t(v));
-  } else if (v.type() == element_type::UINT64) {
-    d = static_cast<double>(uint64_t(v));
-  } else {
-    d = double(v);
+  int64_t i = 0;
+  uint64_t u = 0;
+  if (v.type() == element_type::INT64 && v.get_int64().get(i) == simdjson::SUCCESS) {
+    d = static_cast<double>(i);
+  } else if (v.type() == element_type::UINT64 && v.get_uint64().get(u) == simdjson::SUCCESS) {
+    d = static_cast<double>(u);
+  } else if (v.get_double().get(d) != simdjson::SUCCESS) {
+    return "";
   }
   if (d > 1e11 || d < -1e11) d /= 1000;
   if (!(d > -1e11 && d < 1e11)) return "";

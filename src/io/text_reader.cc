@@ -87,19 +87,19 @@ TextLayout LayOutText(std::string_view raw) {
 Status ReadTextInput(ByteSource& in, ReadContext& ctx) {
   Result<std::string> all = ReadAll(in, ctx.options().max_record_bytes);
   if (!all.ok()) return all.status();
-  const std::string& raw = *all;
+  const std::string_view raw(*all);
   size_t nul = raw.find('\0');
-  if (nul != std::string::npos) {
+  if (nul != std::string_view::npos) {
     ctx.RejectRecord("byte " + std::to_string(nul), nul,
                      "binary file (NUL byte at offset " + std::to_string(nul) + ")",
-                     std::string_view(raw).substr(nul < 32 ? 0 : nul - 32, 64));
+                     raw.substr(nul < 32 ? 0 : nul - 32, 64));
     return Status::Ok();
   }
   size_t bad = util::FindInvalidUtf8(raw);
   if (bad != std::string_view::npos) {
     ctx.RejectRecord("byte " + std::to_string(bad), bad,
                      "invalid UTF-8 at byte offset " + std::to_string(bad),
-                     std::string_view(raw).substr(bad < 32 ? 0 : bad - 32, 64));
+                     raw.substr(bad < 32 ? 0 : bad - 32, 64));
     return Status::Ok();
   }
   TextLayout layout = LayOutText(raw);

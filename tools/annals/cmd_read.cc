@@ -72,7 +72,7 @@ class CliSink : public DocumentSink {
       drawn_ = false;
     }
   }
-  bool write_failed() const { return write_failed_; }
+  bool WriteFailed() const { return write_failed_; }
 
  private:
   // Redraws the progress line at most 4 times a second.
@@ -199,6 +199,7 @@ int RunRead(int argc, char** argv) {
     std::fprintf(stderr, "annals read: %s\n", stats.status().message().c_str());
     return kExitUsage;
   }
+  if (sink.WriteFailed()) std::fprintf(stderr, "annals read: writing to stdout failed; stopped\n");
   if (!quiet) {
     std::fprintf(stderr, "read: %s from %s, %llu rejected\n",
                  Plural(stats->documents, "document", "documents").c_str(),
