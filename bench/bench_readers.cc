@@ -32,11 +32,15 @@ class Prose {
  public:
   std::string Words(int n) {
     static const char* kWords[] = {
-        "the",      "army",    "said",      "on",       "Tuesday", "talks",    "with",
-        "rebels",   "in",      "capital",   "minister", "foreign", "agreed",   "to",
-        "ceasefire", "border", "officials", "protest",  "police",  "arrested", "president",
-        "visit",    "summit",  "sanctions", "trade",    "and",     "a",        "of",
-        "Beijing",  "Moscow",  "Kyiv",      "\xE2\x80\x9Cwar\xE2\x80\x9D", "peace", "2025"};
+        "the",       "army",    "said",      "on",
+        "Tuesday",   "talks",   "with",      "rebels",
+        "in",        "capital", "minister",  "foreign",
+        "agreed",    "to",      "ceasefire", "border",
+        "officials", "protest", "police",    "arrested",
+        "president", "visit",   "summit",    "sanctions",
+        "trade",     "and",     "a",         "of",
+        "Beijing",   "Moscow",  "Kyiv",      "\xE2\x80\x9Cwar\xE2\x80\x9D",
+        "peace",     "2025"};
     std::string out;
     for (int i = 0; i < n; ++i) {
       state_ ^= state_ << 13;
@@ -110,7 +114,6 @@ std::string MakeConllu(size_t target) {
   return out;
 }
 
-
 std::string Gzip(const std::string& data) {
   z_stream z{};
   deflateInit2(&z, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
@@ -126,9 +129,8 @@ std::string Gzip(const std::string& data) {
 }
 
 // Bytes processed are the uncompressed input size (`plain_size`) so figures compare.
-void Run(benchmark::State& state, const std::string& input, Status (*reader)(ByteSource&,
-                                                                              ReadContext&),
-         bool gz, size_t plain_size = 0) {
+void Run(benchmark::State& state, const std::string& input,
+         Status (*reader)(ByteSource&, ReadContext&), bool gz, size_t plain_size = 0) {
   ReaderOptions options;
   uint64_t docs = 0;
   for (auto _ : state) {
