@@ -5,7 +5,8 @@
 // One entry point, `ReadInputs`, takes files, directories (recursive), `.gz` files and "-" for
 // stdin, detects each input's format (or uses `ReaderOptions::format`), and streams documents to a
 // `DocumentSink` one at a time: memory does not grow with input size. Bad records never stop a run
-// and never vanish: each becomes a `Reject` (file, location, reason, raw bytes) and reading goes on.
+// and never vanish: each becomes a `Reject` (file, location, reason, raw bytes) and reading
+// goes on.
 //
 //   class Printer : public annals::DocumentSink { ... };
 //   Printer sink;
@@ -35,14 +36,17 @@ std::string_view InputFormatName(InputFormat format);
 // Inverse of InputFormatName; also accepts "txt", "json", "rss", "atom". InvalidArgument otherwise.
 Result<InputFormat> ParseInputFormat(std::string_view name);
 
-// JSONL field names. Defaults match the names Annals writes with `annals read`.
+// JSONL field names (top-level keys of each line's object). Defaults match the names Annals writes
+// with `annals read`. An empty name means "never read this field"; `text` must not be empty.
 struct JsonlFields {
-  std::string id = "id";
+  std::string id = "id";  // String or integer.
   std::string url = "url";
   std::string title = "title";
-  std::string date = "date";
-  std::string text = "text";
+  std::string date = "date";  // String or epoch number; normalised to ISO 8601 when
+                              // recognisable (see docs/formats.md), else left empty.
+  std::string text = "text";  // Required, non-empty.
   std::string source = "source";
+  std::string language = "language";
 };
 
 struct ReaderOptions {
@@ -62,7 +66,7 @@ struct ReaderOptions {
 struct Reject {
   std::string file;
   std::string location;
-  uint64_t offset = 0;   // Byte offset of the record in the (decompressed) input.
+  uint64_t offset = 0;  // Byte offset of the record in the (decompressed) input.
   std::string reason;
   std::string raw;
   // "file:location: reason" — the one line printed on stderr.
@@ -83,10 +87,10 @@ class DocumentSink {
 };
 
 struct ReadStats {
-  uint64_t files = 0;       // Inputs opened (files, stdin).
-  uint64_t documents = 0;   // Documents passed to Accept.
-  uint64_t rejects = 0;     // Records passed to OnReject (unreadable files count as one each).
-  uint64_t bytes = 0;       // Input bytes consumed (compressed bytes for .gz).
+  uint64_t files = 0;      // Inputs opened (files, stdin).
+  uint64_t documents = 0;  // Documents passed to Accept.
+  uint64_t rejects = 0;    // Records passed to OnReject (unreadable files count as one each).
+  uint64_t bytes = 0;      // Input bytes consumed (compressed bytes for .gz).
 };
 
 // Reads every path ("-" is stdin; directories are walked recursively in sorted order, skipping

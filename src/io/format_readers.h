@@ -8,6 +8,7 @@
 #define ANNALS_IO_FORMAT_READERS_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -16,10 +17,25 @@
 #include "annals/reader.h"
 #include "annals/status.h"
 #include "io/byte_source.h"
+#include "util/text.h"
 
 namespace annals::io {
 
+// The id of a document whose input gives none (docs/formats.md, "Document ids"): the 16-hex-digit
+// FNV-1a 64 of the URL when there is one, else of the text with whitespace collapsed
+// (util::CollapseWhitespace), so re-reading the same article gives the same id whatever its
+// line breaks.
+inline std::string DerivedDocumentId(std::string_view url, std::string_view text) {
+  if (!url.empty()) return util::Hex64(util::Fnv1a64(url));
+  return util::Hex64(util::Fnv1a64(util::CollapseWhitespace(text)));
+}
+
+// Sets doc.dateline from a wire dateline at the start of doc.text (io/dateline.h) when it has
+// none, and doc.date from the dateline's date when doc.date is empty and the dateline has a year.
+void AttachDateline(Document& doc);
+
 // What a format reader needs: the options, the sink, the display path of the input, and counters.
+// Keeps references: `options`, `sink` and `stats` must outlive the context.
 class ReadContext {
  public:
   ReadContext(const ReaderOptions& options, DocumentSink& sink, std::string file, ReadStats& stats)
@@ -30,10 +46,17 @@ class ReadContext {
   // True once the sink asked to stop; readers return as soon as they see it.
   bool stopped() const { return stopped_; }
 
-  // Fills origin_file (when empty) and hands the document to the sink.
+  // Fills origin_file (when empty) and the id (when empty, DerivedDocumentId) and hands the
+  // document to the sink. A document whose trimmed text is shorter than
+  // options().min_text_bytes is rejected as "empty document" instead.
   void Emit(Document&& doc) {
     if (stopped_) return;
     if (doc.origin_file.empty()) doc.origin_file = file_;
+    if (util::TrimAsciiSpace(doc.text).size() < options_.min_text_bytes) {
+      RejectRecord(doc.origin_location, doc.origin_offset, "empty document", doc.title);
+      return;
+    }
+    if (doc.id.empty()) doc.id = DerivedDocumentId(doc.url, doc.text);
     ++stats_.documents;
     if (!sink_.Accept(std::move(doc))) stopped_ = true;
   }
@@ -57,6 +80,16 @@ class ReadContext {
   ReadStats& stats_;
   bool stopped_ = false;
 };
+
+// Reads one opened input the way ReadInputs does: gunzips it when it starts with the gzip magic,
+// rejects it when empty or binary (a NUL in the first 4 KiB, except WARC), detects the format
+// (options.format, else DetectFormat with `path`; "-" means no extension) and runs the format's
+// reader; a reader's error status becomes one reject for the file. Progress goes to the sink as
+// base + raw bytes read, out of `total`. Adds to stats.bytes (not stats.files). Returns false when
+// the sink asked to stop.
+bool ReadOneInput(const std::string& path, std::unique_ptr<ByteSource> raw,
+                  const ReaderOptions& options, DocumentSink& sink, ReadStats& stats, uint64_t base,
+                  uint64_t total);
 
 Status ReadTextInput(ByteSource& in, ReadContext& ctx);    // One article per input.
 Status ReadJsonlInput(ByteSource& in, ReadContext& ctx);   // One article per line.

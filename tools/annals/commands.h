@@ -15,6 +15,7 @@ int RunExport(int argc, char** argv);
 int RunQuery(int argc, char** argv);
 int RunServe(int argc, char** argv);
 int RunVersion(int argc, char** argv);
+int RunRead(int argc, char** argv);  // cmd_read.cc
 
 }  // namespace annals::cli
 

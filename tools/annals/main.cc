@@ -31,6 +31,7 @@ constexpr Command kCommands[] = {
      annals::cli::RunQuery},
     {"serve", "serve the read-only JSON API over a database", annals::cli::RunServe},
     {"version", "print the version", annals::cli::RunVersion},
+    {"read", "read news in any input format, print JSONL", annals::cli::RunRead},
 };
 
 void PrintUsage(FILE* out) {
