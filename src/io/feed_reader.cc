@@ -511,7 +511,7 @@ class FeedParser {
     doc.source = source_;
     doc.language = item_.language.value.empty() ? feed_language_ : item_.language.value;
     doc.language = util::CollapseWhitespace(doc.language);
-    for (std::string* s : {&doc.id, &doc.url, &doc.title, &doc.source, &doc.language}) {
+    for (std::string* s : {&doc.id, &doc.url, &doc.title, &doc.text, &doc.source, &doc.language}) {
       util::RepairUtf8(*s);
     }
     doc.origin_location = std::move(location);

@@ -754,6 +754,81 @@ std::string SniffMetaCharset(std::string_view html) {
   return "";
 }
 
+bool StartsWithIgnoreCase(std::string_view s, size_t at, std::string_view lower_word) {
+  if (s.size() - at < lower_word.size()) return false;
+  for (size_t k = 0; k < lower_word.size(); ++k) {
+    char c = s[at + k];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    if (c != lower_word[k]) return false;
+  }
+  return true;
+}
+
+// Position of "</name" (any case) at or after `from`, npos when absent.
+size_t FindEndTag(std::string_view s, size_t from, std::string_view lower_name) {
+  while (true) {
+    size_t lt = s.find("</", from);
+    if (lt == std::string_view::npos) return lt;
+    if (StartsWithIgnoreCase(s, lt + 2, lower_name)) return lt;
+    from = lt + 2;
+  }
+}
+
+// Speed: gumbo spends most of its time tokenizing, and <script>/<style> bodies are often half of
+// a page. Their content is raw text up to "</script" / "</style" (the HTML tokenizer's rule), and
+// never article text, so it is cut before parsing; JSON-LD scripts are kept (they carry dates).
+// Comments are skipped so that a commented-out "<script" is not mistaken for a tag. Returns false
+// (and leaves `out` empty) when there is nothing to cut.
+bool StripScriptBodies(std::string_view html, std::string& out) {
+  size_t i = 0, copied = 0;
+  bool cut = false;
+  while ((i = html.find('<', i)) != std::string_view::npos) {
+    if (StartsWithIgnoreCase(html, i + 1, "!--")) {
+      size_t e = html.find("-->", i + 4);
+      if (e == std::string_view::npos) break;
+      i = e + 3;
+      continue;
+    }
+    std::string_view name;
+    if (StartsWithIgnoreCase(html, i + 1, "script")) {
+      name = "script";
+    } else if (StartsWithIgnoreCase(html, i + 1, "style")) {
+      name = "style";
+    } else {
+      ++i;
+      continue;
+    }
+    size_t after = i + 1 + name.size();
+    if (after >= html.size()) break;
+    char c = html[after];
+    if (c != '>' && c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '/' && c != '\f') {
+      ++i;
+      continue;
+    }
+    size_t gt = html.find('>', after);
+    if (gt == std::string_view::npos) break;
+    size_t close = FindEndTag(html, gt + 1, name);
+    if (close == std::string_view::npos) break;
+    bool keep = false;
+    if (name == "script") {
+      std::string open = util::AsciiLower(html.substr(i, gt + 1 - i));
+      keep = open.find("ld+json") != std::string::npos;
+    }
+    if (!keep && close > gt + 1) {
+      out.append(html.substr(copied, gt + 1 - copied));
+      copied = close;
+      cut = true;
+    }
+    i = close + 2;
+  }
+  if (!cut) {
+    out.clear();
+    return false;
+  }
+  out.append(html.substr(copied));
+  return true;
+}
+
 bool IsUtf8Name(std::string_view cs) {
   return cs.empty() || cs == "utf-8" || cs == "utf8" || cs == "us-ascii" || cs == "ascii" ||
          cs == "unicode-1-1-utf-8";
@@ -816,7 +891,9 @@ std::string HtmlFragmentToText(std::string_view html) {
     }
     std::string p = util::CollapseWhitespace(cur);
     if (!p.empty()) paragraphs.push_back(std::move(p));
-    return Join(paragraphs);
+    std::string out = Join(paragraphs);
+    util::RepairUtf8(out);
+    return out;
   }
   GumboTree tree = Parse(html);
   TextCollector collector(nullptr, /*page_mode=*/false);
@@ -842,6 +919,9 @@ Result<Document> ExtractHtmlArticleWithCharset(std::string_view html, std::strin
       html = converted;
     }
   }
+
+  std::string stripped;
+  if (StripScriptBodies(html, stripped)) html = stripped;
 
   GumboTree tree = Parse(html);
   PageAnalyzer page;

@@ -156,6 +156,17 @@ TEST(HtmlExtractTest, PrefersArticleMarkupAndSkipsHiddenAndLinkLists) {
             "inside it.");
 }
 
+TEST(HtmlExtractTest, ScriptAndStyleBodiesNeverLeak) {
+  Document d = MustExtract(
+      "<!-- <script> --><style>p{}</style><p>Visible text here.</p><SCRIPT type=x>var s = "
+      "'<p>not text</p></div>';</SCRIPT ><p>More visible text.</p><script src=a.js></script>"
+      "<script type='application/ld+json'>{\"datePublished\": \"2025-05-06\"}</script>");
+  EXPECT_EQ(d.text, "Visible text here.\n\nMore visible text.");
+  EXPECT_EQ(d.date, "2025-05-06");
+  // An unterminated script swallows the rest of the page, as in a browser.
+  EXPECT_EQ(MustExtract("<p>Before it.</p><script>var x = 1; <p>after</p>").text, "Before it.");
+}
+
 TEST(HtmlExtractTest, FragmentToText) {
   EXPECT_EQ(HtmlFragmentToText("  plain   text\n\nsecond  para "), "plain text\n\nsecond para");
   EXPECT_EQ(HtmlFragmentToText("<p>One &amp; two</p><p>Three<br>four</p><script>x()</script>"),

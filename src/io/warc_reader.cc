@@ -23,7 +23,6 @@ namespace annals::io {
 namespace {
 
 constexpr size_t kChunk = 1 << 16;
-constexpr size_t kMaxHeaderLine = 64 << 10;
 constexpr size_t kMaxHeaderBytes = 1 << 20;
 constexpr size_t kMaxHeaderLines = 1000;
 
