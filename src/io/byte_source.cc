@@ -158,8 +158,8 @@ class GzSource : public ByteSource {
   z_stream z_;
   bool inner_eof_ = false;
   bool in_member_ = false;
-  uint64_t in_base_ = 0;  // Compressed offset of in_[0].
-  size_t in_used_ = 0;    // Valid bytes in in_.
+  uint64_t in_base_ = 0;   // Compressed offset of in_[0].
+  size_t in_used_ = 0;     // Valid bytes in in_.
   uint64_t member_start_ = 0;
 };
 
@@ -189,8 +189,7 @@ bool LooksGzipped(std::string_view prefix) {
          static_cast<unsigned char>(prefix[1]) == 0x8b;
 }
 
-LineReader::LineReader(ByteSource& source, size_t max_line)
-    : source_(source), max_line_(max_line) {}
+LineReader::LineReader(ByteSource& source, size_t max_line) : source_(source), max_line_(max_line) {}
 
 bool LineReader::Fill(Status& error) {
   if (eof_) return false;
