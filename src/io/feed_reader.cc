@@ -497,16 +497,12 @@ class FeedParser {
       return;
     }
     if (doc.text.empty()) doc.text = doc.title;  // Headline-only items: the headline is the text.
-    if (doc.text.size() < ctx_.options().min_text_bytes) {
-      ctx_.RejectRecord(location, item_.offset,
-                        "empty document: " + std::to_string(doc.text.size()) +
-                            " bytes of text, fewer than min_text_bytes",
-                        doc.text);
+    if (util::TrimAsciiSpace(doc.text).size() < ctx_.options().min_text_bytes) {
+      ctx_.RejectRecord(location, item_.offset, "empty document", doc.title);
       return;
     }
     doc.url = util::CollapseWhitespace(item_.link.value);
-    doc.id = item_.id.value.empty() ? DeriveDocumentId(doc.url, doc.title + "\n" + doc.text)
-                                    : item_.id.value;
+    doc.id = item_.id.value.empty() ? DeriveDocumentId(doc.url, doc.text) : item_.id.value;
     doc.date = item_.date.value;
     doc.source = source_;
     doc.language = item_.language.value.empty() ? feed_language_ : item_.language.value;

@@ -28,8 +28,9 @@ Result<Document> ExtractHtmlArticleWithCharset(std::string_view html, std::strin
 // whitespace-collapsed.
 std::string HtmlFragmentToText(std::string_view html);
 
-// The id of a document that has none of its own: "u" + 16 hex digits of FNV-1a 64 of the URL when
-// there is one, otherwise "t" + the hash of the text.
+// The id of a document that has none of its own: 16 hex digits of FNV-1a 64 of the URL when there
+// is one, otherwise of the text with whitespace collapsed. The same formula as readers-a's
+// io::DerivedDocumentId (docs/formats.md, "Document ids"), so ids agree across formats.
 std::string DeriveDocumentId(std::string_view url, std::string_view text);
 
 // Converts `bytes` declared as `charset` to UTF-8 (invalid sequences become U+FFFD). UTF-8,

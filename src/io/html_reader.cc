@@ -870,8 +870,8 @@ std::string ToUtf8(std::string_view bytes, std::string_view charset) {
 }
 
 std::string DeriveDocumentId(std::string_view url, std::string_view text) {
-  if (!url.empty()) return "u" + util::Hex64(util::Fnv1a64(url));
-  return "t" + util::Hex64(util::Fnv1a64(text));
+  if (!url.empty()) return util::Hex64(util::Fnv1a64(url));
+  return util::Hex64(util::Fnv1a64(util::CollapseWhitespace(text)));
 }
 
 std::string HtmlFragmentToText(std::string_view html) {
@@ -973,9 +973,8 @@ Status ReadHtmlInput(ByteSource& in, ReadContext& ctx) {
   if (!html.ok()) return html.status();
   Result<Document> doc = ExtractHtmlArticle(*html, "");
   if (!doc.ok()) return doc.status();
-  if (doc->text.size() < ctx.options().min_text_bytes) {
-    return DataLossError("empty document: " + std::to_string(doc->text.size()) +
-                         " bytes of text, fewer than min_text_bytes");
+  if (util::TrimAsciiSpace(doc->text).size() < ctx.options().min_text_bytes) {
+    return DataLossError("empty document");
   }
   doc->origin_location = "page";
   ctx.Emit(std::move(*doc));

@@ -506,11 +506,8 @@ class WarcParser {
       Reject(record_start_, doc.status().message(), html.substr(0, 4096));
       return;
     }
-    if (doc->text.size() < ctx_.options().min_text_bytes) {
-      Reject(record_start_,
-             "empty document: " + std::to_string(doc->text.size()) +
-                 " bytes of text, fewer than min_text_bytes",
-             doc->text);
+    if (util::TrimAsciiSpace(doc->text).size() < ctx_.options().min_text_bytes) {
+      Reject(record_start_, "empty document", doc->title);
       return;
     }
     if (doc->date.empty()) doc->date = NormalizeWebDate(warc_date);  // Capture time, as a fallback.
