@@ -506,7 +506,7 @@ class FeedParser {
     doc.date = item_.date.value;
     doc.source = source_;
     doc.language = item_.language.value.empty() ? feed_language_ : item_.language.value;
-    doc.language = util::CollapseWhitespace(doc.language);
+    doc.language = NormalizeLanguage(doc.language);
     for (std::string* s : {&doc.id, &doc.url, &doc.title, &doc.text, &doc.source, &doc.language}) {
       util::RepairUtf8(*s);
     }

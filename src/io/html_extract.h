@@ -33,6 +33,10 @@ std::string HtmlFragmentToText(std::string_view html);
 // io::DerivedDocumentId (docs/formats.md, "Document ids"), so ids agree across formats.
 std::string DeriveDocumentId(std::string_view url, std::string_view text);
 
+// A language tag in BCP 47 case: "en_us" -> "en-US", "EN" -> "en"; empty when `lang` does not
+// look like a tag (only the first of a comma-separated list is used).
+std::string NormalizeLanguage(std::string_view lang);
+
 // Converts `bytes` declared as `charset` to UTF-8 (invalid sequences become U+FFFD). UTF-8,
 // US-ASCII and unknown charsets only get invalid sequences repaired; ISO-8859-1 is read as
 // windows-1252 (as browsers do).

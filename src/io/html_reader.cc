@@ -683,32 +683,6 @@ std::string ResolveUrl(std::string_view base, std::string_view ref) {
   return std::string(origin) + std::string(path) + std::string(ref);
 }
 
-// "en_us" -> "en-US"; empty when it does not look like a language tag.
-std::string NormalizeLanguage(std::string_view lang) {
-  lang = util::TrimAsciiSpace(lang);
-  if (lang.empty() || lang.size() > 35) return "";
-  std::string out;
-  bool first = true;
-  for (std::string_view part : util::Split(lang.substr(0, lang.find(',')), '-')) {
-    for (std::string_view sub : util::Split(part, '_')) {
-      if (sub.empty() || sub.size() > 8) return "";
-      for (char c : sub) {
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
-          return "";
-        }
-      }
-      if (!first) out += '-';
-      if (!first && sub.size() == 2) {
-        for (char c : sub) out += static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
-      } else {
-        out += util::AsciiLower(sub);
-      }
-      first = false;
-    }
-  }
-  return out;
-}
-
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   return util::AsciiLower(a) == util::AsciiLower(b);
 }
@@ -835,6 +809,31 @@ bool IsUtf8Name(std::string_view cs) {
 }
 
 }  // namespace
+
+std::string NormalizeLanguage(std::string_view lang) {
+  lang = util::TrimAsciiSpace(lang);
+  if (lang.empty() || lang.size() > 35) return "";
+  std::string out;
+  bool first = true;
+  for (std::string_view part : util::Split(lang.substr(0, lang.find(',')), '-')) {
+    for (std::string_view sub : util::Split(part, '_')) {
+      if (sub.empty() || sub.size() > 8) return "";
+      for (char c : sub) {
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+          return "";
+        }
+      }
+      if (!first) out += '-';
+      if (!first && sub.size() == 2) {
+        for (char c : sub) out += static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
+      } else {
+        out += util::AsciiLower(sub);
+      }
+      first = false;
+    }
+  }
+  return out;
+}
 
 std::string ToUtf8(std::string_view bytes, std::string_view charset) {
   std::string cs = util::AsciiLower(util::TrimAsciiSpace(charset));
