@@ -130,7 +130,8 @@ TEST(FeedReaderTest, TruncatedGzipFeedRejectsAndKeepsEarlierItems) {
   std::string gz = testing::Gzip(feed);
   gz.resize(gz.size() * 2 / 3);
   FeedRun run;
-  ReadContext ctx({}, run.sink, "feed.xml.gz", run.stats);
+  ReaderOptions options;  // ReadContext keeps a reference: it must outlive the context.
+  ReadContext ctx(options, run.sink, "feed.xml.gz", run.stats);
   auto src = GzipSource(MemorySource(gz));
   run.status = ReadFeedInput(*src, ctx);
   EXPECT_TRUE(run.status.ok()) << run.status.ToString();
