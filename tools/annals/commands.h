@@ -12,6 +12,8 @@ inline constexpr int kExitFailure = 1;
 inline constexpr int kExitUsage = 2;
 
 int RunVersion(int argc, char** argv);
+int RunTokenize(int argc, char** argv);  // cmd_tokenize.cc
+int RunTrainSentsplit(int argc, char** argv);  // cmd_train_sentsplit.cc
 
 }  // namespace annals::cli
 

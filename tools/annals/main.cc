@@ -26,6 +26,8 @@ struct Command {
 // Keep sorted by the order a user meets them in a pipeline.
 constexpr Command kCommands[] = {
     {"version", "print the version", annals::cli::RunVersion},
+    {"tokenize", "raw text -> sentences and tokens (CoNLL-U)", annals::cli::RunTokenize},
+    {"train-sentsplit", "train/score the tokenizer's sentence model", annals::cli::RunTrainSentsplit},
 };
 
 void PrintUsage(FILE* out) {
