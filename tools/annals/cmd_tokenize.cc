@@ -14,9 +14,10 @@
 namespace annals::cli {
 
 int RunTokenize(int argc, char** argv) {
-  CLI::App app("Split raw UTF-8 text (paragraphs separated by blank lines) into sentences and "
-               "tokens; writes CoNLL-U with TokenRange=begin:end byte offsets into the input.",
-               "annals tokenize");
+  CLI::App app(
+      "Split raw UTF-8 text (paragraphs separated by blank lines) into sentences and "
+      "tokens; writes CoNLL-U with TokenRange=begin:end byte offsets into the input.",
+      "annals tokenize");
   std::string input = "-";
   std::string model;
   bool rules = false;

@@ -14,17 +14,19 @@ namespace annals::cli {
 namespace {
 
 void PrintScores(const std::string& name, const nlp::tokenize::SegmentationScores& sc) {
-  std::printf("%s: Tokens F1 %.2f (P %.2f R %.2f) | Words F1 %.2f | Sentences F1 %.2f (P %.2f R %.2f)\n",
-              name.c_str(), sc.tokens.F1(), sc.tokens.Precision(), sc.tokens.Recall(),
-              sc.words.F1(), sc.sentences.F1(), sc.sentences.Precision(), sc.sentences.Recall());
+  std::printf(
+      "%s: Tokens F1 %.2f (P %.2f R %.2f) | Words F1 %.2f | Sentences F1 %.2f (P %.2f R %.2f)\n",
+      name.c_str(), sc.tokens.F1(), sc.tokens.Precision(), sc.tokens.Recall(), sc.words.F1(),
+      sc.sentences.F1(), sc.sentences.Precision(), sc.sentences.Recall());
 }
 
 }  // namespace
 
 int RunTrainSentsplit(int argc, char** argv) {
-  CLI::App app("Train the tokenizer's sentence-boundary model on UD CoNLL-U (raw text rebuilt "
-               "from '# text'), or score the tokenizer on UD files with --eval.",
-               "annals train-sentsplit");
+  CLI::App app(
+      "Train the tokenizer's sentence-boundary model on UD CoNLL-U (raw text rebuilt "
+      "from '# text'), or score the tokenizer on UD files with --eval.",
+      "annals train-sentsplit");
   std::string train, dev, output, model;
   std::vector<std::string> eval;
   nlp::tokenize::SentsplitTrainOptions opts;
@@ -43,7 +45,9 @@ int RunTrainSentsplit(int argc, char** argv) {
     int rc = app.exit(e);
     return rc == 0 ? kExitOk : kExitUsage;
   }
-  auto on_error = [](const std::string& m) { std::fprintf(stderr, "annals train-sentsplit: %s\n", m.c_str()); };
+  auto on_error = [](const std::string& m) {
+    std::fprintf(stderr, "annals train-sentsplit: %s\n", m.c_str());
+  };
   auto load = [&](const std::string& path) -> Result<nlp::tokenize::UdRawText> {
     return nlp::tokenize::LoadUdRawText(path, on_error);
   };
@@ -80,29 +84,30 @@ int RunTrainSentsplit(int argc, char** argv) {
   }
   Result<nlp::tokenize::UdRawText> tr = load(train);
   if (!tr.ok()) {
-    std::fprintf(stderr, "annals train-sentsplit: %s: %s\n", train.c_str(), tr.status().ToString().c_str());
+    std::fprintf(stderr, "annals train-sentsplit: %s: %s\n", train.c_str(),
+                 tr.status().ToString().c_str());
     return kExitFailure;
   }
   std::optional<nlp::tokenize::UdRawText> dv;
   if (!dev.empty()) {
     Result<nlp::tokenize::UdRawText> r = load(dev);
     if (!r.ok()) {
-      std::fprintf(stderr, "annals train-sentsplit: %s: %s\n", dev.c_str(), r.status().ToString().c_str());
+      std::fprintf(stderr, "annals train-sentsplit: %s: %s\n", dev.c_str(),
+                   r.status().ToString().c_str());
       return kExitFailure;
     }
     dv = std::move(*r);
   }
-  auto log = [](const std::string& m) {
-    std::fprintf(stderr, "%s\n", m.c_str());
-  };
+  auto log = [](const std::string& m) { std::fprintf(stderr, "%s\n", m.c_str()); };
   Result<nlp::tokenize::SentenceModel> m =
       nlp::tokenize::TrainSentsplit(*tr, dv ? &*dv : nullptr, opts, log);
   if (!m.ok()) {
     std::fprintf(stderr, "annals train-sentsplit: %s\n", m.status().ToString().c_str());
     return kExitFailure;
   }
-  std::string recipe = "annals train-sentsplit --train " + train + (dev.empty() ? "" : " --dev " + dev) +
-                       " --epochs " + std::to_string(opts.epochs) + " --seed " + std::to_string(opts.seed);
+  std::string recipe = "annals train-sentsplit --train " + train +
+                       (dev.empty() ? "" : " --dev " + dev) + " --epochs " +
+                       std::to_string(opts.epochs) + " --seed " + std::to_string(opts.seed);
   std::string bytes = m->Serialize(recipe);
   FILE* f = std::fopen((output + ".tmp").c_str(), "wb");
   if (f == nullptr || std::fwrite(bytes.data(), 1, bytes.size(), f) != bytes.size() ||

@@ -28,8 +28,16 @@ struct Ch {
 
 Cls ClassifyNonAscii(char32_t cp) {
   switch (cp) {
-    case 0x85: case 0xA0: case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F:
-    case 0x3000: case 0xFEFF: case 0x200B:
+    case 0x85:
+    case 0xA0:
+    case 0x1680:
+    case 0x2028:
+    case 0x2029:
+    case 0x202F:
+    case 0x205F:
+    case 0x3000:
+    case 0xFEFF:
+    case 0x200B:
       return kSpace;
     default:
       break;
@@ -37,14 +45,23 @@ Cls ClassifyNonAscii(char32_t cp) {
   if (cp >= 0x2000 && cp <= 0x200A) return kSpace;
   if (cp == 0xFFFD) return kOther;
   switch (u_charType(static_cast<UChar32>(cp))) {
-    case U_UPPERCASE_LETTER: case U_LOWERCASE_LETTER: case U_TITLECASE_LETTER:
-    case U_MODIFIER_LETTER: case U_OTHER_LETTER: case U_NON_SPACING_MARK:
-    case U_ENCLOSING_MARK: case U_COMBINING_SPACING_MARK: case U_LETTER_NUMBER:
-    case U_OTHER_NUMBER: case U_FORMAT_CHAR:
+    case U_UPPERCASE_LETTER:
+    case U_LOWERCASE_LETTER:
+    case U_TITLECASE_LETTER:
+    case U_MODIFIER_LETTER:
+    case U_OTHER_LETTER:
+    case U_NON_SPACING_MARK:
+    case U_ENCLOSING_MARK:
+    case U_COMBINING_SPACING_MARK:
+    case U_LETTER_NUMBER:
+    case U_OTHER_NUMBER:
+    case U_FORMAT_CHAR:
       return kAlpha;
     case U_DECIMAL_DIGIT_NUMBER:
       return kDigit;
-    case U_SPACE_SEPARATOR: case U_LINE_SEPARATOR: case U_PARAGRAPH_SEPARATOR:
+    case U_SPACE_SEPARATOR:
+    case U_LINE_SEPARATOR:
+    case U_PARAGRAPH_SEPARATOR:
       return kSpace;
     default:
       return kOther;
@@ -102,46 +119,51 @@ bool InList(std::string_view s, const std::array<std::string_view, N>& list) {
 
 // Prefixes that stay attached to the hyphen in EWT ("non-human", "e-mail", "mid-1980s").
 constexpr std::string_view kHyphenPrefixes[] = {
-    "e",     "non",    "pre",   "anti",   "mid",   "re",    "post",  "co",     "over",
-    "pro",   "multi",  "ex",    "sub",    "semi",  "cross", "neo",   "psycho", "socio",
-    "counter", "intra", "inter", "micro", "un",    "ultra", "macro", "mega",   "bi",
-    "tri",   "quasi",  "pseudo", "extra", "trans", "infra", "mini"};
+    "e",       "non",   "pre",    "anti",  "mid",   "re",    "post",  "co",     "over",
+    "pro",     "multi", "ex",     "sub",   "semi",  "cross", "neo",   "psycho", "socio",
+    "counter", "intra", "inter",  "micro", "un",    "ultra", "macro", "mega",   "bi",
+    "tri",     "quasi", "pseudo", "extra", "trans", "infra", "mini",  "mis"};
 
 // Units written straight after a number and split from it in EWT ("7:30PM" -> "7:30" "PM").
 constexpr std::string_view kUnits[] = {
-    "am",  "pm",  "k",   "m",   "mm",  "cm",   "km",  "kg",  "mg",   "g",
-    "lb",  "lbs", "oz",  "gb",  "mb",  "kb",   "tb",  "ghz", "mhz",  "kw",
-    "mw",  "kwh", "mwh", "hr",  "hrs", "min",  "mins", "sec", "secs", "ft",
-    "mi",  "mph", "kph", "yr",  "yrs", "ml",   "bn",  "mln", "pts",  "x"};
+    "am",  "pm",   "k",  "m",   "mm",  "cm",  "km", "kg",  "mg",  "lb", "lbs", "oz",  "gb",
+    "mb",  "kb",   "tb", "ghz", "mhz", "kw",  "mw", "kwh", "mwh", "hr", "hrs", "min", "mins",
+    "sec", "secs", "ft", "mi",  "mph", "kph", "yr", "yrs", "ml",  "bn", "mln", "pts", "x"};
 
 // Endings after a period that make "name.ext" one token (domains and file names).
 constexpr std::string_view kDotEndings[] = {
-    "com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "io",
-    "uk",  "us",  "ca",  "de",  "fr",  "ru",  "cn",  "jp",   "au",  "in",
-    "it",  "nl",  "ch",  "eu",  "co",  "tv",  "doc", "docx", "xls", "xlsx",
-    "pdf", "txt", "htm", "html", "jpg", "png", "gif", "ppt", "zip", "csv"};
+    "com", "org",  "net", "edu", "gov", "mil",  "int", "info", "biz", "io",  "uk",  "us",  "ca",
+    "de",  "fr",   "ru",  "cn",  "jp",  "au",   "nl",  "ch",   "eu",  "co",  "tv",  "doc", "docx",
+    "xls", "xlsx", "pdf", "txt", "htm", "html", "jpg", "png",  "gif", "ppt", "zip", "csv"};
 
 // Abbreviations that keep their period, written by us. Case matters: "Gen." but not "gen.".
 constexpr std::string_view kAbbreviations[] = {
     // Titles and ranks.
     "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Gen", "Sen", "Sens", "Rep", "Reps", "Gov", "Lt",
-    "Col", "Maj", "Capt", "Cpt", "Sgt", "Cpl", "Pvt", "Adm", "Cmdr", "Cdr", "Brig", "Pres",
-    "Rev", "Hon", "Fr", "Sr", "Jr", "Esq", "Atty", "Supt", "Insp", "Amb", "Spec",
+    "Col", "Maj", "Capt", "Cpt", "Sgt", "Cpl", "Pvt", "Adm", "Cmdr", "Cdr", "Brig", "Pres", "Rev",
+    "Hon", "Fr", "Sr", "Jr", "Esq", "Atty", "Supt", "Insp", "Amb", "Spec", "Drs", "PS",
     // Organisations and places.
-    "Inc", "Corp", "Co", "Ltd", "Cos", "Bros", "Assn", "Dept", "Univ", "Ave", "Blvd", "Rd",
-    "St", "Ste", "Mt", "Ft", "Hwy", "Sq",
+    "Inc", "Corp", "Co", "Ltd", "Cos", "Bros", "Assn", "Dept", "Univ", "Ave", "Blvd", "Rd", "St",
+    "Ste", "Mt", "Ft", "Hwy", "Sq", "Sts", "Pvt",
     // Months and days.
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon",
     "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat",
     // US states as the wires abbreviate them.
-    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Fla", "Ga", "Ill", "Kan", "Ky", "Md",
-    "Mich", "Minn", "Neb", "Nev", "Okla", "Ore", "Penn", "Tenn", "Tex", "Wis", "Wyo",
+    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Fla", "Ga", "Ill", "Kan", "Ky", "Md", "Mich",
+    "Minn", "Neb", "Nev", "Okla", "Ore", "Penn", "Tenn", "Tex", "Wis", "Wyo",
     // Lower-case and reference abbreviations.
     "etc", "vs", "viz", "cf", "al", "approx", "esp", "incl", "dept", "ext", "est", "fig", "figs",
     "Fig", "Vol", "vol", "pp", "Attn", "Ext", "Tel"};
 
 // Tokens kept whole although the rules would split them.
 constexpr std::string_view kWholeTokens[] = {"7-Eleven", "Yahoo!", "Wal-Mart"};
+
+// A unit glued to a number; upper-case "MM", "M", "K" are millions/thousands and stay.
+bool IsGluedUnit(std::string_view letters, std::string_view low) {
+  if (low.empty() || !InList(low, kUnits)) return false;
+  if ((low == "mm" || low == "m" || low == "k" || low == "x") && letters != low) return false;
+  return true;
+}
 
 bool AllDigits(std::string_view s) {
   if (s.empty()) return false;
@@ -235,7 +257,8 @@ class Scanner {
   size_t Next(size_t p, size_t e) {
     Ch c = At(s_, p);
     for (std::string_view w : kWholeTokens) {
-      if (s_.substr(p, w.size()) == w && (p + w.size() == e || !IsAlnum(At(s_, p + w.size()).cls))) {
+      if (s_.substr(p, w.size()) == w &&
+          (p + w.size() == e || !IsAlnum(At(s_, p + w.size()).cls))) {
         return p + w.size();
       }
     }
@@ -274,8 +297,19 @@ class Scanner {
       Ch c = At(s_, k);
       bool strip = false;
       switch (c.cp) {
-        case '.': case ',': case ';': case ':': case '!': case '?': case '\'': case '"':
-        case '>': case 0x201D: case 0x2019: case 0xBB: case 0x2026:
+        case '.':
+        case ',':
+        case ';':
+        case ':':
+        case '!':
+        case '?':
+        case '\'':
+        case '"':
+        case '>':
+        case 0x201D:
+        case 0x2019:
+        case 0xBB:
+        case 0x2026:
           strip = true;
           break;
         case ')':
@@ -311,11 +345,11 @@ class Scanner {
       ++d;
     }
     while (d > r + 1 && (s_[d - 1] == '.' || s_[d - 1] == '-')) --d;
-    if (!dot || d <= r + 1) return p;
-    // The domain must have a character after its last dot.
-    std::string_view dom = s_.substr(r + 1, d - r - 1);
-    size_t last = dom.rfind('.');
-    if (last == std::string_view::npos || last + 1 >= dom.size()) return p;
+    if (d <= r + 2) return p;
+    if (!dot) {
+      // Lotus Notes style "Name@ENRON": a capitalised name at a bare host.
+      return IsUpper(s_[p]) || IsUpper(s_[r + 1]) ? d : p;
+    }
     return d;
   }
 
@@ -343,19 +377,39 @@ class Scanner {
     std::string_view right = s_.substr(q + 1, r - q - 1);
     if (right.empty()) return false;
     if (AllDigits(left) && IsDigitByte(right.front())) return true;  // 3.5, 1.2.3
-    if (prev_joiner == '.') return true;                              // a.b.c chains
-    if (left.size() == 1 && AllAsciiAlpha(left)) return true;         // U.S, e.g, a.m
+    if (prev_joiner == '.') return true;                             // a.b.c chains
+    if (left.size() == 1 && AllAsciiAlpha(left)) return true;        // U.S, e.g, a.m
     if (At(s_, seg).len == left.size() && At(s_, seg).cls == kAlpha && left.size() > 1 &&
         left.size() <= 4) {
       // One non-ASCII letter ("É.U").
       return true;
     }
+    // Look along the whole dotted chain: a host or newsgroup name ends in a known ending or has
+    // three or more parts ("alt.animals.cat").
+    {
+      size_t k = r, parts = 2, last_b = q + 1, last_e = r;
+      while (k + 1 < e && s_[k] == '.' && IsAlnum(At(s_, k + 1).cls)) {
+        last_b = k + 1;
+        last_e = AlnumEnd(k + 1, e);
+        k = last_e;
+        ++parts;
+      }
+      char lb[24];
+      std::string_view last = LowerInto(s_.substr(last_b, last_e - last_b), lb);
+      char lb2[24];
+      bool lower_chain = AllAsciiAlpha(left) && left == LowerInto(left, lb2);
+      if (parts >= 3 && (lower_chain || InList(last, kDotEndings))) return true;
+      if (last == "com" || last == "net" || last == "org") return true;  // Newsfeed.Com
+    }
     char buf[24];
     std::string_view low = LowerInto(right, buf);
-    if (!low.empty() && InList(low, kDotEndings) && (r >= e || !IsAlnum(At(s_, r).cls))) {
+    bool one_case = low == right || AllUpperOrDigit(right);  // "com", "DOC", not "It"
+    if (!low.empty() && one_case && InList(low, kDotEndings) &&
+        (r >= e || !IsAlnum(At(s_, r).cls))) {
       return true;  // example.com, report.doc
     }
-    if (AllUpperOrDigit(left) && AllUpperOrDigit(right) && right.size() <= 4) return true;  // GAZP.MM
+    if (AllUpperOrDigit(left) && AllUpperOrDigit(right) && right.size() <= 4)
+      return true;  // GAZP.MM
     if (AllDigits(right) && !AllDigits(left) && right.size() <= 4 && left.size() <= 3) {
       return true;  // v.2, No.1
     }
@@ -371,7 +425,9 @@ class Scanner {
     if (AllDigits(left) && AllDigits(right)) {
       if (prev_joiner == '-') return true;                                   // 1-800-991-9019
       if (r + 1 < e && s_[r] == '-' && IsDigitByte(s_[r + 1])) return true;  // 713-853-3989
-      return (left.size() == 3 || left.size() == 5) && right.size() == 4;   // 345-9945, zip+4
+      // 345-9945, zip+4, extension 3-5213 (not ranges like 1990-1995 or 5-10).
+      return (left.size() == 1 || left.size() == 3 || left.size() == 5) && right.size() == 4 &&
+             !(r < e && IsAlnum(At(s_, r).cls));
     }
     char buf[24];
     std::string_view low = LowerInto(left, buf);
@@ -391,7 +447,7 @@ class Scanner {
         if (d > q && d < r) {
           char buf[24];
           std::string_view low = LowerInto(s_.substr(d, r - d), buf);
-          if (!low.empty() && InList(low, kUnits)) return d;
+          if (IsGluedUnit(s_.substr(d, r - d), low)) return d;
         }
       } else if (q == seg && prev_joiner == ':') {
         size_t d = q;
@@ -399,7 +455,7 @@ class Scanner {
         if (d > q && d < r) {
           char buf[24];
           std::string_view low = LowerInto(s_.substr(d, r - d), buf);
-          if (!low.empty() && InList(low, kUnits)) return d;
+          if (IsGluedUnit(s_.substr(d, r - d), low)) return d;
         }
       }
       q = r;
@@ -409,7 +465,9 @@ class Scanner {
       Ch n = At(s_, q + c.len);
       bool join = false;
       switch (c.cp) {
-        case '\'': case 0x2019: case '`':
+        case '\'':
+        case 0x2019:
+        case '`':
           join = n.cls == kAlpha;  // don't, O'Brien, Putin's
           break;
         case '.':
@@ -424,7 +482,8 @@ class Scanner {
           }
           break;
         }
-        case ':': case '/':
+        case ':':
+        case '/':
           join = IsDigitByte(s_[q - 1]) && n.cls == kDigit;  // 5:30, 9/11, 11/28/2000
           break;
         case '-':
@@ -451,9 +510,10 @@ class Scanner {
     }
     if (q < e) {
       Ch c = At(s_, q);
-      if (c.cp == '.' && (q + 1 >= e || s_[q + 1] != '.')) {
+      bool two_dots = q + 1 < e && s_[q + 1] == '.' && (q + 2 >= e || s_[q + 2] != '.');
+      if (c.cp == '.' && (q + 1 >= e || s_[q + 1] != '.' || two_dots)) {
         std::string_view with = s_.substr(token_begin, q + 1 - token_begin);
-        if (IsAbbreviation(with) || NumberSignFollows(token_begin, q)) return q + 1;
+        if (IsAbbreviation(with) || (!two_dots && NumberSignFollows(token_begin, q))) return q + 1;
       } else if (IsApostrophe(c.cp) && (q + c.len >= e || At(s_, q + c.len).cls != kAlpha)) {
         char last = s_[q - 1];
         if ((last == 's' || last == 'S') && !open_single_) return q + c.len;  // parents'
@@ -478,19 +538,21 @@ class Scanner {
         ":)",  ":(",  ":D",  ":P",  ":p",  ";)",  ":/",  "<3",  "=)"};
     if (c.cp == ':' || c.cp == ';' || c.cp == '>' || c.cp == '<' || c.cp == '=') {
       bool after_ok = p == chunk_begin_ || !IsAlnum(At(s_, p - 1).cls);
-      if (after_ok) {
-        for (std::string_view emo : kEmoticons) {
-          if (s_.substr(p, emo.size()) == emo) {
-            size_t q = p + emo.size();
-            if (q >= e || !IsAlnum(At(s_, q).cls)) return q;
-          }
+      for (std::string_view emo : kEmoticons) {
+        if (s_.substr(p, emo.size()) == emo) {
+          size_t q = p + emo.size();
+          bool smiley = emo.back() == ')' || emo.back() == '(';
+          if ((after_ok && (q >= e || !IsAlnum(At(s_, q).cls))) || (smiley && q == e)) return q;
         }
       }
     }
     size_t next = p + c.len;
     Ch n = next < e ? At(s_, next) : Ch{0, 0, kSpace};
     switch (c.cp) {
-      case '.': case '!': case '?': case 0x2026: {
+      case '.':
+      case '!':
+      case '?':
+      case 0x2026: {
         size_t q = p;
         while (q < e) {
           Ch d = At(s_, q);
@@ -499,18 +561,25 @@ class Scanner {
         }
         return q;
       }
-      case '@': case '#':
+      case '@':
+      case '#':
         if (next < e && (IsAlnum(n.cls) || n.cp == '_') && (c.cp == '@' || n.cls == kAlpha)) {
           size_t q = next;
           while (q < e) {
             Ch d = At(s_, q);
+            if (d.cp == '.' && c.cp == '@' && q + 1 < e && IsAlnum(At(s_, q + 1).cls)) {
+              q += 1;  // "@example.com"
+              continue;
+            }
             if (!IsAlnum(d.cls) && d.cp != '_') break;
             q += d.len;
           }
           return q;
         }
         return SameRun(p, e, c.cp);
-      case '\'': case 0x2019: case 0x2018:
+      case '\'':
+      case 0x2019:
+      case 0x2018:
         if (next < e && n.cls == kDigit) return WordEnd(next, e, p);  // '90s
         if (next < e && n.cls == kAlpha) {
           size_t r = AlnumEnd(next, e);
@@ -518,8 +587,8 @@ class Scanner {
           std::string_view low = LowerInto(s_.substr(next, r - next), buf);
           static constexpr std::array<std::string_view, 11> kLeadingClitics = {
               "s", "m", "d", "ll", "re", "ve", "em", "cause", "til", "tis", "twas"};
-          if (!low.empty() && InList(low, kLeadingClitics) &&
-              (r >= e || !IsAlnum(At(s_, r).cls)) && (p == chunk_begin_ || low.size() <= 2)) {
+          if (!low.empty() && InList(low, kLeadingClitics) && (r >= e || !IsAlnum(At(s_, r).cls)) &&
+              (p == chunk_begin_ || low.size() <= 2)) {
             // "'s" after a space, "'em", "'cause". An opening quote before "s" is rare.
             if (low.size() > 2 || p != chunk_begin_ || !open_single_) return r;
           }
@@ -534,8 +603,23 @@ class Scanner {
       case '`':
         if (n.cp == '`') return next + 1;
         return next;
-      case '-': case '*': case '=': case '_': case '~': case '+': case '<': case '>': case '|':
-      case '^': case '/': case '\\':
+      case '-':
+      case '=': {
+        size_t q = p;
+        while (q < e && (s_[q] == '-' || s_[q] == '=')) ++q;  // "--", "----==", "=---"
+        return q;
+      }
+      case '*':
+      case '_':
+      case '~':
+      case '+':
+      case '<':
+      case '>':
+      case '|':
+      case '^':
+      case '/':
+      case '\\':
+      case '$':
         return SameRun(p, e, c.cp);
       default:
         return next;
@@ -581,12 +665,11 @@ struct NoApostrophe {
 
 // Contractions written without an apostrophe, split as EWT does.
 constexpr std::array<NoApostrophe, 30> kNoApostrophe = {{
-    {"cannot", 3},   {"gonna", 3},    {"wanna", 3},   {"gotta", 3},    {"outta", 3},
-    {"dont", 2},     {"didnt", 3},    {"doesnt", 4},  {"cant", 2},     {"wont", 2},
-    {"isnt", 2},     {"wasnt", 3},    {"arent", 3},   {"werent", 4},   {"havent", 4},
-    {"hasnt", 3},    {"hadnt", 3},    {"couldnt", 5}, {"wouldnt", 5},  {"shouldnt", 6},
-    {"aint", 2},     {"im", 1},       {"ive", 1},     {"thats", 4},    {"whats", 4},
-    {"theres", 5},   {"youre", 3},    {"theyre", 4},  {"itll", 2},     {"hes", 2},
+    {"cannot", 3},  {"gonna", 3},    {"wanna", 3},  {"gotta", 3},  {"outta", 3}, {"dont", 2},
+    {"didnt", 3},   {"doesnt", 4},   {"cant", 2},   {"wont", 2},   {"isnt", 2},  {"wasnt", 3},
+    {"arent", 3},   {"werent", 4},   {"havent", 4}, {"hasnt", 3},  {"hadnt", 3}, {"couldnt", 5},
+    {"wouldnt", 5}, {"shouldnt", 6}, {"aint", 2},   {"im", 1},     {"ive", 1},   {"thats", 4},
+    {"whats", 4},   {"theres", 5},   {"youre", 3},  {"theyre", 4}, {"itll", 2},  {"hes", 2},
 }};
 
 }  // namespace
@@ -604,7 +687,8 @@ bool IsAbbreviation(std::string_view token) {
     size_t start = 0;
     while (start <= body.size()) {
       size_t dot = body.find('.', start);
-      std::string_view seg = body.substr(start, dot == std::string_view::npos ? body.npos : dot - start);
+      std::string_view seg =
+          body.substr(start, dot == std::string_view::npos ? body.npos : dot - start);
       if (seg.empty() || seg.size() > 2 || !AllAsciiAlpha(seg)) return false;
       if (dot == std::string_view::npos) break;
       start = dot + 1;
@@ -614,7 +698,16 @@ bool IsAbbreviation(std::string_view token) {
   size_t i = 0;
   Ch c = At(body, i);
   if (c.len == body.size() && c.cls == kAlpha) return true;  // Initial: "J."
-  return InList(body, kAbbreviations);
+  if (InList(body, kAbbreviations)) return true;
+  if (body.size() >= 2 && body.size() < 8 && AllUpperOrDigit(body) && AllAsciiAlpha(body)) {
+    // "LTD.", "CORP.": look up the title-case form.
+    char buf[8];
+    buf[0] = body[0];
+    for (size_t k = 1; k < body.size(); ++k) buf[k] = Lower(body[k]);
+    std::string_view title(buf, body.size());
+    return title != "No" && title != "Us" && InList(title, kAbbreviations);
+  }
+  return false;
 }
 
 int SplitWords(std::string_view t, WordPiece pieces[3]) {

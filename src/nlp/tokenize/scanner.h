@@ -21,10 +21,10 @@ namespace annals::nlp::tokenize {
 
 // One surface token with what the sentence splitter needs to know about its surroundings.
 struct ScanToken {
-  uint32_t begin = 0;          // Byte offsets into the scanned text, half-open.
+  uint32_t begin = 0;  // Byte offsets into the scanned text, half-open.
   uint32_t end = 0;
-  bool space_after = true;     // Whitespace (or the end of the text) follows.
-  uint8_t newlines_before = 0; // Line breaks in the whitespace before the token (capped at 2).
+  bool space_after = true;      // Whitespace (or the end of the text) follows.
+  uint8_t newlines_before = 0;  // Line breaks in the whitespace before the token (capped at 2).
 };
 
 // Appends the tokens of `text` to `out` (cleared first). Offsets are strictly increasing, never

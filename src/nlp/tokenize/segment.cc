@@ -32,7 +32,8 @@ std::vector<Sentence> Segment(std::string_view text, const SentenceModel* model)
     for (int k = 0; k < np; ++k) {
       Word w;
       w.id = static_cast<int>(cur.words.size()) + 1;
-      w.form = np == 1 ? t.form : std::string(form.substr(pieces[k].begin, pieces[k].end - pieces[k].begin));
+      w.form = np == 1 ? t.form
+                       : std::string(form.substr(pieces[k].begin, pieces[k].end - pieces[k].begin));
       w.span = t.span;
       cur.words.push_back(std::move(w));
     }

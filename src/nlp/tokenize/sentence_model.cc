@@ -44,19 +44,27 @@ inline uint32_t Feat(uint64_t tmpl, uint64_t a, uint64_t b = 0, uint64_t c = 0) 
 }
 
 constexpr std::array<std::string_view, 64> kFunctionWords = {
-    "the",   "a",     "an",      "of",      "to",    "in",     "on",      "at",
-    "by",    "for",   "with",    "from",    "and",   "or",     "but",     "nor",
-    "his",   "her",   "its",     "their",   "our",   "my",     "your",    "this",
-    "these", "those", "is",      "are",     "was",   "were",   "be",      "been",
-    "has",   "have",  "had",     "will",    "would", "shall",  "should",  "can",
-    "could", "may",   "might",   "must",    "that",  "which",  "who",     "whom",
-    "whose", "as",    "than",    "if",      "because", "while", "although", "about",
-    "into",  "after", "before",  "between", "under", "during", "through", "against"};
+    "the",   "a",     "an",     "of",      "to",      "in",     "on",       "at",
+    "by",    "for",   "with",   "from",    "and",     "or",     "but",      "nor",
+    "his",   "her",   "its",    "their",   "our",     "my",     "your",     "this",
+    "these", "those", "is",     "are",     "was",     "were",   "be",       "been",
+    "has",   "have",  "had",    "will",    "would",   "shall",  "should",   "can",
+    "could", "may",   "might",  "must",    "that",    "which",  "who",      "whom",
+    "whose", "as",    "than",   "if",      "because", "while",  "although", "about",
+    "into",  "after", "before", "between", "under",   "during", "through",  "against"};
 
 bool IsOpen(char32_t cp) {
   switch (cp) {
-    case '(': case '[': case '{': case 0x201C: case 0x2018: case 0xAB: case 0x201E: case 0x201A:
-    case '`': case '<':
+    case '(':
+    case '[':
+    case '{':
+    case 0x201C:
+    case 0x2018:
+    case 0xAB:
+    case 0x201E:
+    case 0x201A:
+    case '`':
+    case '<':
       return true;
     default:
       return false;
@@ -65,7 +73,13 @@ bool IsOpen(char32_t cp) {
 
 bool IsClose(char32_t cp) {
   switch (cp) {
-    case ')': case ']': case '}': case 0x201D: case 0x2019: case 0xBB: case '>':
+    case ')':
+    case ']':
+    case '}':
+    case 0x201D:
+    case 0x2019:
+    case 0xBB:
+    case '>':
       return true;
     default:
       return false;
@@ -165,6 +179,7 @@ bool BoundaryAllowed(const std::vector<TokenInfo>& info, size_t i) {
   const TokenInfo& t = info[i];
   if ((t.kind & kOpen) && !(t.kind & kClose)) return false;
   if (t.kind & kComma) return false;  // "," never ends a sentence; ":" and ";" may.
+  if (t.kind & kDash) return false;   // Datelines ("(AFP) --") and asides continue.
   if (!t.space_after && i + 1 < info.size() && !(t.kind & (kFinalPunct | kClose))) return false;
   return true;
 }

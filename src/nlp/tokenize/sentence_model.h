@@ -29,22 +29,22 @@ inline constexpr uint32_t kFeatureVersion = 1;
 
 // What the features need to know about one token, computed once per token.
 struct TokenInfo {
-  uint64_t word = 0;    // Hash of the lower-cased form.
-  uint64_t shape = 0;   // Hash of the shape ("Xx", "d,d", ".").
-  uint8_t first = 0;    // Class of the first character: see FirstClass in the .cc.
-  uint8_t kind = 0;     // Bit set: kFinalPunct, kAbbrev, kOpen, kClose, kComma, kDash, kFunction.
+  uint64_t word = 0;   // Hash of the lower-cased form.
+  uint64_t shape = 0;  // Hash of the shape ("Xx", "d,d", ".").
+  uint8_t first = 0;   // Class of the first character: see FirstClass in the .cc.
+  uint8_t kind = 0;    // Bit set: kFinalPunct, kAbbrev, kOpen, kClose, kComma, kDash, kFunction.
   bool space_after = true;
   uint8_t newlines_before = 0;
 };
 
 enum TokenKind : uint8_t {
-  kFinalPunct = 1,   // . ! ? … runs
-  kAbbrev = 2,       // keeps its period (IsAbbreviation)
-  kOpen = 4,         // opening bracket or quote
-  kClose = 8,        // closing bracket or quote (straight quotes count as both)
-  kComma = 16,       // ,
-  kDash = 32,        // - -- – —
-  kFunction = 64,    // lower-case closed-class word ("the", "of", "and") a sentence rarely ends on
+  kFinalPunct = 1,  // . ! ? … runs
+  kAbbrev = 2,      // keeps its period (IsAbbreviation)
+  kOpen = 4,        // opening bracket or quote
+  kClose = 8,       // closing bracket or quote (straight quotes count as both)
+  kComma = 16,      // ,
+  kDash = 32,       // - -- – —
+  kFunction = 64,   // lower-case closed-class word ("the", "of", "and") a sentence rarely ends on
 };
 
 void ComputeTokenInfo(std::string_view text, const std::vector<ScanToken>& tokens,

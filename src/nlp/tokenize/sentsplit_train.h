@@ -16,8 +16,8 @@
 namespace annals::nlp::tokenize {
 
 struct SentsplitTrainOptions {
-  int epochs = 8;           // Passes over the training paragraphs.
-  uint64_t seed = 1;        // Shuffles the paragraph order each epoch (std::mt19937_64).
+  int epochs = 8;                // Passes over the training paragraphs.
+  uint64_t seed = 1;             // Shuffles the paragraph order each epoch (std::mt19937_64).
   bool keep_best_on_dev = true;  // With dev data: keep the epoch with the best dev sentence F1.
 };
 

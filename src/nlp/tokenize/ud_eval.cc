@@ -59,7 +59,8 @@ int Lcs(const std::vector<std::string>& a, const std::vector<std::string>& b) {
 
 std::vector<std::string> WordForms(const Sentence& s, const Token& t) {
   std::vector<std::string> forms;
-  for (int k = 0; k < t.word_count; ++k) forms.push_back(util::AsciiLower(s.words[t.first_word + k].form));
+  for (int k = 0; k < t.word_count; ++k)
+    forms.push_back(util::AsciiLower(s.words[t.first_word + k].form));
   return forms;
 }
 

@@ -24,9 +24,9 @@
 namespace annals::nlp::tokenize {
 
 struct UdRawText {
-  std::string text;             // The rebuilt raw text.
-  std::vector<Sentence> gold;   // Gold sentences, spans into `text`.
-  uint64_t bad_blocks = 0;      // CoNLL-U blocks that could not be parsed (reported, skipped).
+  std::string text;            // The rebuilt raw text.
+  std::vector<Sentence> gold;  // Gold sentences, spans into `text`.
+  uint64_t bad_blocks = 0;     // CoNLL-U blocks that could not be parsed (reported, skipped).
 };
 
 // Reads a CoNLL-U file and rebuilds its raw text. Each bad block is passed to `on_error`.
