@@ -178,8 +178,7 @@ void ComputeTokenInfo(std::string_view text, const std::vector<ScanToken>& token
 bool BoundaryAllowed(const std::vector<TokenInfo>& info, size_t i) {
   const TokenInfo& t = info[i];
   if ((t.kind & kOpen) && !(t.kind & kClose)) return false;
-  if (t.kind & kComma) return false;  // "," never ends a sentence; ":" and ";" may.
-  if (t.kind & kDash) return false;   // Datelines ("(AFP) --") and asides continue.
+  if (t.kind & kDash) return false;  // Datelines ("(AFP) --") and asides continue.
   if (!t.space_after && i + 1 < info.size() && !(t.kind & (kFinalPunct | kClose))) return false;
   return true;
 }

@@ -135,6 +135,20 @@ Result<SentenceModel> TrainSentsplit(const UdRawText& train, const UdRawText* de
   }
   if (dev == nullptr || !options.keep_best_on_dev) return averaged();
   log("kept epoch " + std::to_string(best_epoch) + Fmt(" (dev sentence F1 %.2f)", best_f1));
+  // The perceptron's threshold trades precision for recall; pick the bias with the best dev F1.
+  float best_bias = 0.0f;
+  for (int k = -10; k <= 10; ++k) {
+    float b = 0.1f * static_cast<float>(k);
+    if (k == 0) continue;
+    best.set_bias(b);
+    double f1 = EvaluateSegmentation(*dev, &best).sentences.F1();
+    if (f1 > best_f1 + 1e-9) {
+      best_f1 = f1;
+      best_bias = b;
+    }
+  }
+  best.set_bias(best_bias);
+  log(Fmt("bias %.2f (dev sentence F1 %.2f)", best_bias, best_f1));
   return best;
 }
 
