@@ -12,37 +12,43 @@ std::vector<Sentence> Segment(std::string_view text, const SentenceModel* model)
   // Offsets are 32-bit; longer texts are cut (callers split documents far below this).
   if (text.size() > 0xFFFFFFF0u) text = text.substr(0, 0xFFFFFFF0u);
   std::vector<ScanToken> tokens;
+  tokens.reserve(text.size() / 4 + 16);
   ScanTokens(text, tokens);
   std::vector<TokenInfo> info;
   ComputeTokenInfo(text, tokens, info);
   std::vector<uint8_t> ends;
   DecideBoundaries(info, model, ends);
-  Sentence cur;
+  // Sizes first so that every vector is allocated once (Word is large; this is most of the cost).
+  size_t n_sentences = 0;
+  for (uint8_t e : ends) n_sentences += e;
+  out.reserve(n_sentences);
   WordPiece pieces[3];
+  size_t first = 0;
   for (size_t i = 0; i < tokens.size(); ++i) {
-    const ScanToken& st = tokens[i];
-    std::string_view form = text.substr(st.begin, st.end - st.begin);
-    Token t;
-    t.form = std::string(form);
-    t.span = {st.begin, st.end};
-    t.first_word = static_cast<int>(cur.words.size());
-    t.space_after = st.space_after;
-    int np = SplitWords(form, pieces);
-    t.word_count = np;
-    for (int k = 0; k < np; ++k) {
-      Word w;
-      w.id = static_cast<int>(cur.words.size()) + 1;
-      w.form = np == 1 ? t.form
-                       : std::string(form.substr(pieces[k].begin, pieces[k].end - pieces[k].begin));
-      w.span = t.span;
-      cur.words.push_back(std::move(w));
+    if (!ends[i]) continue;
+    Sentence& cur = out.emplace_back();
+    cur.tokens.reserve(i + 1 - first);
+    cur.words.reserve(i + 1 - first + 4);
+    for (size_t j = first; j <= i; ++j) {
+      const ScanToken& st = tokens[j];
+      std::string_view form = text.substr(st.begin, st.end - st.begin);
+      Token& t = cur.tokens.emplace_back();
+      t.form.assign(form);
+      t.span = {st.begin, st.end};
+      t.first_word = static_cast<int>(cur.words.size());
+      t.space_after = st.space_after;
+      int np = SplitWords(form, pieces);
+      t.word_count = np;
+      for (int k = 0; k < np; ++k) {
+        Word& w = cur.words.emplace_back();
+        w.id = static_cast<int>(cur.words.size());
+        w.form.assign(np == 1 ? form
+                              : form.substr(pieces[k].begin, pieces[k].end - pieces[k].begin));
+        w.span = t.span;
+      }
     }
-    cur.tokens.push_back(std::move(t));
-    if (ends[i]) {
-      cur.span = {cur.tokens.front().span.begin, cur.tokens.back().span.end};
-      out.push_back(std::move(cur));
-      cur = Sentence();
-    }
+    cur.span = {cur.tokens.front().span.begin, cur.tokens.back().span.end};
+    first = i + 1;
   }
   return out;
 }
