@@ -408,8 +408,14 @@ class Scanner {
         (r >= e || !IsAlnum(At(s_, r).cls))) {
       return true;  // example.com, report.doc
     }
-    if (AllUpperOrDigit(left) && AllUpperOrDigit(right) && right.size() <= 4)
-      return true;  // GAZP.MM
+    if (AllUpperOrDigit(right) && right.size() <= 4) {
+      // Tickers: GAZP.MM, 0700.HK, and "Gazp.MM" after machine translation lower-cased it.
+      if (AllUpperOrDigit(left)) return true;
+      if (AllAsciiAlpha(left) && IsUpper(left.front()) && left.size() <= 5 && right.size() >= 2 &&
+          AllAsciiAlpha(right) && (r >= e || !IsAlnum(At(s_, r).cls))) {
+        return true;
+      }
+    }
     if (AllDigits(right) && !AllDigits(left) && right.size() <= 4 && left.size() <= 3) {
       return true;  // v.2, No.1
     }

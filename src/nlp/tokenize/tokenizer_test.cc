@@ -286,6 +286,12 @@ TEST(TokenizerTest, SeedArticle) {
   ASSERT_NE(reuters, first.end());
   ASSERT_LT(reuters + 3, first.end());
   EXPECT_EQ(*(reuters + 1), ")");
+  // The machine translation lower-cased a ticker; it stays one token.
+  bool ticker = false;
+  for (const Sentence& x : s) {
+    for (const Token& t : x.tokens) ticker |= t.form.size() > 3 && t.form.ends_with(".MM");
+  }
+  EXPECT_TRUE(ticker);
 }
 
 }  // namespace
