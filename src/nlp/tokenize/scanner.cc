@@ -378,7 +378,13 @@ class Scanner {
     if (right.empty()) return false;
     if (AllDigits(left) && IsDigitByte(right.front())) return true;  // 3.5, 1.2.3
     if (prev_joiner == '.') return true;                             // a.b.c chains
-    if (left.size() == 1 && AllAsciiAlpha(left)) return true;        // U.S, e.g, a.m
+    if (left.size() == 1 && AllAsciiAlpha(left) && (right.size() <= 2 || AllUpperOrDigit(right))) {
+      return true;  // U.S, e.g, a.m, U.S.A; not "N.Korea"
+    }
+    if (left.size() == 2 && AllAsciiAlpha(left) && IsUpper(left.front()) && right.size() == 1 &&
+        IsUpper(right.front())) {
+      return true;  // Ph.D
+    }
     if (At(s_, seg).len == left.size() && At(s_, seg).cls == kAlpha && left.size() > 1 &&
         left.size() <= 4) {
       // One non-ASCII letter ("É.U").
@@ -444,10 +450,11 @@ class Scanner {
     size_t q = p;
     size_t seg = p;
     char prev_joiner = 0;
+    bool numeric = true;  // Only digits and . , : / joiners so far.
     while (true) {
       size_t r = AlnumEnd(q, e);
-      if (seg == token_begin && q == seg) {
-        // A number with a unit glued on: "7:30PM" is handled below; "35mm" -> "35" "mm".
+      if (q == seg && numeric) {
+        // A number with a unit glued on: "35mm" -> "35" "mm", "1.5bn", "7:30PM" -> "7:30" "PM".
         size_t d = q;
         while (d < r && IsDigitByte(s_[d])) ++d;
         if (d > q && d < r) {
@@ -455,14 +462,7 @@ class Scanner {
           std::string_view low = LowerInto(s_.substr(d, r - d), buf);
           if (IsGluedUnit(s_.substr(d, r - d), low)) return d;
         }
-      } else if (q == seg && prev_joiner == ':') {
-        size_t d = q;
-        while (d < r && IsDigitByte(s_[d])) ++d;
-        if (d > q && d < r) {
-          char buf[24];
-          std::string_view low = LowerInto(s_.substr(d, r - d), buf);
-          if (IsGluedUnit(s_.substr(d, r - d), low)) return d;
-        }
+        for (size_t k = q; k < r; ++k) numeric &= IsDigitByte(s_[k]);
       }
       q = r;
       if (q >= e) break;
@@ -511,6 +511,7 @@ class Scanner {
       }
       if (!join) break;
       prev_joiner = static_cast<char>(c.cp < 0x80 ? c.cp : '\'');
+      numeric &= c.cp == '.' || c.cp == ',' || c.cp == ':' || c.cp == '/';
       q += c.len;
       seg = q;
     }
@@ -519,7 +520,18 @@ class Scanner {
       bool two_dots = q + 1 < e && s_[q + 1] == '.' && (q + 2 >= e || s_[q + 2] != '.');
       if (c.cp == '.' && (q + 1 >= e || s_[q + 1] != '.' || two_dots)) {
         std::string_view with = s_.substr(token_begin, q + 1 - token_begin);
-        if (IsAbbreviation(with) || (!two_dots && NumberSignFollows(token_begin, q))) return q + 1;
+        if (IsAbbreviation(with) || (!two_dots && NumberSignFollows(token_begin, q))) {
+          // A possessive after the period stays in the token: "the E.U.'s chief".
+          size_t a = q + 1;
+          if (a < e && IsApostrophe(At(s_, a).cp)) {
+            size_t sx = a + At(s_, a).len;
+            if (sx < e && (s_[sx] == 's' || s_[sx] == 'S') &&
+                (sx + 1 >= e || !IsAlnum(At(s_, sx + 1).cls))) {
+              return sx + 1;
+            }
+          }
+          return q + 1;
+        }
       } else if (IsApostrophe(c.cp) && (q + c.len >= e || At(s_, q + c.len).cls != kAlpha)) {
         char last = s_[q - 1];
         if ((last == 's' || last == 'S') && !open_single_) return q + c.len;  // parents'
@@ -752,7 +764,7 @@ int SplitWords(std::string_view t, WordPiece pieces[3]) {
         size_t ap = ApostropheBefore(body, end - c.size());
         if (ap == 0) continue;
         uint32_t b = static_cast<uint32_t>(end - c.size() - ap);
-        if (b == 0 || !alnum_before(b)) continue;
+        if (b == 0 || !(alnum_before(b) || (c == "s" && t[b - 1] == '.'))) continue;
         tail[count++] = {b, end};
         end = b;
         found = true;
