@@ -24,9 +24,12 @@
 // when the next line does not start lower-case and the line does not end on a comma, dash or
 // function word (headlines without final punctuation, lists). Everywhere else a learned decision
 // (averaged perceptron over the neighbouring tokens, trained on UD English EWT; see
-// models/README.md) says whether a sentence ends after each token; a comma, an opening bracket or
-// quote, or a token glued to the next one never ends a sentence. A closing quote or bracket after
-// final punctuation stays with its sentence ('...," he said.').
+// models/README.md) says whether a sentence ends after each token. Never after a dash (datelines:
+// "BEIJING, Sept 2 (Reuters) - ..."), an opening bracket or quote, or a token glued to the next
+// one unless it is final punctuation or a closing quote ("talks.The" after machine translation
+// does split). A closing quote or bracket after final punctuation stays with its sentence
+// ('...," he said.'). Without a model file the rules decide: after . ! ? ... (and a closing
+// quote or bracket after them) unless the next token starts lower-case.
 //
 // Thread-safety: a Tokenizer is immutable after Create; Split is const and may be called from many
 // threads at once.

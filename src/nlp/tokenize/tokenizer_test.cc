@@ -9,6 +9,7 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "nlp/tokenize/scanner.h"
@@ -184,6 +185,20 @@ TEST(TokenizerTest, OffsetsAndSpaceAfter) {
   EXPECT_FALSE(s[0].tokens[1].space_after);  // "said" is glued to ":".
   EXPECT_FALSE(s[0].tokens[4].space_after);
   EXPECT_EQ(s[1].span, (Span{18, 20}));
+}
+
+TEST(TokenizerTest, ConcurrentSplitsAgree) {
+  std::string text;
+  for (int k = 0; k < 50; ++k)
+    text += "Gen. Smith didn't go to the U.S. on Sept. 2. \"Why?\" he asked.\n\n";
+  const std::string expected = Render(Tok().Split(text));
+  std::vector<std::thread> threads;
+  std::vector<std::string> got(4);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] { got[t] = Render(Tok().Split(text)); });
+  }
+  for (std::thread& th : threads) th.join();
+  for (const std::string& g : got) EXPECT_EQ(g, expected);
 }
 
 TEST(TokenizerTest, EmptyAndWhitespace) {
