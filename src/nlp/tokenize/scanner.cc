@@ -765,6 +765,7 @@ int SplitWords(std::string_view t, WordPiece pieces[3]) {
         if (ap == 0) continue;
         uint32_t b = static_cast<uint32_t>(end - c.size() - ap);
         if (b == 0 || !(alnum_before(b) || (c == "s" && t[b - 1] == '.'))) continue;
+        if (c == "s" && IsDigitByte(t[b - 1])) continue;  // Decades and plurals: "80's", "747's".
         tail[count++] = {b, end};
         end = b;
         found = true;
