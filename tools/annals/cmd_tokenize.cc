@@ -67,10 +67,10 @@ int RunTokenize(int argc, char** argv) {
   std::vector<Sentence> sentences = tok->Split(*text);
   std::string out;
   int n = 0;
+  const std::string_view all = *text;
   for (Sentence& s : sentences) {
     s.id = std::to_string(++n);
-    out += nlp::WriteConllu(s, std::string_view(*text).substr(s.span.begin, s.span.size()),
-                            !no_offsets);
+    out += nlp::WriteConllu(s, all.substr(s.span.begin, s.span.size()), !no_offsets);
     if (out.size() > (1 << 20)) {
       std::fwrite(out.data(), 1, out.size(), stdout);
       out.clear();

@@ -185,7 +185,7 @@ bool BoundaryAllowed(const std::vector<TokenInfo>& info, size_t i) {
 
 int ExtractFeatures(const std::vector<TokenInfo>& info, size_t i, int since, int left,
                     uint32_t* out) {
-  static const TokenInfo kEmpty = {0x1234567ULL, 0x7654321ULL, kNone, 0, true, 0};
+  static constexpr TokenInfo kEmpty = {0x1234567ULL, 0x7654321ULL, kNone, 0, true, 0};
   const TokenInfo& w0 = info[i];
   const TokenInfo& w1 = i + 1 < info.size() ? info[i + 1] : kEmpty;
   const TokenInfo& w2 = i + 2 < info.size() ? info[i + 2] : kEmpty;

@@ -41,7 +41,9 @@ std::string FindDefaultModel() {
   std::string exe = ExecutableDir();
   if (!exe.empty()) {
     for (const char* rel : {"/models/", "/../share/annals/models/"}) {
-      std::string p = exe + rel + name;
+      std::string p = exe;
+      p += rel;
+      p += name;
       if (Exists(p)) return p;
     }
   }

@@ -59,8 +59,10 @@ int Lcs(const std::vector<std::string>& a, const std::vector<std::string>& b) {
 
 std::vector<std::string> WordForms(const Sentence& s, const Token& t) {
   std::vector<std::string> forms;
-  for (int k = 0; k < t.word_count; ++k)
+  forms.reserve(t.word_count);
+  for (int k = 0; k < t.word_count; ++k) {
     forms.push_back(util::AsciiLower(s.words[t.first_word + k].form));
+  }
   return forms;
 }
 
