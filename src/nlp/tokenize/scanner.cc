@@ -335,9 +335,13 @@ class Scanner {
   }
 
   size_t EmailEnd(size_t p, size_t e) {
+    if (p < email_fail_until_) return p;  // Already known: no address ends this run.
     size_t r = p;
     while (r < e && EmailLocalChar(s_[r])) ++r;
-    if (r == p || r >= e || s_[r] != '@') return p;
+    if (r == p || r >= e || s_[r] != '@') {
+      email_fail_until_ = r;
+      return p;
+    }
     size_t d = r + 1;
     bool dot = false;
     while (d < e && (EmailLocalChar(s_[d]) && s_[d] != '%' && s_[d] != '+')) {
@@ -345,10 +349,17 @@ class Scanner {
       ++d;
     }
     while (d > r + 1 && (s_[d - 1] == '.' || s_[d - 1] == '-')) --d;
-    if (d <= r + 2) return p;
+    if (d <= r + 2) {
+      email_fail_until_ = r;
+      return p;
+    }
     if (!dot) {
-      // Lotus Notes style "Name@ENRON": a capitalised name at a bare host.
-      return IsUpper(s_[p]) || IsUpper(s_[r + 1]) ? d : p;
+      // Lotus Notes style "Warner@ENRON", "ENRON@enronXgate": a bare host with a capital. It
+      // depends on the host only, so a failure holds for every start in this run (no rescans).
+      bool capital = false;
+      for (size_t k = r + 1; k < d; ++k) capital |= IsUpper(s_[k]);
+      if (!capital) email_fail_until_ = r;
+      return capital ? d : p;
     }
     return d;
   }
@@ -394,7 +405,7 @@ class Scanner {
     // three or more parts ("alt.animals.cat").
     {
       size_t k = r, parts = 2, last_b = q + 1, last_e = r;
-      while (k + 1 < e && s_[k] == '.' && IsAlnum(At(s_, k + 1).cls)) {
+      while (k + 1 < e && s_[k] == '.' && IsAlnum(At(s_, k + 1).cls) && parts < 16) {
         last_b = k + 1;
         last_e = AlnumEnd(k + 1, e);
         k = last_e;
@@ -657,6 +668,7 @@ class Scanner {
   std::string_view s_;
   std::vector<ScanToken>& out_;
   size_t chunk_begin_ = 0;
+  size_t email_fail_until_ = 0;  // Starts before this offset cannot begin an e-mail address.
   bool has_at_ = false;
   bool open_single_ = false;
 };
