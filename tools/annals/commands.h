@@ -16,6 +16,8 @@ int RunQuery(int argc, char** argv);
 int RunServe(int argc, char** argv);
 int RunVersion(int argc, char** argv);
 int RunRead(int argc, char** argv);  // cmd_read.cc
+int RunTokenize(int argc, char** argv);  // cmd_tokenize.cc
+int RunTrainSentsplit(int argc, char** argv);  // cmd_train_sentsplit.cc
 
 }  // namespace annals::cli
 

@@ -32,6 +32,8 @@ constexpr Command kCommands[] = {
     {"serve", "serve the read-only JSON API over a database", annals::cli::RunServe},
     {"version", "print the version", annals::cli::RunVersion},
     {"read", "read news in any input format, print JSONL", annals::cli::RunRead},
+    {"tokenize", "raw text -> sentences and tokens (CoNLL-U)", annals::cli::RunTokenize},
+    {"train-sentsplit", "train/score the tokenizer's sentence model", annals::cli::RunTrainSentsplit},
 };
 
 void PrintUsage(FILE* out) {

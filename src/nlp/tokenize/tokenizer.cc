@@ -1,51 +1,95 @@
 // Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
-// PLACEHOLDER tokenizer: whitespace tokens, sentences end after . ! ? tokens. Replaced by the real
-// EWT-style tokenizer; it exists so that code depending on the Tokenizer API builds meanwhile.
 #include "annals/tokenizer.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "nlp/tokenize/segment.h"
+#include "nlp/tokenize/sentence_model.h"
 
 namespace annals {
 
-struct Tokenizer::Impl {};
+struct Tokenizer::Impl {
+  std::optional<nlp::tokenize::SentenceModel> model;
+  std::string model_path;
+};
+
+namespace {
+
+bool Exists(const std::string& path) { return !path.empty() && access(path.c_str(), R_OK) == 0; }
+
+std::string ExecutableDir() {
+  char buf[4096];
+  ssize_t n = readlink("/proc/self/exe", buf, sizeof(buf) - 1);
+  if (n <= 0) return {};
+  std::string p(buf, static_cast<size_t>(n));
+  size_t slash = p.rfind('/');
+  return slash == std::string::npos ? std::string() : p.substr(0, slash);
+}
+
+// The default model lookup documented in annals/tokenizer.h.
+std::string FindDefaultModel() {
+  const std::string name = "sentsplit.model";
+  if (const char* dir = std::getenv("ANNALS_MODEL_DIR"); dir != nullptr && *dir != '\0') {
+    std::string p = std::string(dir) + "/" + name;
+    if (Exists(p)) return p;
+  }
+  std::string exe = ExecutableDir();
+  if (!exe.empty()) {
+    for (const char* rel : {"/models/", "/../share/annals/models/"}) {
+      std::string p = exe;
+      p += rel;
+      p += name;
+      if (Exists(p)) return p;
+    }
+  }
+#ifdef ANNALS_SOURCE_DIR
+  {
+    std::string p = std::string(ANNALS_SOURCE_DIR) + "/models/" + name;
+    if (Exists(p)) return p;
+  }
+#endif
+  return {};
+}
+
+}  // namespace
 
 Tokenizer::Tokenizer(std::unique_ptr<const Impl> impl) : impl_(std::move(impl)) {}
 Tokenizer::Tokenizer(Tokenizer&&) noexcept = default;
 Tokenizer& Tokenizer::operator=(Tokenizer&&) noexcept = default;
 Tokenizer::~Tokenizer() = default;
 
-Result<Tokenizer> Tokenizer::Create(const TokenizerOptions& /*options*/) {
-  return Tokenizer(std::make_unique<const Impl>());
+Result<Tokenizer> Tokenizer::Create(const TokenizerOptions& options) {
+  auto impl = std::make_unique<Impl>();
+  if (options.sentence_model == TokenizerOptions::SentenceModel::kRules) {
+    return Tokenizer(std::move(impl));
+  }
+  std::string path = options.model_path;
+  if (path.empty()) path = FindDefaultModel();
+  if (path.empty()) {
+    if (options.sentence_model == TokenizerOptions::SentenceModel::kRequired) {
+      return NotFoundError(
+          "sentsplit.model not found ($ANNALS_MODEL_DIR, models/ next to the binary, "
+          "../share/annals/models/, the source tree's models/); pass model_path");
+    }
+    return Tokenizer(std::move(impl));
+  }
+  Result<nlp::tokenize::SentenceModel> m = nlp::tokenize::SentenceModel::Load(path);
+  if (!m.ok()) return m.status();
+  impl->model = std::move(*m);
+  impl->model_path = path;
+  return Tokenizer(std::move(impl));
 }
 
 std::vector<Sentence> Tokenizer::Split(std::string_view text) const {
-  std::vector<Sentence> out;
-  Sentence cur;
-  size_t i = 0;
-  auto flush = [&]() {
-    if (cur.words.empty()) return;
-    cur.span = {cur.tokens.front().span.begin, cur.tokens.back().span.end};
-    out.push_back(std::move(cur));
-    cur = Sentence();
-  };
-  while (i < text.size()) {
-    while (i < text.size() && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t' || text[i] == '\r')) ++i;
-    if (i >= text.size()) break;
-    size_t b = i;
-    while (i < text.size() && !(text[i] == ' ' || text[i] == '\n' || text[i] == '\t' || text[i] == '\r')) ++i;
-    Token t;
-    t.form = std::string(text.substr(b, i - b));
-    t.span = {static_cast<uint32_t>(b), static_cast<uint32_t>(i)};
-    t.first_word = static_cast<int>(cur.words.size());
-    Word w;
-    w.id = static_cast<int>(cur.words.size()) + 1;
-    w.form = t.form;
-    w.span = t.span;
-    cur.tokens.push_back(t);
-    cur.words.push_back(w);
-    char last = t.form.back();
-    if (last == '.' || last == '!' || last == '?') flush();
-  }
-  flush();
-  return out;
+  return nlp::tokenize::Segment(text, impl_->model ? &*impl_->model : nullptr);
 }
+
+bool Tokenizer::has_model() const { return impl_->model.has_value(); }
+const std::string& Tokenizer::model_path() const { return impl_->model_path; }
 
 }  // namespace annals
