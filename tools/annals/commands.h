@@ -12,6 +12,7 @@ inline constexpr int kExitFailure = 1;
 inline constexpr int kExitUsage = 2;
 
 int RunVersion(int argc, char** argv);
+int RunTrain(int argc, char** argv); int RunEval(int argc, char** argv); int RunTag(int argc, char** argv);  // tagger
 
 }  // namespace annals::cli
 

@@ -26,6 +26,7 @@ struct Command {
 // Keep sorted by the order a user meets them in a pipeline.
 constexpr Command kCommands[] = {
     {"version", "print the version", annals::cli::RunVersion},
+    {"tag", "tag text or CoNLL-U (CoNLL-U out)", annals::cli::RunTag}, {"train", "train a model from CoNLL-U", annals::cli::RunTrain}, {"eval", "score against gold CoNLL-U", annals::cli::RunEval},  // NOLINT
 };
 
 void PrintUsage(FILE* out) {
