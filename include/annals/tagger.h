@@ -44,6 +44,9 @@ namespace annals {
 struct TaggerTrainOptions {
   // Passes over the training data. Measured on EWT dev: accuracy flattens after about 10.
   int epochs = 12;
+  // Also train a right-to-left model whose scores are added to the left-to-right model's at
+  // every word (twice the model size and tagging time; about +0.4 UPOS on EWT dev).
+  bool bidirectional = true;
   // Seeds the per-epoch shuffle of the training sentences.
   uint64_t seed = 1;
   // A word gets an ambiguity class (its set of training tags, a feature) when seen this often.

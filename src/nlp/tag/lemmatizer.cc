@@ -254,7 +254,9 @@ Lemmatizer Lemmatizer::Build(const std::vector<LemmaExample>& examples,
     auto [it, inserted] = script_ids.try_emplace(key, static_cast<uint32_t>(lem.scripts_.size()));
     if (inserted) lem.scripts_.push_back(s);
     char cap = CapClass(ex.form);
-    for (size_t k = 0; k <= std::min(kMaxSuffix, lower.size()); ++k) {
+    // A script may only be keyed by a suffix that contains everything it strips, so that it is
+    // consistent with every word it was learned from.
+    for (size_t k = s.strip; k <= std::min(kMaxSuffix, lower.size()); ++k) {
       ++counts[RuleKey(ex.xpos, cap, std::string_view(lower).substr(lower.size() - k))][it->second];
     }
   }
@@ -343,20 +345,38 @@ std::string Lemmatizer::WithoutLexicon(std::string_view form, std::string_view u
     }
   }
   char cap = CapClass(form);
-  for (size_t k = std::min(kMaxSuffix, lower.size());; --k) {
+  bool proper = IsProper(upos, xpos);
+  std::string out;
+  if (!proper && cap != 'l') {
+    // A capitalised common word: first as the lower-case word when that was seen whole, then by
+    // the rules of its own capitalisation, then by those of lower-case words.
+    if (lower.size() <= kMaxSuffix && ApplyRule(xpos, 'l', lower, lower, lower.size(), out)) {
+      return out;
+    }
+    if (ApplyRule(xpos, cap, form, lower, 1, out)) return out;
+    if (ApplyRule(xpos, 'l', lower, lower, 1, out)) return out;
+  }
+  if (ApplyRule(xpos, cap, form, lower, 0, out)) return out;
+  return proper ? std::string(form) : lower;
+}
+
+bool Lemmatizer::ApplyRule(std::string_view xpos, char cap, std::string_view form,
+                           const std::string& lower, size_t min_k, std::string& out) const {
+  for (size_t k = std::min(kMaxSuffix, lower.size()); k >= min_k; --k) {
     auto it = rule_index_.find(
         util::Fnv1a64(RuleKey(xpos, cap, std::string_view(lower).substr(lower.size() - k))));
     if (it != rule_index_.end() && it->second < scripts_.size()) {
       const Script& s = scripts_[it->second];
-      const std::string& src = s.lower ? lower : std::string(form);
+      std::string_view src = s.lower ? std::string_view(lower) : form;
       if (s.strip <= src.size()) {
-        std::string out = src.substr(0, src.size() - s.strip) + s.append;
-        if (!out.empty()) return out;
+        out.assign(src.substr(0, src.size() - s.strip));
+        out += s.append;
+        if (!out.empty()) return true;
       }
     }
     if (k == 0) break;
   }
-  return IsProper(upos, xpos) ? std::string(form) : lower;
+  return false;
 }
 
 std::string Lemmatizer::Lemmatize(std::string_view form, std::string_view upos,

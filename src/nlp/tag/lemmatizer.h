@@ -96,6 +96,9 @@ class Lemmatizer {
   // Steps 2-5 (everything but the lexicon).
   std::string WithoutLexicon(std::string_view form, std::string_view upos,
                              std::string_view xpos) const;
+  // Applies the rule of the longest suffix (at least `min_k` bytes) of `lower` for (xpos, cap).
+  bool ApplyRule(std::string_view xpos, char cap, std::string_view form, const std::string& lower,
+                 size_t min_k, std::string& out) const;
   const std::string* LexiconFind(std::string_view form, std::string_view xpos) const;
   void Index();
 

@@ -22,7 +22,7 @@ using nlp::tag::MixKey;
 namespace {
 
 // Bumped whenever features change meaning: a model stores the version it was trained with.
-constexpr uint32_t kFeatureVersion = 1;
+constexpr uint32_t kFeatureVersion = 2;
 constexpr int kMaxClasses = 255;
 
 // Feature templates. The numbers are part of the model format (they are hashed into the keys).
@@ -209,6 +209,60 @@ int ArgMax(const float* scores, int n) {
   return best;
 }
 
+// Greedy decoding. With a backward model: it first tags right to left (on the reversed words) and
+// keeps its scores; the forward pass then adds them to its own at every position, so that each
+// decision sees evidence from both sides.
+template <typename ScoreFn>
+void Greedy(const std::vector<WordInfo>& info, int num_classes, const float* extra, ScoreFn score,
+            std::vector<int>& tags, std::vector<float>* all_scores) {
+  std::vector<uint64_t> keys;
+  keys.reserve(48);
+  float scores[kMaxClasses];
+  uint64_t prev1 = kStartTag, prev2 = kStartTag;
+  tags.resize(info.size());
+  for (size_t i = 0; i < info.size(); ++i) {
+    Features(info, i, prev1, prev2, keys);
+    if (extra != nullptr) {
+      std::copy(extra + i * num_classes, extra + (i + 1) * num_classes, scores);
+    } else {
+      std::fill(scores, scores + num_classes, 0.0f);
+    }
+    score(keys, scores);
+    if (all_scores != nullptr) {
+      all_scores->insert(all_scores->end(), scores, scores + num_classes);
+    }
+    int best = ArgMax(scores, num_classes);
+    tags[i] = best;
+    prev2 = prev1;
+    prev1 = static_cast<uint64_t>(best);
+  }
+}
+
+void Decode(const std::vector<WordInfo>& info, const nlp::tag::SparseWeights& forward,
+            const nlp::tag::SparseWeights* backward, int num_classes, std::vector<int>& tags) {
+  auto scorer = [](const nlp::tag::SparseWeights& w) {
+    return [&w](const std::vector<uint64_t>& keys, float* scores) {
+      for (uint64_t k : keys) w.Add(k, scores);
+    };
+  };
+  if (backward == nullptr) {
+    Greedy(info, num_classes, nullptr, scorer(forward), tags, nullptr);
+    return;
+  }
+  std::vector<WordInfo> reversed(info.rbegin(), info.rend());
+  std::vector<float> back_scores;
+  back_scores.reserve(info.size() * num_classes);
+  Greedy(reversed, num_classes, nullptr, scorer(*backward), tags, &back_scores);
+  // Back into left-to-right order.
+  std::vector<float> extra(back_scores.size());
+  const size_t n = info.size();
+  for (size_t j = 0; j < n; ++j) {
+    std::copy(back_scores.begin() + j * num_classes, back_scores.begin() + (j + 1) * num_classes,
+              extra.begin() + (n - 1 - j) * num_classes);
+  }
+  Greedy(info, num_classes, extra.data(), scorer(forward), tags, nullptr);
+}
+
 }  // namespace
 
 struct Tagger::Impl {
@@ -216,7 +270,9 @@ struct Tagger::Impl {
   std::vector<std::string> upos;
   std::vector<std::string> xpos;
   AmbiguityMap ambiguity;
-  nlp::tag::SparseWeights weights;
+  nlp::tag::SparseWeights weights;   // Left to right.
+  nlp::tag::SparseWeights backward;  // Right to left (when has_backward).
+  bool has_backward = false;
   nlp::tag::Lemmatizer lemmatizer;
   nlp::tag::FeatsLexicon feats;
   nlp::tag::WordnetPosLexicon wordnet_pos;
@@ -244,23 +300,15 @@ void Tagger::Tag(Sentence& sentence) const {
   const Impl& m = *impl_;
   std::vector<WordInfo> info;
   Describe(sentence, m.ambiguity, m.wordnet_pos, info);
-  std::vector<uint64_t> keys;
-  keys.reserve(40);
-  const int n = static_cast<int>(m.upos.size());
-  float scores[kMaxClasses];
-  uint64_t prev1 = kStartTag, prev2 = kStartTag;
+  std::vector<int> tags;
+  Decode(info, m.weights, m.has_backward ? &m.backward : nullptr, static_cast<int>(m.upos.size()),
+         tags);
   for (size_t i = 0; i < sentence.words.size(); ++i) {
-    Features(info, i, prev1, prev2, keys);
-    std::fill(scores, scores + n, 0.0f);
-    for (uint64_t k : keys) m.weights.Add(k, scores);
-    int best = ArgMax(scores, n);
     Word& w = sentence.words[i];
-    w.upos = m.upos[best];
-    w.xpos = m.xpos[best];
+    w.upos = m.upos[tags[i]];
+    w.xpos = m.xpos[tags[i]];
     w.feats = m.feats.Find(w.form, w.upos, w.xpos);
     w.lemma = m.lemmatizer.Lemmatize(w.form, w.upos, w.xpos);
-    prev2 = prev1;
-    prev1 = static_cast<uint64_t>(best);
   }
 }
 
@@ -332,6 +380,13 @@ Result<Tagger> Tagger::FromBytes(std::string bytes) {
       nlp::tag::SparseWeights::Parse(*weights, static_cast<int>(impl->upos.size()));
   if (!w.ok()) return w.status();
   impl->weights = std::move(*w);
+  if (file->Has("weights_backward")) {
+    Result<nlp::tag::SparseWeights> b = nlp::tag::SparseWeights::Parse(
+        *file->Section("weights_backward"), static_cast<int>(impl->upos.size()));
+    if (!b.ok()) return b.status();
+    impl->backward = std::move(*b);
+    impl->has_backward = true;
+  }
 
   Result<std::string_view> feats = section("feats");
   if (!feats.ok()) return feats.status();
@@ -438,68 +493,105 @@ Result<Tagger> Tagger::Train(const std::vector<Sentence>& train, const std::vect
   for (size_t s = 0; s < dev.size(); ++s)
     Describe(dev[s], impl->ambiguity, impl->wordnet_pos, dev_infos[s]);
 
-  nlp::tag::PerceptronTrainer trainer(num_classes);
-  std::vector<size_t> order(train.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  uint64_t rng = options.seed;
-  auto next_random = [&rng]() {  // splitmix64: the same sequence on every platform.
-    uint64_t z = (rng += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  };
-  std::vector<uint64_t> keys;
-  std::vector<float> scores(num_classes);
-  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
-    for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[next_random() % i]);
-    size_t correct = 0, total = 0;
-    for (size_t s : order) {
-      uint64_t prev1 = kStartTag, prev2 = kStartTag;
-      for (size_t i = 0; i < infos[s].size(); ++i) {
-        Features(infos[s], i, prev1, prev2, keys);
-        std::fill(scores.begin(), scores.end(), 0.0f);
-        trainer.Score(keys, scores.data());
-        int guess = ArgMax(scores.data(), num_classes);
-        trainer.Tick();
-        trainer.Update(keys, gold[s][i], guess);
-        correct += guess == gold[s][i];
-        ++total;
-        prev2 = prev1;
-        prev1 = static_cast<uint64_t>(guess);
-      }
+  std::vector<std::vector<WordInfo>> rev_infos, rev_dev_infos;
+  std::vector<std::vector<int>> rev_gold;
+  if (options.bidirectional) {
+    for (size_t s = 0; s < infos.size(); ++s) {
+      rev_infos.emplace_back(infos[s].rbegin(), infos[s].rend());
+      rev_gold.emplace_back(gold[s].rbegin(), gold[s].rend());
     }
-    char line[256];
-    std::snprintf(line, sizeof line, "epoch %d: train %.2f%%", epoch, 100.0 * correct / total);
-    std::string msg = line;
-    if (!dev.empty()) {
-      size_t dc = 0, du = 0, dx = 0, dt = 0;
-      for (size_t s = 0; s < dev.size(); ++s) {
+    for (const auto& d : dev_infos) rev_dev_infos.emplace_back(d.rbegin(), d.rend());
+  }
+  auto train_direction = [&](bool reverse) {
+    const auto& infos_d = reverse ? rev_infos : infos;
+    const auto& gold_d = reverse ? rev_gold : gold;
+    const auto& dev_d = reverse ? rev_dev_infos : dev_infos;
+    const char* name = reverse ? "right-to-left" : "left-to-right";
+    nlp::tag::PerceptronTrainer trainer(num_classes);
+    std::vector<size_t> order(train.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    uint64_t rng = options.seed;
+    auto next_random = [&rng]() {  // splitmix64: the same sequence on every platform.
+      uint64_t z = (rng += 0x9E3779B97F4A7C15ull);
+      z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+      z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+      return z ^ (z >> 31);
+    };
+    std::vector<uint64_t> keys;
+    std::vector<float> scores(num_classes);
+    for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+      for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[next_random() % i]);
+      size_t correct = 0, total = 0;
+      for (size_t s : order) {
         uint64_t prev1 = kStartTag, prev2 = kStartTag;
-        for (size_t i = 0; i < dev_infos[s].size(); ++i) {
-          Features(dev_infos[s], i, prev1, prev2, keys);
+        for (size_t i = 0; i < infos_d[s].size(); ++i) {
+          Features(infos_d[s], i, prev1, prev2, keys);
           std::fill(scores.begin(), scores.end(), 0.0f);
-          trainer.ScoreAveraged(keys, scores.data());
+          trainer.Score(keys, scores.data());
           int guess = ArgMax(scores.data(), num_classes);
-          const Word& w = dev[s].words[i];
-          dc += impl->upos[guess] == w.upos && impl->xpos[guess] == w.xpos;
-          du += impl->upos[guess] == w.upos;
-          dx += impl->xpos[guess] == w.xpos;
-          ++dt;
+          trainer.Tick();
+          trainer.Update(keys, gold_d[s][i], guess);
+          correct += guess == gold_d[s][i];
+          ++total;
           prev2 = prev1;
           prev1 = static_cast<uint64_t>(guess);
         }
       }
-      std::snprintf(line, sizeof line, ", dev upos %.2f%% xpos %.2f%% both %.2f%%",
-                    100.0 * du / std::max<size_t>(dt, 1), 100.0 * dx / std::max<size_t>(dt, 1),
-                    100.0 * dc / std::max<size_t>(dt, 1));
-      msg += line;
+      char line[256];
+      std::snprintf(line, sizeof line, "%s epoch %d: train %.2f%%", name, epoch,
+                    100.0 * correct / total);
+      std::string msg = line;
+      if (!dev.empty()) {
+        size_t dc = 0, du = 0, dx = 0, dt = 0;
+        for (size_t s = 0; s < dev.size(); ++s) {
+          uint64_t prev1 = kStartTag, prev2 = kStartTag;
+          for (size_t i = 0; i < dev_d[s].size(); ++i) {
+            Features(dev_d[s], i, prev1, prev2, keys);
+            std::fill(scores.begin(), scores.end(), 0.0f);
+            trainer.ScoreAveraged(keys, scores.data());
+            int guess = ArgMax(scores.data(), num_classes);
+            const Word& w = dev[s].words[reverse ? dev_d[s].size() - 1 - i : i];
+            dc += impl->upos[guess] == w.upos && impl->xpos[guess] == w.xpos;
+            du += impl->upos[guess] == w.upos;
+            dx += impl->xpos[guess] == w.xpos;
+            ++dt;
+            prev2 = prev1;
+            prev1 = static_cast<uint64_t>(guess);
+          }
+        }
+        std::snprintf(line, sizeof line, ", dev upos %.2f%% xpos %.2f%% both %.2f%%",
+                      100.0 * du / std::max<size_t>(dt, 1), 100.0 * dx / std::max<size_t>(dt, 1),
+                      100.0 * dc / std::max<size_t>(dt, 1));
+        msg += line;
+      }
+      std::snprintf(
+          line, sizeof line, " (%zu features, %.1f s)", trainer.num_features(),
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+      log(msg + line);
     }
-    std::snprintf(
-        line, sizeof line, " (%zu features, %.1f s)", trainer.num_features(),
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
-    log(msg + line);
+    return trainer.Finish(options.prune_below);
+  };
+  impl->weights = train_direction(false);
+  if (options.bidirectional) {
+    impl->backward = train_direction(true);
+    impl->has_backward = true;
   }
-  impl->weights = trainer.Finish(options.prune_below);
+  if (!dev.empty() && options.bidirectional) {
+    size_t du = 0, dx = 0, dt = 0;
+    std::vector<int> tags;
+    for (size_t s = 0; s < dev.size(); ++s) {
+      Decode(dev_infos[s], impl->weights, &impl->backward, num_classes, tags);
+      for (size_t i = 0; i < tags.size(); ++i) {
+        du += impl->upos[tags[i]] == dev[s].words[i].upos;
+        dx += impl->xpos[tags[i]] == dev[s].words[i].xpos;
+        ++dt;
+      }
+    }
+    char line[128];
+    std::snprintf(line, sizeof line, "both directions (pruned): dev upos %.2f%% xpos %.2f%%",
+                  100.0 * du / std::max<size_t>(dt, 1), 100.0 * dx / std::max<size_t>(dt, 1));
+    log(line);
+  }
 
   // Lemmatizer and FEATS lexicon from the gold annotations.
   std::vector<nlp::tag::LemmaExample> examples;
@@ -532,6 +624,7 @@ Result<Tagger> Tagger::Train(const std::vector<Sentence>& train, const std::vect
   }
   writer.AddSection("ambiguity", aw.Take());
   writer.AddSection("weights", impl->weights.Serialize());
+  if (impl->has_backward) writer.AddSection("weights_backward", impl->backward.Serialize());
   writer.AddSection("feats", impl->feats.Serialize());
   writer.AddSection("lemmas", impl->lemmatizer.SerializeLemmas());
   writer.AddSection("wordnet", impl->lemmatizer.SerializeWordnet());
