@@ -51,6 +51,10 @@ struct TaggerTrainOptions {
   uint64_t seed = 1;
   // A word gets an ambiguity class (its set of training tags, a feature) when seen this often.
   int ambiguity_min_count = 3;
+  // Words seen at least `fixed_min_count` times with one tag in at least `fixed_min_share` of
+  // them are tagged by lookup, without scoring (speed; "the", ",", "of", ...).
+  int fixed_min_count = 20;
+  double fixed_min_share = 0.995;
   // Averaged weights with an absolute value below this are dropped from the saved model
   // (keeps the model small; 0 keeps everything).
   float prune_below = 0.05f;

@@ -2,6 +2,7 @@
 // `annals tag [FILE...|-] [--input text|conllu] [--models DIR] [--offsets]`: tokenizes and tags
 // plain text (one document per file), or re-tags the words of CoNLL-U; writes CoNLL-U.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -78,8 +79,9 @@ int RunTag(int argc, char** argv) {
     doc.text = std::move(*text);
     pipeline->Annotate(doc);
     for (const Sentence& s : doc.sentences) {
-      std::string_view sentence_text =
-          std::string_view(doc.text).substr(s.span.begin, s.span.end - s.span.begin);
+      size_t b = std::min<size_t>(s.span.begin, doc.text.size());
+      size_t e = std::min<size_t>(std::max(s.span.end, s.span.begin), doc.text.size());
+      std::string_view sentence_text = std::string_view(doc.text).substr(b, e - b);
       std::string out = nlp::WriteConllu(s, sentence_text, offsets);
       std::fwrite(out.data(), 1, out.size(), stdout);
       ++sentences;

@@ -39,6 +39,11 @@ class SparseWeights {
     }
   }
 
+  // Hints the cache that `key` will be looked up soon (lookups are memory-bound).
+  void Prefetch(uint64_t key) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[key & mask_]);
+  }
+
   size_t num_features() const { return num_features_; }
   size_t num_weights() const { return classes_.size(); }
 

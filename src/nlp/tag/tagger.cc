@@ -22,7 +22,7 @@ using nlp::tag::MixKey;
 namespace {
 
 // Bumped whenever features change meaning: a model stores the version it was trained with.
-constexpr uint32_t kFeatureVersion = 2;
+constexpr uint32_t kFeatureVersion = 3;
 constexpr int kMaxClasses = 255;
 
 // Feature templates. The numbers are part of the model format (they are hashed into the keys).
@@ -76,6 +76,7 @@ struct WordInfo {
   uint64_t amb = 0;
   uint64_t suffix5 = 0;
   uint64_t wordnet = 0;
+  int fixed = -1;  // The tag of a frequent unambiguous word (decided without scoring), or -1.
 };
 
 const uint64_t kStartWord = util::Fnv1a64("<s>");
@@ -119,9 +120,11 @@ uint64_t Flags(std::string_view s, bool first) {
 
 // Ambiguity classes: hash of a lower-cased word -> hash of the tags it had in training.
 using AmbiguityMap = std::unordered_map<uint64_t, uint64_t>;
+// Frequent words that (nearly) always had one tag in training: hash of lower-cased word -> class.
+using FixedMap = std::unordered_map<uint64_t, uint8_t>;
 
-void Describe(const Sentence& s, const AmbiguityMap& amb, const nlp::tag::WordnetPosLexicon& wn,
-              std::vector<WordInfo>& out) {
+void Describe(const Sentence& s, const AmbiguityMap& amb, const FixedMap& fixed,
+              const nlp::tag::WordnetPosLexicon& wn, std::vector<WordInfo>& out) {
   out.resize(s.words.size());
   for (size_t i = 0; i < s.words.size(); ++i) {
     const std::string& form = s.words[i].form;
@@ -140,6 +143,8 @@ void Describe(const Sentence& s, const AmbiguityMap& amb, const nlp::tag::Wordne
     w.flags = Flags(form, i == 0);
     auto it = amb.find(w.lower);
     w.amb = it == amb.end() ? kUnknownAmb : it->second;
+    auto fx = fixed.find(w.lower);
+    w.fixed = fx == fixed.end() ? -1 : fx->second;
   }
 }
 
@@ -221,6 +226,13 @@ void Greedy(const std::vector<WordInfo>& info, int num_classes, const float* ext
   uint64_t prev1 = kStartTag, prev2 = kStartTag;
   tags.resize(info.size());
   for (size_t i = 0; i < info.size(); ++i) {
+    if (info[i].fixed >= 0) {
+      tags[i] = info[i].fixed;
+      if (all_scores != nullptr) all_scores->insert(all_scores->end(), num_classes, 0.0f);
+      prev2 = prev1;
+      prev1 = static_cast<uint64_t>(tags[i]);
+      continue;
+    }
     Features(info, i, prev1, prev2, keys);
     if (extra != nullptr) {
       std::copy(extra + i * num_classes, extra + (i + 1) * num_classes, scores);
@@ -242,6 +254,7 @@ void Decode(const std::vector<WordInfo>& info, const nlp::tag::SparseWeights& fo
             const nlp::tag::SparseWeights* backward, int num_classes, std::vector<int>& tags) {
   auto scorer = [](const nlp::tag::SparseWeights& w) {
     return [&w](const std::vector<uint64_t>& keys, float* scores) {
+      for (uint64_t k : keys) w.Prefetch(k);
       for (uint64_t k : keys) w.Add(k, scores);
     };
   };
@@ -270,6 +283,7 @@ struct Tagger::Impl {
   std::vector<std::string> upos;
   std::vector<std::string> xpos;
   AmbiguityMap ambiguity;
+  FixedMap fixed;
   nlp::tag::SparseWeights weights;   // Left to right.
   nlp::tag::SparseWeights backward;  // Right to left (when has_backward).
   bool has_backward = false;
@@ -299,7 +313,7 @@ void Tagger::Tag(Sentence& sentence) const {
   if (sentence.words.empty()) return;
   const Impl& m = *impl_;
   std::vector<WordInfo> info;
-  Describe(sentence, m.ambiguity, m.wordnet_pos, info);
+  Describe(sentence, m.ambiguity, m.fixed, m.wordnet_pos, info);
   std::vector<int> tags;
   Decode(info, m.weights, m.has_backward ? &m.backward : nullptr, static_cast<int>(m.upos.size()),
          tags);
@@ -373,6 +387,21 @@ Result<Tagger> Tagger::FromBytes(std::string bytes) {
   }
   if (!ar.ok()) return ar.status("ambiguity");
   if (!ar.done()) return DataLossError("ambiguity: trailing bytes");
+
+  Result<std::string_view> unamb = section("unambiguous");
+  if (!unamb.ok()) return unamb.status();
+  ByteReader ur(*unamb);
+  n = ur.VarU();
+  if (!ur.ok() || n > unamb->size() / 9) return DataLossError("unambiguous: bad entry count");
+  for (uint64_t i = 0; i < n; ++i) {
+    uint64_t word = ur.U64();
+    uint8_t cls = ur.U8();
+    if (ur.ok() && cls >= impl->upos.size())
+      return DataLossError("unambiguous: class out of range");
+    impl->fixed[word] = cls;
+  }
+  if (!ur.ok()) return ur.status("unambiguous");
+  if (!ur.done()) return DataLossError("unambiguous: trailing bytes");
 
   Result<std::string_view> weights = section("weights");
   if (!weights.ok()) return weights.status();
@@ -458,6 +487,11 @@ Result<Tagger> Tagger::Train(const std::vector<Sentence>& train, const std::vect
       if (c * 100 >= total) cls = MixKey(cls, static_cast<uint64_t>(tag) + 1);
     }
     impl->ambiguity[word] = cls;
+    for (const auto& [tag, c] : by_tag) {
+      if (total >= options.fixed_min_count && c >= options.fixed_min_share * total) {
+        impl->fixed[word] = static_cast<uint8_t>(tag);
+      }
+    }
   }
 
   std::vector<nlp::tag::WordnetException> wordnet;
@@ -486,12 +520,12 @@ Result<Tagger> Tagger::Train(const std::vector<Sentence>& train, const std::vect
   std::vector<std::vector<WordInfo>> infos(train.size());
   std::vector<std::vector<int>> gold(train.size());
   for (size_t s = 0; s < train.size(); ++s) {
-    Describe(train[s], impl->ambiguity, impl->wordnet_pos, infos[s]);
+    Describe(train[s], impl->ambiguity, impl->fixed, impl->wordnet_pos, infos[s]);
     for (const Word& w : train[s].words) gold[s].push_back(tag_ids[w.upos + "\t" + w.xpos]);
   }
   std::vector<std::vector<WordInfo>> dev_infos(dev.size());
   for (size_t s = 0; s < dev.size(); ++s)
-    Describe(dev[s], impl->ambiguity, impl->wordnet_pos, dev_infos[s]);
+    Describe(dev[s], impl->ambiguity, impl->fixed, impl->wordnet_pos, dev_infos[s]);
 
   std::vector<std::vector<WordInfo>> rev_infos, rev_dev_infos;
   std::vector<std::vector<int>> rev_gold;
@@ -525,6 +559,11 @@ Result<Tagger> Tagger::Train(const std::vector<Sentence>& train, const std::vect
       for (size_t s : order) {
         uint64_t prev1 = kStartTag, prev2 = kStartTag;
         for (size_t i = 0; i < infos_d[s].size(); ++i) {
+          if (infos_d[s][i].fixed >= 0) {
+            prev2 = prev1;
+            prev1 = static_cast<uint64_t>(infos_d[s][i].fixed);
+            continue;
+          }
           Features(infos_d[s], i, prev1, prev2, keys);
           std::fill(scores.begin(), scores.end(), 0.0f);
           trainer.Score(keys, scores.data());
@@ -546,10 +585,13 @@ Result<Tagger> Tagger::Train(const std::vector<Sentence>& train, const std::vect
         for (size_t s = 0; s < dev.size(); ++s) {
           uint64_t prev1 = kStartTag, prev2 = kStartTag;
           for (size_t i = 0; i < dev_d[s].size(); ++i) {
-            Features(dev_d[s], i, prev1, prev2, keys);
-            std::fill(scores.begin(), scores.end(), 0.0f);
-            trainer.ScoreAveraged(keys, scores.data());
-            int guess = ArgMax(scores.data(), num_classes);
+            int guess = dev_d[s][i].fixed;
+            if (guess < 0) {
+              Features(dev_d[s], i, prev1, prev2, keys);
+              std::fill(scores.begin(), scores.end(), 0.0f);
+              trainer.ScoreAveraged(keys, scores.data());
+              guess = ArgMax(scores.data(), num_classes);
+            }
             const Word& w = dev[s].words[reverse ? dev_d[s].size() - 1 - i : i];
             dc += impl->upos[guess] == w.upos && impl->xpos[guess] == w.xpos;
             du += impl->upos[guess] == w.upos;
@@ -623,6 +665,15 @@ Result<Tagger> Tagger::Train(const std::vector<Sentence>& train, const std::vect
     aw.U64(cls);
   }
   writer.AddSection("ambiguity", aw.Take());
+  std::vector<std::pair<uint64_t, uint8_t>> fixed(impl->fixed.begin(), impl->fixed.end());
+  std::sort(fixed.begin(), fixed.end());
+  ByteWriter fw;
+  fw.VarU(fixed.size());
+  for (const auto& [word, cls] : fixed) {
+    fw.U64(word);
+    fw.U8(cls);
+  }
+  writer.AddSection("unambiguous", fw.Take());
   writer.AddSection("weights", impl->weights.Serialize());
   if (impl->has_backward) writer.AddSection("weights_backward", impl->backward.Serialize());
   writer.AddSection("feats", impl->feats.Serialize());
@@ -631,13 +682,15 @@ Result<Tagger> Tagger::Train(const std::vector<Sentence>& train, const std::vect
   writer.AddSection("wnpos", impl->wordnet_pos.Serialize());
   impl->bytes = writer.Serialize();
   char line[256];
-  std::snprintf(line, sizeof line,
-                "model: %zu tags, %zu features, %zu weights, %zu ambiguity classes, %zu lemma "
-                "rules, %zu lexicon entries, %zu WordNet exceptions, %zu feats entries, %zu bytes",
-                impl->upos.size(), impl->weights.num_features(), impl->weights.num_weights(),
-                impl->ambiguity.size(), impl->lemmatizer.rule_count(),
-                impl->lemmatizer.lexicon_size(), impl->lemmatizer.wordnet_size(),
-                impl->feats.size(), impl->bytes.size());
+  std::snprintf(
+      line, sizeof line,
+      "model: %zu tags, %zu features, %zu weights, %zu ambiguity classes, %zu unambiguous "
+      "words, %zu lemma "
+      "rules, %zu lexicon entries, %zu WordNet exceptions, %zu feats entries, %zu bytes",
+      impl->upos.size(), impl->weights.num_features(), impl->weights.num_weights(),
+      impl->ambiguity.size(), impl->fixed.size(), impl->lemmatizer.rule_count(),
+      impl->lemmatizer.lexicon_size(), impl->lemmatizer.wordnet_size(), impl->feats.size(),
+      impl->bytes.size());
   log(line);
   return Tagger(std::move(impl));
 }
