@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <set>
 #include <tuple>
 
 #include "nlp/model_file.h"
@@ -233,15 +234,21 @@ Result<WordnetPosLexicon> WordnetPosLexicon::Parse(std::string_view bytes) {
 }
 
 Lemmatizer Lemmatizer::Build(const std::vector<LemmaExample>& examples,
-                             const std::vector<WordnetException>& wordnet, int min_rule_count) {
+                             const std::vector<WordnetException>& wordnet, int min_rule_count,
+                             const WordnetPosLexicon* known) {
   Lemmatizer lem;
+  lem.known_ = known;
   lem.wordnet_ = wordnet;
 
   // Suffix rules: counts of edit scripts per (xpos, cap class, suffix).
   std::map<std::tuple<bool, uint32_t, std::string>, uint32_t> script_ids;
   std::map<std::string, std::map<uint32_t, uint32_t>> counts;
+  // Rules are learned from word types, not tokens: a suffix rule should hold for many different
+  // words, not for one frequent word ("Nov" -> "November" says nothing about "Gov").
+  std::set<std::tuple<std::string, std::string, std::string>> seen;
   for (const LemmaExample& ex : examples) {
     if (ex.lemma.empty() || ex.form.empty()) continue;
+    if (!seen.emplace(ex.form, ex.xpos, ex.lemma).second) continue;
     std::string lower = util::AsciiLower(ex.form);
     size_t pl = CommonPrefix(lower, ex.lemma);
     size_t pf = CommonPrefix(ex.form, ex.lemma);
@@ -362,6 +369,10 @@ std::string Lemmatizer::WithoutLexicon(std::string_view form, std::string_view u
 
 bool Lemmatizer::ApplyRule(std::string_view xpos, char cap, std::string_view form,
                            const std::string& lower, size_t min_k, std::string& out) const {
+  char pos = WordnetPos(xpos);
+  uint8_t bit = known_ != nullptr && pos != 0 ? PosBit(pos) : 0;
+  bool found = false;
+  std::string cand;
   for (size_t k = std::min(kMaxSuffix, lower.size()); k >= min_k; --k) {
     auto it = rule_index_.find(
         util::Fnv1a64(RuleKey(xpos, cap, std::string_view(lower).substr(lower.size() - k))));
@@ -369,14 +380,21 @@ bool Lemmatizer::ApplyRule(std::string_view xpos, char cap, std::string_view for
       const Script& s = scripts_[it->second];
       std::string_view src = s.lower ? std::string_view(lower) : form;
       if (s.strip <= src.size()) {
-        out.assign(src.substr(0, src.size() - s.strip));
-        out += s.append;
-        if (!out.empty()) return true;
+        cand.assign(src.substr(0, src.size() - s.strip));
+        cand += s.append;
+        if (!cand.empty()) {
+          if (bit == 0 || (known_->LemmaMask(util::AsciiLower(cand)) & bit) != 0) {
+            out = cand;
+            return true;
+          }
+          if (!found) out = cand;  // The longest rule's answer, unless WordNet knows better.
+          found = true;
+        }
       }
     }
     if (k == 0) break;
   }
-  return false;
+  return found;
 }
 
 std::string Lemmatizer::Lemmatize(std::string_view form, std::string_view upos,

@@ -58,6 +58,8 @@ class WordnetPosLexicon {
   WordnetPosLexicon(const std::vector<std::pair<std::string, uint8_t>>& lemmas,
                     const std::vector<WordnetException>& exceptions);
   uint8_t Mask(std::string_view lower) const;
+  // Bits 0-3 of `s` as a lemma itself (0 when WordNet does not have it).
+  uint8_t LemmaMask(std::string_view s) const { return Lemma(s); }
   std::string Serialize() const;
   static Result<WordnetPosLexicon> Parse(std::string_view bytes);
   size_t size() const { return lemmas_.size(); }
@@ -72,8 +74,15 @@ class Lemmatizer {
  public:
   Lemmatizer() = default;
   // Learns rules and the lexicon from `examples`; `min_rule_count` as in TaggerTrainOptions.
+  // `known`, when not null, must outlive the Lemmatizer (see set_known_lemmas).
   static Lemmatizer Build(const std::vector<LemmaExample>& examples,
-                          const std::vector<WordnetException>& wordnet, int min_rule_count);
+                          const std::vector<WordnetException>& wordnet, int min_rule_count,
+                          const WordnetPosLexicon* known = nullptr);
+
+  // WordNet lemmas used to choose among suffix rules: for a tag WordNet covers (NNS, VB*, JJR,
+  // JJS, RBR, RBS), the longest-suffix rule whose result is a WordNet lemma of that part of speech
+  // wins over longer rules whose results are not. Not owned; null disables the check.
+  void set_known_lemmas(const WordnetPosLexicon* known) { known_ = known; }
 
   std::string Lemmatize(std::string_view form, std::string_view upos, std::string_view xpos) const;
 
@@ -102,6 +111,7 @@ class Lemmatizer {
   const std::string* LexiconFind(std::string_view form, std::string_view xpos) const;
   void Index();
 
+  const WordnetPosLexicon* known_ = nullptr;
   std::vector<Script> scripts_;
   // Serialized representation (kept for Serialize) and the lookup tables built from it.
   std::vector<std::pair<std::string, std::string>> lexicon_;  // "form\txpos" -> lemma

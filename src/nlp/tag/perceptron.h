@@ -79,6 +79,7 @@ class SparseWeights {
 class PerceptronTrainer {
  public:
   explicit PerceptronTrainer(int num_classes) : num_classes_(num_classes) {}
+  int num_classes() const { return num_classes_; }
 
   // Adds the current (not averaged) weights of `keys` to `scores` (num_classes floats).
   void Score(const std::vector<uint64_t>& keys, float* scores) const;

@@ -436,6 +436,7 @@ Result<Tagger> Tagger::FromBytes(std::string bytes) {
   Result<nlp::tag::WordnetPosLexicon> wp = nlp::tag::WordnetPosLexicon::Parse(*wnpos);
   if (!wp.ok()) return wp.status();
   impl->wordnet_pos = std::move(*wp);
+  impl->lemmatizer.set_known_lemmas(&impl->wordnet_pos);
 
   impl->bytes = std::move(bytes);
   return Tagger(std::move(impl));
@@ -641,7 +642,8 @@ Result<Tagger> Tagger::Train(const std::vector<Sentence>& train, const std::vect
   for (const Sentence& s : train) {
     for (const Word& w : s.words) examples.push_back({w.form, w.upos, w.xpos, w.lemma, w.feats});
   }
-  impl->lemmatizer = nlp::tag::Lemmatizer::Build(examples, wordnet, options.lemma_rule_min_count);
+  impl->lemmatizer = nlp::tag::Lemmatizer::Build(examples, wordnet, options.lemma_rule_min_count,
+                                                  &impl->wordnet_pos);
   impl->feats = nlp::tag::FeatsLexicon::Build(examples);
 
   // The model file.
