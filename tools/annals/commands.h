@@ -18,6 +18,7 @@ int RunVersion(int argc, char** argv);
 int RunRead(int argc, char** argv);  // cmd_read.cc
 int RunTokenize(int argc, char** argv);  // cmd_tokenize.cc
 int RunTrainSentsplit(int argc, char** argv);  // cmd_train_sentsplit.cc
+int RunTrain(int argc, char** argv); int RunEval(int argc, char** argv); int RunTag(int argc, char** argv);  // tagger
 
 }  // namespace annals::cli
 

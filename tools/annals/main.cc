@@ -34,6 +34,7 @@ constexpr Command kCommands[] = {
     {"read", "read news in any input format, print JSONL", annals::cli::RunRead},
     {"tokenize", "raw text -> sentences and tokens (CoNLL-U)", annals::cli::RunTokenize},
     {"train-sentsplit", "train/score the tokenizer's sentence model", annals::cli::RunTrainSentsplit},
+    {"tag", "tag text or CoNLL-U (CoNLL-U out)", annals::cli::RunTag}, {"train", "train a model from CoNLL-U", annals::cli::RunTrain}, {"eval", "score against gold CoNLL-U", annals::cli::RunEval},  // NOLINT
 };
 
 void PrintUsage(FILE* out) {

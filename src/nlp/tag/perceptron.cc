@@ -1,0 +1,172 @@
+// Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
+#include "nlp/tag/perceptron.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "nlp/model_file.h"
+
+namespace annals::nlp::tag {
+
+void SparseWeights::BuildTable(const std::vector<uint64_t>& keys,
+                               const std::vector<uint32_t>& starts) {
+  num_features_ = keys.size();
+  size_t cap = 16;
+  while (cap < keys.size() * 2) cap <<= 1;
+  slots_.assign(cap, Slot());
+  mask_ = cap - 1;
+  for (size_t f = 0; f < keys.size(); ++f) {
+    size_t i = keys[f] & mask_;
+    while (slots_[i].key != 0) i = (i + 1) & mask_;
+    slots_[i] = Slot{keys[f], starts[f], starts[f + 1]};
+  }
+}
+
+SparseWeights SparseWeights::Build(const std::vector<Triple>& triples) {
+  SparseWeights w;
+  float max_abs = 0;
+  for (const Triple& t : triples) max_abs = std::max(max_abs, std::fabs(t.weight));
+  w.scale_ = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
+  std::vector<uint64_t> keys;
+  std::vector<uint32_t> starts;
+  for (const Triple& t : triples) {
+    int q = static_cast<int>(std::lround(t.weight / w.scale_));
+    if (q == 0) continue;
+    if (keys.empty() || keys.back() != t.key) {
+      keys.push_back(t.key);
+      starts.push_back(static_cast<uint32_t>(w.classes_.size()));
+    }
+    w.classes_.push_back(t.cls);
+    w.values_.push_back(static_cast<int16_t>(std::clamp(q, -32767, 32767)));
+  }
+  starts.push_back(static_cast<uint32_t>(w.classes_.size()));
+  w.BuildTable(keys, starts);
+  return w;
+}
+
+std::string SparseWeights::Serialize() const {
+  // Features in key order so that the bytes do not depend on the table's layout.
+  std::vector<const Slot*> used;
+  used.reserve(num_features_);
+  for (const Slot& s : slots_) {
+    if (s.key != 0) used.push_back(&s);
+  }
+  std::sort(used.begin(), used.end(), [](const Slot* a, const Slot* b) { return a->key < b->key; });
+  ByteWriter w;
+  w.F32(scale_);
+  w.VarU(used.size());
+  for (const Slot* s : used) {
+    w.U64(s->key);
+    w.VarU(s->end - s->begin);
+    for (uint32_t e = s->begin; e < s->end; ++e) {
+      w.U8(classes_[e]);
+      int v = values_[e];
+      w.VarU(v >= 0 ? static_cast<uint64_t>(v) << 1 : (static_cast<uint64_t>(-v) << 1) - 1);
+    }
+  }
+  return w.Take();
+}
+
+Result<SparseWeights> SparseWeights::Parse(std::string_view bytes, int num_classes) {
+  ByteReader r(bytes);
+  SparseWeights w;
+  w.scale_ = r.F32();
+  uint64_t n = r.VarU();
+  if (!r.ok()) return r.status("weights header");
+  if (!std::isfinite(w.scale_) || w.scale_ <= 0) return DataLossError("weights: bad scale");
+  // Each feature takes at least 11 bytes; reject counts the data cannot hold before reserving.
+  if (n > bytes.size() / 11) return DataLossError("weights: feature count exceeds the data");
+  std::vector<uint64_t> keys;
+  std::vector<uint32_t> starts;
+  keys.reserve(n);
+  starts.reserve(n + 1);
+  uint64_t prev = 0;
+  for (uint64_t f = 0; f < n; ++f) {
+    uint64_t key = r.U64();
+    uint64_t count = r.VarU();
+    if (!r.ok()) return r.status("weights");
+    if (key <= prev) return DataLossError("weights: feature keys not strictly increasing");
+    if (count == 0 || count > static_cast<uint64_t>(num_classes)) {
+      return DataLossError("weights: bad class count for a feature");
+    }
+    prev = key;
+    keys.push_back(key);
+    starts.push_back(static_cast<uint32_t>(w.classes_.size()));
+    for (uint64_t e = 0; e < count; ++e) {
+      uint8_t cls = r.U8();
+      uint64_t z = r.VarU();
+      if (!r.ok()) return r.status("weights");
+      if (cls >= num_classes) return DataLossError("weights: class out of range");
+      if (z > 65534) return DataLossError("weights: value out of range");
+      int v = (z & 1) ? -static_cast<int>((z + 1) >> 1) : static_cast<int>(z >> 1);
+      w.classes_.push_back(cls);
+      w.values_.push_back(static_cast<int16_t>(v));
+    }
+  }
+  if (!r.done()) return DataLossError("weights: trailing bytes");
+  starts.push_back(static_cast<uint32_t>(w.classes_.size()));
+  w.BuildTable(keys, starts);
+  return w;
+}
+
+PerceptronTrainer::Entry& PerceptronTrainer::Find(uint32_t feature, int cls) {
+  std::vector<Entry>& v = entries_[feature];
+  for (Entry& e : v) {
+    if (e.cls == cls) return e;
+  }
+  v.push_back(Entry{static_cast<uint8_t>(cls), 0.0f, 0.0, now_});
+  return v.back();
+}
+
+void PerceptronTrainer::Score(const std::vector<uint64_t>& keys, float* scores) const {
+  for (uint64_t k : keys) {
+    auto it = index_.find(k);
+    if (it == index_.end()) continue;
+    for (const Entry& e : entries_[it->second]) scores[e.cls] += e.w;
+  }
+}
+
+void PerceptronTrainer::ScoreAveraged(const std::vector<uint64_t>& keys, float* scores) const {
+  if (now_ == 0) return;
+  for (uint64_t k : keys) {
+    auto it = index_.find(k);
+    if (it == index_.end()) continue;
+    for (const Entry& e : entries_[it->second]) {
+      double total = e.total + static_cast<double>(now_ - e.stamp) * e.w;
+      scores[e.cls] += static_cast<float>(total / static_cast<double>(now_));
+    }
+  }
+}
+
+void PerceptronTrainer::Update(const std::vector<uint64_t>& keys, int gold, int guess) {
+  if (gold == guess) return;
+  for (uint64_t k : keys) {
+    auto [it, inserted] = index_.try_emplace(k, static_cast<uint32_t>(entries_.size()));
+    if (inserted) entries_.emplace_back();
+    uint32_t f = it->second;
+    for (int cls : {gold, guess}) {
+      Entry& e = Find(f, cls);
+      e.total += static_cast<double>(now_ - e.stamp) * e.w;
+      e.stamp = now_;
+      e.w += cls == gold ? 1.0f : -1.0f;
+    }
+  }
+}
+
+SparseWeights PerceptronTrainer::Finish(float prune_below) const {
+  std::vector<SparseWeights::Triple> triples;
+  for (const auto& [key, f] : index_) {
+    for (const Entry& e : entries_[f]) {
+      double total = e.total + static_cast<double>(now_ - e.stamp) * e.w;
+      float avg = now_ > 0 ? static_cast<float>(total / static_cast<double>(now_)) : 0.0f;
+      if (std::fabs(avg) < prune_below || avg == 0.0f) continue;
+      triples.push_back({key, e.cls, avg});
+    }
+  }
+  std::sort(triples.begin(), triples.end(), [](const auto& a, const auto& b) {
+    return a.key != b.key ? a.key < b.key : a.cls < b.cls;
+  });
+  return SparseWeights::Build(triples);
+}
+
+}  // namespace annals::nlp::tag
