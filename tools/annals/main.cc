@@ -26,6 +26,7 @@ struct Command {
 // Keep sorted by the order a user meets them in a pipeline.
 constexpr Command kCommands[] = {
     {"version", "print the version", annals::cli::RunVersion},
+    {"parse", "dependency-parse CoNLL-U", annals::cli::RunParse}, {"train-parser", "train the parser", annals::cli::RunTrainParser},
 };
 
 void PrintUsage(FILE* out) {
