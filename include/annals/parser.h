@@ -44,31 +44,32 @@ std::string DefaultParserModelPath();
 
 // Attachment scores over words (punctuation included), in percent.
 struct DependencyScores {
-  int64_t words = 0;          // Gold words scored.
-  double uas = 0;             // Correct head.
-  double las = 0;             // Correct head and full label (subtype included: "nsubj:pass").
-  double las_universal = 0;   // Correct head and universal label (subtype ignored), as CoNLL 2018.
-  double clas = 0;            // LAS over content words (CoNLL 2018 content relations), full label.
+  int64_t words = 0;         // Gold words scored.
+  double uas = 0;            // Correct head.
+  double las = 0;            // Correct head and full label (subtype included: "nsubj:pass").
+  double las_universal = 0;  // Correct head and universal label (subtype ignored), as CoNLL 2018.
+  double clas = 0;           // LAS over content words (CoNLL 2018 content relations), full label.
 };
 
 // Training settings. Defaults are the recipe of the committed models/parser.model.
 struct ParserTrainOptions {
-  int epochs = 12;               // Passes over the training data; the best dev epoch is kept.
-  uint64_t seed = 1;             // Shuffling and exploration; same seed + data -> same model.
-  int hash_bits = 22;            // Feature table of 2^hash_bits rows.
-  int explore_from_epoch = 1;    // 0-based epoch from which the dynamic oracle explores.
-  double explore_probability = 0.9;  // Then follow the model's own (possibly wrong) move this often.
+  int epochs = 12;             // Passes over the training data; the best dev epoch is kept.
+  uint64_t seed = 1;           // Shuffling and exploration; same seed + data -> same model.
+  int hash_bits = 22;          // Feature table of 2^hash_bits rows (8..24).
+  int explore_from_epoch = 1;  // 0-based epoch from which the dynamic oracle explores.
+  double explore_probability =
+      0.9;  // Then follow the model's own (possibly wrong) move this often.
   // Called with one line per epoch ("epoch 3: train 91.2% moves, dev UAS 88.1 LAS 85.0 ...").
   std::function<void(std::string_view)> log;
 };
 
 struct ParserTrainReport {
-  int labels = 0;                    // Distinct (lifted) labels learnt.
-  int64_t train_sentences = 0;       // Sentences used.
-  int64_t skipped_sentences = 0;     // Sentences without a complete well-formed tree.
-  int64_t lifted_arcs = 0;           // Arcs lifted to projectivize the training data.
-  int best_epoch = 0;                // 1-based.
-  DependencyScores best_dev;         // Dev scores of the kept epoch (zeros without dev data).
+  int labels = 0;                 // Distinct (lifted) labels learnt.
+  int64_t train_sentences = 0;    // Sentences used.
+  int64_t skipped_sentences = 0;  // Sentences without a complete well-formed tree.
+  int64_t lifted_arcs = 0;        // Arcs lifted to projectivize the training data.
+  int best_epoch = 0;             // 1-based.
+  DependencyScores best_dev;      // Dev scores of the kept epoch (zeros without dev data).
   std::vector<DependencyScores> dev_by_epoch;
 };
 

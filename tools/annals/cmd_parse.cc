@@ -6,7 +6,6 @@
 // reader formats need the tokenizer and tagger (the pipeline); until those are in this build they
 // are refused with a usage error naming what is missing.
 #include <CLI/CLI.hpp>
-
 #include <cstdio>
 #include <string>
 #include <vector>

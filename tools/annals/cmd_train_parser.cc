@@ -2,7 +2,6 @@
 // `annals train-parser` (to become `annals train parser`): trains the dependency parser from
 // CoNLL-U, keeps the epoch with the best dev LAS, optionally scores a test file, writes the model.
 #include <CLI/CLI.hpp>
-
 #include <chrono>
 #include <cstdio>
 #include <string>
@@ -48,10 +47,11 @@ int RunTrainParser(int argc, char** argv) {
   app.add_option("--epochs", options.epochs, "passes over the training data")
       ->capture_default_str()
       ->check(CLI::Range(1, 1000));
-  app.add_option("--seed", options.seed, "seed of shuffling and exploration")->capture_default_str();
+  app.add_option("--seed", options.seed, "seed of shuffling and exploration")
+      ->capture_default_str();
   app.add_option("--hash-bits", options.hash_bits, "feature table of 2^N rows")
       ->capture_default_str()
-      ->check(CLI::Range(8, 26));
+      ->check(CLI::Range(8, 24));
   app.add_option("--explore", options.explore_probability,
                  "probability of following the model's own move (dynamic oracle)")
       ->capture_default_str()
@@ -84,13 +84,13 @@ int RunTrainParser(int argc, char** argv) {
     return kExitFailure;
   }
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::printf("model %s: %zu bytes, %d labels, %lld sentences (%lld skipped), %lld arcs lifted, "
-              "best epoch %d of %d, seed %llu, %.0f s\n",
-              out_path.c_str(), parser->Serialize().size(), report.labels,
-              static_cast<long long>(report.train_sentences),
-              static_cast<long long>(report.skipped_sentences),
-              static_cast<long long>(report.lifted_arcs), report.best_epoch, options.epochs,
-              static_cast<unsigned long long>(options.seed), secs);
+  std::printf(
+      "model %s: %zu bytes, %d labels, %lld sentences (%lld skipped), %lld arcs lifted, "
+      "best epoch %d of %d, seed %llu, %.0f s\n",
+      out_path.c_str(), parser->Serialize().size(), report.labels,
+      static_cast<long long>(report.train_sentences),
+      static_cast<long long>(report.skipped_sentences), static_cast<long long>(report.lifted_arcs),
+      report.best_epoch, options.epochs, static_cast<unsigned long long>(options.seed), secs);
   if (!dev.empty()) PrintScores("dev", report.best_dev);
   if (!test.empty()) {
     std::vector<Sentence> out = test;

@@ -18,10 +18,10 @@ std::string_view Universal(std::string_view label) {
 // CoNLL 2018 shared task: relations that count as content for CLAS.
 bool IsContent(std::string_view label) {
   static const std::unordered_set<std::string_view> kContent = {
-      "nsubj", "obj",  "iobj",   "csubj",   "ccomp",    "xcomp",      "obl",    "vocative",
-      "expl",  "dislocated", "advcl", "advmod", "discourse", "nmod", "appos",  "nummod",
-      "acl",   "amod", "conj",   "fixed",   "flat",     "compound",   "list",   "parataxis",
-      "orphan", "goeswith", "reparandum", "root", "dep"};
+      "nsubj",  "obj",        "iobj",       "csubj",  "ccomp",     "xcomp",    "obl",   "vocative",
+      "expl",   "dislocated", "advcl",      "advmod", "discourse", "nmod",     "appos", "nummod",
+      "acl",    "amod",       "conj",       "fixed",  "flat",      "compound", "list",  "parataxis",
+      "orphan", "goeswith",   "reparandum", "root",   "dep"};
   return kContent.count(Universal(label)) > 0;
 }
 

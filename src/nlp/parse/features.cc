@@ -8,8 +8,8 @@
 namespace annals::nlp::parse {
 namespace {
 
-constexpr uint64_t kNone = 0x1234567890abcdefULL;   // Position absent.
-constexpr uint64_t kRoot = 0x0fedcba987654321ULL;   // The root node.
+constexpr uint64_t kNone = 0x1234567890abcdefULL;  // Position absent.
+constexpr uint64_t kRoot = 0x0fedcba987654321ULL;  // The root node.
 
 inline uint64_t Mix(uint64_t h, uint64_t v) {
   h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);

@@ -19,7 +19,7 @@ inline constexpr uint32_t kFeatureSetVersion = 1;
 
 // Per-sentence atomic attributes (index 0 is the root), computed once per sentence.
 struct SentenceContext {
-  std::vector<uint64_t> word;    // Lower-cased form.
+  std::vector<uint64_t> word;  // Lower-cased form.
   std::vector<uint64_t> upos;
   std::vector<uint64_t> xpos;
   std::vector<uint64_t> suffix;  // Last three characters of the lower-cased form.

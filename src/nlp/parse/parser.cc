@@ -41,7 +41,6 @@ int BestLegal(const State& st, const T* scores, int num_actions) {
   return best;
 }
 
-
 }  // namespace
 
 std::string DefaultParserModelPath() {
@@ -195,8 +194,8 @@ Result<Parser> Parser::Train(const std::vector<Sentence>& train, const std::vect
   ParserTrainReport& rep = report != nullptr ? *report : local;
   rep = ParserTrainReport();
   if (opt.epochs < 1) return InvalidArgumentError("parser training: epochs must be >= 1");
-  if (opt.hash_bits < 8 || opt.hash_bits > 26) {
-    return InvalidArgumentError("parser training: hash_bits must be in 8..26");
+  if (opt.hash_bits < 8 || opt.hash_bits > 24) {
+    return InvalidArgumentError("parser training: hash_bits must be in 8..24");
   }
   // Projectivize the gold trees and collect the label set (sorted: deterministic ids).
   std::vector<TrainItem> items;
@@ -327,11 +326,16 @@ Result<Parser> Parser::Train(const std::vector<Sentence>& train, const std::vect
     }
     if (opt.log) {
       char line[256];
-      std::snprintf(line, sizeof line,
-                    "epoch %d: %.2f%% moves right, dev UAS %.2f LAS %.2f CLAS %.2f, %zu weights, "
-                    "%.0f s%s",
-                    epoch + 1, decisions > 0 ? 100.0 * correct / decisions : 0.0, d.uas, d.las,
-                    d.clas, better ? best.num_entries() : size_t{0}, secs, better ? " *" : "");
+      if (dev.empty()) {
+        std::snprintf(line, sizeof line, "epoch %d: %.2f%% moves right, %zu weights, %.0f s",
+                      epoch + 1, decisions > 0 ? 100.0 * correct / decisions : 0.0,
+                      best.num_entries(), secs);
+      } else {
+        std::snprintf(line, sizeof line,
+                      "epoch %d: %.2f%% moves right, dev UAS %.2f LAS %.2f CLAS %.2f, %.0f s%s",
+                      epoch + 1, decisions > 0 ? 100.0 * correct / decisions : 0.0, d.uas, d.las,
+                      d.clas, secs, better ? " (best so far)" : "");
+      }
       opt.log(line);
     }
   }

@@ -24,7 +24,9 @@ namespace annals::nlp::parse {
 
 enum Move : int { kShift = 0, kLeft = 1, kRight = 2 };
 
-inline int MoveOf(int action) { return action == 0 ? kShift : ((action - 1) % 2 == 0 ? kLeft : kRight); }
+inline int MoveOf(int action) {
+  return action == 0 ? kShift : ((action - 1) % 2 == 0 ? kLeft : kRight);
+}
 inline int LabelOf(int action) { return action == 0 ? -1 : (action - 1) / 2; }
 inline int LeftAction(int label) { return 1 + 2 * label; }
 inline int RightAction(int label) { return 2 + 2 * label; }

@@ -7,6 +7,8 @@
 //    6 words are enumerated);
 //  - any sequence of legal moves ends in a single-rooted well-formed tree;
 //  - deprojectivization inverts pseudo-projective lifting.
+#include "nlp/parse/transition.h"
+
 #include <gtest/gtest.h>
 
 #include <functional>
@@ -16,7 +18,6 @@
 #include <vector>
 
 #include "nlp/parse/projectivize.h"
-#include "nlp/parse/transition.h"
 
 namespace annals::nlp::parse {
 namespace {
@@ -43,7 +44,8 @@ std::string Key(const State& s) {
   for (int x : s.stack()) k.append(std::to_string(x)).push_back(',');
   k.push_back('|');
   k.append(std::to_string(s.buffer_front())).push_back('|');
-  for (size_t i = 1; i < s.heads().size(); ++i) k.append(std::to_string(s.heads()[i])).push_back(',');
+  for (size_t i = 1; i < s.heads().size(); ++i)
+    k.append(std::to_string(s.heads()[i])).push_back(',');
   return k;
 }
 
@@ -168,7 +170,8 @@ TEST(ProjectivizeTest, LiftingIsUndoneForEveryTree) {
     for (const auto& gold : trees) {
       std::vector<int> heads = gold;
       std::vector<std::string> labels(n + 1);
-      for (int i = 1; i <= n; ++i) labels[i] = std::string(1, 'l').append(std::to_string(i));  // Distinct.
+      for (int i = 1; i <= n; ++i)
+        labels[i] = std::string(1, 'l').append(std::to_string(i));  // Distinct.
       const std::vector<std::string> gold_labels = labels;
       int lifted = Projectivize(heads, labels);
       ASSERT_TRUE(IsProjective(heads));
