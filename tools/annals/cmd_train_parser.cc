@@ -56,6 +56,10 @@ int RunTrainParser(int argc, char** argv) {
                  "probability of following the model's own move (dynamic oracle)")
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1.0));
+  app.add_option("--tag-noise", options.tag_noise,
+                 "probability of replacing a training word's tags by a plausible wrong pair")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -12,6 +12,7 @@
 #include "nlp/parse/projectivize.h"
 #include "nlp/parse/transition.h"
 #include "nlp/parse/weights.h"
+#include "util/text.h"
 
 namespace annals {
 
@@ -184,6 +185,79 @@ struct TrainItem {
   nlp::parse::SentenceContext ctx;
   std::vector<int> heads;
   std::vector<int> labels;
+  std::vector<int> tag_class;  // Per word (1-based): index of its TagNoise class, -1 none.
+  std::vector<int> gold_pair;  // Per word: id of its own (UPOS, XPOS) pair.
+};
+
+// Plausible tagger mistakes: for each form, the (UPOS, XPOS) pairs it carries in training with
+// their counts; forms seen at most twice share one class (the pairs of all rare forms).
+class TagNoise {
+ public:
+  struct Pair {
+    uint64_t upos, xpos;
+  };
+  int PairId(const Word& w) {
+    std::string key = w.upos;
+    key.push_back('\t');
+    key += w.xpos;
+    auto [it, fresh] = pair_ids_.emplace(key, static_cast<int>(pairs_.size()));
+    if (fresh) {
+      Sentence one;
+      one.words.push_back(w);
+      nlp::parse::SentenceContext c;
+      c.Build(one);
+      pairs_.push_back({c.upos[1], c.xpos[1]});
+    }
+    return it->second;
+  }
+  void Count(const std::string& lower, int pair) { ++by_form_[lower][pair]; }
+  void Finish() {
+    std::map<int, int64_t> rare;
+    for (auto& [form, m] : by_form_) {
+      int64_t total = 0;
+      for (auto& [p, c] : m) total += c;
+      if (total <= 2) {
+        for (auto& [p, c] : m) rare[p] += c;
+        continue;
+      }
+      if (m.size() < 2) continue;
+      form_class_[form] = static_cast<int>(classes_.size());
+      classes_.emplace_back(m.begin(), m.end());
+    }
+    int rare_class = static_cast<int>(classes_.size());
+    classes_.emplace_back(rare.begin(), rare.end());
+    for (auto& [form, m] : by_form_) {
+      int64_t total = 0;
+      for (auto& [p, c] : m) total += c;
+      if (total <= 2) form_class_[form] = rare_class;
+    }
+  }
+  int ClassOf(const std::string& lower) const {
+    auto it = form_class_.find(lower);
+    return it == form_class_.end() ? -1 : it->second;
+  }
+  // A pair of class `cls` other than `gold`, drawn by count; -1 when there is none.
+  int Draw(int cls, int gold, std::mt19937_64& rng) const {
+    const auto& v = classes_[cls];
+    int64_t total = 0;
+    for (auto& [p, c] : v) total += p == gold ? 0 : c;
+    if (total == 0) return -1;
+    int64_t x = static_cast<int64_t>(rng() % static_cast<uint64_t>(total));
+    for (auto& [p, c] : v) {
+      if (p == gold) continue;
+      if (x < c) return p;
+      x -= c;
+    }
+    return -1;
+  }
+  const Pair& pair(int id) const { return pairs_[id]; }
+
+ private:
+  std::map<std::string, int> pair_ids_;
+  std::vector<Pair> pairs_;
+  std::map<std::string, std::map<int, int64_t>> by_form_;
+  std::map<std::string, int> form_class_;
+  std::vector<std::vector<std::pair<int, int64_t>>> classes_;
 };
 
 }  // namespace
@@ -194,6 +268,9 @@ Result<Parser> Parser::Train(const std::vector<Sentence>& train, const std::vect
   ParserTrainReport& rep = report != nullptr ? *report : local;
   rep = ParserTrainReport();
   if (opt.epochs < 1) return InvalidArgumentError("parser training: epochs must be >= 1");
+  if (opt.tag_noise < 0 || opt.tag_noise > 1) {
+    return InvalidArgumentError("parser training: tag_noise must be in [0, 1]");
+  }
   if (opt.hash_bits < 8 || opt.hash_bits > 24) {
     return InvalidArgumentError("parser training: hash_bits must be in 8..24");
   }
@@ -201,6 +278,8 @@ Result<Parser> Parser::Train(const std::vector<Sentence>& train, const std::vect
   std::vector<TrainItem> items;
   std::vector<std::vector<std::string>> item_labels;
   std::map<std::string, int> label_ids;
+  TagNoise noise;
+  std::vector<std::vector<std::string>> forms;  // Lower-cased forms per item (tag noise only).
   for (const Sentence& s : train) {
     const int n = static_cast<int>(s.words.size());
     if (n == 0) continue;
@@ -222,6 +301,15 @@ Result<Parser> Parser::Train(const std::vector<Sentence>& train, const std::vect
     TrainItem item;
     item.ctx.Build(s);
     item.heads = std::move(heads);
+    if (opt.tag_noise > 0) {
+      item.gold_pair.assign(n + 1, -1);
+      forms.emplace_back();
+      for (int i = 1; i <= n; ++i) {
+        item.gold_pair[i] = noise.PairId(s.words[i - 1]);
+        forms.back().push_back(util::AsciiLower(s.words[i - 1].form));
+        noise.Count(forms.back().back(), item.gold_pair[i]);
+      }
+    }
     for (int i = 1; i <= n; ++i) label_ids.emplace(labels[i], 0);
     items.push_back(std::move(item));
     item_labels.push_back(std::move(labels));
@@ -240,6 +328,16 @@ Result<Parser> Parser::Train(const std::vector<Sentence>& train, const std::vect
     for (size_t i = 1; i < ls.size(); ++i) items[k].labels[i] = label_ids[ls[i]];
   }
   item_labels.clear();
+  if (opt.tag_noise > 0) {
+    noise.Finish();
+    for (size_t k = 0; k < items.size(); ++k) {
+      items[k].tag_class.assign(forms[k].size() + 1, -1);
+      for (size_t i = 0; i < forms[k].size(); ++i) {
+        items[k].tag_class[i + 1] = noise.ClassOf(forms[k][i]);
+      }
+    }
+    forms.clear();
+  }
 
   const int num_labels = static_cast<int>(model->labels.size());
   const int na = nlp::parse::NumActions(num_labels);
@@ -263,7 +361,20 @@ Result<Parser> Parser::Train(const std::vector<Sentence>& train, const std::vect
     }
     int64_t decisions = 0, correct = 0;
     for (size_t idx : order) {
-      const TrainItem& it = items[idx];
+      TrainItem& it = items[idx];
+      if (opt.tag_noise > 0) {
+        // Restore the gold tags, then corrupt some (the draws depend only on the seed).
+        for (int i = 1; i <= it.ctx.n(); ++i) {
+          int p = it.gold_pair[i];
+          if (it.tag_class[i] >= 0 &&
+              static_cast<double>(rng() >> 11) * 0x1.0p-53 < opt.tag_noise) {
+            int q = noise.Draw(it.tag_class[i], p, rng);
+            if (q >= 0) p = q;
+          }
+          it.ctx.upos[i] = noise.pair(p).upos;
+          it.ctx.xpos[i] = noise.pair(p).xpos;
+        }
+      }
       State st(it.ctx.n());
       while (!st.Terminal()) {
         nlp::parse::ExtractFeatures(it.ctx, st, feats);

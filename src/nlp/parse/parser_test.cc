@@ -71,6 +71,21 @@ TEST(ParserTest, TinyTrainingIsDeterministicAndFitsItsData) {
   EXPECT_DOUBLE_EQ(d.las, report.best_dev.las);
 }
 
+TEST(ParserTest, TagNoiseTrainingIsDeterministic) {
+  std::vector<Sentence> train = ReadAll("src/nlp/parse/testdata/tiny.conllu");
+  ParserTrainOptions o = TinyOptions();
+  o.tag_noise = 0.3;
+  Result<Parser> a = Parser::Train(train, {}, o, nullptr);
+  Result<Parser> b = Parser::Train(train, {}, o, nullptr);
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ(a->Serialize(), b->Serialize());
+  Result<Parser> clean = Parser::Train(train, {}, TinyOptions(), nullptr);
+  ASSERT_TRUE(clean.ok());
+  EXPECT_NE(a->Serialize(), clean->Serialize()) << "tag noise had no effect";
+  o.tag_noise = 1.5;
+  EXPECT_FALSE(Parser::Train(train, {}, o, nullptr).ok());
+}
+
 TEST(ParserTest, SerializeRoundTripsAndCorruptionIsAnError) {
   std::vector<Sentence> train = ReadAll("src/nlp/parse/testdata/tiny.conllu");
   Result<Parser> p = Parser::Train(train, {}, TinyOptions(), nullptr);

@@ -80,7 +80,7 @@ TEST(TransitionTest, OracleCostEqualsBruteForceLoss) {
       if (!IsProjective(gold)) continue;
       // Walk random legal paths; check every legal move's cost on the way.
       std::map<std::string, int> memo;
-      for (int walk = 0; walk < 3; ++walk) {
+      for (int walk = 0; walk < 2; ++walk) {
         State s(n);
         while (!s.Terminal()) {
           int before = BestReachable(s, gold, memo);
