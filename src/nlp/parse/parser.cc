@@ -1,0 +1,458 @@
+// Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
+#include "annals/parser.h"
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <random>
+
+#include "nlp/model_file.h"
+#include "nlp/parse/features.h"
+#include "nlp/parse/projectivize.h"
+#include "nlp/parse/transition.h"
+#include "nlp/parse/weights.h"
+#include "util/text.h"
+
+namespace annals {
+
+using nlp::parse::CompactWeights;
+using nlp::parse::State;
+
+inline constexpr uint32_t kParserFormatVersion = 1;
+
+struct Parser::Model {
+  std::vector<std::string> labels;
+  CompactWeights weights;
+};
+
+namespace {
+
+// Highest-scoring legal action; ties go to the lower action number (deterministic).
+template <typename T>
+int BestLegal(const State& st, const T* scores, int num_actions) {
+  int best = -1;
+  if (st.CanShift()) best = 0;
+  bool left = st.CanLeft(), right = st.CanRight();
+  for (int a = 1; a < num_actions; ++a) {
+    bool is_left = (a - 1) % 2 == 0;
+    if (is_left ? !left : !right) continue;
+    if (best < 0 || scores[a] > scores[best]) best = a;
+  }
+  return best;
+}
+
+}  // namespace
+
+std::string DefaultParserModelPath() {
+  const char* dir = std::getenv("ANNALS_MODELS");
+  if (dir != nullptr && *dir != '\0') return std::string(dir) + "/parser.model";
+#ifdef ANNALS_SOURCE_DIR
+  return std::string(ANNALS_SOURCE_DIR) + "/models/parser.model";
+#else
+  return "models/parser.model";
+#endif
+}
+
+namespace {
+
+void ParseWith(const std::vector<std::string>& labels, const CompactWeights& w, Sentence& s) {
+  const int n = static_cast<int>(s.words.size());
+  if (n == 0) return;
+  nlp::parse::SentenceContext ctx;
+  ctx.Build(s);
+  State st(n);
+  std::vector<uint64_t> feats;
+  feats.reserve(128);
+  const int na = w.num_actions();
+  std::vector<int32_t> scores(na);
+  while (!st.Terminal()) {
+    nlp::parse::ExtractFeatures(ctx, st, feats);
+    std::fill(scores.begin(), scores.end(), 0);
+    w.Score(feats, scores.data());
+    st.Apply(BestLegal(st, scores.data(), na));
+  }
+  std::vector<int> heads(st.heads());
+  std::vector<std::string> rels(n + 1);
+  for (int i = 1; i <= n; ++i) rels[i] = labels[st.label(i)];
+  nlp::parse::Deprojectivize(heads, rels);
+  for (int i = 1; i <= n; ++i) {
+    s.words[i - 1].head = heads[i];
+    s.words[i - 1].deprel = std::move(rels[i]);
+  }
+}
+
+}  // namespace
+
+Parser::Parser(std::shared_ptr<const Model> model) : model_(std::move(model)) {}
+Parser::Parser(const Parser&) = default;
+Parser& Parser::operator=(const Parser&) = default;
+Parser::Parser(Parser&&) noexcept = default;
+Parser& Parser::operator=(Parser&&) noexcept = default;
+Parser::~Parser() = default;
+
+const std::vector<std::string>& Parser::labels() const { return model_->labels; }
+
+Status Parser::Parse(Sentence& sentence) const {
+  if (model_ == nullptr) return FailedPreconditionError("parser: no model loaded");
+  ParseWith(model_->labels, model_->weights, sentence);
+  return Status::Ok();
+}
+
+namespace {
+
+nlp::ModelWriter MakeWriter(const Parser::Model& m) {
+  nlp::ModelWriter mw("parser");
+  nlp::ByteWriter meta;
+  meta.U32(kParserFormatVersion);
+  meta.U32(nlp::parse::kFeatureSetVersion);
+  mw.AddSection("meta", meta.Take());
+  nlp::ByteWriter labels;
+  labels.VarU(m.labels.size());
+  for (const std::string& l : m.labels) labels.Str(l);
+  mw.AddSection("labels", labels.Take());
+  mw.AddSection("weights", m.weights.Serialize());
+  return mw;
+}
+
+}  // namespace
+
+std::string Parser::Serialize() const { return MakeWriter(*model_).Serialize(); }
+
+Status Parser::Save(const std::string& path) const { return MakeWriter(*model_).Save(path); }
+
+namespace {
+
+Result<std::shared_ptr<Parser::Model>> ModelFromFile(const nlp::ModelFile& file) {
+  auto model = std::make_shared<Parser::Model>();
+  Result<std::string_view> meta = file.Section("meta");
+  if (!meta.ok()) return meta.status();
+  nlp::ByteReader mr(*meta);
+  uint32_t version = mr.U32(), features = mr.U32();
+  if (!mr.ok()) return mr.status("parser meta");
+  if (version != kParserFormatVersion) {
+    return DataLossError("parser model format " + std::to_string(version) + ", this build reads " +
+                         std::to_string(kParserFormatVersion));
+  }
+  if (features != nlp::parse::kFeatureSetVersion) {
+    return DataLossError("parser model feature set " + std::to_string(features) +
+                         ", this build has " + std::to_string(nlp::parse::kFeatureSetVersion) +
+                         " (retrain the model)");
+  }
+  Result<std::string_view> labels = file.Section("labels");
+  if (!labels.ok()) return labels.status();
+  nlp::ByteReader lr(*labels);
+  uint64_t count = lr.VarU();
+  if (!lr.ok() || count == 0 || count > 10000) return DataLossError("parser labels: bad count");
+  for (uint64_t i = 0; i < count && lr.ok(); ++i) model->labels.emplace_back(lr.Str());
+  if (!lr.ok() || !lr.done()) return DataLossError("parser labels: truncated or trailing bytes");
+  Result<std::string_view> weights = file.Section("weights");
+  if (!weights.ok()) return weights.status();
+  Result<CompactWeights> w = CompactWeights::Deserialize(*weights);
+  if (!w.ok()) return w.status();
+  if (w->num_actions() != nlp::parse::NumActions(static_cast<int>(count))) {
+    return DataLossError("parser weights: action count does not match the labels");
+  }
+  model->weights = std::move(*w);
+  return model;
+}
+
+}  // namespace
+
+Result<Parser> Parser::Load(const std::string& path) {
+  Result<nlp::ModelFile> file = nlp::ModelFile::Load(path, "parser");
+  if (!file.ok()) return file.status();
+  Result<std::shared_ptr<Model>> m = ModelFromFile(*file);
+  if (!m.ok()) return m.status().WithContext(path);
+  return Parser(std::move(*m));
+}
+
+Result<Parser> Parser::Create(const ParserOptions& options) {
+  return Load(options.model_path.empty() ? DefaultParserModelPath() : options.model_path);
+}
+
+Result<Parser> Parser::FromBytes(std::string bytes) {
+  Result<nlp::ModelFile> file = nlp::ModelFile::Parse(std::move(bytes), "parser");
+  if (!file.ok()) return file.status();
+  Result<std::shared_ptr<Model>> m = ModelFromFile(*file);
+  if (!m.ok()) return m.status();
+  return Parser(std::move(*m));
+}
+
+namespace {
+
+struct TrainItem {
+  nlp::parse::SentenceContext ctx;
+  std::vector<int> heads;
+  std::vector<int> labels;
+  std::vector<int> tag_class;  // Per word (1-based): index of its TagNoise class, -1 none.
+  std::vector<int> gold_pair;  // Per word: id of its own (UPOS, XPOS) pair.
+};
+
+// Plausible tagger mistakes: for each form, the (UPOS, XPOS) pairs it carries in training with
+// their counts; forms seen at most twice share one class (the pairs of all rare forms).
+class TagNoise {
+ public:
+  struct Pair {
+    uint64_t upos, xpos;
+  };
+  int PairId(const Word& w) {
+    std::string key = w.upos;
+    key.push_back('\t');
+    key += w.xpos;
+    auto [it, fresh] = pair_ids_.emplace(key, static_cast<int>(pairs_.size()));
+    if (fresh) {
+      Sentence one;
+      one.words.push_back(w);
+      nlp::parse::SentenceContext c;
+      c.Build(one);
+      pairs_.push_back({c.upos[1], c.xpos[1]});
+    }
+    return it->second;
+  }
+  void Count(const std::string& lower, int pair) { ++by_form_[lower][pair]; }
+  void Finish() {
+    std::map<int, int64_t> rare;
+    for (auto& [form, m] : by_form_) {
+      int64_t total = 0;
+      for (auto& [p, c] : m) total += c;
+      if (total <= 2) {
+        for (auto& [p, c] : m) rare[p] += c;
+        continue;
+      }
+      if (m.size() < 2) continue;
+      form_class_[form] = static_cast<int>(classes_.size());
+      classes_.emplace_back(m.begin(), m.end());
+    }
+    int rare_class = static_cast<int>(classes_.size());
+    classes_.emplace_back(rare.begin(), rare.end());
+    for (auto& [form, m] : by_form_) {
+      int64_t total = 0;
+      for (auto& [p, c] : m) total += c;
+      if (total <= 2) form_class_[form] = rare_class;
+    }
+  }
+  int ClassOf(const std::string& lower) const {
+    auto it = form_class_.find(lower);
+    return it == form_class_.end() ? -1 : it->second;
+  }
+  // A pair of class `cls` other than `gold`, drawn by count; -1 when there is none.
+  int Draw(int cls, int gold, std::mt19937_64& rng) const {
+    const auto& v = classes_[cls];
+    int64_t total = 0;
+    for (auto& [p, c] : v) total += p == gold ? 0 : c;
+    if (total == 0) return -1;
+    int64_t x = static_cast<int64_t>(rng() % static_cast<uint64_t>(total));
+    for (auto& [p, c] : v) {
+      if (p == gold) continue;
+      if (x < c) return p;
+      x -= c;
+    }
+    return -1;
+  }
+  const Pair& pair(int id) const { return pairs_[id]; }
+
+ private:
+  std::map<std::string, int> pair_ids_;
+  std::vector<Pair> pairs_;
+  std::map<std::string, std::map<int, int64_t>> by_form_;
+  std::map<std::string, int> form_class_;
+  std::vector<std::vector<std::pair<int, int64_t>>> classes_;
+};
+
+}  // namespace
+
+Result<Parser> Parser::Train(const std::vector<Sentence>& train, const std::vector<Sentence>& dev,
+                             const ParserTrainOptions& opt, ParserTrainReport* report) {
+  ParserTrainReport local;
+  ParserTrainReport& rep = report != nullptr ? *report : local;
+  rep = ParserTrainReport();
+  if (opt.epochs < 1) return InvalidArgumentError("parser training: epochs must be >= 1");
+  if (opt.tag_noise < 0 || opt.tag_noise > 1) {
+    return InvalidArgumentError("parser training: tag_noise must be in [0, 1]");
+  }
+  if (opt.hash_bits < 8 || opt.hash_bits > 24) {
+    return InvalidArgumentError("parser training: hash_bits must be in 8..24");
+  }
+  // Projectivize the gold trees and collect the label set (sorted: deterministic ids).
+  std::vector<TrainItem> items;
+  std::vector<std::vector<std::string>> item_labels;
+  std::map<std::string, int> label_ids;
+  TagNoise noise;
+  std::vector<std::vector<std::string>> forms;  // Lower-cased forms per item (tag noise only).
+  for (const Sentence& s : train) {
+    const int n = static_cast<int>(s.words.size());
+    if (n == 0) continue;
+    std::vector<int> heads(n + 1, 0);
+    std::vector<std::string> labels(n + 1);
+    bool ok = true;
+    for (int i = 1; i <= n; ++i) {
+      heads[i] = s.words[i - 1].head;
+      labels[i] = s.words[i - 1].deprel;
+      if (labels[i].empty() || labels[i].find(nlp::parse::kLiftMark) != std::string::npos) {
+        ok = false;
+      }
+    }
+    if (!ok || !nlp::parse::IsWellFormedSingleRoot(heads)) {
+      ++rep.skipped_sentences;
+      continue;
+    }
+    rep.lifted_arcs += nlp::parse::Projectivize(heads, labels);
+    TrainItem item;
+    item.ctx.Build(s);
+    item.heads = std::move(heads);
+    if (opt.tag_noise > 0) {
+      item.gold_pair.assign(n + 1, -1);
+      forms.emplace_back();
+      for (int i = 1; i <= n; ++i) {
+        item.gold_pair[i] = noise.PairId(s.words[i - 1]);
+        forms.back().push_back(util::AsciiLower(s.words[i - 1].form));
+        noise.Count(forms.back().back(), item.gold_pair[i]);
+      }
+    }
+    for (int i = 1; i <= n; ++i) label_ids.emplace(labels[i], 0);
+    items.push_back(std::move(item));
+    item_labels.push_back(std::move(labels));
+  }
+  if (items.empty()) return InvalidArgumentError("parser training: no usable training sentence");
+  rep.train_sentences = static_cast<int64_t>(items.size());
+  auto model = std::make_shared<Model>();
+  for (auto& [label, id] : label_ids) {
+    id = static_cast<int>(model->labels.size());
+    model->labels.push_back(label);
+  }
+  rep.labels = static_cast<int>(model->labels.size());
+  for (size_t k = 0; k < items.size(); ++k) {
+    const auto& ls = item_labels[k];
+    items[k].labels.assign(ls.size(), -1);
+    for (size_t i = 1; i < ls.size(); ++i) items[k].labels[i] = label_ids[ls[i]];
+  }
+  item_labels.clear();
+  if (opt.tag_noise > 0) {
+    noise.Finish();
+    for (size_t k = 0; k < items.size(); ++k) {
+      items[k].tag_class.assign(forms[k].size() + 1, -1);
+      for (size_t i = 0; i < forms[k].size(); ++i) {
+        items[k].tag_class[i + 1] = noise.ClassOf(forms[k][i]);
+      }
+    }
+    forms.clear();
+  }
+
+  const int num_labels = static_cast<int>(model->labels.size());
+  const int na = nlp::parse::NumActions(num_labels);
+  nlp::parse::TrainWeights weights(opt.hash_bits, na);
+  std::mt19937_64 rng(opt.seed);
+  std::vector<size_t> order(items.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::vector<uint64_t> feats;
+  std::vector<float> scores(na);
+  std::vector<int> cost(na);
+  uint64_t now = 0;
+  int best_epoch = -1;
+  CompactWeights best;
+  std::vector<Sentence> dev_out = dev;
+
+  for (int epoch = 0; epoch < opt.epochs; ++epoch) {
+    auto t0 = std::chrono::steady_clock::now();
+    for (size_t i = order.size(); i > 1; --i) {
+      size_t j = static_cast<size_t>(rng() % i);
+      std::swap(order[i - 1], order[j]);
+    }
+    int64_t decisions = 0, correct = 0;
+    for (size_t idx : order) {
+      TrainItem& it = items[idx];
+      if (opt.tag_noise > 0) {
+        // Restore the gold tags, then corrupt some (the draws depend only on the seed).
+        for (int i = 1; i <= it.ctx.n(); ++i) {
+          int p = it.gold_pair[i];
+          if (it.tag_class[i] >= 0 &&
+              static_cast<double>(rng() >> 11) * 0x1.0p-53 < opt.tag_noise) {
+            int q = noise.Draw(it.tag_class[i], p, rng);
+            if (q >= 0) p = q;
+          }
+          it.ctx.upos[i] = noise.pair(p).upos;
+          it.ctx.xpos[i] = noise.pair(p).xpos;
+        }
+      }
+      State st(it.ctx.n());
+      while (!st.Terminal()) {
+        nlp::parse::ExtractFeatures(it.ctx, st, feats);
+        std::fill(scores.begin(), scores.end(), 0.0f);
+        weights.Score(feats, scores.data());
+        int move_cost[3] = {-1, -1, -1};
+        if (st.CanShift()) move_cost[0] = nlp::parse::MoveCost(st, nlp::parse::kShift, it.heads);
+        if (st.CanLeft()) move_cost[1] = nlp::parse::MoveCost(st, nlp::parse::kLeft, it.heads);
+        if (st.CanRight()) move_cost[2] = nlp::parse::MoveCost(st, nlp::parse::kRight, it.heads);
+        const int s0 = st.S(0);
+        int min_cost = 1 << 30;
+        for (int a = 0; a < na; ++a) {
+          int mv = nlp::parse::MoveOf(a);
+          if (move_cost[mv] < 0) {
+            cost[a] = -1;
+            continue;
+          }
+          int c = move_cost[mv];
+          if (mv != nlp::parse::kShift) {
+            int h = mv == nlp::parse::kLeft ? st.buffer_front() : st.S(1);
+            if (it.heads[s0] == h && it.labels[s0] != nlp::parse::LabelOf(a)) ++c;
+          }
+          cost[a] = c;
+          min_cost = std::min(min_cost, c);
+        }
+        int pred = BestLegal(st, scores.data(), na);
+        int gold = -1;
+        for (int a = 0; a < na; ++a) {
+          if (cost[a] == min_cost && (gold < 0 || scores[a] > scores[gold])) gold = a;
+        }
+        ++now;
+        ++decisions;
+        if (cost[pred] != min_cost) {
+          weights.Update(feats, gold, 1.0f, now);
+          weights.Update(feats, pred, -1.0f, now);
+        } else {
+          ++correct;
+        }
+        int next = gold;
+        if (epoch >= opt.explore_from_epoch) {
+          double u = static_cast<double>(rng() >> 11) * 0x1.0p-53;
+          if (u < opt.explore_probability) next = pred;
+        }
+        st.Apply(next);
+      }
+    }
+    CompactWeights avg = weights.Average(now);
+    DependencyScores d;
+    if (!dev.empty()) {
+      for (Sentence& s : dev_out) ParseWith(model->labels, avg, s);
+      d = ScoreDependencies(dev, dev_out);
+    }
+    rep.dev_by_epoch.push_back(d);
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    bool better = best_epoch < 0 || dev.empty() || d.las > rep.best_dev.las;
+    if (better) {
+      best_epoch = epoch;
+      rep.best_dev = d;
+      best = std::move(avg);
+    }
+    if (opt.log) {
+      char line[256];
+      if (dev.empty()) {
+        std::snprintf(line, sizeof line, "epoch %d: %.2f%% moves right, %zu weights, %.0f s",
+                      epoch + 1, decisions > 0 ? 100.0 * correct / decisions : 0.0,
+                      best.num_entries(), secs);
+      } else {
+        std::snprintf(line, sizeof line,
+                      "epoch %d: %.2f%% moves right, dev UAS %.2f LAS %.2f CLAS %.2f, %.0f s%s",
+                      epoch + 1, decisions > 0 ? 100.0 * correct / decisions : 0.0, d.uas, d.las,
+                      d.clas, secs, better ? " (best so far)" : "");
+      }
+      opt.log(line);
+    }
+  }
+  rep.best_epoch = best_epoch + 1;
+  model->weights = std::move(best);
+  return Parser(std::move(model));
+}
+
+}  // namespace annals
