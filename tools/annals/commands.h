@@ -12,6 +12,7 @@ inline constexpr int kExitFailure = 1;
 inline constexpr int kExitUsage = 2;
 
 int RunVersion(int argc, char** argv);
+int RunDict(int argc, char** argv);
 
 }  // namespace annals::cli
 

@@ -26,6 +26,7 @@ struct Command {
 // Keep sorted by the order a user meets them in a pipeline.
 constexpr Command kCommands[] = {
     {"version", "print the version", annals::cli::RunVersion},
+    {"dict", "look up actors in text; check dictionaries", annals::cli::RunDict},
 };
 
 void PrintUsage(FILE* out) {
