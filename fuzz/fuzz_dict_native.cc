@@ -1,6 +1,6 @@
 // Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
-// Fuzzes the native TSV table (header decides the table) reader (loaded as "fuzz.tsv"), then matches the input's own words against
-// what was loaded: no input may crash either.
+// Fuzzes the native TSV table (header decides the table) reader (loaded as "fuzz.tsv"), then
+// matches the input's own words against what was loaded: no input may crash either.
 #include <cstddef>
 #include <cstdint>
 #include <string>

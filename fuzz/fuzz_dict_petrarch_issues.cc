@@ -1,6 +1,6 @@
 // Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
-// Fuzzes the PETRARCH issue-coding dictionary reader (loaded as "Fuzz.IssueCoding.txt"), then matches the input's own words against
-// what was loaded: no input may crash either.
+// Fuzzes the PETRARCH issue-coding dictionary reader (loaded as "Fuzz.IssueCoding.txt"), then
+// matches the input's own words against what was loaded: no input may crash either.
 #include <cstddef>
 #include <cstdint>
 #include <string>

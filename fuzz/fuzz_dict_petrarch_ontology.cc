@@ -1,6 +1,6 @@
 // Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
-// Fuzzes the PICO ontology reader (loaded as "Fuzz.Ontology.txt"), then matches the input's own words against
-// what was loaded: no input may crash either.
+// Fuzzes the PICO ontology reader (loaded as "Fuzz.Ontology.txt"), then matches the input's own
+// words against what was loaded: no input may crash either.
 #include <cstddef>
 #include <cstdint>
 #include <string>

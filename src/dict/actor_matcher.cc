@@ -302,16 +302,20 @@ std::vector<ActorMatch> ActorMatcher::Match(const std::vector<Word>& words,
           m.codes.push_back(prefix + base + suffix);
         }
       }
-      // A person right after, of the same country, is the head: "Chinese President Xi".
-      if (last + 1 < nh && adjacent(last, last + 1) && is_actor(last + 1) &&
-          actor_of(last + 1).kind == ActorKind::kPerson && group.size() == 1) {
+      // A person right after, of the same country, is the head: "Chinese President Xi",
+      // "China's Xi". PETRARCH entries have no kind: there a role code (longer than the bare
+      // 3-letter country) stands for a person.
+      if (last + 1 < nh && adjacent(last, last + 1) && is_actor(last + 1) && group.size() == 1) {
         const Actor& p = actor_of(last + 1);
         const Dictionary::ResolvedCodes& pc = hits[last + 1].codes;
+        bool person = p.kind == ActorKind::kPerson ||
+                      (p.kind == ActorKind::kOther && !pc.codes.empty() && pc.codes[0].size() > 3);
         std::string pcountry = CountryOf(p, pc);
         std::string mine = m.codes.empty() || m.codes[0].size() < 3 ? "" : m.codes[0].substr(0, 3);
-        if (prefix.empty() && !pcountry.empty() && pcountry == mine &&
+        bool bare_country = !m.codes.empty() && m.codes[0].size() == 3;
+        if (person && prefix.empty() && !pcountry.empty() && pcountry == mine &&
             (!agent_hits.empty() || toks[hits[last].end - 1].shape.possessive ||
-             actor_of(h).kind == ActorKind::kCountry)) {
+             actor_of(h).kind == ActorKind::kCountry || bare_country)) {
           ++last;
           m.actor = hits[last].index;
           m.actors.push_back(hits[last].index);

@@ -31,12 +31,13 @@ constexpr std::array<std::pair<ActorKind, std::string_view>, 11> kKindNames = {{
     {ActorKind::kOther, "other"},
 }};
 
-// One-word names that are also English function words: they match only written all upper-case.
+// One-word names that are also English function words (or, like "UN", the end of a Korean name):
+// they match only written all upper-case.
 bool IsFunctionWord(std::string_view w) {
   static const std::set<std::string_view> kWords = {
-      "A",  "AM", "AN", "AND", "ARE", "AS", "AT", "BE", "BY",  "DO",  "FOR", "GO",  "HE",
-      "HI", "I",  "IF", "IN",  "IS",  "IT", "ME", "MY", "NO",  "NOT", "OF",  "OH",  "OK",
-      "ON", "OR", "SO", "THE", "TO",  "UP", "US", "WE", "WHO", "YES", "OUR", "ALL", "ONE"};
+      "UN", "A",  "AM",  "AN", "AND", "ARE", "AS", "AT",  "BE",  "BY",  "DO",  "FOR", "GO", "HE",
+      "HI", "I",  "IF",  "IN", "IS",  "IT",  "ME", "MY",  "NO",  "NOT", "OF",  "OH",  "OK", "ON",
+      "OR", "SO", "THE", "TO", "UP",  "US",  "WE", "WHO", "YES", "OUR", "ALL", "ONE"};
   return kWords.count(w) > 0;
 }
 
@@ -291,6 +292,16 @@ bool Builder::AddActorAlias(uint32_t actor, std::string_view phrase) {
     if (IsNeverAlone(words[0])) s.flags |= Sense::kNotAlone;
   }
   if (impl_->index.Add(words, s)) ++impl_->aliases;
+  // "KIM JONG-UN" is also found as "Kim Jong Un" (the split variant is indexed too).
+  std::vector<std::string> split;
+  for (const std::string& w : words) {
+    size_t b = 0;
+    for (size_t e; (e = w.find('-', b)) != std::string::npos; b = e + 1) {
+      if (e > b) split.push_back(w.substr(b, e - b));
+    }
+    if (b < w.size()) split.push_back(w.substr(b));
+  }
+  if (split.size() > words.size() && impl_->index.Add(split, s)) ++impl_->aliases;
   return true;
 }
 

@@ -176,6 +176,23 @@ TEST(PetrarchActors, LenientDatesWarn) {
   EXPECT_EQ(FormatIsoDay(d.actors()[3].codes[0].from), "1982-01-01");
 }
 
+TEST(PetrarchActors, MatchingRulesOnUpperCaseDictionaries) {
+  Dictionary d = One("x.actors.txt",
+                     "CHINA_ [CHN]\n+CHINESE_\nXI_JINPING_\n\t[CHNGOV >130314]\n"
+                     "UN_ [IGOUNO]\nAL-QAEDA [IMGMOSALQ]\nKIM_JONG-UN\n\t[PRKGOV >111217]\n");
+  EXPECT_TRUE(d.problems().empty());
+  // Country followed by a person of that country: one actor, the person's code.
+  EXPECT_THAT(Codes(d, "Chinese Xi Jinping", "2025-09-02"), ElementsAre("CHNGOV"));
+  // "UN" must be written upper-case: "Un" ends a Korean name.
+  EXPECT_THAT(Codes(d, "the UN said", "2025-09-02"), ElementsAre("IGOUNO"));
+  EXPECT_THAT(Codes(d, "Kim Jong Un said", "2025-09-02"), ElementsAre("PRKGOV"));
+  EXPECT_THAT(Codes(d, "Kim Jong-un said", "2025-09-02"), ElementsAre("PRKGOV"));
+  EXPECT_THAT(Codes(d, "Un said", "2025-09-02"), ElementsAre());
+  // Hyphenated names are also found split.
+  EXPECT_THAT(Codes(d, "al Qaeda and al-Qaeda", "2025-09-02"),
+              ElementsAre("IMGMOSALQ", "IMGMOSALQ"));
+}
+
 TEST(PetrarchActors, StopMarker) {
   Dictionary d = One("x.actors.txt", "AAA_ [AAA]\n---STOP---\nBBB_ [BBB]\n");
   EXPECT_EQ(d.actors().size(), 1u);
