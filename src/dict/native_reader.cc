@@ -216,10 +216,12 @@ void ReadNativeTable(std::string_view text, uint32_t file, Builder& b) {
         }
         std::optional<ActorKind> kind = ParseActorKind(row.Get("type"));
         if (!kind || *kind == ActorKind::kCountry || *kind == ActorKind::kPerson) {
-          error("bad organization type '" + std::string(row.Get("type")) +
-                "' (want igo, ngo, company, armed_group, intelligence, media, party, "
-                "government_body or other)");
-          break;
+          // The type is descriptive; the code is what matters. Keep the row, say so.
+          b.Warning(file, line_no,
+                    "unknown organization type '" + std::string(row.Get("type")) +
+                        "' read as other (want igo, ngo, company, armed_group, intelligence, "
+                        "media, party, government_body or other)");
+          kind = ActorKind::kOther;
         }
         std::vector<std::string> names = SplitList(row.Get("names"));
         if (names.empty()) {

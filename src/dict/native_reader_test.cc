@@ -124,7 +124,7 @@ TEST(NativeTables, BadRowsAreReportedAndTheRestLoads) {
         "Short Row\t\tFRDGOV\n"},                            // 9: fewer cells are fine
        {"organizations.tsv",
         "code\ttype\tnames\tcountry\n"
-        "FRDBUS\tbank\tFreedonia Bank\tFRD\n"     // 2: bad type
+        "FRDBNK\tbank\tFreedonia Bank\tFRD\n"     // 2: unknown type: warning, read as other
         "FRDBUS\tcompany\t\tFRD\n"                // 3: no names
         "FRDBUS\tcompany\tX Corp\tfreedonia\n"},  // 4: bad country
        {"countries.tsv",
@@ -138,8 +138,8 @@ TEST(NativeTables, BadRowsAreReportedAndTheRestLoads) {
   for (const char* want :
        {"people.tsv:3: error: person has no name", "people.tsv:4: error: bad actor code 'frdgov'",
         "people.tsv:5: error: from: invalid date", "people.tsv:6: error: period ends before",
-        "people.tsv:7: error: row has 8 cells, header has 7",
-        "people.tsv:8: error: until:", "organizations.tsv:2: error: bad organization type 'bank'",
+        "people.tsv:7: error: row has 8 cells, header has 7", "people.tsv:8: error: until:",
+        "organizations.tsv:2: warning: unknown organization type 'bank' read as other",
         "organizations.tsv:3: error: organization FRDBUS has no names",
         "organizations.tsv:4: error: bad country", "countries.tsv:2: error: bad country code",
         "countries.tsv:3: error: bad iso2", "countries.tsv:4: error: country FRD has no names",
@@ -147,8 +147,10 @@ TEST(NativeTables, BadRowsAreReportedAndTheRestLoads) {
         "weird.tsv:1: error: unknown table header"}) {
     EXPECT_THAT(m, Contains(HasSubstr(want))) << want;
   }
-  EXPECT_EQ(d.counts().errors, 14u) << testing::PrintToString(m);
-  EXPECT_EQ(d.actors().size(), 2u);  // Good Person, Short Row.
+  EXPECT_EQ(d.counts().errors, 13u) << testing::PrintToString(m);
+  EXPECT_EQ(d.counts().warnings, 1u);
+  ASSERT_EQ(d.actors().size(), 3u);  // Good Person, Short Row, Freedonia Bank.
+  EXPECT_EQ(d.actors()[2].kind, ActorKind::kOther);
 }
 
 TEST(NativeTables, ControlBytesAndInvalidUtf8AreWarnings) {
