@@ -233,8 +233,8 @@ struct DictionaryCounts {
 struct DictionaryOptions {
   // Directories to load, in order. Empty: the one directory DefaultDictionaryDirectory() returns.
   std::vector<std::string> dirs;
-  // Lines longer than this are an error (guards memory on hostile input).
-  size_t max_line_bytes = 1u << 16;
+  // A file larger than this is an error (not read); guards memory on a wrong --dict path.
+  uint64_t max_file_bytes = uint64_t{256} << 20;
 };
 
 // The default dictionary directory, first that exists of:

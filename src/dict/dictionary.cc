@@ -241,7 +241,7 @@ Result<Dictionary> Dictionary::Load(const DictionaryOptions& options) {
         b.Error(file, 0, "cannot open: " + src.status().message());
         continue;
       }
-      Result<std::string> text = io::ReadAll(**src, uint64_t{1} << 30);
+      Result<std::string> text = io::ReadAll(**src, options.max_file_bytes);
       if (!text.ok()) {
         b.Error(file, 0, "cannot read: " + text.status().message());
         continue;

@@ -26,6 +26,12 @@ Result<Dictionary> LoadShared(const std::string& sub) {
   return Dictionary::Load(o);
 }
 
+// The Phoenix set is loaded once for all tests (it is the big one).
+const Result<Dictionary>& Phoenix() {
+  static const Result<Dictionary>* d = new Result<Dictionary>(LoadShared("phoenix-dictionaries"));
+  return *d;
+}
+
 #define SKIP_IF_NO_SHARED(sub)                                              \
   if (!std::filesystem::is_directory(SharedDir() + "/data/" + sub)) {       \
     GTEST_SKIP() << "../shared absent: " << SharedDir() << "/data/" << sub; \
@@ -47,7 +53,7 @@ std::vector<std::string> Codes(const Dictionary& d, std::vector<std::string> wor
 
 TEST(SharedDictionaries, PhoenixLoadsWithZeroErrors) {
   SKIP_IF_NO_SHARED("phoenix-dictionaries");
-  Result<Dictionary> d = LoadShared("phoenix-dictionaries");
+  const Result<Dictionary>& d = Phoenix();
   ASSERT_TRUE(d.ok()) << d.status().ToString();
   DictionaryCounts c = d->counts();
   std::vector<std::string> problems;
@@ -82,7 +88,7 @@ TEST(SharedDictionaries, PhoenixLoadsWithZeroErrors) {
 
 TEST(SharedDictionaries, PhoenixMatchesWithDates) {
   SKIP_IF_NO_SHARED("phoenix-dictionaries");
-  Result<Dictionary> d = LoadShared("phoenix-dictionaries");
+  const Result<Dictionary>& d = Phoenix();
   ASSERT_TRUE(d.ok());
   EXPECT_THAT(Codes(*d, {"Afghanistan"}, "2010-01-01"), ElementsAre("AFG"));
   EXPECT_THAT(Codes(*d, {"Kabul"}, "2010-01-01"), ElementsAre("AFG"));
