@@ -124,6 +124,7 @@ int RunCheck(const std::vector<std::string>& dirs, bool json) {
           {{"severity", p.severity == DictionaryProblem::Severity::kError ? "error" : "warning"},
            {"file", p.file},
            {"line", p.line},
+           {"where", p.line > 0 ? p.file + ":" + std::to_string(p.line) : p.file},
            {"message", p.message}});
     }
     nlohmann::json out = CountsJson(c);
