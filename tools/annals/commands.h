@@ -20,6 +20,7 @@ int RunTokenize(int argc, char** argv);  // cmd_tokenize.cc
 int RunTrainSentsplit(int argc, char** argv);  // cmd_train_sentsplit.cc
 int RunTrain(int argc, char** argv); int RunEval(int argc, char** argv); int RunTag(int argc, char** argv);  // tagger
 int RunParse(int argc, char** argv);  int RunTrainParser(int argc, char** argv);
+int RunDict(int argc, char** argv);
 
 }  // namespace annals::cli
 

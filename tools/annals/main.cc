@@ -36,6 +36,7 @@ constexpr Command kCommands[] = {
     {"train-sentsplit", "train/score the tokenizer's sentence model", annals::cli::RunTrainSentsplit},
     {"tag", "tag text or CoNLL-U (CoNLL-U out)", annals::cli::RunTag}, {"train", "train a model from CoNLL-U", annals::cli::RunTrain}, {"eval", "score against gold CoNLL-U", annals::cli::RunEval},  // NOLINT
     {"parse", "dependency-parse CoNLL-U", annals::cli::RunParse}, {"train-parser", "train the parser", annals::cli::RunTrainParser},
+    {"dict", "look up actors in text; check dictionaries", annals::cli::RunDict},
 };
 
 void PrintUsage(FILE* out) {
