@@ -1,6 +1,6 @@
 // Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
-// `annals train <kind> ...`: trains a model from CoNLL-U. Each kind is one entry of kKinds below;
-// add yours (e.g. "parser") with its own Run function in this file or another cmd_*.cc.
+// `annals train <kind> ...`: trains a model from CoNLL-U. Each kind is one entry of kKinds below,
+// with its Run function in this file or another cmd_*.cc.
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
@@ -88,7 +88,9 @@ struct Kind {
 };
 
 constexpr Kind kKinds[] = {
+    {"sentsplit", "the tokenizer's sentence-boundary model", RunTrainSentsplit},
     {"tagger", "POS tagger + lemmatizer (UPOS, XPOS, FEATS, lemma)", RunTrainTagger},
+    {"parser", "dependency parser (arc-hybrid, averaged perceptron)", RunTrainParser},
 };
 
 void Usage(FILE* out) {

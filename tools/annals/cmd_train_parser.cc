@@ -1,5 +1,5 @@
 // Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
-// `annals train-parser` (to become `annals train parser`): trains the dependency parser from
+// `annals train parser`: trains the dependency parser from
 // CoNLL-U, keeps the epoch with the best dev LAS, optionally scores a test file, writes the model.
 #include <CLI/CLI.hpp>
 #include <chrono>
@@ -19,10 +19,10 @@ bool ReadParserSentences(const std::string& path, std::vector<Sentence>& out) {
   Status st = nlp::ReadConlluFile(
       path, [&](nlp::ConlluSentence&& s) { out.push_back(std::move(s.sentence)); },
       [&](const std::string& message) {
-        std::fprintf(stderr, "annals train-parser: %s (sentence skipped)\n", message.c_str());
+        std::fprintf(stderr, "annals train parser: %s (sentence skipped)\n", message.c_str());
       });
   if (!st.ok()) {
-    std::fprintf(stderr, "annals train-parser: %s: %s\n", path.c_str(), st.ToString().c_str());
+    std::fprintf(stderr, "annals train parser: %s: %s\n", path.c_str(), st.ToString().c_str());
     return false;
   }
   return true;
@@ -37,7 +37,7 @@ void PrintScores(const char* name, const DependencyScores& s) {
 
 int RunTrainParser(int argc, char** argv) {
   CLI::App app{"Train the dependency parser from CoNLL-U (gold HEAD/DEPREL; UPOS/XPOS as given)",
-               "annals train-parser"};
+               "annals train parser"};
   std::string train_path, dev_path, test_path, out_path;
   ParserTrainOptions options;
   app.add_option("--train", train_path, "training CoNLL-U")->required();
@@ -71,20 +71,20 @@ int RunTrainParser(int argc, char** argv) {
   if (!ReadParserSentences(train_path, train)) return kExitFailure;
   if (!dev_path.empty() && !ReadParserSentences(dev_path, dev)) return kExitFailure;
   if (!test_path.empty() && !ReadParserSentences(test_path, test)) return kExitFailure;
-  std::fprintf(stderr, "annals train-parser: %zu training, %zu dev, %zu test sentences\n",
+  std::fprintf(stderr, "annals train parser: %zu training, %zu dev, %zu test sentences\n",
                train.size(), dev.size(), test.size());
   options.log = [](std::string_view line) {
-    std::fprintf(stderr, "annals train-parser: %.*s\n", static_cast<int>(line.size()), line.data());
+    std::fprintf(stderr, "annals train parser: %.*s\n", static_cast<int>(line.size()), line.data());
   };
   ParserTrainReport report;
   Result<Parser> parser = Parser::Train(train, dev, options, &report);
   if (!parser.ok()) {
-    std::fprintf(stderr, "annals train-parser: %s\n", parser.status().ToString().c_str());
+    std::fprintf(stderr, "annals train parser: %s\n", parser.status().ToString().c_str());
     return kExitFailure;
   }
   Status st = parser->Save(out_path);
   if (!st.ok()) {
-    std::fprintf(stderr, "annals train-parser: %s\n", st.ToString().c_str());
+    std::fprintf(stderr, "annals train parser: %s\n", st.ToString().c_str());
     return kExitFailure;
   }
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -1,5 +1,5 @@
 // Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
-// `annals train-sentsplit`: trains the tokenizer's sentence-boundary model on UD CoNLL-U files
+// `annals train sentsplit`: trains the tokenizer's sentence-boundary model on UD CoNLL-U files
 // (deterministic, seeded), or with --eval scores the tokenizer on UD files (raw-text setting).
 #include <CLI/CLI.hpp>
 #include <cstdio>
@@ -26,7 +26,7 @@ int RunTrainSentsplit(int argc, char** argv) {
   CLI::App app(
       "Train the tokenizer's sentence-boundary model on UD CoNLL-U (raw text rebuilt "
       "from '# text'), or score the tokenizer on UD files with --eval.",
-      "annals train-sentsplit");
+      "annals train sentsplit");
   std::string train, dev, output, model;
   std::vector<std::string> eval;
   nlp::tokenize::SentsplitTrainOptions opts;
@@ -46,7 +46,7 @@ int RunTrainSentsplit(int argc, char** argv) {
     return rc == 0 ? kExitOk : kExitUsage;
   }
   auto on_error = [](const std::string& m) {
-    std::fprintf(stderr, "annals train-sentsplit: %s\n", m.c_str());
+    std::fprintf(stderr, "annals train sentsplit: %s\n", m.c_str());
   };
   auto load = [&](const std::string& path) -> Result<nlp::tokenize::UdRawText> {
     return nlp::tokenize::LoadUdRawText(path, on_error);
@@ -55,12 +55,12 @@ int RunTrainSentsplit(int argc, char** argv) {
     std::optional<nlp::tokenize::SentenceModel> m;
     if (!rules) {
       if (model.empty()) {
-        std::fprintf(stderr, "annals train-sentsplit: --eval needs --model FILE or --rules\n");
+        std::fprintf(stderr, "annals train sentsplit: --eval needs --model FILE or --rules\n");
         return kExitUsage;
       }
       Result<nlp::tokenize::SentenceModel> r = nlp::tokenize::SentenceModel::Load(model);
       if (!r.ok()) {
-        std::fprintf(stderr, "annals train-sentsplit: %s\n", r.status().ToString().c_str());
+        std::fprintf(stderr, "annals train sentsplit: %s\n", r.status().ToString().c_str());
         return kExitFailure;
       }
       m = std::move(*r);
@@ -69,7 +69,7 @@ int RunTrainSentsplit(int argc, char** argv) {
     for (const std::string& path : eval) {
       Result<nlp::tokenize::UdRawText> raw = load(path);
       if (!raw.ok()) {
-        std::fprintf(stderr, "annals train-sentsplit: %s: %s\n", path.c_str(),
+        std::fprintf(stderr, "annals train sentsplit: %s: %s\n", path.c_str(),
                      raw.status().ToString().c_str());
         continue;
       }
@@ -79,12 +79,12 @@ int RunTrainSentsplit(int argc, char** argv) {
     return done > 0 ? kExitOk : kExitFailure;
   }
   if (train.empty() || output.empty()) {
-    std::fprintf(stderr, "annals train-sentsplit: --train and -o are required (or --eval)\n");
+    std::fprintf(stderr, "annals train sentsplit: --train and -o are required (or --eval)\n");
     return kExitUsage;
   }
   Result<nlp::tokenize::UdRawText> tr = load(train);
   if (!tr.ok()) {
-    std::fprintf(stderr, "annals train-sentsplit: %s: %s\n", train.c_str(),
+    std::fprintf(stderr, "annals train sentsplit: %s: %s\n", train.c_str(),
                  tr.status().ToString().c_str());
     return kExitFailure;
   }
@@ -92,7 +92,7 @@ int RunTrainSentsplit(int argc, char** argv) {
   if (!dev.empty()) {
     Result<nlp::tokenize::UdRawText> r = load(dev);
     if (!r.ok()) {
-      std::fprintf(stderr, "annals train-sentsplit: %s: %s\n", dev.c_str(),
+      std::fprintf(stderr, "annals train sentsplit: %s: %s\n", dev.c_str(),
                    r.status().ToString().c_str());
       return kExitFailure;
     }
@@ -102,17 +102,17 @@ int RunTrainSentsplit(int argc, char** argv) {
   Result<nlp::tokenize::SentenceModel> m =
       nlp::tokenize::TrainSentsplit(*tr, dv ? &*dv : nullptr, opts, log);
   if (!m.ok()) {
-    std::fprintf(stderr, "annals train-sentsplit: %s\n", m.status().ToString().c_str());
+    std::fprintf(stderr, "annals train sentsplit: %s\n", m.status().ToString().c_str());
     return kExitFailure;
   }
-  std::string recipe = "annals train-sentsplit --train " + train +
+  std::string recipe = "annals train sentsplit --train " + train +
                        (dev.empty() ? "" : " --dev " + dev) + " --epochs " +
                        std::to_string(opts.epochs) + " --seed " + std::to_string(opts.seed);
   std::string bytes = m->Serialize(recipe);
   FILE* f = std::fopen((output + ".tmp").c_str(), "wb");
   if (f == nullptr || std::fwrite(bytes.data(), 1, bytes.size(), f) != bytes.size() ||
       std::fclose(f) != 0 || std::rename((output + ".tmp").c_str(), output.c_str()) != 0) {
-    std::fprintf(stderr, "annals train-sentsplit: %s: cannot write\n", output.c_str());
+    std::fprintf(stderr, "annals train sentsplit: %s: cannot write\n", output.c_str());
     return kExitFailure;
   }
   std::fprintf(stderr, "wrote %s (%zu bytes)\n", output.c_str(), bytes.size());

@@ -11,16 +11,21 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailure = 1;
 inline constexpr int kExitUsage = 2;
 
-int RunExport(int argc, char** argv);
-int RunQuery(int argc, char** argv);
-int RunServe(int argc, char** argv);
-int RunVersion(int argc, char** argv);
-int RunRead(int argc, char** argv);  // cmd_read.cc
+int RunRead(int argc, char** argv);      // cmd_read.cc
 int RunTokenize(int argc, char** argv);  // cmd_tokenize.cc
+int RunTag(int argc, char** argv);       // cmd_tag.cc
+int RunParse(int argc, char** argv);     // cmd_parse.cc
+int RunDict(int argc, char** argv);      // cmd_dict.cc
+int RunTrain(int argc, char** argv);     // cmd_train.cc: train sentsplit|tagger|parser
+int RunEval(int argc, char** argv);      // cmd_eval.cc
+int RunExport(int argc, char** argv);    // cmd_export.cc
+int RunQuery(int argc, char** argv);     // cmd_query.cc
+int RunServe(int argc, char** argv);     // cmd_serve.cc
+int RunVersion(int argc, char** argv);   // main.cc
+
+// `annals train` kinds.
 int RunTrainSentsplit(int argc, char** argv);  // cmd_train_sentsplit.cc
-int RunTrain(int argc, char** argv); int RunEval(int argc, char** argv); int RunTag(int argc, char** argv);  // tagger
-int RunParse(int argc, char** argv);  int RunTrainParser(int argc, char** argv);
-int RunDict(int argc, char** argv);
+int RunTrainParser(int argc, char** argv);     // cmd_train_parser.cc
 
 }  // namespace annals::cli
 

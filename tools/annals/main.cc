@@ -25,18 +25,19 @@ struct Command {
 
 // Keep sorted by the order a user meets them in a pipeline.
 constexpr Command kCommands[] = {
+    {"read", "read news in any input format, print documents as JSONL", annals::cli::RunRead},
+    {"tokenize", "raw text -> sentences and tokens (CoNLL-U)", annals::cli::RunTokenize},
+    {"tag", "tag text or CoNLL-U (CoNLL-U out)", annals::cli::RunTag},
+    {"parse", "tag and dependency-parse text or CoNLL-U", annals::cli::RunParse},
+    {"dict", "look up actors in text; check dictionaries", annals::cli::RunDict},
+    {"train", "train a model (sentsplit, tagger, parser) from CoNLL-U", annals::cli::RunTrain},
+    {"eval", "score against gold data (ud)", annals::cli::RunEval},
     {"export", "write stored events as GDELT events/mentions, PLOVER JSONL or CSV",
      annals::cli::RunExport},
-    {"query", "ask questions of a database (documents; events, dyads, actors as they land)",
+    {"query", "ask questions of a database (documents, events, dyads, actors, network)",
      annals::cli::RunQuery},
     {"serve", "serve the read-only JSON API over a database", annals::cli::RunServe},
     {"version", "print the version", annals::cli::RunVersion},
-    {"read", "read news in any input format, print JSONL", annals::cli::RunRead},
-    {"tokenize", "raw text -> sentences and tokens (CoNLL-U)", annals::cli::RunTokenize},
-    {"train-sentsplit", "train/score the tokenizer's sentence model", annals::cli::RunTrainSentsplit},
-    {"tag", "tag text or CoNLL-U (CoNLL-U out)", annals::cli::RunTag}, {"train", "train a model from CoNLL-U", annals::cli::RunTrain}, {"eval", "score against gold CoNLL-U", annals::cli::RunEval},  // NOLINT
-    {"parse", "dependency-parse CoNLL-U", annals::cli::RunParse}, {"train-parser", "train the parser", annals::cli::RunTrainParser},
-    {"dict", "look up actors in text; check dictionaries", annals::cli::RunDict},
 };
 
 void PrintUsage(FILE* out) {

@@ -26,7 +26,7 @@ std::string Fmt(const char* fmt, double a, double b = 0, double c = 0) {
 
 SegmentationScores EvaluateSegmentation(const UdRawText& raw, const SentenceModel* model) {
   std::vector<Sentence> sys = Segment(raw.text, model);
-  return ScoreSegmentation(raw.gold, sys);
+  return ScoreSegmentation(raw.text, raw.gold, sys);
 }
 
 Result<SentenceModel> TrainSentsplit(const UdRawText& train, const UdRawText* dev,

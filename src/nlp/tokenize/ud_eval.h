@@ -1,15 +1,12 @@
 // Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
 //
-// Internal: development scoring of tokenization and sentence splitting against a UD treebank, as
-// in the CoNLL 2018 shared task "raw text" setting.
+// Internal: scoring of tokenization and sentence splitting against a UD treebank in the CoNLL 2018
+// "raw text" setting, for the tokenizer's training, tests and benchmark. A thin adapter over the
+// one UD scorer, nlp/eval/ud_eval.h (character alignment, LCS inside multiword tokens), which
+// `annals eval ud` uses too.
 //
 // The raw text of a gold file is rebuilt from its "# text" lines: sentences joined with " " inside
-// a paragraph, "\n\n" before a "# newpar" or "# newdoc". Gold and system both carry byte spans
-// into that same text, so tokens and sentences match when their spans are equal. Words match
-// inside tokens with equal spans: one-word tokens directly, multiword tokens by the longest
-// common subsequence of their lower-cased word forms (the shared-task rule, restricted to
-// tokens whose spans agree). The public `annals eval ud` is the tagger's; this is for the
-// tokenizer's own development, tests and training.
+// a paragraph, "\n\n" before a "# newpar" or "# newdoc" (eval::AppendSentence).
 #ifndef ANNALS_NLP_TOKENIZE_UD_EVAL_H_
 #define ANNALS_NLP_TOKENIZE_UD_EVAL_H_
 
@@ -50,8 +47,8 @@ struct SegmentationScores {
   F1Count sentences;
 };
 
-// Scores `system` against `gold`; both must refer to the same text.
-SegmentationScores ScoreSegmentation(const std::vector<Sentence>& gold,
+// Scores `system` against `gold`; both have spans into `text`.
+SegmentationScores ScoreSegmentation(const std::string& text, const std::vector<Sentence>& gold,
                                      const std::vector<Sentence>& system);
 
 }  // namespace annals::nlp::tokenize

@@ -38,14 +38,14 @@ Sentence MakeSentence(std::vector<std::pair<Span, std::vector<std::string>>> tok
 }
 
 // "I don't. Go" : gold = [I][don't=do+n't][.] | [Go]
-TEST(UdEvalTest, CountsTokensWordsAndSentences) {
+TEST(SegmentationEvalTest, CountsTokensWordsAndSentences) {
   std::vector<Sentence> gold = {
       MakeSentence({{{0, 1}, {"I"}}, {{2, 7}, {"do", "n't"}}, {{7, 8}, {"."}}}),
       MakeSentence({{{9, 11}, {"Go"}}})};
   // System: "don't" unsplit, one sentence for all.
   std::vector<Sentence> sys = {
       MakeSentence({{{0, 1}, {"I"}}, {{2, 7}, {"don't"}}, {{7, 8}, {"."}}, {{9, 11}, {"Go"}}})};
-  SegmentationScores sc = ScoreSegmentation(gold, sys);
+  SegmentationScores sc = ScoreSegmentation("I don't. Go", gold, sys);
   EXPECT_EQ(sc.tokens.gold, 4);
   EXPECT_EQ(sc.tokens.system, 4);
   EXPECT_EQ(sc.tokens.correct, 4);
@@ -62,13 +62,13 @@ TEST(UdEvalTest, CountsTokensWordsAndSentences) {
   std::vector<Sentence> sys2 = {
       MakeSentence({{{0, 1}, {"I"}}, {{2, 5}, {"don"}}, {{5, 7}, {"'t"}}, {{7, 8}, {"."}}}),
       MakeSentence({{{9, 11}, {"Go"}}})};
-  SegmentationScores sc2 = ScoreSegmentation(gold, sys2);
+  SegmentationScores sc2 = ScoreSegmentation("I don't. Go", gold, sys2);
   EXPECT_EQ(sc2.tokens.correct, 3);
   EXPECT_EQ(sc2.words.correct, 3);
   EXPECT_EQ(sc2.sentences.correct, 2);
 }
 
-TEST(UdEvalTest, RawTextFromConllu) {
+TEST(SegmentationEvalTest, RawTextFromConllu) {
   fs::path p = fs::temp_directory_path() / "annals_ud_eval_test.conllu";
   std::ofstream(p) << "# newdoc id = d1\n# text = I can't.\n"
                       "1\tI\t_\t_\t_\t_\t_\t_\t_\t_\n"
@@ -98,7 +98,7 @@ TEST(UdEvalTest, RawTextFromConllu) {
 }
 
 // A tiny training run: deterministic, and it learns its own data.
-TEST(UdEvalTest, TrainingSmokeIsDeterministic) {
+TEST(SegmentationEvalTest, TrainingSmokeIsDeterministic) {
   UdRawText raw;
   raw.text = "we met him. he left soon. they stayed there. we met her. she left too";
   // Gold sentences from the scanner's tokens.
@@ -133,7 +133,7 @@ TEST(UdEvalTest, TrainingSmokeIsDeterministic) {
 
 // UD English EWT dev, raw-text setting. Floors sit just under what the committed model measured
 // (Tokens 99.68, Words 99.36, Sentences 90.35 on 2026-11-29): a drop means a regression.
-TEST(UdEvalTest, EwtDev) {
+TEST(SegmentationEvalTest, EwtDev) {
   const char* shared = std::getenv("ANNALS_SHARED");
   fs::path path = fs::path(shared ? shared : "../shared") / "data/ud-english-ewt/dev.conllu";
   if (!fs::exists(path)) GTEST_SKIP() << "../shared absent: " << path;
