@@ -32,6 +32,7 @@ constexpr Command kCommands[] = {
     {"dict", "look up actors in text; check dictionaries", annals::cli::RunDict},
     {"train", "train a model (sentsplit, tagger, parser) from CoNLL-U", annals::cli::RunTrain},
     {"eval", "score against gold data (ud)", annals::cli::RunEval},
+    {"ingest", "read, annotate, code and store news in a database", annals::cli::RunIngest},
     {"export", "write stored events as GDELT events/mentions, PLOVER JSONL or CSV",
      annals::cli::RunExport},
     {"query", "ask questions of a database (documents, events, dyads, actors, network)",

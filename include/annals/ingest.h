@@ -1,0 +1,82 @@
+// Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
+//
+// Ingestion: read -> NLP -> code -> store, the main job of Annals (`annals ingest`).
+//
+//   annals::IngestOptions options;
+//   options.inputs = {"samples/"};
+//   options.store.path = "annals.db";
+//   annals::Result<annals::IngestStats> stats = annals::Ingest(options);
+//
+// Threads: one reader thread, `threads` workers that annotate and code documents, and the
+// calling thread, which writes to the store. Queues between them are bounded, and at most
+// `max_in_flight` documents are between the reader and the store, so memory does not grow with
+// the input. Documents are written in input order whatever the number of workers, so two runs
+// over the same input give the same database.
+//
+// Idempotent and transactional: documents and their events are written in batches of
+// `batch_documents`, each one transaction. A document already stored unchanged (same URL, or same
+// normalised text; see store.h) is not coded again. A killed run leaves the database as of its
+// last committed batch; rerunning the same command completes the work without duplicates.
+#ifndef ANNALS_INGEST_H_
+#define ANNALS_INGEST_H_
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "annals/reader.h"
+#include "annals/status.h"
+#include "annals/store.h"
+
+namespace annals {
+
+struct IngestProgress {
+  uint64_t documents_read = 0;     // Documents the readers produced so far.
+  uint64_t documents_written = 0;  // Documents committed or found unchanged.
+  uint64_t events = 0;             // Events stored so far.
+  uint64_t bytes_done = 0;         // Input bytes consumed (see DocumentSink::OnProgress).
+  uint64_t bytes_total = 0;        // 0 when unknown.
+  double seconds = 0;              // Since the start.
+};
+
+struct IngestStats {
+  uint64_t files = 0;
+  uint64_t documents = 0;  // Read.
+  uint64_t inserted = 0;
+  uint64_t updated = 0;
+  uint64_t unchanged = 0;  // Already stored with the same text: skipped.
+  uint64_t rejects = 0;    // Bad records (each also passed to on_reject).
+  uint64_t sentences = 0;  // Of the documents annotated.
+  uint64_t words = 0;
+  uint64_t events = 0;  // Stored.
+  uint64_t batches = 0;  // Transactions committed.
+  double seconds = 0;
+  bool stopped = false;  // `stop` was raised: the run ended early after its last full commit.
+};
+
+struct IngestOptions {
+  std::vector<std::string> inputs;  // Files, directories or "-" (see ReadInputs).
+  ReaderOptions reader;
+  StoreOptions store;  // `read_only` must be false.
+  std::string model_dir;  // Empty: PipelineOptions' default.
+  int threads = 0;        // Annotating workers; 0 = one per hardware thread.
+  int batch_documents = 64;  // Documents per transaction (1..100000).
+  int max_in_flight = 256;   // Documents between the reader and the store.
+  // Called (on the writer thread) for each bad record, and about 4 times a second with progress.
+  std::function<void(const Reject&)> on_reject;
+  std::function<void(const IngestProgress&)> on_progress;
+  // When set and raised (e.g. from a signal handler), reading stops; what was read is written and
+  // committed, then Ingest returns with `stopped`.
+  const std::atomic<bool>* stop = nullptr;
+};
+
+// Runs the whole job. Errors: invalid options, models or database that cannot be opened, or a
+// store write that fails (the current batch is rolled back; earlier batches stay committed).
+// Bad input records are never errors: they are counted and reported through `on_reject`.
+Result<IngestStats> Ingest(const IngestOptions& options);
+
+}  // namespace annals
+
+#endif  // ANNALS_INGEST_H_

@@ -1,0 +1,39 @@
+// Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
+//
+// Internal: everything that happens to one document between the reader and the store —
+// annotation (tokenize, tag, parse) and event coding. One place, so `annals ingest`, the shard
+// and queue workers all process documents the same way. Immutable after Create; Process may be
+// called from many threads at once.
+#ifndef ANNALS_INGEST_DOCUMENT_CODER_H_
+#define ANNALS_INGEST_DOCUMENT_CODER_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "annals/document.h"
+#include "annals/event.h"
+#include "annals/pipeline.h"
+#include "annals/status.h"
+
+namespace annals::ingest {
+
+struct DocumentCoderOptions {
+  std::string model_dir;  // Empty: PipelineOptions' default.
+};
+
+class DocumentCoder {
+ public:
+  static Result<std::unique_ptr<DocumentCoder>> Create(const DocumentCoderOptions& options);
+
+  // Annotates `document` (fills its sentences) and appends its events to `events`.
+  Status Process(Document& document, std::vector<Event>& events) const;
+
+ private:
+  explicit DocumentCoder(Pipeline pipeline) : pipeline_(std::move(pipeline)) {}
+  Pipeline pipeline_;
+};
+
+}  // namespace annals::ingest
+
+#endif  // ANNALS_INGEST_DOCUMENT_CODER_H_
