@@ -48,6 +48,7 @@ struct IngestStats {
   uint64_t updated = 0;
   uint64_t unchanged = 0;  // Already stored with the same text: skipped.
   uint64_t rejects = 0;    // Bad records (each also passed to on_reject).
+  uint64_t other_shards = 0;  // Documents left to other shards.
   uint64_t sentences = 0;  // Of the documents annotated.
   uint64_t words = 0;
   uint64_t events = 0;  // Stored.
@@ -64,6 +65,12 @@ struct IngestOptions {
   int threads = 0;        // Annotating workers; 0 = one per hardware thread.
   int batch_documents = 64;  // Documents per transaction (1..100000).
   int max_in_flight = 256;   // Documents between the reader and the store.
+  // Sharding for batch schedulers (Slurm job arrays): with shard_count > 1, only documents whose
+  // id hashes to `shard_index` (FNV-1a 64 of the id, modulo shard_count) are processed; the others
+  // are counted in IngestStats::other_shards. Deterministic and coordination-free: N runs with
+  // shard_index 0..N-1 over the same inputs process every document exactly once.
+  int shard_index = 0;
+  int shard_count = 1;
   // Called (on the writer thread) for each bad record, and about 4 times a second with progress.
   std::function<void(const Reject&)> on_reject;
   std::function<void(const IngestProgress&)> on_progress;
@@ -76,6 +83,9 @@ struct IngestOptions {
 // store write that fails (the current batch is rolled back; earlier batches stay committed).
 // Bad input records are never errors: they are counted and reported through `on_reject`.
 Result<IngestStats> Ingest(const IngestOptions& options);
+
+// The shard (0..shard_count-1) of a document id; see IngestOptions::shard_count.
+int ShardOf(const std::string& document_id, int shard_count);
 
 }  // namespace annals
 

@@ -74,6 +74,10 @@ class QueueSink : public DocumentSink {
 
   bool Accept(Document&& document) override {
     if (Stopped()) return false;
+    if (shard_count_ > 1 && ShardOf(document.id, shard_count_) != shard_index_) {
+      ++other_shards_;
+      return true;
+    }
     Item item;
     item.document = std::move(document);
     if (lookup_ != nullptr && !item.document.id.empty()) {
@@ -92,6 +96,11 @@ class QueueSink : public DocumentSink {
     bytes_done_ = done;
     bytes_total_ = total;
   }
+  void SetShard(int index, int count) {
+    shard_index_ = index;
+    shard_count_ = count;
+  }
+  uint64_t other_shards() const { return other_shards_; }
 
  private:
   bool Stopped() const { return cancel_.load() || (stop_ != nullptr && stop_->load()); }
@@ -109,15 +118,27 @@ class QueueSink : public DocumentSink {
   std::atomic<uint64_t>& bytes_done_;
   std::atomic<uint64_t>& bytes_total_;
   uint64_t next_seq_ = 0;
+  int shard_index_ = 0;
+  int shard_count_ = 1;
+  uint64_t other_shards_ = 0;
 };
 
 }  // namespace
+
+int ShardOf(const std::string& document_id, int shard_count) {
+  if (shard_count <= 1) return 0;
+  return static_cast<int>(util::Fnv1a64(document_id) % static_cast<uint64_t>(shard_count));
+}
 
 Result<IngestStats> Ingest(const IngestOptions& options) {
   if (options.inputs.empty()) return InvalidArgumentError("no inputs");
   if (options.store.read_only) return InvalidArgumentError("the store must be writable");
   if (options.batch_documents < 1 || options.batch_documents > 100000) {
     return InvalidArgumentError("batch_documents must be in 1..100000");
+  }
+  if (options.shard_count < 1 || options.shard_index < 0 ||
+      options.shard_index >= options.shard_count) {
+    return InvalidArgumentError("shard must be K/N with 0 <= K < N");
   }
   if (options.threads < 0 || options.threads > 256) {
     return InvalidArgumentError("threads must be in 0..256");
@@ -147,7 +168,9 @@ Result<IngestStats> Ingest(const IngestOptions& options) {
   std::thread reader([&] {
     QueueSink sink(to_workers, in_flight, lookup->get(), options.stop, cancel, bytes_done,
                    bytes_total);
+    sink.SetShard(options.shard_index, options.shard_count);
     Result<ReadStats> r = ReadInputs(options.inputs, options.reader, sink);
+    stats.other_shards = sink.other_shards();
     if (!r.ok()) {
       read_status = r.status();
     } else {

@@ -47,6 +47,10 @@ int RunIngest(int argc, char** argv) {
       ->check(CLI::Range(0, 256));
   app.add_option("--batch", options.batch_documents, "documents per transaction (default 64)")
       ->check(CLI::Range(1, 100000));
+  std::string shard;
+  app.add_option("--shard", shard,
+                 "K/N: process only the documents whose id hashes to shard K of N (0-based), e.g. "
+                 "--shard $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT");
   app.add_flag("-q,--quiet", quiet, "no progress line and no summary");
   try {
     app.parse(argc, argv);
@@ -59,6 +63,17 @@ int RunIngest(int argc, char** argv) {
     return kExitUsage;
   }
   options.reader.format = *format;
+  if (!shard.empty()) {
+    int k = -1, n = 0;
+    char tail = 0;
+    if (std::sscanf(shard.c_str(), "%d/%d%c", &k, &n, &tail) != 2 || n < 1 || k < 0 || k >= n) {
+      std::fprintf(stderr, "annals ingest: --shard must be K/N with 0 <= K < N, not '%s'\n",
+                   shard.c_str());
+      return kExitUsage;
+    }
+    options.shard_index = k;
+    options.shard_count = n;
+  }
   std::unique_ptr<FILE, int (*)(FILE*)> rejects(nullptr, &std::fclose);
   if (!rejects_path.empty()) {
     rejects.reset(std::fopen(rejects_path.c_str(), "w"));
@@ -108,12 +123,14 @@ int RunIngest(int argc, char** argv) {
   if (!quiet) {
     std::fprintf(stderr,
                  "ingest: %llu documents (%llu new, %llu updated, %llu unchanged), %llu rejected, "
+                 "%llu left to other shards, "
                  "%llu sentences, %llu words, %llu events in %.1f s (%.0f words/s) -> %s\n",
                  static_cast<unsigned long long>(stats->documents),
                  static_cast<unsigned long long>(stats->inserted),
                  static_cast<unsigned long long>(stats->updated),
                  static_cast<unsigned long long>(stats->unchanged),
                  static_cast<unsigned long long>(stats->rejects),
+                 static_cast<unsigned long long>(stats->other_shards),
                  static_cast<unsigned long long>(stats->sentences),
                  static_cast<unsigned long long>(stats->words),
                  static_cast<unsigned long long>(stats->events), stats->seconds,
@@ -121,7 +138,7 @@ int RunIngest(int argc, char** argv) {
                  options.store.path.c_str());
   }
   if (stats->stopped) return 130;
-  return stats->documents > 0 ? kExitOk : kExitFailure;
+  return stats->documents > 0 || stats->other_shards > 0 ? kExitOk : kExitFailure;
 }
 
 }  // namespace annals::cli

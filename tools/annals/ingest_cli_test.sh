@@ -81,6 +81,23 @@ rerun=$(counts "$tmp/killed.db")
 grep -q "$killed_docs unchanged" "$tmp/err3.txt" ||
   fail "rerun should skip the $killed_docs documents already committed: $(tail -1 "$tmp/err3.txt")"
 
+# Shards: three runs with --shard K/3 store every document exactly once between them.
+for k in 0 1 2; do
+  "$bin" ingest "$tmp/big.jsonl" --db "$tmp/shard$k.db" --shard "$k/3" -q 2>/dev/null ||
+    fail "shard $k/3 exit status"
+done
+python3 - "$tmp/whole.db" "$tmp"/shard{0,1,2}.db <<'PY' || fail "shards do not partition the corpus"
+import sqlite3, sys
+ids = lambda p: [r[0] for r in sqlite3.connect(p).execute("SELECT id FROM documents")]
+whole = sorted(ids(sys.argv[1]))
+parts = [ids(p) for p in sys.argv[2:]]
+union = sorted(i for p in parts for i in p)
+assert union == whole, (len(union), len(whole))
+assert all(len(p) > 1000 for p in parts), [len(p) for p in parts]
+PY
+"$bin" ingest "$tmp/big.jsonl" --db "$tmp/bad.db" --shard 3/3 2>/dev/null
+[ $? -eq 2 ] || fail "--shard 3/3 should be a usage error"
+
 # Usage errors.
 "$bin" ingest "$tmp/big.jsonl" 2>/dev/null
 [ $? -eq 2 ] || fail "missing --db should be a usage error"
