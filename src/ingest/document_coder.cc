@@ -16,4 +16,14 @@ Status DocumentCoder::Process(Document& document, std::vector<Event>& events) co
   return Status();
 }
 
+Result<PutOutcome> StoreDocument(Store& store, const Document& document,
+                                 std::vector<Event>& events) {
+  Result<PutResult> put = store.PutDocument(document);
+  if (!put.ok()) return put.status();
+  if (put->outcome == PutOutcome::kUnchanged) return put->outcome;
+  for (Event& e : events) e.document_id = put->id;
+  ANNALS_RETURN_IF_ERROR(store.PutEvents(put->id, events));
+  return put->outcome;
+}
+
 }  // namespace annals::ingest

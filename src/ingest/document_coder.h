@@ -15,6 +15,7 @@
 #include "annals/event.h"
 #include "annals/pipeline.h"
 #include "annals/status.h"
+#include "annals/store.h"
 
 namespace annals::ingest {
 
@@ -33,6 +34,12 @@ class DocumentCoder {
   explicit DocumentCoder(Pipeline pipeline) : pipeline_(std::move(pipeline)) {}
   Pipeline pipeline_;
 };
+
+// Stores a processed document and, unless it was already stored unchanged, replaces its events
+// (their document_id set to the stored id). Call inside the caller's transaction. Shared by
+// `annals ingest` and the queue workers so both write the same way.
+Result<PutOutcome> StoreDocument(Store& store, const Document& document,
+                                 std::vector<Event>& events);
 
 }  // namespace annals::ingest
 

@@ -240,17 +240,15 @@ Result<IngestStats> Ingest(const IngestOptions& options) {
     }
     if (in_batch == 0) ANNALS_RETURN_IF_ERROR((*store)->Begin());
     ++in_batch;
-    Result<PutResult> put = (*store)->PutDocument(item.document);
+    Result<PutOutcome> put = ingest::StoreDocument(**store, item.document, item.events);
     if (!put.ok()) return put.status();
-    switch (put->outcome) {
+    switch (*put) {
       case PutOutcome::kUnchanged:
         ++stats.unchanged;
         break;
       case PutOutcome::kInserted:
       case PutOutcome::kUpdated:
-        (put->outcome == PutOutcome::kInserted ? stats.inserted : stats.updated)++;
-        for (Event& e : item.events) e.document_id = put->id;
-        ANNALS_RETURN_IF_ERROR((*store)->PutEvents(put->id, item.events));
+        (*put == PutOutcome::kInserted ? stats.inserted : stats.updated)++;
         stats.events += item.events.size();
         for (const Sentence& s : item.document.sentences) {
           ++stats.sentences;

@@ -19,6 +19,8 @@ int RunDict(int argc, char** argv);      // cmd_dict.cc
 int RunTrain(int argc, char** argv);     // cmd_train.cc: train sentsplit|tagger|parser
 int RunEval(int argc, char** argv);      // cmd_eval.cc
 int RunIngest(int argc, char** argv);    // cmd_ingest.cc
+int RunPublish(int argc, char** argv);   // cmd_queue.cc
+int RunWorker(int argc, char** argv);    // cmd_queue.cc
 int RunExport(int argc, char** argv);    // cmd_export.cc
 int RunQuery(int argc, char** argv);     // cmd_query.cc
 int RunServe(int argc, char** argv);     // cmd_serve.cc

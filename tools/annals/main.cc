@@ -33,6 +33,8 @@ constexpr Command kCommands[] = {
     {"train", "train a model (sentsplit, tagger, parser) from CoNLL-U", annals::cli::RunTrain},
     {"eval", "score against gold data (ud)", annals::cli::RunEval},
     {"ingest", "read, annotate, code and store news in a database", annals::cli::RunIngest},
+    {"publish", "put documents on a NATS JetStream work queue", annals::cli::RunPublish},
+    {"worker", "pull documents from NATS JetStream, code and store them", annals::cli::RunWorker},
     {"export", "write stored events as GDELT events/mentions, PLOVER JSONL or CSV",
      annals::cli::RunExport},
     {"query", "ask questions of a database (documents, events, dyads, actors, network)",
