@@ -123,6 +123,13 @@ std::vector<ActorMatch> ActorMatcher::Match(const std::vector<Word>& words,
     const std::vector<Sense>* best = nullptr;
     uint32_t node = 0;
     for (int j = i; j < n; ++j) {
+      // Inside a phrase, a hyphen the phrase does not have is skipped: PETRARCH writes
+      // "GUINEA_BISSAU" for the text "Guinea-Bissau".
+      if (j > i && toks[j].norm == "-" &&
+          (toks[j].id == PhraseIndex::kNoWord ||
+           index.Child(node, toks[j].id) == PhraseIndex::kNoNode)) {
+        continue;
+      }
       if (toks[j].id == PhraseIndex::kNoWord) break;
       node = index.Child(node, toks[j].id);
       if (node == PhraseIndex::kNoNode) break;

@@ -237,6 +237,27 @@ TEST_F(MatcherTest, HyphenCommaAndBracketNamesWithEitherTokenization) {
   EXPECT_THAT(r[0].codes, ElementsAre("RUSMIL", "CHNMIL", "IRNMIL"));
 }
 
+// A phrase written without the hyphen (PETRARCH's "GUINEA_BISSAU") matches the hyphenated text; a
+// trailing hyphen is not part of a match.
+TEST(MatcherHyphens, PhraseWithoutHyphenMatchesHyphenatedText) {
+  Dictionary d =
+      Dictionary::FromMemory({{"test.actors.txt", "GUINEA_BISSAU  [GNB]\nGUINEA [GIN]\n"}});
+  ASSERT_TRUE(d.problems().empty());
+  ActorMatcher m(d);
+  auto codes = [&](const std::vector<std::string>& forms) {
+    std::vector<std::string> out;
+    for (const ActorMatch& am : m.MatchForms(forms, {})) {
+      for (const std::string& c : am.codes) out.push_back(c);
+    }
+    return out;
+  };
+  EXPECT_THAT(codes({"Guinea-Bissau"}), ElementsAre("GNB"));
+  EXPECT_THAT(codes({"Guinea", "-", "Bissau"}), ElementsAre("GNB"));
+  EXPECT_THAT(codes({"Guinea", "Bissau"}), ElementsAre("GNB"));
+  EXPECT_THAT(codes({"Guinea", "-"}), ElementsAre("GIN"));
+  EXPECT_THAT(codes({"Guinea-based"}), ElementsAre("GIN"));
+}
+
 TEST_F(MatcherTest, EmptyAndPunctuationOnlyInput) {
   ActorMatcher m(*dict_);
   EXPECT_TRUE(m.MatchForms({}, {}).empty());
