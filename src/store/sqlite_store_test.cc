@@ -264,11 +264,17 @@ TEST_F(StoreTest, GroupsReportsOfTheSameEventAcrossDocuments) {
   ASSERT_TRUE(daily.ok());
   ASSERT_EQ(daily->size(), 2u);
   for (const StoredEvent& se : *daily) {
-    if (se.event.date == "2025-09-02") EXPECT_EQ(se.num_mentions, 4);
-    if (se.event.date == "2025-09-03") EXPECT_EQ(se.num_mentions, 1);
+    if (se.event.date == "2025-09-02") {
+      EXPECT_EQ(se.num_mentions, 4);
+    }
+    if (se.event.date == "2025-09-03") {
+      EXPECT_EQ(se.num_mentions, 1);
+    }
   }
   // Without grouping every event is its own group.
-  for (const StoredEvent& se : *store->QueryEvents({})) EXPECT_EQ(se.num_mentions, 1);
+  Result<std::vector<StoredEvent>> ungrouped = store->QueryEvents({});
+  ASSERT_TRUE(ungrouped.ok());
+  for (const StoredEvent& se : *ungrouped) EXPECT_EQ(se.num_mentions, 1);
   EXPECT_EQ(EventGroupKey(meet, true) == EventGroupKey(meet_elsewhere, true), false);
   EXPECT_EQ(EventGroupKey(meet, false), EventGroupKey(meet_elsewhere, false));
 }
