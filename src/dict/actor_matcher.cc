@@ -83,26 +83,35 @@ std::vector<ActorMatch> ActorMatcher::Match(const std::vector<Word>& words,
                                             const MatchOptions& options) const {
   const Dictionary::Impl& impl = dict_.impl();
   const PhraseIndex& index = impl.index;
-  // 1. Normalise. Possessive marker words fold into the previous token; punctuation-only words
-  //    become separators (id kNoWord, empty norm) except that a lone "," stays as a comma token.
+  // 1. Normalise. Each word is split into pieces exactly as dictionary phrases are (see
+  //    dict::SplitPieces), so "Guinea-Bissau" matches as one word or as three tokens. Possessive
+  //    marker words fold into the previous token; "-", ",", "(" and ")" pieces keep their own id
+  //    (a phrase may contain them); other punctuation-only words become separators (kNoWord).
   std::vector<Tok> toks;
   toks.reserve(words.size());
+  std::vector<std::string_view> pieces;
   for (size_t i = 0; i < words.size(); ++i) {
-    Tok t;
-    t.word = static_cast<int>(i);
-    t.norm = dict::NormalizeWord(words[i].form, &t.shape);
-    if (t.shape.possessive_marker) {
-      if (!toks.empty()) toks.back().shape.possessive = true;
-      continue;
+    pieces.clear();
+    dict::SplitPieces(words[i].form, pieces);
+    for (std::string_view piece : pieces) {
+      Tok t;
+      t.word = static_cast<int>(i);
+      if (dict::IsPunctPiece(piece)) {
+        t.norm = std::string(piece);
+        if (piece == "," && !toks.empty()) toks.back().shape.comma_after = true;
+        t.id = index.WordId(t.norm);
+        toks.push_back(std::move(t));
+        continue;
+      }
+      t.norm = dict::NormalizeWord(piece, &t.shape);
+      if (t.shape.possessive_marker) {
+        if (!toks.empty()) toks.back().shape.possessive = true;
+        continue;
+      }
+      t.id = t.norm.empty() ? PhraseIndex::kNoWord : index.WordId(t.norm);
+      t.all_caps = t.shape.has_upper && !t.shape.has_lower;
+      toks.push_back(std::move(t));
     }
-    if (t.norm.empty()) {
-      if (words[i].form == "," && !toks.empty()) toks.back().shape.comma_after = true;
-      t.id = PhraseIndex::kNoWord;
-    } else {
-      t.id = index.WordId(t.norm);
-    }
-    t.all_caps = t.shape.has_upper && !t.shape.has_lower;
-    toks.push_back(std::move(t));
   }
   const int n = static_cast<int>(toks.size());
 
@@ -114,6 +123,13 @@ std::vector<ActorMatch> ActorMatcher::Match(const std::vector<Word>& words,
     const std::vector<Sense>* best = nullptr;
     uint32_t node = 0;
     for (int j = i; j < n; ++j) {
+      // Inside a phrase, a hyphen the phrase does not have is skipped: PETRARCH writes
+      // "GUINEA_BISSAU" for the text "Guinea-Bissau".
+      if (j > i && toks[j].norm == "-" &&
+          (toks[j].id == PhraseIndex::kNoWord ||
+           index.Child(node, toks[j].id) == PhraseIndex::kNoNode)) {
+        continue;
+      }
       if (toks[j].id == PhraseIndex::kNoWord) break;
       node = index.Child(node, toks[j].id);
       if (node == PhraseIndex::kNoNode) break;
@@ -241,6 +257,7 @@ std::vector<ActorMatch> ActorMatcher::Match(const std::vector<Word>& words,
         bool joined = false;
         if (gap_end == gap_first + 1 && IsConjunction(toks[gap_first])) joined = true;
         if (gap_end == gap_first && toks[hits[k].end - 1].shape.comma_after) joined = true;
+        if (gap_end == gap_first + 1 && toks[gap_first].norm == ",") joined = true;
         if (!joined) break;
         group.push_back(k + 1);
         ++k;

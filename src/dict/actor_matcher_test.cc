@@ -206,6 +206,58 @@ TEST_F(MatcherTest, SpansPointAtTheText) {
   EXPECT_THAT(spans, ElementsAre("Xi Jinping", "Vladimir Putin", "Kim Jong Un", "Beijing"));
 }
 
+// The phrase index and the matcher split words the same way, so names with hyphens, commas and
+// brackets match whether the tokenizer split them ("Guinea", "-", "Bissau") or not.
+TEST_F(MatcherTest, HyphenCommaAndBracketNamesWithEitherTokenization) {
+  Result<Tokenizer> tok = Tokenizer::Create({});
+  ASSERT_TRUE(tok.ok());
+  for (const char* text : {"Guinea-Bissau", "Bissau-Guinean", "Bissau-Guineans",
+                           "Bonaire, Saba and Sample", "Cocos (Keeling) Islands"}) {
+    EXPECT_THAT(Codes(Words(text), nullptr), ElementsAre("GNB")) << "whitespace words: " << text;
+    std::vector<Sentence> s = tok->Split(text);
+    ASSERT_EQ(s.size(), 1u) << text;
+    ActorMatcher m(*dict_);
+    std::vector<ActorMatch> r = m.Match(s[0].words, {});
+    ASSERT_EQ(r.size(), 1u) << "tokenizer words: " << text;
+    EXPECT_THAT(r[0].codes, ElementsAre("GNB")) << text;
+    EXPECT_EQ(r[0].span.begin, 0u) << text;
+    EXPECT_EQ(r[0].span.end, std::string_view(text).size()) << text;
+  }
+  // Hyphenated person names also match without the hyphen, and with it.
+  EXPECT_THAT(Codes("Kim Jong-un"), ElementsAre("PRKGOV"));
+  EXPECT_THAT(Codes("Kim Jong Un"), ElementsAre("PRKGOV"));
+  // A comma that is not part of a name still separates ("Bonaire, Saba" is not a name here).
+  EXPECT_THAT(Codes("Guinea-Bissau, Russia"), ElementsAre("GNB", "RUS"));
+  // Adjectives joined by comma tokens still coordinate.
+  std::vector<Sentence> s = tok->Split("Russian, Chinese and Iranian troops");
+  ASSERT_EQ(s.size(), 1u);
+  ActorMatcher m(*dict_);
+  std::vector<ActorMatch> r = m.Match(s[0].words, {});
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_THAT(r[0].codes, ElementsAre("RUSMIL", "CHNMIL", "IRNMIL"));
+}
+
+// A phrase written without the hyphen (PETRARCH's "GUINEA_BISSAU") matches the hyphenated text; a
+// trailing hyphen is not part of a match.
+TEST(MatcherHyphens, PhraseWithoutHyphenMatchesHyphenatedText) {
+  Dictionary d =
+      Dictionary::FromMemory({{"test.actors.txt", "GUINEA_BISSAU  [GNB]\nGUINEA [GIN]\n"}});
+  ASSERT_TRUE(d.problems().empty());
+  ActorMatcher m(d);
+  auto codes = [&](const std::vector<std::string>& forms) {
+    std::vector<std::string> out;
+    for (const ActorMatch& am : m.MatchForms(forms, {})) {
+      for (const std::string& c : am.codes) out.push_back(c);
+    }
+    return out;
+  };
+  EXPECT_THAT(codes({"Guinea-Bissau"}), ElementsAre("GNB"));
+  EXPECT_THAT(codes({"Guinea", "-", "Bissau"}), ElementsAre("GNB"));
+  EXPECT_THAT(codes({"Guinea", "Bissau"}), ElementsAre("GNB"));
+  EXPECT_THAT(codes({"Guinea", "-"}), ElementsAre("GIN"));
+  EXPECT_THAT(codes({"Guinea-based"}), ElementsAre("GIN"));
+}
+
 TEST_F(MatcherTest, EmptyAndPunctuationOnlyInput) {
   ActorMatcher m(*dict_);
   EXPECT_TRUE(m.MatchForms({}, {}).empty());

@@ -31,7 +31,19 @@ struct WordShape {
 // Normalises one word (see actor_matcher.h). Returns "" for pure punctuation.
 std::string NormalizeWord(std::string_view form, WordShape* shape);
 
-// Splits a dictionary phrase on blanks and '_' and normalises each piece; empty pieces vanish.
+// Splits one blank-free word (a phrase word, or a text word from any tokenizer) into the pieces
+// that the phrase index and the matcher both compare, so that "Guinea-Bissau" is GUINEA - BISSAU
+// whether a tokenizer gave one word or three: a hyphen between two other characters, a leading
+// "(" and a trailing "," or ")" become pieces of their own (closing '.', ';', ':', '!', '?' and '"'
+// after them are dropped). Words without '-', ',', '(' or ')' are one piece.
+void SplitPieces(std::string_view word, std::vector<std::string_view>& out);
+
+// The punctuation pieces that the index keeps as words ("-", ",", "(", ")").
+bool IsPunctPiece(std::string_view piece);
+
+// Splits a dictionary phrase on blanks and '_', then each word with SplitPieces, and normalises
+// each piece; empty pieces vanish and punctuation pieces stay, except leading and trailing "," or
+// "-".
 std::vector<std::string> PhraseWords(std::string_view phrase);
 
 // Regular English plural of the last word (PETRARCH rules: -MAN -> -MEN, consonant+Y -> IES,

@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <cstddef>
 #include <cstdio>
 
 #include "dict/dict_impl.h"
@@ -222,19 +223,75 @@ std::string NormalizeWord(std::string_view form, WordShape* shape) {
   return out;
 }
 
+bool IsPunctPiece(std::string_view piece) {
+  return piece == "-" || piece == "," || piece == "(" || piece == ")";
+}
+
+void SplitPieces(std::string_view w, std::vector<std::string_view>& out) {
+  if (w.size() <= 1 || w.find_first_of("-,()") == std::string_view::npos) {
+    out.push_back(w);
+    return;
+  }
+  size_t b = 0, e = w.size();
+  while (b < e && w[b] == '(') out.push_back(w.substr(b++, 1));
+  // Trailing run of closing punctuation; only ',' and ')' become pieces.
+  size_t tail = e;
+  while (tail > b) {
+    char c = w[tail - 1];
+    if (c == ',' || c == ')' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' ||
+        c == '"') {
+      --tail;
+    } else {
+      break;
+    }
+  }
+  // Keep the dots of "U.S." / "St." in the word (NormalizeWord drops them anyway).
+  while (tail < e && w[tail] == '.') ++tail;
+  e = tail;
+  size_t start = b;
+  for (size_t i = b + 1; i + 1 < e; ++i) {
+    if (w[i] == '-' && w[i - 1] != '-' && w[i + 1] != '-') {
+      out.push_back(w.substr(start, i - start));
+      out.push_back(w.substr(i, 1));
+      start = i + 1;
+    }
+  }
+  if (e > start) out.push_back(w.substr(start, e - start));
+  for (size_t i = e; i < w.size(); ++i) {
+    if (w[i] == ',' || w[i] == ')') out.push_back(w.substr(i, 1));
+  }
+}
+
 std::vector<std::string> PhraseWords(std::string_view phrase) {
   std::vector<std::string> out;
+  std::vector<std::string_view> pieces;
   size_t i = 0;
   while (i < phrase.size()) {
     while (i < phrase.size() && (phrase[i] == ' ' || phrase[i] == '_' || phrase[i] == '\t')) ++i;
     size_t b = i;
     while (i < phrase.size() && !(phrase[i] == ' ' || phrase[i] == '_' || phrase[i] == '\t')) ++i;
     if (i > b) {
-      WordShape shape;
-      std::string w = NormalizeWord(phrase.substr(b, i - b), &shape);
-      if (!w.empty()) out.push_back(std::move(w));
+      pieces.clear();
+      SplitPieces(phrase.substr(b, i - b), pieces);
+      for (std::string_view piece : pieces) {
+        if (IsPunctPiece(piece)) {
+          out.emplace_back(piece);
+          continue;
+        }
+        WordShape shape;
+        std::string w = NormalizeWord(piece, &shape);
+        if (!w.empty()) out.push_back(std::move(w));
+      }
     }
   }
+  auto edge = [](const std::string& w) { return w == "," || w == "-"; };
+  while (!out.empty() && edge(out.back())) out.pop_back();
+  size_t lead = 0;
+  while (lead < out.size() && edge(out[lead])) ++lead;
+  out.erase(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(lead));
+  bool any_word = false;
+  for (const std::string& w : out) any_word = any_word || !IsPunctPiece(w);
+  if (!any_word) out.clear();
   return out;
 }
 

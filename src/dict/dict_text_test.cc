@@ -84,7 +84,9 @@ TEST(DictNormalize, FoldsAccents) {
 TEST(DictNormalize, PhraseWordsSplitsOnBlanksAndUnderscores) {
   EXPECT_EQ(dict::PhraseWords("PRESIDENT_GEORGE_W._BUSH"),
             (std::vector<std::string>{"PRESIDENT", "GEORGE", "W", "BUSH"}));
-  EXPECT_EQ(dict::PhraseWords("SAMOA,_AMERICAN_"), (std::vector<std::string>{"SAMOA", "AMERICAN"}));
+  // The comma stays a word of its own: text "Samoa, American" has a comma token there.
+  EXPECT_EQ(dict::PhraseWords("SAMOA,_AMERICAN_"),
+            (std::vector<std::string>{"SAMOA", ",", "AMERICAN"}));
   EXPECT_EQ(dict::PhraseWords("  the  Kremlin "), (std::vector<std::string>{"THE", "KREMLIN"}));
   EXPECT_TRUE(dict::PhraseWords(" _ - ").empty());
 }
@@ -136,6 +138,26 @@ TEST(DictResolve, DatedThenDefaultThenCountry) {
   r = Dictionary::Resolve(mixed, *ParseIsoDay("2023-01-01"));
   EXPECT_TRUE(r.codes.empty());  // No shared country.
   EXPECT_EQ(r.how, "none");
+}
+
+TEST(PhraseWordsTest, HyphensCommasAndBracketsArePieces) {
+  EXPECT_EQ(dict::PhraseWords("Guinea-Bissau"),
+            (std::vector<std::string>{"GUINEA", "-", "BISSAU"}));
+  EXPECT_EQ(dict::PhraseWords("Congo, The Democratic Republic of the"),
+            (std::vector<std::string>{"CONGO", ",", "THE", "DEMOCRATIC", "REPUBLIC", "OF", "THE"}));
+  EXPECT_EQ(dict::PhraseWords("Cocos (Keeling) Islands"),
+            (std::vector<std::string>{"COCOS", "(", "KEELING", ")", "ISLANDS"}));
+  EXPECT_EQ(dict::PhraseWords("U.S.-led,"), (std::vector<std::string>{"US", "-", "LED"}));
+  EXPECT_EQ(dict::PhraseWords("- , -"), std::vector<std::string>{});
+  std::vector<std::string_view> pieces;
+  dict::SplitPieces("(Malvinas).", pieces);
+  EXPECT_EQ(pieces, (std::vector<std::string_view>{"(", "Malvinas", ")"}));
+  pieces.clear();
+  dict::SplitPieces("--", pieces);
+  EXPECT_EQ(pieces, (std::vector<std::string_view>{"--"}));
+  pieces.clear();
+  dict::SplitPieces("St.", pieces);
+  EXPECT_EQ(pieces, (std::vector<std::string_view>{"St."}));
 }
 
 }  // namespace

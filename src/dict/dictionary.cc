@@ -292,16 +292,12 @@ bool Builder::AddActorAlias(uint32_t actor, std::string_view phrase) {
     if (IsNeverAlone(words[0])) s.flags |= Sense::kNotAlone;
   }
   if (impl_->index.Add(words, s)) ++impl_->aliases;
-  // "KIM JONG-UN" is also found as "Kim Jong Un" (the split variant is indexed too).
+  // "Kim Jong-Un" (KIM JONG - UN) is also found as "Kim Jong Un": a variant without the hyphens.
   std::vector<std::string> split;
   for (const std::string& w : words) {
-    size_t b = 0;
-    for (size_t e; (e = w.find('-', b)) != std::string::npos; b = e + 1) {
-      if (e > b) split.push_back(w.substr(b, e - b));
-    }
-    if (b < w.size()) split.push_back(w.substr(b));
+    if (w != "-") split.push_back(w);
   }
-  if (split.size() > words.size() && impl_->index.Add(split, s)) ++impl_->aliases;
+  if (split.size() < words.size() && impl_->index.Add(split, s)) ++impl_->aliases;
   return true;
 }
 

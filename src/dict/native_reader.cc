@@ -10,7 +10,7 @@ namespace {
 
 using util::TrimAsciiSpace;
 
-enum class Table { kCountries, kPeople, kOrganizations, kAgents, kDiscards, kSynsets };
+enum class Table { kCountries, kPeople, kOrganizations, kAgents, kDiscards, kSynsets, kPredicates };
 
 struct TableSpec {
   Table table;
@@ -28,6 +28,10 @@ const std::vector<TableSpec>& Specs() {
       {Table::kAgents, "agents", {"code", "nouns"}},
       {Table::kDiscards, "discards", {"phrase"}},
       {Table::kSynsets, "synsets", {"name", "members"}},
+      // The predicate dictionary (verbs.tsv) belongs to the event coder, which reads it itself.
+      {Table::kPredicates,
+       "predicates",
+       {"id", "cameo", "pos", "lemma", "particle", "object", "target", "flags"}},
   };
   return kSpecs;
 }
@@ -102,9 +106,10 @@ void ReadNativeTable(std::string_view text, uint32_t file, Builder& b) {
       if (!spec) {
         b.Error(file, line_no,
                 "unknown table header (want the columns of countries, people, organizations, "
-                "agents, discards or synsets; see docs/dictionaries.md); file skipped");
+                "agents, discards, synsets or predicates; see docs/dictionaries.md); file skipped");
         return;
       }
+      if (spec->table == Table::kPredicates) return;  // Not an actor table: nothing to load here.
       continue;
     }
     if (cells.size() > ncols) {
@@ -286,6 +291,8 @@ void ReadNativeTable(std::string_view text, uint32_t file, Builder& b) {
         b.impl().synsets.push_back(std::move(s));
         break;
       }
+      case Table::kPredicates:
+        break;  // Unreachable: the file is left to the event coder at its header.
     }
   }
   if (!header_done) b.Warning(file, 0, "empty table (no header row)");

@@ -110,6 +110,24 @@ TEST(NativeTables, OrganizationsAgentsDiscardsSynsets) {
   EXPECT_TRUE(m.MatchForms({"Duck", "Soup"}, opt).empty());
 }
 
+// verbs.tsv (the predicate table) is the event coder's: the actor dictionary recognises its header
+// and leaves it alone, with no problem reported, whatever its rows hold.
+TEST(NativeTables, PredicateTableIsRecognisedAndLeftToTheCoder) {
+  Dictionary d =
+      Dictionary::FromMemory({{"verbs.tsv",
+                               "# patterns\n"
+                               "id\tcameo\tpos\tlemma\tparticle\tobject\ttarget\tflags\texample\n"
+                               "v.meet.1\t040\tVERB\tmeet\t-\t-\tobj\t-\tFreedonia met Sylvania.\n"
+                               "not\ta\tvalid\trow\n"},
+                              {"countries.tsv", kCountries}});
+  EXPECT_TRUE(d.problems().empty()) << testing::PrintToString(Messages(d));
+  Dictionary alone = Dictionary::FromMemory({{"countries.tsv", kCountries}});
+  EXPECT_EQ(d.counts().actors, alone.counts().actors);
+  // An unknown header is still an error.
+  Dictionary bad = Dictionary::FromMemory({{"verbs.tsv", "id\tcameo\tlemma\n"}});
+  EXPECT_THAT(Messages(bad), Contains(HasSubstr("unknown table header")));
+}
+
 TEST(NativeTables, BadRowsAreReportedAndTheRestLoads) {
   Dictionary d = Dictionary::FromMemory(
       {{"people.tsv",
