@@ -155,11 +155,29 @@ Status EnsureConsumer(jsCtx* js, const QueueOptions& q) {
   return NatsError("creating consumer " + std::string(kConsumer), s, err);
 }
 
-Status EnsureTopology(jsCtx* js, const QueueOptions& q) {
+Status EnsureTopologyOnce(jsCtx* js, const QueueOptions& q) {
   ANNALS_RETURN_IF_ERROR(EnsureStream(js, q.stream, q.stream + ".documents", true, q.replicas));
   ANNALS_RETURN_IF_ERROR(EnsureStream(js, q.stream + "_DEAD", q.stream + ".dead", false,
                                       q.replicas));
   return EnsureConsumer(js, q);
+}
+
+// A cluster that has just started (or lost a server) answers "JetStream system temporarily
+// unavailable" or times out until it has elected a leader: retry for up to 30 s.
+Status EnsureTopology(jsCtx* js, const QueueOptions& q) {
+  Status st;
+  for (int attempt = 0; attempt < 60; ++attempt) {
+    st = EnsureTopologyOnce(js, q);
+    if (st.ok() || st.code() == StatusCode::kInvalidArgument) return st;
+    const std::string& m = st.message();
+    bool transient = m.find("temporarily unavailable") != std::string::npos ||
+                     m.find("JetStream error 10008") != std::string::npos ||
+                     m.find(natsStatus_GetText(NATS_TIMEOUT)) != std::string::npos ||
+                     m.find(natsStatus_GetText(NATS_NO_RESPONDERS)) != std::string::npos;
+    if (!transient) return st;
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  }
+  return st;
 }
 
 class PublishSink : public DocumentSink {

@@ -198,25 +198,31 @@ struct Store::Impl {
     if (!s.ok() || s.Step() != SQLITE_ROW) return Error("reading schema version");
     return static_cast<int>(s.ColInt(0));
   }
+  // Each step reads the version inside its own write transaction, so processes opening a new
+  // database at the same moment (several workers) migrate it exactly once.
   Status Migrate() {
-    Result<int> v = UserVersion();
-    if (!v.ok()) return v.status();
-    if (*v > kSchemaVersion) {
-      return FailedPreconditionError(path + ": schema version " + std::to_string(*v) +
+    for (;;) {
+      ANNALS_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+      Result<int> v = UserVersion();
+      Status st = v.status();
+      if (st.ok() && *v > kSchemaVersion) {
+        st = FailedPreconditionError(path + ": schema version " + std::to_string(*v) +
                                      " is newer than this build supports (" +
                                      std::to_string(kSchemaVersion) + ")");
-    }
-    for (int i = *v; i < kSchemaVersion; ++i) {
-      ANNALS_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
-      Status st = Exec(kMigrations[i]);
-      if (st.ok()) st = Exec(("PRAGMA user_version = " + std::to_string(i + 1)).c_str());
+      }
       if (!st.ok()) {
         Exec("ROLLBACK").ok();
-        return st.WithContext("migration to schema " + std::to_string(i + 1));
+        return st;
+      }
+      if (*v == kSchemaVersion) return Exec("COMMIT");
+      st = Exec(kMigrations[*v]);
+      if (st.ok()) st = Exec(("PRAGMA user_version = " + std::to_string(*v + 1)).c_str());
+      if (!st.ok()) {
+        Exec("ROLLBACK").ok();
+        return st.WithContext("migration to schema " + std::to_string(*v + 1));
       }
       ANNALS_RETURN_IF_ERROR(Exec("COMMIT"));
     }
-    return Status::Ok();
   }
 };
 
