@@ -21,6 +21,7 @@ int RunEval(int argc, char** argv);      // cmd_eval.cc
 int RunExport(int argc, char** argv);    // cmd_export.cc
 int RunQuery(int argc, char** argv);     // cmd_query.cc
 int RunServe(int argc, char** argv);     // cmd_serve.cc
+int RunGeocode(int argc, char** argv);   // cmd_geocode.cc
 int RunVersion(int argc, char** argv);   // main.cc
 
 // `annals train` kinds.
