@@ -206,6 +206,15 @@ std::vector<GeoMatch> Geocoder::Candidates(std::string_view mention,
   auto has = [](const std::vector<uint32_t>& v, uint32_t x) {
     return std::find(v.begin(), v.end(), x) != v.end();
   };
+  // A qualifier right after the mention: "Paris, Texas", "Kursk, Russia".
+  std::vector<uint32_t> qual_countries, qual_adm1s;
+  if (!next.empty() && !want_division && !want_city) {
+    for (uint32_t id : g.Lookup(next)) {
+      const GazetteerEntry& e = g.entry(id);
+      if (e.kind == GeoPrecision::kCountry) qual_countries.push_back(e.country);
+      if (e.kind == GeoPrecision::kAdm1) qual_adm1s.push_back(id);
+    }
+  }
 
   // Which divisions are matched by name (a city inside a same-named division wins over it).
   std::vector<uint32_t> matched_divisions;
@@ -225,6 +234,8 @@ std::vector<GeoMatch> Geocoder::Candidates(std::string_view mention,
     if (e.kind != GeoPrecision::kCountry && e.adm1 != UINT32_MAX && has(near_adm1s, e.adm1)) {
       support += 2.5;
     }
+    if (e.kind == GeoPrecision::kCity && e.adm1 != UINT32_MAX && has(qual_adm1s, e.adm1)) support += 10;
+    if (e.kind != GeoPrecision::kCountry && has(qual_countries, e.country)) support += 5;
     if (e.kind == GeoPrecision::kCity && !dl_adm1.empty()) {
       Place p = g.ToPlace(e);
       if (p.adm1 == dl_adm1) support += 1.5;

@@ -1,6 +1,8 @@
 // Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
@@ -207,6 +209,74 @@ TEST(Geocoder, CandidatesAreRankedAndBounded) {
   EXPECT_GT(c[0].candidates, 3);
   EXPECT_GE(c[0].score, c[1].score);
   EXPECT_GE(c[1].score, c[2].score);
+}
+
+// Sentences we wrote, one per ambiguity. The context is what a caller has: the words around the
+// mention (punctuation skipped) and the sentence's other capitalised names as nearby places.
+GeoMatch InSentence(const Geocoder& geo, const std::string& sentence, const std::string& mention,
+                    std::vector<std::string> countries = {}) {
+  GeoContext ctx;
+  ctx.countries = std::move(countries);
+  std::vector<std::string> words;
+  std::string cur;
+  for (char c : sentence + " ") {
+    if (c == ' ' || c == ',' || c == '.') {
+      if (!cur.empty()) words.push_back(cur);
+      cur.clear();
+    } else {
+      cur.push_back(c);
+    }
+  }
+  size_t at = 0;
+  size_t len = std::count(mention.begin(), mention.end(), ' ') + 1;
+  for (; at < words.size(); ++at) {
+    std::string joined;
+    for (size_t k = at; k < at + len && k < words.size(); ++k) joined += (k > at ? " " : "") + words[k];
+    if (joined == mention || joined == mention + "'s") break;
+  }
+  EXPECT_LT(at, words.size()) << mention << " not in: " << sentence;
+  if (at > 0) ctx.previous_word = words[at - 1];
+  if (at >= 2 && words[at - 1] == "of") ctx.previous_word = words[at - 2] + " of";
+  if (at + len < words.size()) ctx.next_word = words[at + len];
+  for (size_t k = 0; k < words.size(); ++k) {
+    if ((k < at || k >= at + len) && k > 0 && std::isupper(static_cast<unsigned char>(words[k][0]))) {
+      ctx.nearby.push_back(words[k]);
+    }
+  }
+  auto m = geo.Resolve(mention, ctx);
+  EXPECT_TRUE(m.ok()) << mention;
+  return m.ok() ? m.value() : GeoMatch{};
+}
+
+TEST(Geocoder, SentencesWeWrote) {
+  REQUIRE_GAZETTEER();
+  Geocoder geo(RealGazetteer());
+  GeoMatch m = InSentence(geo, "Russian forces pushed Ukrainian troops out of the Kursk region in March.", "Kursk");
+  EXPECT_EQ(m.place.adm1, "RS41");
+  EXPECT_EQ(m.place.feature, "adm1");
+  m = InSentence(geo, "A drone struck an oil depot on the outskirts of Kursk overnight.", "Kursk");
+  EXPECT_EQ(m.place.feature, "city");
+  EXPECT_EQ(m.place.adm1, "RS41");
+  m = InSentence(geo, "Protesters marched through downtown Atlanta, the capital of Georgia, on Saturday.",
+                 "Georgia");
+  EXPECT_EQ(m.place.adm1, "USGA");
+  m = InSentence(geo, "Georgia's prime minister met European officials in Tbilisi on Friday.", "Georgia");
+  EXPECT_EQ(m.place.fips, "GG");
+  EXPECT_EQ(m.place.feature, "country");
+  m = InSentence(geo, "Voters in the state of Georgia went to the polls.", "Georgia");
+  EXPECT_EQ(m.place.adm1, "USGA");
+  m = InSentence(geo, "Officials in Paris, Texas, said the storm damaged dozens of homes.", "Paris");
+  EXPECT_EQ(m.place.adm1, "USTX");
+  m = InSentence(geo, "Ministers gathered in Paris to discuss the ceasefire.", "Paris");
+  EXPECT_EQ(m.place.iso3, "FRA");
+  m = InSentence(geo, "The USA imposed new tariffs on steel.", "USA");
+  EXPECT_EQ(m.place.feature, "country");
+  EXPECT_EQ(m.place.fips, "US");
+  m = InSentence(geo, "Leaders met in Tianjin for the Shanghai Cooperation Organization summit.", "Tianjin");
+  EXPECT_EQ(m.place.iso3, "CHN");
+  EXPECT_EQ(m.place.feature, "city");
+  m = InSentence(geo, "Flooding hit Hamilton, Ontario, after days of rain.", "Hamilton");
+  EXPECT_EQ(m.place.iso3, "CAN");
 }
 
 // The flagship article: its places within 25 km of where they really are.
