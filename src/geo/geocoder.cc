@@ -131,12 +131,7 @@ std::vector<GeoMatch> Geocoder::Candidates(std::string_view mention,
   auto add = [&](std::span<const uint32_t> ids, bool base, bool divisions_only) {
     for (uint32_t id : ids) {
       if (divisions_only && g.entry(id).kind != GeoPrecision::kAdm1) continue;
-      auto it = std::find_if(cands.begin(), cands.end(), [&](const Cand& c) { return c.entry == id; });
-      if (it == cands.end()) {
-        cands.push_back({id, base});
-      } else if (!base) {
-        it->base_match = false;
-      }
+      cands.push_back({id, base});
     }
   };
   add(g.Lookup(key), false, false);
@@ -160,6 +155,13 @@ std::vector<GeoMatch> Geocoder::Candidates(std::string_view mention,
   }
   add(g.LookupDivisionBase(key), true, true);
   if (cands.empty()) return {};
+  // One candidate per entry; a full-name match beats a bare-name match of the same entry.
+  std::sort(cands.begin(), cands.end(), [](const Cand& a, const Cand& b) {
+    return a.entry != b.entry ? a.entry < b.entry : a.base_match < b.base_match;
+  });
+  cands.erase(std::unique(cands.begin(), cands.end(),
+                          [](const Cand& a, const Cand& b) { return a.entry == b.entry; }),
+              cands.end());
 
   // Evidence from the document.
   std::vector<uint32_t> doc_countries;
@@ -221,6 +223,7 @@ std::vector<GeoMatch> Geocoder::Candidates(std::string_view mention,
   for (const Cand& c : cands) {
     if (g.entry(c.entry).kind == GeoPrecision::kAdm1) matched_divisions.push_back(c.entry);
   }
+  std::sort(matched_divisions.begin(), matched_divisions.end());  // cands are sorted by entry.
 
   bool division_supported = false;  // Some division has context for it beyond its name.
   std::vector<uint32_t> supported_countries;
@@ -260,7 +263,10 @@ std::vector<GeoMatch> Geocoder::Candidates(std::string_view mention,
         break;
       case GeoPrecision::kCity:
         s += FeatureBonus(e.feature_code);
-        if (e.adm1 != UINT32_MAX && has(matched_divisions, e.adm1)) s += 1.0;
+        if (e.adm1 != UINT32_MAX &&
+            std::binary_search(matched_divisions.begin(), matched_divisions.end(), e.adm1)) {
+          s += 1.0;
+        }
         if (want_city) {
           s += 20;
           c.why = "city (designator)";

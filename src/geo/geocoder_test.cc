@@ -284,7 +284,10 @@ TEST(Geocoder, FlagshipArticlePlaces) {
   REQUIRE_GAZETTEER();
   std::string shared;
   if (const char* env = std::getenv("ANNALS_SHARED")) shared = env;
-  if (shared.empty()) shared = "../shared";
+  if (shared.empty()) {
+    const char* src = std::getenv("ANNALS_SOURCE_DIR");
+    shared = std::string(src != nullptr ? src : ".") + "/../shared";
+  }
   std::ifstream in(shared + "/seed/000_5601e05d72f0a748.txt");
   if (!in) GTEST_SKIP() << "../shared absent: " << shared << "/seed/000_5601e05d72f0a748.txt";
   std::stringstream ss;
