@@ -78,6 +78,8 @@ class Gazetteer {
 
   // Indices of the entries whose name (or alternative name) folds to `folded`.
   std::span<const uint32_t> Lookup(std::string_view folded) const;
+  // Words that are never a place by themselves ("west", "asia", "eu"; data/geo/aliases.tsv).
+  bool IsNeverAPlace(std::string_view folded) const;
   // Divisions known by `folded` once a designator word is removed ("kursk" -> Kursk Oblast).
   std::span<const uint32_t> LookupDivisionBase(std::string_view folded) const;
 

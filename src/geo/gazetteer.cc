@@ -121,6 +121,10 @@ std::span<const uint32_t> Gazetteer::Lookup(std::string_view folded) const {
   return impl_->Find(impl_->names, folded);
 }
 
+bool Gazetteer::IsNeverAPlace(std::string_view folded) const {
+  return impl_->not_places.count(folded) > 0;
+}
+
 std::span<const uint32_t> Gazetteer::LookupDivisionBase(std::string_view folded) const {
   return impl_->Find(impl_->bases, folded);
 }
@@ -240,6 +244,9 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Impl::Parse(std::string byte
         return Bad(line_no, "bad code point");
       }
       im.fold_table[static_cast<char32_t>(cp)] = std::string(f[2]);
+    } else if (kind == "N") {
+      if (f.size() != 2 || f[1].empty()) return Bad(line_no, "N row needs 2 fields");
+      im.not_places.insert(f[1]);
     } else if (kind == "C") {
       if (f.size() != 9) return Bad(line_no, "C row needs 9 fields");
       if (!IsIsoAlpha(f[1], 2) || !IsIsoAlpha(f[2], 3) || !(f[3].empty() || IsIsoAlpha(f[3], 2))) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -28,6 +29,7 @@ struct Gazetteer::Impl {
   std::unordered_map<char32_t, std::string> fold_table;
   std::vector<Country> countries;  // Indexed by entry index (only country entries are set).
   std::unordered_map<std::string, uint32_t> country_by_code;  // alpha-2 and alpha-3 -> entry.
+  std::unordered_set<std::string_view> not_places;  // Keys never resolved by themselves.
   Index names;
   Index bases;
   std::vector<uint32_t> postings;

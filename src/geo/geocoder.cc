@@ -92,7 +92,7 @@ struct Cand {
 };
 
 double FeatureBonus(std::string_view fc) {
-  if (fc == "PPLC") return 3.0;
+  if (fc == "PPLC") return 2.0;
   if (fc == "PPLA") return 1.5;
   if (fc == "PPLA2") return 0.5;
   if (fc == "PPLX") return -1.0;  // Section of a populated place.
@@ -115,8 +115,9 @@ std::vector<GeoMatch> Geocoder::Candidates(std::string_view mention,
                                            const GeoContext& context) const {
   const Gazetteer& g = *gazetteer_;
   std::string key = g.Fold(mention);
-  if (key.starts_with("the ")) key.erase(0, 4);
-  if (key.empty()) return {};
+  // "The Hague" is a name; "the Kursk region" starts with an article.
+  if (key.starts_with("the ") && g.Lookup(key).empty()) key.erase(0, 4);
+  if (key.empty() || g.IsNeverAPlace(key)) return {};
 
   // What the words around the mention ask for.
   std::string prev = g.Fold(context.previous_word);
@@ -232,7 +233,7 @@ std::vector<GeoMatch> Geocoder::Candidates(std::string_view mention,
     double s = 0;
     double support = 0;
     if (has(doc_countries, e.country)) support += 3.0;
-    if (dl_country != nullptr && dl_country->country == e.country) support += 2.0;
+    if (dl_country != nullptr && dl_country->country == e.country) support += 1.5;
     if (has(near_countries, e.country)) support += 1.5;
     if (e.kind != GeoPrecision::kCountry && e.adm1 != UINT32_MAX && has(near_adm1s, e.adm1)) {
       support += 2.5;
@@ -241,7 +242,7 @@ std::vector<GeoMatch> Geocoder::Candidates(std::string_view mention,
     if (e.kind != GeoPrecision::kCountry && has(qual_countries, e.country)) support += 5;
     if (e.kind == GeoPrecision::kCity && !dl_adm1.empty()) {
       Place p = g.ToPlace(e);
-      if (p.adm1 == dl_adm1) support += 1.5;
+      if (p.adm1 == dl_adm1) support += 1.0;
     }
     s = std::log10(static_cast<double>(e.population) + 10.0) + support;
     c.why = support > 0 ? "document context" : "population";

@@ -211,6 +211,17 @@ TEST(Geocoder, OurAliasesAndTransliterations) {
   EXPECT_EQ(geo.Resolve("Kandahar").value().place.iso3, "AFG");
 }
 
+TEST(Geocoder, GenericWordsAreNotPlacesButNamesWithTheAre) {
+  REQUIRE_GAZETTEER();
+  Geocoder geo(RealGazetteer());
+  for (const char* word : {"West", "north", "Asia", "EU", "UN", "NATO", "Gulf"}) {
+    EXPECT_FALSE(geo.Resolve(word).ok()) << word << " -> " << geo.Resolve(word).value().full_name;
+  }
+  EXPECT_EQ(geo.Resolve("The Hague").value().place.iso3, "NLD");
+  EXPECT_EQ(geo.Resolve("the Kursk region").value().place.adm1, "RS41");
+  EXPECT_EQ(geo.Resolve("D.C.").value().place.fips, "US");
+}
+
 TEST(Geocoder, CandidatesAreRankedAndBounded) {
   REQUIRE_GAZETTEER();
   GeocoderOptions opts;

@@ -217,10 +217,13 @@ function main() {
 
   // Our aliases (data/geo/aliases.tsv).
   const placeById = new Map(places.map((p) => [p.id, p]));
+  const notPlaces = [];
   for (const r of readTsv(path.join(args['source-dir'], 'data', 'geo', 'aliases.tsv'))) {
     const [kind, ref] = [r.target.slice(0, 1), r.target.slice(2)];
     const key = fold(r.alias);
-    if (kind === 'P' && placeById.has(Number(ref))) {
+    if (r.target === '-') {
+      notPlaces.push(key);
+    } else if (kind === 'P' && placeById.has(Number(ref))) {
       placeById.get(Number(ref)).keys.push(key);
     } else if (kind === 'A' && adm.has(ref)) {
       adm.get(ref).bases.push(key);
@@ -265,6 +268,7 @@ function main() {
   for (const cp of [...foldTable.keys()].sort((a, b) => a - b)) {
     lines.push(['F', cp.toString(16).toUpperCase(), foldTable.get(cp)].join('\t'));
   }
+  for (const k of [...new Set(notPlaces)].sort()) lines.push(['N', k].join('\t'));
   const all = lines.concat(countryOut, admOut, placeOut);
   const tmp = args.out + '.tmp';
   fs.writeFileSync(tmp, all.join('\n') + '\n');
