@@ -220,6 +220,9 @@ TEST(Geocoder, GenericWordsAreNotPlacesButNamesWithTheAre) {
   EXPECT_EQ(geo.Resolve("The Hague").value().place.iso3, "NLD");
   EXPECT_EQ(geo.Resolve("the Kursk region").value().place.adm1, "RS41");
   EXPECT_EQ(geo.Resolve("D.C.").value().place.fips, "US");
+  EXPECT_EQ(geo.Resolve("New York").value().place.feature, "city");
+  EXPECT_EQ(geo.Resolve("New York state").value().place.feature, "adm1");
+  EXPECT_EQ(geo.Resolve("New York state").value().place.adm1, "USNY");
 }
 
 TEST(Geocoder, CandidatesAreRankedAndBounded) {
