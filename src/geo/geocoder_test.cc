@@ -28,6 +28,7 @@ constexpr char kTiny[] =
     "#annals-gazetteer\t1\n"
     "# test\n"
     "F\tFC\tu\n"
+    "N\twest\n"
     "C\tXA\tXAA\tXF\tAlphaland\t1000\t10.00000\t20.00000\talphaland|alpha\n"
     "C\tXB\tXBB\tXG\tBetania\t500\t-5.00000\t-6.00000\tbetania\n"
     "A\tXA\t01\tXA-N\tNorth Province\t900\t11.00000\t21.00000\tnorth province\tnorth\n"
@@ -68,6 +69,7 @@ TEST(GazetteerParse, RejectsBadInput) {
            "#annals-gazetteer\t1\nC\tXA\tXAA\tXF\tA\tmany\t1\t1\ta\n",
            "#annals-gazetteer\t1\nP\tXA\t01\t7\tPPL\tZ\t8\t1\t1\tz\n",  // Country not declared.
            "#annals-gazetteer\t1\nF\tZZZZZZZZ\tx\n",
+           "#annals-gazetteer\t1\nN\n",
            "#annals-gazetteer\t1\nC\tXA\tXAA\tXF\tA\t1\t1\t1\ta\nC\tXA\tXAA\tXF\tA\t1\t1\t1\ta\n",
        }) {
     EXPECT_FALSE(Gazetteer::Parse(bad).ok()) << bad;
@@ -93,6 +95,8 @@ TEST(GeocoderTiny, CountryBeatsSameNamedCityAndDesignatorsPickDivisions) {
   EXPECT_EQ(n.value().place.adm1, "XF01");
   EXPECT_EQ(geo.Resolve("the North Province").value().place.name, "North Province");
   EXPECT_FALSE(geo.Resolve("Nowhere").ok());
+  EXPECT_FALSE(geo.Resolve("West").ok());  // An N row.
+  EXPECT_TRUE(g.value()->IsNeverAPlace("west"));
   EXPECT_FALSE(geo.Resolve("  ").ok());
 }
 
