@@ -22,11 +22,11 @@ struct Mention {
 
 const std::vector<Mention>& Mentions() {
   static const std::vector<Mention> m = {
-      {"Beijing", ","},       {"Pyongyang", "and"},  {"Kursk", "region"}, {"Tianjin", "that"},
-      {"Russia", "and"},      {"North Korea", "."},  {"Georgia", "and"},  {"Paris", "on"},
-      {"Washington", "said"}, {"Moscow", "."},       {"Kyiv", ","},       {"Ukraine", "."},
-      {"Gaza", "City"},       {"Texas", "."},        {"Springfield", ","}, {"London", "and"},
-      {"Donetsk", "region"},  {"Shanghai", "'s"},    {"Tokyo", ","},      {"Nowhereville", "."},
+      {"Beijing", ","},       {"Pyongyang", "and"}, {"Kursk", "region"},  {"Tianjin", "that"},
+      {"Russia", "and"},      {"North Korea", "."}, {"Georgia", "and"},   {"Paris", "on"},
+      {"Washington", "said"}, {"Moscow", "."},      {"Kyiv", ","},        {"Ukraine", "."},
+      {"Gaza", "City"},       {"Texas", "."},       {"Springfield", ","}, {"London", "and"},
+      {"Donetsk", "region"},  {"Shanghai", "'s"},   {"Tokyo", ","},       {"Nowhereville", "."},
   };
   return m;
 }

@@ -51,16 +51,17 @@ struct GazetteerOptions {
 // gazetteer is built from do not carry their ids).
 struct GazetteerEntry {
   GeoPrecision kind = GeoPrecision::kNone;
-  std::string name;        // "Kursk Oblast".
-  std::string iso2;        // Country, ISO 3166-1 alpha-2.
-  std::string admin1;      // GeoNames admin-1 code within the country ("41"); empty for countries.
-  std::string iso3166_2;   // ISO 3166-2 code of a division when matched ("US-GA"), else empty.
-  std::string feature_code;  // GeoNames feature code of a place ("PPLC", "PPLA", "PPL"); empty else.
+  std::string name;       // "Kursk Oblast".
+  std::string iso2;       // Country, ISO 3166-1 alpha-2.
+  std::string admin1;     // GeoNames admin-1 code within the country ("41"); empty for countries.
+  std::string iso3166_2;  // ISO 3166-2 code of a division when matched ("US-GA"), else empty.
+  std::string
+      feature_code;  // GeoNames feature code of a place ("PPLC", "PPLA", "PPL"); empty else.
   int64_t geonames_id = 0;
   int64_t population = 0;  // Places: GeoNames population; divisions and countries: sum of places.
   double lat = 0, lon = 0;
   bool has_coordinates = false;
-  uint32_t country = 0;    // Index of the country entry.
+  uint32_t country = 0;        // Index of the country entry.
   uint32_t adm1 = UINT32_MAX;  // Index of the division entry, when known.
 };
 
@@ -132,9 +133,9 @@ struct GeoMatch {
   Place place;
   std::string full_name;  // Gazetteer::FullName.
   GeoPrecision precision = GeoPrecision::kNone;
-  double score = 0;     // Higher is better; only comparable between candidates of one mention.
-  int candidates = 0;   // How many gazetteer entries the mention could have meant.
-  std::string why;      // Short, human-readable reason for the choice ("country name", ...).
+  double score = 0;    // Higher is better; only comparable between candidates of one mention.
+  int candidates = 0;  // How many gazetteer entries the mention could have meant.
+  std::string why;     // Short, human-readable reason for the choice ("country name", ...).
 };
 
 struct GeocoderOptions {
@@ -150,6 +151,10 @@ class Geocoder {
   // same-named division ("state of Georgia", or "Georgia" near "Atlanta" in a document without
   // the country Georgia).
   Result<GeoMatch> Resolve(std::string_view mention, const GeoContext& context = {}) const;
+  // A dateline's place as written (Dateline::place: "BEIJING", "PARIS, Texas", "KYIV, Ukraine"):
+  // the part before the first comma, with the rest as its qualifier (GeoContext::next_word).
+  Result<GeoMatch> ResolveDateline(std::string_view dateline_place,
+                                   const GeoContext& context = {}) const;
   // The top candidates, best first (at most options.max_candidates).
   std::vector<GeoMatch> Candidates(std::string_view mention, const GeoContext& context = {}) const;
 
@@ -172,19 +177,19 @@ class Geocoder {
 // predicate) > the dateline place. Nothing → source kNone.
 
 struct PlaceMention {
-  Place place;             // Resolved (Geocoder::Resolve(...).place).
-  int sentence = 0;        // Sentence index.
-  int word_begin = 0;      // First word of the mention in the sentence.
-  int word_end = 0;        // One past the last word.
-  bool is_actor = false;   // The mention is also a source/target actor of the event ("Russia ...").
+  Place place;            // Resolved (Geocoder::Resolve(...).place).
+  int sentence = 0;       // Sentence index.
+  int word_begin = 0;     // First word of the mention in the sentence.
+  int word_end = 0;       // One past the last word.
+  bool is_actor = false;  // The mention is also a source/target actor of the event ("Russia ...").
 };
 
 struct ActionLocationInput {
   std::span<const PlaceMention> mentions;
-  int sentence = 0;              // The event's sentence.
-  int predicate_word = -1;       // The event's predicate word in that sentence; -1 unknown.
-  std::span<const int> heads;    // heads[i]: head word of word i in the sentence, -1 for the root.
-                                 // Empty: no parse, "governed" is not tested.
+  int sentence = 0;            // The event's sentence.
+  int predicate_word = -1;     // The event's predicate word in that sentence; -1 unknown.
+  std::span<const int> heads;  // heads[i]: head word of word i in the sentence, -1 for the root.
+                               // Empty: no parse, "governed" is not tested.
   std::optional<Place> dateline;
   int max_hops = 3;
 };

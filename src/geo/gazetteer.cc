@@ -152,7 +152,7 @@ Place Gazetteer::ToPlace(const GazetteerEntry& e) const {
   p.name = e.name;
   p.feature = e.kind == GeoPrecision::kCountry ? "country"
               : e.kind == GeoPrecision::kAdm1  ? "adm1"
-                                                : "city";
+                                               : "city";
   const Impl::Country& c = impl_->countries[e.country];
   p.iso3 = c.iso3;
   p.fips = c.fips;
@@ -202,7 +202,8 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Impl::Parse(std::string byte
     pos = nl + 1;
     ++line_no;
     if (!header) {
-      if (line != "#annals-gazetteer\t1") return Bad(line_no, "not an Annals gazetteer (version 1)");
+      if (line != "#annals-gazetteer\t1")
+        return Bad(line_no, "not an Annals gazetteer (version 1)");
       header = true;
       continue;
     }
@@ -257,7 +258,8 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Impl::Parse(std::string byte
       e.kind = GeoPrecision::kCountry;
       e.iso2 = f[1];
       e.name = f[4];
-      if (!ParseInt(f[5], e.population) || !coords(e, f[6], f[7])) return Bad(line_no, "bad numbers");
+      if (!ParseInt(f[5], e.population) || !coords(e, f[6], f[7]))
+        return Bad(line_no, "bad numbers");
       uint32_t idx = static_cast<uint32_t>(entries.size());
       e.country = idx;
       im.countries.resize(idx + 1);
@@ -281,7 +283,8 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Impl::Parse(std::string byte
         e.admin1 = f[2];
         e.iso3166_2 = f[3];
         e.name = f[4];
-        if (!ParseInt(f[5], e.population) || !coords(e, f[6], f[7])) return Bad(line_no, "bad numbers");
+        if (!ParseInt(f[5], e.population) || !coords(e, f[6], f[7]))
+          return Bad(line_no, "bad numbers");
         e.adm1 = idx;
         adm_by_code[std::string(f[1]) + "." + std::string(f[2])] = idx;
         add_keys(f[8], idx, name_keys);
@@ -293,7 +296,8 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Impl::Parse(std::string byte
         if (!ParseInt(f[3], e.geonames_id) || e.geonames_id < 0) return Bad(line_no, "bad id");
         e.feature_code = f[4];
         e.name = f[5];
-        if (!ParseInt(f[6], e.population) || !coords(e, f[7], f[8])) return Bad(line_no, "bad numbers");
+        if (!ParseInt(f[6], e.population) || !coords(e, f[7], f[8]))
+          return Bad(line_no, "bad numbers");
         pending.push_back({idx, f[2]});
         add_keys(f[9], idx, name_keys);
         ++gaz->cities_;
@@ -322,7 +326,8 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Impl::Parse(std::string byte
     while (i < keys.size()) {
       size_t j = i;
       uint32_t start = static_cast<uint32_t>(im.postings.size());
-      while (j < keys.size() && keys[j].first == keys[i].first) im.postings.push_back(keys[j++].second);
+      while (j < keys.size() && keys[j].first == keys[i].first)
+        im.postings.push_back(keys[j++].second);
       index.emplace(keys[i].first, std::make_pair(start, static_cast<uint32_t>(j - i)));
       i = j;
     }

@@ -29,7 +29,7 @@ struct Gazetteer::Impl {
   std::unordered_map<char32_t, std::string> fold_table;
   std::vector<Country> countries;  // Indexed by entry index (only country entries are set).
   std::unordered_map<std::string, uint32_t> country_by_code;  // alpha-2 and alpha-3 -> entry.
-  std::unordered_set<std::string_view> not_places;  // Keys never resolved by themselves.
+  std::unordered_set<std::string_view> not_places;            // Keys never resolved by themselves.
   Index names;
   Index bases;
   std::vector<uint32_t> postings;

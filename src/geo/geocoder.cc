@@ -1,12 +1,13 @@
 // Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
 //
 // Mention -> place resolution and the choice of an event's action location (docs/geocoding.md).
+#include "annals/geocoder.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <tuple>
 
-#include "annals/geocoder.h"
 #include "geo/geo_internal.h"
 
 namespace annals {
@@ -65,10 +66,10 @@ namespace {
 
 // Words that name a first-level division ("the Kursk region", "the state of Georgia").
 constexpr std::array<std::string_view, 22> kDesignators = {
-    "region",     "oblast",     "province", "state",   "governorate", "prefecture",
-    "county",     "district",   "krai",     "kray",    "okrug",       "republic",
-    "territory",  "department", "voivodeship", "canton", "emirate",   "municipality",
-    "provinces",  "regions",    "oblasts",  "states"};
+    "region",    "oblast",     "province",    "state",  "governorate", "prefecture",
+    "county",    "district",   "krai",        "kray",   "okrug",       "republic",
+    "territory", "department", "voivodeship", "canton", "emirate",     "municipality",
+    "provinces", "regions",    "oblasts",     "states"};
 
 bool IsDesignator(std::string_view w) {
   return std::find(kDesignators.begin(), kDesignators.end(), w) != kDesignators.end();
@@ -96,7 +97,8 @@ double FeatureBonus(std::string_view fc) {
   if (fc == "PPLA") return 1.5;
   if (fc == "PPLA2") return 0.5;
   if (fc == "PPLX") return -1.0;  // Section of a populated place.
-  if (fc == "PPLH" || fc == "PPLQ" || fc == "PPLW") return -3.0;  // Historical, abandoned, destroyed.
+  if (fc == "PPLH" || fc == "PPLQ" || fc == "PPLW")
+    return -3.0;  // Historical, abandoned, destroyed.
   return 0;
 }
 
@@ -109,6 +111,17 @@ Result<GeoMatch> Geocoder::Resolve(std::string_view mention, const GeoContext& c
   std::vector<GeoMatch> c = Candidates(mention, context);
   if (c.empty()) return NotFoundError("no place named '" + std::string(mention) + "'");
   return std::move(c.front());
+}
+
+Result<GeoMatch> Geocoder::ResolveDateline(std::string_view dateline_place,
+                                           const GeoContext& context) const {
+  size_t comma = dateline_place.find(',');
+  if (comma == std::string_view::npos) return Resolve(dateline_place, context);
+  GeoContext ctx = context;
+  std::string_view rest = dateline_place.substr(comma + 1);
+  while (!rest.empty() && (rest.front() == ' ' || rest.front() == ',')) rest.remove_prefix(1);
+  ctx.next_word = std::string(rest);
+  return Resolve(dateline_place.substr(0, comma), ctx);
 }
 
 std::vector<GeoMatch> Geocoder::Candidates(std::string_view mention,
@@ -238,7 +251,8 @@ std::vector<GeoMatch> Geocoder::Candidates(std::string_view mention,
     if (e.kind != GeoPrecision::kCountry && e.adm1 != UINT32_MAX && has(near_adm1s, e.adm1)) {
       support += 2.5;
     }
-    if (e.kind == GeoPrecision::kCity && e.adm1 != UINT32_MAX && has(qual_adm1s, e.adm1)) support += 10;
+    if (e.kind == GeoPrecision::kCity && e.adm1 != UINT32_MAX && has(qual_adm1s, e.adm1))
+      support += 10;
     if (e.kind != GeoPrecision::kCountry && has(qual_countries, e.country)) support += 5;
     if (e.kind == GeoPrecision::kCity && !dl_adm1.empty()) {
       Place p = g.ToPlace(e);
@@ -367,7 +381,8 @@ ActionLocation ChooseActionLocation(const ActionLocationInput& in) {
       continue;
     }
     auto rank = [&](const PlaceMention& x) {
-      return std::make_tuple(x.is_actor ? 1 : 0, -static_cast<int>(PrecisionOf(x.place)), distance(x));
+      return std::make_tuple(x.is_actor ? 1 : 0, -static_cast<int>(PrecisionOf(x.place)),
+                             distance(x));
     };
     if (rank(m) < rank(*chosen)) chosen = &m;
   }

@@ -1,4 +1,6 @@
 // Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
+#include "annals/geocoder.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -9,8 +11,6 @@
 #include <sstream>
 #include <string>
 
-#include "annals/geocoder.h"
-
 namespace annals {
 namespace {
 
@@ -18,8 +18,9 @@ namespace {
 double Km(double lat1, double lon1, double lat2, double lon2) {
   constexpr double kR = 6371.0, kDeg = M_PI / 180;
   double dlat = (lat2 - lat1) * kDeg, dlon = (lon2 - lon1) * kDeg;
-  double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
-             std::cos(lat1 * kDeg) * std::cos(lat2 * kDeg) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  double a = std::sin(dlat / 2) * std::sin(dlat / 2) + std::cos(lat1 * kDeg) *
+                                                           std::cos(lat2 * kDeg) *
+                                                           std::sin(dlon / 2) * std::sin(dlon / 2);
   return 2 * kR * std::asin(std::sqrt(a));
 }
 
@@ -107,10 +108,10 @@ std::shared_ptr<const Gazetteer> RealGazetteer() {
   return g.ok() ? g.value() : nullptr;
 }
 
-#define REQUIRE_GAZETTEER()                                                                   \
-  if (RealGazetteer() == nullptr) {                                                           \
-    GTEST_SKIP() << "no gazetteer (configured with -DANNALS_GAZETTEER=OFF?): "                \
-                 << Gazetteer::Load().status().ToString();                                    \
+#define REQUIRE_GAZETTEER()                                                    \
+  if (RealGazetteer() == nullptr) {                                            \
+    GTEST_SKIP() << "no gazetteer (configured with -DANNALS_GAZETTEER=OFF?): " \
+                 << Gazetteer::Load().status().ToString();                     \
   }
 
 TEST(Geocoder, CountryNamesAlwaysResolveToCountries) {
@@ -206,9 +207,11 @@ TEST(Geocoder, PopulationAndDocumentCountriesPickAmongSameNamedCities) {
 TEST(Geocoder, OurAliasesAndTransliterations) {
   REQUIRE_GAZETTEER();
   Geocoder geo(RealGazetteer());
-  EXPECT_EQ(geo.Resolve("Kiev").value().place.geonames_id, geo.Resolve("Kyiv").value().place.geonames_id);
+  EXPECT_EQ(geo.Resolve("Kiev").value().place.geonames_id,
+            geo.Resolve("Kyiv").value().place.geonames_id);
   EXPECT_EQ(geo.Resolve("Kyiv").value().place.fips, "UP");
-  EXPECT_EQ(geo.Resolve("Odesa").value().place.geonames_id, geo.Resolve("Odessa").value().place.geonames_id);
+  EXPECT_EQ(geo.Resolve("Odesa").value().place.geonames_id,
+            geo.Resolve("Odessa").value().place.geonames_id);
   EXPECT_EQ(geo.Resolve("Lugansk region").value().place.adm1, "UP14");
   // Apostrophes and diacritics in GeoNames names fold away: "Kramators'k", "Kandahar".
   EXPECT_EQ(geo.Resolve("Kramatorsk").value().place.iso3, "UKR");
@@ -227,6 +230,16 @@ TEST(Geocoder, GenericWordsAreNotPlacesButNamesWithTheAre) {
   EXPECT_EQ(geo.Resolve("New York").value().place.feature, "city");
   EXPECT_EQ(geo.Resolve("New York state").value().place.feature, "adm1");
   EXPECT_EQ(geo.Resolve("New York state").value().place.adm1, "USNY");
+}
+
+TEST(Geocoder, Datelines) {
+  REQUIRE_GAZETTEER();
+  Geocoder geo(RealGazetteer());
+  EXPECT_EQ(geo.ResolveDateline("BEIJING").value().place.iso3, "CHN");
+  EXPECT_EQ(geo.ResolveDateline("PARIS, Texas").value().place.adm1, "USTX");
+  EXPECT_EQ(geo.ResolveDateline("KYIV, Ukraine").value().place.fips, "UP");
+  EXPECT_EQ(geo.ResolveDateline("Hamilton, Bermuda").value().place.iso3, "BMU");
+  EXPECT_FALSE(geo.ResolveDateline(", ,").ok());
 }
 
 TEST(Geocoder, CandidatesAreRankedAndBounded) {
@@ -261,7 +274,8 @@ GeoMatch InSentence(const Geocoder& geo, const std::string& sentence, const std:
   size_t len = std::count(mention.begin(), mention.end(), ' ') + 1;
   for (; at < words.size(); ++at) {
     std::string joined;
-    for (size_t k = at; k < at + len && k < words.size(); ++k) joined += (k > at ? " " : "") + words[k];
+    for (size_t k = at; k < at + len && k < words.size(); ++k)
+      joined += (k > at ? " " : "") + words[k];
     if (joined == mention || joined == mention + "'s") break;
   }
   EXPECT_LT(at, words.size()) << mention << " not in: " << sentence;
@@ -269,7 +283,8 @@ GeoMatch InSentence(const Geocoder& geo, const std::string& sentence, const std:
   if (at >= 2 && words[at - 1] == "of") ctx.previous_word = words[at - 2] + " of";
   if (at + len < words.size()) ctx.next_word = words[at + len];
   for (size_t k = 0; k < words.size(); ++k) {
-    if ((k < at || k >= at + len) && k > 0 && std::isupper(static_cast<unsigned char>(words[k][0]))) {
+    if ((k < at || k >= at + len) && k > 0 &&
+        std::isupper(static_cast<unsigned char>(words[k][0]))) {
       ctx.nearby.push_back(words[k]);
     }
   }
@@ -281,28 +296,33 @@ GeoMatch InSentence(const Geocoder& geo, const std::string& sentence, const std:
 TEST(Geocoder, SentencesWeWrote) {
   REQUIRE_GAZETTEER();
   Geocoder geo(RealGazetteer());
-  GeoMatch m = InSentence(geo, "Russian forces pushed Ukrainian troops out of the Kursk region in March.", "Kursk");
+  GeoMatch m = InSentence(
+      geo, "Russian forces pushed Ukrainian troops out of the Kursk region in March.", "Kursk");
   EXPECT_EQ(m.place.adm1, "RS41");
   EXPECT_EQ(m.place.feature, "adm1");
   m = InSentence(geo, "A drone struck an oil depot on the outskirts of Kursk overnight.", "Kursk");
   EXPECT_EQ(m.place.feature, "city");
   EXPECT_EQ(m.place.adm1, "RS41");
-  m = InSentence(geo, "Protesters marched through downtown Atlanta, the capital of Georgia, on Saturday.",
-                 "Georgia");
+  m = InSentence(
+      geo, "Protesters marched through downtown Atlanta, the capital of Georgia, on Saturday.",
+      "Georgia");
   EXPECT_EQ(m.place.adm1, "USGA");
-  m = InSentence(geo, "Georgia's prime minister met European officials in Tbilisi on Friday.", "Georgia");
+  m = InSentence(geo, "Georgia's prime minister met European officials in Tbilisi on Friday.",
+                 "Georgia");
   EXPECT_EQ(m.place.fips, "GG");
   EXPECT_EQ(m.place.feature, "country");
   m = InSentence(geo, "Voters in the state of Georgia went to the polls.", "Georgia");
   EXPECT_EQ(m.place.adm1, "USGA");
-  m = InSentence(geo, "Officials in Paris, Texas, said the storm damaged dozens of homes.", "Paris");
+  m = InSentence(geo, "Officials in Paris, Texas, said the storm damaged dozens of homes.",
+                 "Paris");
   EXPECT_EQ(m.place.adm1, "USTX");
   m = InSentence(geo, "Ministers gathered in Paris to discuss the ceasefire.", "Paris");
   EXPECT_EQ(m.place.iso3, "FRA");
   m = InSentence(geo, "The USA imposed new tariffs on steel.", "USA");
   EXPECT_EQ(m.place.feature, "country");
   EXPECT_EQ(m.place.fips, "US");
-  m = InSentence(geo, "Leaders met in Tianjin for the Shanghai Cooperation Organization summit.", "Tianjin");
+  m = InSentence(geo, "Leaders met in Tianjin for the Shanghai Cooperation Organization summit.",
+                 "Tianjin");
   EXPECT_EQ(m.place.iso3, "CHN");
   EXPECT_EQ(m.place.feature, "city");
   m = InSentence(geo, "Flooding hit Hamilton, Ontario, after days of rain.", "Hamilton");

@@ -35,9 +35,10 @@ nlohmann::json MatchJson(const GeoMatch& m) {
 }  // namespace
 
 int RunGeocode(int argc, char** argv) {
-  CLI::App app("Resolve place names to gazetteer places (name, feature, ISO3, FIPS, ADM1, GeoNames id, "
-               "coordinates, precision); one JSON object per line.",
-               "annals geocode");
+  CLI::App app(
+      "Resolve place names to gazetteer places (name, feature, ISO3, FIPS, ADM1, GeoNames id, "
+      "coordinates, precision); one JSON object per line.",
+      "annals geocode");
   std::vector<std::string> places;
   GeoContext ctx;
   std::string dateline, gazetteer;
@@ -45,7 +46,8 @@ int RunGeocode(int argc, char** argv) {
   app.add_option("place", places, "place names; none or - reads one per line from stdin");
   app.add_option("--country", ctx.countries, "a country of the document (ISO alpha-3 or alpha-2)");
   app.add_option("--near", ctx.nearby, "another place name of the document");
-  app.add_option("--dateline", dateline, "the dateline place name (resolved first)");
+  app.add_option("--dateline", dateline,
+                 "the dateline place as written (\"PARIS, Texas\"), resolved first");
   app.add_option("--prev", ctx.previous_word, "the word(s) before the mention (\"state of\")");
   app.add_option("--next", ctx.next_word, "the word after the mention (\"region\")");
   app.add_option("--candidates", candidates, "also list up to N candidates, best first");
@@ -69,7 +71,7 @@ int RunGeocode(int argc, char** argv) {
   if (!dateline.empty()) {
     GeoContext dctx;
     dctx.countries = ctx.countries;
-    auto d = geo.Resolve(dateline, dctx);
+    auto d = geo.ResolveDateline(dateline, dctx);
     if (!d.ok()) {
       std::fprintf(stderr, "annals geocode: dateline: %s\n", d.status().ToString().c_str());
     } else {
