@@ -127,6 +127,13 @@ Result<GeoMatch> Geocoder::ResolveDateline(std::string_view dateline_place,
 std::vector<GeoMatch> Geocoder::Candidates(std::string_view mention,
                                            const GeoContext& context) const {
   const Gazetteer& g = *gazetteer_;
+  // A possessive is not part of the name: "Georgia's", "Shanghai’s".
+  for (std::string_view pos : {std::string_view("'s"), std::string_view("\u2019s")}) {
+    if (mention.size() > pos.size() && mention.ends_with(pos)) {
+      mention.remove_suffix(pos.size());
+      break;
+    }
+  }
   std::string key = g.Fold(mention);
   // "The Hague" is a name; "the Kursk region" starts with an article.
   if (key.starts_with("the ") && g.Lookup(key).empty()) key.erase(0, 4);

@@ -225,6 +225,8 @@ TEST(Geocoder, GenericWordsAreNotPlacesButNamesWithTheAre) {
     EXPECT_FALSE(geo.Resolve(word).ok()) << word << " -> " << geo.Resolve(word).value().full_name;
   }
   EXPECT_EQ(geo.Resolve("The Hague").value().place.iso3, "NLD");
+  EXPECT_EQ(geo.Resolve("Shanghai's").value().place.iso3, "CHN");
+  EXPECT_EQ(geo.Resolve("Georgia\u2019s").value().place.fips, "GG");
   EXPECT_EQ(geo.Resolve("the Kursk region").value().place.adm1, "RS41");
   EXPECT_EQ(geo.Resolve("D.C.").value().place.fips, "US");
   EXPECT_EQ(geo.Resolve("New York").value().place.feature, "city");
