@@ -24,6 +24,7 @@ int RunWorker(int argc, char** argv);    // cmd_queue.cc
 int RunExport(int argc, char** argv);    // cmd_export.cc
 int RunQuery(int argc, char** argv);     // cmd_query.cc
 int RunServe(int argc, char** argv);     // cmd_serve.cc
+int RunGeocode(int argc, char** argv);   // cmd_geocode.cc
 int RunVersion(int argc, char** argv);   // main.cc
 
 // `annals train` kinds.

@@ -40,6 +40,7 @@ constexpr Command kCommands[] = {
     {"query", "ask questions of a database (documents, events, dyads, actors, network)",
      annals::cli::RunQuery},
     {"serve", "serve the read-only JSON API over a database", annals::cli::RunServe},
+    {"geocode", "resolve place names with the gazetteer (JSON lines)", annals::cli::RunGeocode},
     {"version", "print the version", annals::cli::RunVersion},
 };
 
