@@ -62,6 +62,8 @@ struct CoderOptions {
   // PETRARCH compatibility: when the tree gives no target, take the first actor after the verb
   // in its subtree (PETRARCH's "first noun phrase after the verb"). Default off: precision first.
   bool loose_targets = false;
+  // Code only events with a target actor (PETRARCH's require_dyad). Default off.
+  bool require_target = false;
 };
 
 // An actor mention that is in no event: material for dictionary work (`--emit-unmatched`).

@@ -31,6 +31,23 @@ std::string Upper(std::string_view s) {
   return out;
 }
 
+// "USAGOVGOV" -> "USAGOV", "HGWGOVMEDGOVMED" -> "HGWGOVMED": a composed code whose agent part
+// repeats (an actor whose own code already carries the agent met the agent noun again).
+std::string CollapseRepeats(std::string code) {
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (size_t len = 3; 2 * len <= code.size(); len += 3) {
+      size_t n = code.size();
+      if (code.compare(n - len, len, code, n - 2 * len, len) == 0 && n - 2 * len >= 3) {
+        code.resize(n - len);
+        changed = true;
+        break;
+      }
+    }
+  }
+  return code;
+}
+
 bool In(std::string_view w, std::initializer_list<std::string_view> set) {
   return std::find(set.begin(), set.end(), w) != set.end();
 }
@@ -264,6 +281,21 @@ void EventCoder::Impl::NounPhraseActor(const Tree& t, const SentenceActors& a, i
                                        std::vector<int>& out) const {
   if (a.at[w] >= 0) {
     int m = a.at[w];
+    // "Bree Prime Minister Romendacil": a compound modifier with a more specific code of the
+    // same actor country (BREGOV) wins over the head's bare code (BRE).
+    if (depth == 0) {
+      for (int k : t.kids[w]) {
+        int c = a.at[k];
+        if (c < 0 || c == m || !(t.base[k] == "compound" || t.base[k] == "flat")) continue;
+        const auto& mc = a.matches[m].codes;
+        const auto& cc = a.matches[c].codes;
+        if (!mc.empty() && !cc.empty() && cc[0].size() > mc[0].size() &&
+            cc[0].compare(0, mc[0].size(), mc[0]) == 0) {
+          m = c;
+          break;
+        }
+      }
+    }
     // A bare agent with its country in an nmod/possessor ("soldiers from Gondor"): the composed
     // match is found by the caller through `composed`.
     if (a.matches[m].kind == ActorMatch::Kind::kAgent && depth == 0) {
@@ -301,8 +333,13 @@ Found EventCoder::Impl::ActorsAt(const Tree& t, const SentenceActors& a, int w) 
     int ap = t.Child(w, "appos");
     if (ap >= 0) NounPhraseActor(t, a, ap, 0, f.matches);
   }
-  // Conjuncts: "China and Russia", "China, Russia and Iran".
+  // Conjuncts: "China and Russia", "China, Russia and Iran" (of the role word, and of the word
+  // inside its phrase where the actor was found: "ties between Gondor and Osgiliath").
   std::vector<int> stack(t.kids[w].rbegin(), t.kids[w].rend());
+  for (size_t i = 0; i < f.matches.size(); ++i) {
+    int hw = a.head[f.matches[i]];
+    if (hw != w) stack.insert(stack.end(), t.kids[hw].rbegin(), t.kids[hw].rend());
+  }
   while (!stack.empty()) {
     int k = stack.back();
     stack.pop_back();
@@ -1052,7 +1089,7 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
     for (int mi : ms) {
       ActorRef base = make_ref(mi);
       for (const std::string& c0 : a.matches[mi].codes) {
-        std::string c = c0;
+        std::string c = CollapseRepeats(c0);
         if (a.matches[mi].kind == ActorMatch::Kind::kAgent) c = im.options.bare_agent_prefix + c;
         ActorRef r = base;
         r.code = c;
@@ -1167,12 +1204,18 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
         stack.pop_back();
         sub.push_back(w);
         for (int k : t.kids[w]) {
-          if (In(t.base[k], {"parataxis", "ccomp", "nsubj", "csubj"})) continue;
+          if (t.base[k] == "parataxis") continue;
+          if (w == p && In(t.base[k], {"nsubj", "csubj"})) continue;
           if (t.base[k] == "conj" && t.IsVerbal(k)) continue;
           stack.push_back(k);
         }
       }
       std::sort(sub.begin(), sub.end());
+      if (trace) {
+        std::string words;
+        for (int w : sub) words += " " + s.words[w].form + (a.at[w] >= 0 ? "*" : "");
+        trace->lines.push_back("  looking for a target after the verb among:" + words);
+      }
       for (int w : sub) {
         int m = a.at[w];
         if (w <= p || m < 0 || std::find(srcs.begin(), srcs.end(), m) != srcs.end()) continue;
@@ -1201,6 +1244,10 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
     }
     if (srcs.empty() && !im.use_native) {
       if (trace) trace->lines.push_back("  no source actor: no event");
+      continue;
+    }
+    if (tgts.empty() && im.options.require_target) {
+      if (trace) trace->lines.push_back("  no target actor (a dyad is required): no event");
       continue;
     }
     Event e;

@@ -360,14 +360,16 @@ int RunValidatePetrarch(int argc, char** argv) {
   CLI::App app{"Score the coder on a PETRARCH validation suite", "annals validate petrarch"};
   std::string file;
   std::vector<std::string> dicts;
-  bool reparse = false, json = false, verbose = false;
+  bool reparse = false, json = false, verbose = false, no_require_target = false;
   app.add_option("FILE", file, "PETRARCH validation XML")->required();
   app.add_option("--dict", dicts,
                  "dictionary directory (repeatable; default: the files the suite's "
                  "<Environment> names, next to FILE)");
   app.add_flag("--reparse", reparse, "code from <Text> with our tokenizer, tagger and parser");
   app.add_flag("--json", json, "JSON output");
-  app.add_flag("-v,--verbose", verbose, "list each record that is not exact");
+  app.add_flag("-v,--verbose", verbose, "list each record that is not exact, with its trace");
+  app.add_flag("--no-require-dyad", no_require_target,
+               "also score events without a target (PETRARCH require_dyad = false)");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -420,6 +422,7 @@ int RunValidatePetrarch(int argc, char** argv) {
   options.verbs = CoderOptions::Verbs::kPetrarch;
   options.bare_agent_prefix = "---";
   options.loose_targets = true;
+  options.require_target = !no_require_target;
   Result<EventCoder> coder = EventCoder::FromDictionary(*dict, "", options);
   if (!coder.ok()) {
     std::fprintf(stderr, "annals validate petrarch: %s\n", coder.status().ToString().c_str());
@@ -458,7 +461,15 @@ int RunValidatePetrarch(int argc, char** argv) {
         return kExitFailure;
       }
     }
-    std::set<code::Triple> produced = code::EventTriples(coder->Code(doc));
+    std::vector<Event> coded;
+    CodingTrace trace;
+    for (size_t i = 0; i < doc.sentences.size(); ++i) {
+      for (Event& e : coder->CodeSentence(doc, static_cast<int>(i), nullptr,
+                                          verbose ? &trace : nullptr)) {
+        coded.push_back(std::move(e));
+      }
+    }
+    std::set<code::Triple> produced = code::EventTriples(coded);
     std::set<code::Triple> expected = r.expected;
     total.Add(expected, produced);
     by_category[r.category].Add(expected, produced);
@@ -466,7 +477,7 @@ int RunValidatePetrarch(int argc, char** argv) {
       nlohmann::json e = nlohmann::json::array(), p = nlohmann::json::array();
       for (const auto& t : expected) e.push_back(TripleText(t));
       for (const auto& t : produced) p.push_back(TripleText(t));
-      misses.push_back({{"id", r.id}, {"expected", e}, {"produced", p}});
+      misses.push_back({{"id", r.id}, {"expected", e}, {"produced", p}, {"trace", trace.lines}});
     }
   }
   if (json) {
@@ -491,7 +502,11 @@ int RunValidatePetrarch(int argc, char** argv) {
                 100.0 * total.exact / std::max(1, total.records), total.precision(),
                 total.recall(), total.f1());
     if (verbose) {
-      for (const auto& m : misses) std::printf("%s\n", m.dump().c_str());
+      for (const auto& m : misses) {
+        std::printf("%s: expected %s produced %s\n", m["id"].get<std::string>().c_str(),
+                    m["expected"].dump().c_str(), m["produced"].dump().c_str());
+        for (const auto& l : m["trace"]) std::printf("    %s\n", l.get<std::string>().c_str());
+      }
     }
   }
   return kExitOk;
