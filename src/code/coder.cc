@@ -107,6 +107,20 @@ struct Tree {
     const std::string& u = s->words[i].upos;
     return u == "VERB" || u == "AUX" || u == "ADJ";
   }
+  // A past participle modifying a noun ("the pact signed by ..."): a passive whose patient is
+  // the modified noun.
+  bool PassiveParticiple(int i) const {
+    return rel[i] == "acl" && head[i] >= 0 && Child(i, "obj") < 0 &&
+           (s->words[i].xpos == "VBN" ||
+            (s->words[i].feats.find("VerbForm=Part") != std::string::npos &&
+             s->words[i].feats.find("Tense=Past") != std::string::npos));
+  }
+  // The patient of a passive: its nsubj:pass, or the noun a passive participle modifies.
+  int Patient(int i) const {
+    int k = Child(i, "nsubj:pass");
+    if (k < 0 && PassiveParticiple(i)) k = head[i];
+    return k;
+  }
   int Child(int i, std::string_view r) const {
     for (int k : kids[i]) {
       if (rel[k] == r) return k;
@@ -177,10 +191,11 @@ Tree BuildTree(const Sentence& s) {
       if (t.base[k] == "case" && t.prep[i].empty()) t.prep[i] = t.lemma[k];
     }
   }
-  // Passive "by" obliques are agents.
+  // Passive "by" obliques are agents (also of past-participle modifiers: "a pact signed by X").
   for (int i = 0; i < t.n; ++i) {
     if (t.rel[i] == "obl" && t.prep[i] == "by" && t.head[i] >= 0 &&
-        (t.Child(t.head[i], "nsubj:pass") >= 0 || t.Child(t.head[i], "aux:pass") >= 0)) {
+        (t.Child(t.head[i], "nsubj:pass") >= 0 || t.Child(t.head[i], "aux:pass") >= 0 ||
+         t.PassiveParticiple(t.head[i]))) {
       t.rel[i] = "obl:agent";
     }
   }
@@ -362,6 +377,7 @@ Found EventCoder::Impl::Subject(const Tree& t, const SentenceActors& a, int p, b
     if (t.rel[k] == "nsubj" || t.rel[k] == "csubj") subj = k;
     if (t.rel[k] == "nsubj:pass" || t.rel[k] == "aux:pass") passive = true;
   }
+  if (t.PassiveParticiple(p)) passive = true;
   if (passive) {
     int agent = t.Child(p, "obl:agent");
     return ActorsAt(t, a, agent);
@@ -411,7 +427,7 @@ Found EventCoder::Impl::Target(const Tree& t, const SentenceActors& a, int p,
     if (where < 0) return {};
   }
   if (path.rel == "obj") {
-    int o = passive ? t.Child(p, "nsubj:pass") : t.Child(p, "obj");
+    int o = passive ? t.Patient(p) : t.Child(p, "obj");
     return ActorsAt(t, a, o);
   }
   if (path.rel == "iobj") return ActorsAt(t, a, t.Child(p, "iobj"));
@@ -432,7 +448,7 @@ Found EventCoder::Impl::Target(const Tree& t, const SentenceActors& a, int p,
 
 Found EventCoder::Impl::DefaultTarget(const Tree& t, const SentenceActors& a, int p,
                                       bool passive) const {
-  int o = passive ? t.Child(p, "nsubj:pass") : t.Child(p, "obj");
+  int o = passive ? t.Patient(p) : t.Child(p, "obj");
   if (o >= 0) {
     Found f = ActorsAt(t, a, o);
     if (!f.matches.empty()) return f;
@@ -467,7 +483,7 @@ std::vector<Candidate> EventCoder::Impl::NativeCandidates(const Tree& t, int p, 
   for (int k : t.kids[p]) {
     if (t.rel[k] == "compound:prt") particle = t.lemma[k];
   }
-  int obj = t.Child(p, passive ? "nsubj:pass" : "obj");
+  int obj = passive ? t.Patient(p) : t.Child(p, "obj");
   for (int ri : *rows) {
     const PredicateRow& r = native.rows()[ri];
     std::string reject;
@@ -1286,7 +1302,7 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
         if (!sp.matches.empty()) e.speaker = make_ref(sp.matches[0]);
       }
     }
-    // Date: a date expression inside the predicate's clause, else the story date.
+    // Date: a date expression inside (or just after) the predicate's clause, else the story date.
     e.date = date_text;
     e.date_precision = date_text.empty() ? "" : "day";
     if (anchor) {
@@ -1299,7 +1315,9 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
       }
       for (const DateMention& dm : dates) {
         uint32_t b = s.span.begin + dm.span.begin;
-        if (b >= cb && b < ce) {
+        // Inside the clause, or right after it ("signed by X | in June 2024" when the parser
+        // attached the date elsewhere).
+        if (b >= cb && b <= ce + 4) {
           e.date = dm.Iso();
           e.date_precision = std::string(DatePrecisionName(dm.precision));
           int64_t days = DaysFromCivil(*anchor);

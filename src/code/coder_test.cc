@@ -332,6 +332,22 @@ TEST_F(CoderTest, PastDatesAreHistorical) {
   EXPECT_EQ(e[0].pattern_id, "v.attack.1");
 }
 
+TEST_F(CoderTest, PassiveParticipleModifier) {
+  // "... a pact signed by Russia and North Korea in June 2024": the agent is the source, the
+  // modified noun the (object) patient, and the event keeps its own past date.
+  Document d = Parsed(
+      "after/after/ADP/3/case a/a/DET/3/det pact/pact/NOUN/0/root signed/sign/VERB/3/acl "
+      "by/by/ADP/6/case Russia/Russia/PROPN/4/obl and/and/CCONJ/9/cc North/North/PROPN/9/compound "
+      "Korea/Korea/PROPN/6/conj in/in/ADP/11/case June/June/PROPN/4/obl 2024/2024/NUM/11/nummod");
+  d.sentences[0].words[3].xpos = "VBN";
+  std::vector<Event> e = coder_->Code(d);
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(Codes(e[0].sources), "RUS+PRK");
+  EXPECT_EQ(e[0].cameo, "057");
+  EXPECT_EQ(e[0].date, "2024-06");
+  EXPECT_TRUE(e[0].historical);
+}
+
 TEST_F(CoderTest, NoEventWithoutAPredicate) {
   CodingStats stats;
   EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/2/nsubj danced/dance/VERB/0/root "
