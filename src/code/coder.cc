@@ -107,10 +107,12 @@ struct Tree {
     const std::string& u = s->words[i].upos;
     return u == "VERB" || u == "AUX" || u == "ADJ";
   }
-  // A past participle modifying a noun ("the pact signed by ..."): a passive whose patient is
-  // the modified noun.
+  // A past participle modifying a noun with a by-agent ("the pact signed by ..."): a passive
+  // whose patient is the modified noun. (Without the agent a mis-tagged active verb is too likely.)
   bool PassiveParticiple(int i) const {
-    return rel[i] == "acl" && head[i] >= 0 && Child(i, "obj") < 0 &&
+    bool by_agent = false;
+    for (int k : kids[i]) by_agent = by_agent || ((base[k] == "obl") && prep[k] == "by");
+    return rel[i] == "acl" && head[i] >= 0 && Child(i, "obj") < 0 && by_agent &&
            (s->words[i].xpos == "VBN" ||
             (s->words[i].feats.find("VerbForm=Part") != std::string::npos &&
              s->words[i].feats.find("Tense=Past") != std::string::npos));
