@@ -220,8 +220,9 @@ void ClauseWords(const Tree& t, int i, std::vector<int>& out, bool top = true) {
 
 struct SentenceActors {
   std::vector<ActorMatch> matches;
-  // (actor match, agent match) -> index of an extra match with the composed codes.
-  std::map<std::pair<int, int>, int> composed;
+  // Agent match -> extra matches composing it with the countries of its nmod/possessor
+  // ("ambassadors of Arnor, Osgiliath and Gondor" -> ARNGOV, OSGGOV, GONGOV).
+  std::map<int, std::vector<int>> composed;
   std::vector<int> at;    // word -> match index, -1.
   std::vector<int> head;  // match -> its head word.
 };
@@ -314,17 +315,12 @@ void EventCoder::Impl::NounPhraseActor(const Tree& t, const SentenceActors& a, i
       }
     }
     // A bare agent with its country in an nmod/possessor ("soldiers from Gondor"): the composed
-    // match is found by the caller through `composed`.
+    // matches built for it in CodeSentence.
     if (a.matches[m].kind == ActorMatch::Kind::kAgent && depth == 0) {
-      for (int k : t.kids[w]) {
-        if ((t.base[k] == "nmod" || t.rel[k] == "nmod:poss") && a.at[k] >= 0 &&
-            a.matches[a.at[k]].kind == ActorMatch::Kind::kActor) {
-          auto it = a.composed.find({a.at[k], m});
-          if (it != a.composed.end()) {
-            AddMatch(out, it->second);
-            return;
-          }
-        }
+      auto it = a.composed.find(m);
+      if (it != a.composed.end()) {
+        for (int x : it->second) AddMatch(out, x);
+        return;
       }
     }
     AddMatch(out, m);
@@ -1050,24 +1046,51 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
     }
     a.head.push_back(std::min(hw, t.n - 1));
   }
-  // Country + agent across an nmod/possessor: "soldiers from Gondor" -> GONMIL.
-  for (int w = 0; w < t.n; ++w) {
-    int m = a.at[w];
-    if (m < 0 || a.matches[m].kind != ActorMatch::Kind::kAgent) continue;
+  // Country + agent across an nmod/possessor: "soldiers from Gondor" -> GONMIL, distributed over
+  // coordinated countries ("ambassadors of Arnor, Osgiliath and Gondor") and shared by a
+  // coordinated agent ("lawmakers and officials from Arnor").
+  auto countries_of = [&](int w) {
+    std::vector<int> out;
     for (int k : t.kids[w]) {
-      int c = a.at[k];
-      if (c < 0 || c == m || a.matches[c].kind != ActorMatch::Kind::kActor) continue;
       if (!(t.base[k] == "nmod" || t.rel[k] == "nmod:poss")) continue;
-      if (a.composed.count({c, m})) continue;
-      ActorMatch x = a.matches[m];
+      int c = a.at[k];
+      if (c < 0 || a.matches[c].kind != ActorMatch::Kind::kActor) continue;
+      AddMatch(out, c);
+      std::vector<int> stack = t.kids[k];
+      while (!stack.empty()) {
+        int j = stack.back();
+        stack.pop_back();
+        if (t.base[j] != "conj") continue;
+        if (a.at[j] >= 0 && a.matches[a.at[j]].kind == ActorMatch::Kind::kActor) {
+          AddMatch(out, a.at[j]);
+        }
+        for (int g : t.kids[j]) stack.push_back(g);
+      }
+    }
+    return out;
+  };
+  const size_t base_matches = a.matches.size();
+  for (size_t mi = 0; mi < base_matches; ++mi) {
+    if (a.matches[mi].kind != ActorMatch::Kind::kAgent) continue;
+    int w = a.head[mi];
+    std::vector<int> cs = countries_of(w);
+    for (int h = w; cs.empty() && t.base[h] == "conj" && t.head[h] >= 0;) {
+      h = t.head[h];
+      cs = countries_of(h);
+    }
+    std::sort(cs.begin(), cs.end(), [&](int x, int y) {
+      return a.matches[x].first_word < a.matches[y].first_word;
+    });
+    for (int c : cs) {
+      ActorMatch x = a.matches[mi];
       x.kind = ActorMatch::Kind::kActor;
       x.actor = a.matches[c].actor;
       x.codes.clear();
       for (const std::string& cc : a.matches[c].codes) {
-        for (const std::string& ac : a.matches[m].codes) x.codes.push_back(cc + ac);
+        for (const std::string& ac : a.matches[mi].codes) x.codes.push_back(cc + ac);
       }
-      a.composed[{c, m}] = static_cast<int>(a.matches.size());
-      a.head.push_back(a.head[m]);
+      a.composed[static_cast<int>(mi)].push_back(static_cast<int>(a.matches.size()));
+      a.head.push_back(a.head[mi]);
       a.matches.push_back(std::move(x));
     }
   }
