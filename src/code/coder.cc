@@ -263,9 +263,10 @@ struct EventCoder::Impl {
 
   // Actors found at word w: its match, else one in its noun phrase (compound, amod, nmod, poss,
   // flat), plus conjuncts and appositions.
-  Found ActorsAt(const Tree& t, const SentenceActors& a, int w) const;
+  // `source`: looking for a source, where locative/temporal nmods do not lead to the actor.
+  Found ActorsAt(const Tree& t, const SentenceActors& a, int w, bool source = false) const;
   void NounPhraseActor(const Tree& t, const SentenceActors& a, int w, int depth,
-                       std::vector<int>& out) const;
+                       std::vector<int>& out, bool source = false) const;
   Found Subject(const Tree& t, const SentenceActors& a, int p, bool& passive, int depth = 0) const;
   Found Target(const Tree& t, const SentenceActors& a, int p, const TargetPath& path,
                bool passive, int object_noun) const;
@@ -296,7 +297,7 @@ void AddMatch(std::vector<int>& out, int m) {
 }  // namespace
 
 void EventCoder::Impl::NounPhraseActor(const Tree& t, const SentenceActors& a, int w, int depth,
-                                       std::vector<int>& out) const {
+                                       std::vector<int>& out, bool source) const {
   if (a.at[w] >= 0) {
     int m = a.at[w];
     // "Bree Prime Minister Romendacil": a compound modifier with a more specific code of the
@@ -328,20 +329,26 @@ void EventCoder::Impl::NounPhraseActor(const Tree& t, const SentenceActors& a, i
   }
   if (depth >= 2) return;
   for (int k : t.kids[w]) {
+    // Not through locative/temporal nmods: "the conflict in Ukraine" is not Ukraine acting.
+    if (source && t.base[k] == "nmod" && t.rel[k] != "nmod:poss" &&
+        !In(t.prep[k], {"", "of", "from", "between", "among"})) {
+      continue;
+    }
     if (In(t.base[k], {"compound", "amod", "nmod", "flat", "nmod:poss"}) ||
         t.rel[k] == "nmod:poss") {
       size_t before = out.size();
-      NounPhraseActor(t, a, k, depth + 1, out);
+      NounPhraseActor(t, a, k, depth + 1, out, source);
       if (out.size() > before) return;
     }
   }
 }
 
-Found EventCoder::Impl::ActorsAt(const Tree& t, const SentenceActors& a, int w) const {
+Found EventCoder::Impl::ActorsAt(const Tree& t, const SentenceActors& a, int w,
+                                 bool source) const {
   Found f;
   f.word = w;
   if (w < 0) return f;
-  NounPhraseActor(t, a, w, 0, f.matches);
+  NounPhraseActor(t, a, w, 0, f.matches, source);
   if (f.matches.empty()) {
     int ap = t.Child(w, "appos");
     if (ap >= 0) NounPhraseActor(t, a, ap, 0, f.matches);
@@ -380,7 +387,7 @@ Found EventCoder::Impl::Subject(const Tree& t, const SentenceActors& a, int p, b
     int agent = t.Child(p, "obl:agent");
     return ActorsAt(t, a, agent);
   }
-  if (subj >= 0 && !IsRelPronoun(t, subj)) return ActorsAt(t, a, subj);
+  if (subj >= 0 && !IsRelPronoun(t, subj)) return ActorsAt(t, a, subj, true);
   bool noun = t.s->words[p].upos == "NOUN" || t.s->words[p].upos == "PROPN";
   if (noun) {
     // Event noun: its possessor or modifier ("Xi's talks", "Chinese sanctions").
@@ -434,6 +441,13 @@ Found EventCoder::Impl::Target(const Tree& t, const SentenceActors& a, int p,
   if (path.rel == "nmod" && object_noun >= 0 && !path.via_object) places.push_back(object_noun);
   for (int place : places) {
     for (int k : t.kids[place]) {
+      // "nmod:poss" names the possessor ("rejected Iran's proposal": obj.nmod:poss).
+      if (path.prep == "poss") {
+        if (t.rel[k] != "nmod:poss") continue;
+        Found f = ActorsAt(t, a, k);
+        if (!f.matches.empty()) return f;
+        continue;
+      }
       if ((t.base[k] == "obl" || t.base[k] == "nmod") && t.rel[k] != "obl:agent" &&
           t.rel[k] != "nmod:poss" && t.prep[k] == path.prep) {
         Found f = ActorsAt(t, a, k);
@@ -1290,6 +1304,23 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
     if (tgts.empty() && im.options.require_target) {
       if (trace) trace->lines.push_back("  no target actor (a dyad is required): no event");
       continue;
+    }
+    // Nor is an actor its own target under another mention ("Russia ... the Russian war"),
+    // except in PETRARCH compound patterns, where the coordinated actors act on each other.
+    if (!c.compound) {
+      std::vector<std::string> src_codes;
+      for (int m : srcs) src_codes.insert(src_codes.end(), a.matches[m].codes.begin(),
+                                          a.matches[m].codes.end());
+      tgts.erase(std::remove_if(tgts.begin(), tgts.end(),
+                                [&](int m) {
+                                  const auto& cs = a.matches[m].codes;
+                                  return !cs.empty() &&
+                                         std::all_of(cs.begin(), cs.end(), [&](const auto& c) {
+                                           return std::find(src_codes.begin(), src_codes.end(),
+                                                            c) != src_codes.end();
+                                         });
+                                }),
+                 tgts.end());
     }
     Event e;
     e.document_id = document.id;
