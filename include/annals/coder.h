@@ -75,10 +75,10 @@ struct UnmatchedActor {
 
 struct CodingStats {
   int64_t sentences = 0;
-  int64_t predicates = 0;            // Predicates with a matching pattern.
+  int64_t predicates = 0;  // Predicates with a matching pattern.
   int64_t events = 0;
-  int64_t unmatched_actors = 0;      // Actor mentions in no event.
-  int64_t discarded_sentences = 0;   // Sentences holding a discard phrase.
+  int64_t unmatched_actors = 0;           // Actor mentions in no event.
+  int64_t discarded_sentences = 0;        // Sentences holding a discard phrase.
   std::vector<UnmatchedActor> unmatched;  // With CoderOptions::collect_unmatched.
   void Add(const CodingStats& other);
 };
@@ -105,8 +105,8 @@ class EventCoder {
   // expressions attached to the predicate.
   std::vector<Event> Code(const Document& document, CodingStats* stats = nullptr) const;
   // Codes one sentence; `trace` (may be null) receives the explanation.
-  std::vector<Event> CodeSentence(const Document& document, int sentence_index,
-                                  CodingStats* stats, CodingTrace* trace) const;
+  std::vector<Event> CodeSentence(const Document& document, int sentence_index, CodingStats* stats,
+                                  CodingTrace* trace) const;
 
   // Problems met while loading the verb tables and dictionaries ("file:line: error: ...").
   const std::vector<std::string>& problems() const;

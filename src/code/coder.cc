@@ -94,14 +94,14 @@ void AddVerbEntry(const std::string& phrase, int cls, int form, const std::strin
 struct Tree {
   const Sentence* s = nullptr;
   int n = 0;
-  std::vector<int> head;                // 0-based, -1 for the root.
-  std::vector<std::string> rel;         // Normalised UD 2 relation ("obj", "nsubj:pass", "obl").
-  std::vector<std::string> base;        // Relation without subtype.
-  std::vector<std::string> lemma;       // Lower-case lemma (form when no lemma).
-  std::vector<std::string> up;          // Upper-case form.
-  std::vector<std::string> uplemma;     // Upper-case lemma.
+  std::vector<int> head;             // 0-based, -1 for the root.
+  std::vector<std::string> rel;      // Normalised UD 2 relation ("obj", "nsubj:pass", "obl").
+  std::vector<std::string> base;     // Relation without subtype.
+  std::vector<std::string> lemma;    // Lower-case lemma (form when no lemma).
+  std::vector<std::string> up;       // Upper-case form.
+  std::vector<std::string> uplemma;  // Upper-case lemma.
   std::vector<std::vector<int>> kids;
-  std::vector<std::string> prep;        // Lower-case `case` child ("with"), "" when none.
+  std::vector<std::string> prep;  // Lower-case `case` child ("with"), "" when none.
 
   bool IsVerbal(int i) const {
     const std::string& u = s->words[i].upos;
@@ -174,14 +174,22 @@ Tree BuildTree(const Sentence& s) {
   for (int i = 0; i < t.n; ++i) {
     std::string r = util::AsciiLower(s.words[i].deprel);
     // UD 1 (as UDPipe 1/2.0 models of UD 1.x write it) -> UD 2.
-    if (r == "dobj") r = "obj";
-    else if (r == "nsubjpass") r = "nsubj:pass";
-    else if (r == "csubjpass") r = "csubj:pass";
-    else if (r == "auxpass") r = "aux:pass";
-    else if (r == "neg") r = "advmod";
-    else if (r == "name") r = "flat";
-    else if (r == "mwe") r = "fixed";
-    else if (r == "nmod:agent") r = "obl:agent";
+    if (r == "dobj")
+      r = "obj";
+    else if (r == "nsubjpass")
+      r = "nsubj:pass";
+    else if (r == "csubjpass")
+      r = "csubj:pass";
+    else if (r == "auxpass")
+      r = "aux:pass";
+    else if (r == "neg")
+      r = "advmod";
+    else if (r == "name")
+      r = "flat";
+    else if (r == "mwe")
+      r = "fixed";
+    else if (r == "nmod:agent")
+      r = "obl:agent";
     if (r.rfind("nmod", 0) == 0 && r != "nmod:poss" && t.head[i] >= 0 && t.IsVerbal(t.head[i])) {
       r = "obl" + r.substr(4);
     }
@@ -268,8 +276,8 @@ struct EventCoder::Impl {
   void NounPhraseActor(const Tree& t, const SentenceActors& a, int w, int depth,
                        std::vector<int>& out, bool source = false) const;
   Found Subject(const Tree& t, const SentenceActors& a, int p, bool& passive, int depth = 0) const;
-  Found Target(const Tree& t, const SentenceActors& a, int p, const TargetPath& path,
-               bool passive, int object_noun) const;
+  Found Target(const Tree& t, const SentenceActors& a, int p, const TargetPath& path, bool passive,
+               int object_noun) const;
   Found DefaultTarget(const Tree& t, const SentenceActors& a, int p, bool passive) const;
   std::vector<Candidate> NativeCandidates(const Tree& t, int p, bool passive,
                                           CodingTrace* trace) const;
@@ -343,8 +351,7 @@ void EventCoder::Impl::NounPhraseActor(const Tree& t, const SentenceActors& a, i
   }
 }
 
-Found EventCoder::Impl::ActorsAt(const Tree& t, const SentenceActors& a, int w,
-                                 bool source) const {
+Found EventCoder::Impl::ActorsAt(const Tree& t, const SentenceActors& a, int w, bool source) const {
   Found f;
   f.word = w;
   if (w < 0) return f;
@@ -503,9 +510,8 @@ std::vector<Candidate> EventCoder::Impl::NativeCandidates(const Tree& t, int p, 
       reject = "particle '" + r.particle + "' absent";
     } else if (r.particle.empty() && !particle.empty()) {
       reject = "text has particle '" + particle + "'";
-    } else if (!r.objects.empty() &&
-               (obj < 0 || std::find(r.objects.begin(), r.objects.end(), t.lemma[obj]) ==
-                               r.objects.end())) {
+    } else if (!r.objects.empty() && (obj < 0 || std::find(r.objects.begin(), r.objects.end(),
+                                                           t.lemma[obj]) == r.objects.end())) {
       reject = "object is not " + std::string(obj < 0 ? "present" : "'" + t.lemma[obj] + "'");
     } else if (r.passive_only && !passive) {
       reject = "row is passive-only";
@@ -553,8 +559,7 @@ bool EventCoder::Impl::MatchSynsetAt(const Tree& t, const std::vector<int>& clau
         break;
       }
       int w = clause[at];
-      ok = MatchWordAt(t, w, words[j]) ||
-           (!it->second->no_plural && t.up[w] == words[j] + "S");
+      ok = MatchWordAt(t, w, words[j]) || (!it->second->no_plural && t.up[w] == words[j] + "S");
     }
     if (ok) {
       next = forward ? pos + words.size() : pos - words.size();
@@ -638,9 +643,8 @@ int EventCoder::Impl::MatchPatternSide(const Tree& t, const SentenceActors& a,
   return score;
 }
 
-std::optional<Candidate> EventCoder::Impl::PetrarchCandidate(const Tree& t,
-                                                             const SentenceActors& a, int p,
-                                                             CodingTrace* trace) const {
+std::optional<Candidate> EventCoder::Impl::PetrarchCandidate(const Tree& t, const SentenceActors& a,
+                                                             int p, CodingTrace* trace) const {
   std::vector<int> clause;
   ClauseWords(t, p, clause);
   size_t vpos = std::find(clause.begin(), clause.end(), p) - clause.begin();
@@ -653,7 +657,8 @@ std::optional<Candidate> EventCoder::Impl::PetrarchCandidate(const Tree& t,
   std::vector<std::string> keys = {t.uplemma[p], t.up[p]};
   const std::string& f = t.up[p];
   auto strip = [&](std::string_view suffix, std::string_view add) {
-    if (f.size() > suffix.size() + 2 && f.compare(f.size() - suffix.size(), suffix.size(), suffix) == 0) {
+    if (f.size() > suffix.size() + 2 &&
+        f.compare(f.size() - suffix.size(), suffix.size(), suffix) == 0) {
       std::string stem = f.substr(0, f.size() - suffix.size());
       keys.push_back(stem + std::string(add));
       if (add.empty() && stem.size() > 3 && stem.back() == stem[stem.size() - 2]) {
@@ -720,11 +725,11 @@ std::optional<Candidate> EventCoder::Impl::PetrarchCandidate(const Tree& t,
     int s2 = s1 < 0 ? -1
                     : (vpos == 0 && !before.empty()
                            ? -1
-                           : MatchPatternSide(t, a, clause, vpos == 0 ? SIZE_MAX : vpos - 1,
-                                              before, false, c));
+                           : MatchPatternSide(t, a, clause, vpos == 0 ? SIZE_MAX : vpos - 1, before,
+                                              false, c));
     if (s1 < 0 || s2 < 0) continue;
-    int score = (s1 + s2) * 4 + (c.source_bound ? 1 : 0) + (c.target_bound ? 1 : 0) +
-                (c.compound ? 1 : 0);
+    int score =
+        (s1 + s2) * 4 + (c.source_bound ? 1 : 0) + (c.target_bound ? 1 : 0) + (c.compound ? 1 : 0);
     if (trace) {
       trace->lines.push_back("    pattern " + dict.Where(pat.where) + " [" + pat.code +
                              "] matches (score " + std::to_string(score) + ")");
@@ -815,9 +820,10 @@ Modality FindModality(const Tree& t, int p) {
     if (r == "xcomp" || r == "nsubj" || r == "csubj" || r == "nsubj:pass" ||
         (r == "conj" && t.IsVerbal(h))) {
       if (r != "conj" &&
-          In(t.lemma[h], {"plan", "intend", "seem", "appear", "hope", "want", "wish", "consider",
-                          "likely", "unlikely", "inevitable", "possible", "probable", "expect",
-                          "aim", "seek", "prepare", "propose", "threaten", "mull", "weigh"})) {
+          In(t.lemma[h],
+             {"plan",     "intend", "seem",     "appear",     "hope",     "want",     "wish",
+              "consider", "likely", "unlikely", "inevitable", "possible", "probable", "expect",
+              "aim",      "seek",   "prepare",  "propose",    "threaten", "mull",     "weigh"})) {
         m.hypothetical = true;
         m.why.push_back("hypothetical: under '" + t.s->words[h].form + "'");
       }
@@ -878,9 +884,8 @@ const Dictionary& EventCoder::dictionary() const { return impl_->dict; }
 
 namespace {
 
-Result<std::shared_ptr<EventCoder::Impl>> Build(const Dictionary& dict,
-                                                PredicateDictionary native, bool have_native,
-                                                const CoderOptions& options) {
+Result<std::shared_ptr<EventCoder::Impl>> Build(const Dictionary& dict, PredicateDictionary native,
+                                                bool have_native, const CoderOptions& options) {
   auto impl = std::make_shared<EventCoder::Impl>(dict);
   impl->options = options;
   Result<CameoOntology> cameo = CameoOntology::LoadDefault();
@@ -950,8 +955,7 @@ Result<EventCoder> EventCoder::Create(const CoderOptions& options) {
   Result<CameoOntology> cameo = CameoOntology::LoadDefault();
   PredicateDictionary native;
   for (const std::string& f : files) {
-    Result<PredicateDictionary> one =
-        PredicateDictionary::Load(f, cameo.ok() ? &*cameo : nullptr);
+    Result<PredicateDictionary> one = PredicateDictionary::Load(f, cameo.ok() ? &*cameo : nullptr);
     if (!one.ok()) return one.status();
     native.Merge(std::move(*one));
   }
@@ -969,7 +973,8 @@ Result<EventCoder> EventCoder::FromDictionary(const Dictionary& dictionary,
   Result<CameoOntology> cameo = CameoOntology::LoadDefault();
   PredicateDictionary native;
   bool have = !verbs_tsv.empty();
-  if (have) native = PredicateDictionary::Parse(verbs_tsv, "verbs.tsv", cameo.ok() ? &*cameo : nullptr);
+  if (have)
+    native = PredicateDictionary::Parse(verbs_tsv, "verbs.tsv", cameo.ok() ? &*cameo : nullptr);
   Result<std::shared_ptr<Impl>> impl = Build(dictionary, std::move(native), have, options);
   if (!impl.ok()) return impl.status();
   return EventCoder(std::move(*impl));
@@ -1017,7 +1022,8 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
     finish();
     return events;
   }
-  bool parsed = std::any_of(s.words.begin(), s.words.end(), [](const Word& w) { return w.head >= 0; });
+  bool parsed =
+      std::any_of(s.words.begin(), s.words.end(), [](const Word& w) { return w.head >= 0; });
   if (!parsed) {
     if (trace) trace->lines.push_back("sentence has no dependency parse: nothing coded");
     finish();
@@ -1092,9 +1098,8 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
       h = t.head[h];
       cs = countries_of(h);
     }
-    std::sort(cs.begin(), cs.end(), [&](int x, int y) {
-      return a.matches[x].first_word < a.matches[y].first_word;
-    });
+    std::sort(cs.begin(), cs.end(),
+              [&](int x, int y) { return a.matches[x].first_word < a.matches[y].first_word; });
     for (int c : cs) {
       ActorMatch x = a.matches[mi];
       x.kind = ActorMatch::Kind::kActor;
@@ -1168,8 +1173,8 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
   for (int pass = 0; pass < 2; ++pass) {
     for (int i = 0; i < t.n; ++i) {
       const std::string& u = s.words[i].upos;
-      bool verb = u == "VERB" || (u == "AUX" && t.rel[i] != "aux" && t.rel[i] != "cop" &&
-                                  t.rel[i] != "aux:pass");
+      bool verb = u == "VERB" ||
+                  (u == "AUX" && t.rel[i] != "aux" && t.rel[i] != "cop" && t.rel[i] != "aux:pass");
       bool noun = u == "NOUN" || u == "PROPN";
       if ((pass == 0 && verb) || (pass == 1 && noun && im.use_native)) order.push_back(i);
     }
@@ -1216,15 +1221,15 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
         f.matches = c.targets;
       } else if (c.row) {
         for (const TargetPath& path : c.row->targets) {
-          f = im.Target(t, a, c.object_noun == t.Child(p, "obj") || c.object_noun < 0 ? p : p,
-                        path, passive, c.object_noun);
+          f = im.Target(t, a, c.object_noun == t.Child(p, "obj") || c.object_noun < 0 ? p : p, path,
+                        passive, c.object_noun);
           if (!f.matches.empty()) break;
         }
       } else {
         f = im.DefaultTarget(t, a, p, passive);
       }
-      if (!chosen || (!f.matches.empty() && tgt.matches.empty() && c.row &&
-                      !c.row->targets.empty())) {
+      if (!chosen ||
+          (!f.matches.empty() && tgt.matches.empty() && c.row && !c.row->targets.empty())) {
         if (!chosen || tgt.matches.empty()) {
           chosen = &c;
           tgt = f;
@@ -1244,11 +1249,10 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
     std::vector<int> srcs = c.source_bound ? c.sources : src.matches;
     std::vector<int> tgts = tgt.matches;
     // An actor is not its own target (a coordination split over both roles stays a source).
-    tgts.erase(std::remove_if(tgts.begin(), tgts.end(),
-                              [&](int m) {
-                                return std::find(srcs.begin(), srcs.end(), m) != srcs.end();
-                              }),
-               tgts.end());
+    tgts.erase(
+        std::remove_if(tgts.begin(), tgts.end(),
+                       [&](int m) { return std::find(srcs.begin(), srcs.end(), m) != srcs.end(); }),
+        tgts.end());
     if (c.compound && tgts.empty() && srcs.size() >= 2) tgts = srcs;
     if (tgts.empty() && im.options.loose_targets) {
       // First actor after the verb in its subtree (not in reported or coordinated clauses).
@@ -1309,17 +1313,16 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
     // except in PETRARCH compound patterns, where the coordinated actors act on each other.
     if (!c.compound) {
       std::vector<std::string> src_codes;
-      for (int m : srcs) src_codes.insert(src_codes.end(), a.matches[m].codes.begin(),
-                                          a.matches[m].codes.end());
-      tgts.erase(std::remove_if(tgts.begin(), tgts.end(),
-                                [&](int m) {
-                                  const auto& cs = a.matches[m].codes;
-                                  return !cs.empty() &&
-                                         std::all_of(cs.begin(), cs.end(), [&](const auto& c) {
-                                           return std::find(src_codes.begin(), src_codes.end(),
-                                                            c) != src_codes.end();
-                                         });
-                                }),
+      for (int m : srcs)
+        src_codes.insert(src_codes.end(), a.matches[m].codes.begin(), a.matches[m].codes.end());
+      tgts.erase(std::remove_if(
+                     tgts.begin(), tgts.end(),
+                     [&](int m) {
+                       const auto& cs = a.matches[m].codes;
+                       return !cs.empty() && std::all_of(cs.begin(), cs.end(), [&](const auto& c) {
+                         return std::find(src_codes.begin(), src_codes.end(), c) != src_codes.end();
+                       });
+                     }),
                  tgts.end());
     }
     Event e;
@@ -1410,8 +1413,8 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
                              (flags.empty() ? "" : ";" + flags));
       for (const std::string& w : mod.why) trace->lines.push_back("    " + w);
     }
-    bool reverse = !reverse_code.empty() && reverse_code != "---" && !e.sources.empty() &&
-                   !e.targets.empty();
+    bool reverse =
+        !reverse_code.empty() && reverse_code != "---" && !e.sources.empty() && !e.targets.empty();
     if (reverse) {
       Event r = e;
       std::swap(r.sources, r.targets);

@@ -127,18 +127,17 @@ TEST(PredicateDictionaryTest, LoadsRowsAndReportsBadOnes) {
 }
 
 TEST(PredicateDictionaryTest, BadInputNeverCrashes) {
-  for (const char* text :
-       {"", "\n\n", "# only a comment\n", "id\tcameo\n", "x\ty\n1\t2\n",
-        "id\tcameo\tpos\tlemma\tparticle\tobject\ttarget\tflags\texample\n"
-        "a\t04\tVERB\tmeet\t-\t-\tobl:\t-\t-\n"
-        "b\t04\tVERB\tmeet\t-\t|\tobj\t-\t-\n"
-        "c\t04\tVERB\tmeet\t-\t-\tobj\tpassive,active\t-\n"
-        "d d\t04\tVERB\tmeet\t-\t-\tobj\t-\t-\n"
-        "e\t04\tVERB\tMeet\t-\t-\tobj\t-\t-\n"
-        "f\t04\tVERB\tmeet\t-\t-\tobj.obl:with\t-\t-\n"
-        "g\t04\tVERB\tmeet\t-\t-\tobj\twn=\t-\n"
-        "h\t04\tVERB\tmeet\n"
-        "i\t04\tVERB\tmeet\t-\t-\tnmod:with\twn=v.meet.1\tAn example.\n"}) {
+  for (const char* text : {"", "\n\n", "# only a comment\n", "id\tcameo\n", "x\ty\n1\t2\n",
+                           "id\tcameo\tpos\tlemma\tparticle\tobject\ttarget\tflags\texample\n"
+                           "a\t04\tVERB\tmeet\t-\t-\tobl:\t-\t-\n"
+                           "b\t04\tVERB\tmeet\t-\t|\tobj\t-\t-\n"
+                           "c\t04\tVERB\tmeet\t-\t-\tobj\tpassive,active\t-\n"
+                           "d d\t04\tVERB\tmeet\t-\t-\tobj\t-\t-\n"
+                           "e\t04\tVERB\tMeet\t-\t-\tobj\t-\t-\n"
+                           "f\t04\tVERB\tmeet\t-\t-\tobj.obl:with\t-\t-\n"
+                           "g\t04\tVERB\tmeet\t-\t-\tobj\twn=\t-\n"
+                           "h\t04\tVERB\tmeet\n"
+                           "i\t04\tVERB\tmeet\t-\t-\tnmod:with\twn=v.meet.1\tAn example.\n"}) {
     code::PredicateDictionary d = code::PredicateDictionary::Parse(text, "x.tsv", nullptr);
     for (const auto& p : d.problems()) EXPECT_THAT(p.Message(), HasSubstr("x.tsv:"));
     if (std::string(text).find("i\t04") != std::string::npos) {
@@ -162,9 +161,10 @@ TEST_F(CoderTest, PassiveWithAgent) {
                           "././PUNCT/3/punct")),
               ElementsAre("RUS UKR 190"));
   // UD 1 labels as in the PETRARCH suite's parses.
-  EXPECT_THAT(Code(Parsed("Ukraine/Ukraine/PROPN/3/nsubjpass was/be/AUX/3/auxpass "
-                          "attacked/attack/VERB/0/root by/by/ADP/5/case Russia/Russia/PROPN/3/nmod")),
-              ElementsAre("RUS UKR 190"));
+  EXPECT_THAT(
+      Code(Parsed("Ukraine/Ukraine/PROPN/3/nsubjpass was/be/AUX/3/auxpass "
+                  "attacked/attack/VERB/0/root by/by/ADP/5/case Russia/Russia/PROPN/3/nmod")),
+      ElementsAre("RUS UKR 190"));
 }
 
 TEST_F(CoderTest, PassiveOnlyAndActiveOnlyRows) {
@@ -180,8 +180,9 @@ TEST_F(CoderTest, PassiveOnlyAndActiveOnlyRows) {
 
 TEST_F(CoderTest, ObliqueWithPrepositionAndLightVerb) {
   // "held talks with": the verb row with object "talks"; the noun is not coded a second time.
-  Document d = Parsed("Japan/Japan/PROPN/2/nsubj held/hold/VERB/0/root talks/talk/NOUN/2/obj "
-                      "with/with/ADP/5/case India/India/PROPN/3/nmod");
+  Document d = Parsed(
+      "Japan/Japan/PROPN/2/nsubj held/hold/VERB/0/root talks/talk/NOUN/2/obj "
+      "with/with/ADP/5/case India/India/PROPN/3/nmod");
   std::vector<Event> e = coder_->Code(d);
   ASSERT_EQ(e.size(), 1u);
   EXPECT_EQ(e[0].pattern_id, "v.hold.talks");
@@ -295,24 +296,28 @@ TEST_F(CoderTest, Modality) {
 }
 
 TEST_F(CoderTest, ParticleMustMatch) {
-  EXPECT_THAT(Code(Parsed("Chile/Chile/PROPN/2/nsubj called/call/VERB/0/root off/off/ADP/2/compound:prt "
-                          "the/the/DET/5/det visit/visit/NOUN/2/obj")),
-              ElementsAre("CHL --- 036"));  // The object noun is not coded a second time.
-  EXPECT_THAT(Code(Parsed("Chile/Chile/PROPN/2/nsubj called/call/VERB/0/root Peru/Peru/PROPN/2/obj")),
-              ElementsAre());
+  EXPECT_THAT(
+      Code(Parsed("Chile/Chile/PROPN/2/nsubj called/call/VERB/0/root off/off/ADP/2/compound:prt "
+                  "the/the/DET/5/det visit/visit/NOUN/2/obj")),
+      ElementsAre("CHL --- 036"));  // The object noun is not coded a second time.
+  EXPECT_THAT(
+      Code(Parsed("Chile/Chile/PROPN/2/nsubj called/call/VERB/0/root Peru/Peru/PROPN/2/obj")),
+      ElementsAre());
 }
 
 TEST_F(CoderTest, CompoundActorMatch) {
-  EXPECT_THAT(Code(Parsed("Xi/Xi/PROPN/2/nsubj met/meet/VERB/0/root his/his/PRON/8/nmod:poss "
-                          "Russian/Russian/ADJ/8/amod and/and/CCONJ/7/cc North/North/PROPN/7/compound "
-                          "Korean/Korean/ADJ/4/conj counterparts/counterpart/NOUN/2/obj")),
-              ElementsAre("CHNGOV RUSGOV+PRKGOV 040"));
+  EXPECT_THAT(
+      Code(Parsed("Xi/Xi/PROPN/2/nsubj met/meet/VERB/0/root his/his/PRON/8/nmod:poss "
+                  "Russian/Russian/ADJ/8/amod and/and/CCONJ/7/cc North/North/PROPN/7/compound "
+                  "Korean/Korean/ADJ/4/conj counterparts/counterpart/NOUN/2/obj")),
+      ElementsAre("CHNGOV RUSGOV+PRKGOV 040"));
 }
 
 TEST_F(CoderTest, PastDatesAreHistorical) {
-  Document d = Parsed("In/in/ADP/2/case 2024/2024/NUM/4/obl ,/,/PUNCT/4/punct "
-                      "Russia/Russia/PROPN/5/nsubj attacked/attack/VERB/0/root "
-                      "Ukraine/Ukraine/PROPN/5/obj");
+  Document d = Parsed(
+      "In/in/ADP/2/case 2024/2024/NUM/4/obl ,/,/PUNCT/4/punct "
+      "Russia/Russia/PROPN/5/nsubj attacked/attack/VERB/0/root "
+      "Ukraine/Ukraine/PROPN/5/obj");
   // Fix the tree: "2024" hangs off "attacked".
   d.sentences[0].words[1].head = 5;
   d.sentences[0].words[2].head = 5;
@@ -322,7 +327,8 @@ TEST_F(CoderTest, PastDatesAreHistorical) {
   EXPECT_EQ(e[0].date, "2024");
   EXPECT_TRUE(e[0].historical);
   // Undated: the story date.
-  e = coder_->Code(Parsed("Russia/Russia/PROPN/2/nsubj attacked/attack/VERB/0/root "
+  e =
+      coder_->Code(Parsed("Russia/Russia/PROPN/2/nsubj attacked/attack/VERB/0/root "
                           "Ukraine/Ukraine/PROPN/2/obj"));
   ASSERT_EQ(e.size(), 1u);
   EXPECT_EQ(e[0].date, "2025-09-02");
@@ -362,16 +368,18 @@ TEST_F(CoderTest, NoEventWithoutAPredicate) {
                           "something/something/PRON/2/obj")),
               ElementsAre());
   // Unparsed sentences are skipped, not guessed.
-  Document d = Parsed("Russia/Russia/PROPN/2/nsubj attacked/attack/VERB/0/root "
-                      "Ukraine/Ukraine/PROPN/2/obj");
+  Document d = Parsed(
+      "Russia/Russia/PROPN/2/nsubj attacked/attack/VERB/0/root "
+      "Ukraine/Ukraine/PROPN/2/obj");
   for (Word& w : d.sentences[0].words) w.head = -1;
   EXPECT_THAT(Code(d), ElementsAre());
 }
 
 TEST_F(CoderTest, BrokenTreesDoNotCrash) {
   // A cycle and out-of-range heads.
-  Document d = Parsed("Russia/Russia/PROPN/2/nsubj attacked/attack/VERB/1/root "
-                      "Ukraine/Ukraine/PROPN/99/obj x/x/X/-5/dep");
+  Document d = Parsed(
+      "Russia/Russia/PROPN/2/nsubj attacked/attack/VERB/1/root "
+      "Ukraine/Ukraine/PROPN/99/obj x/x/X/-5/dep");
   (void)coder_->Code(d);
   CodingTrace trace;
   (void)coder_->CodeSentence(d, 0, nullptr, &trace);

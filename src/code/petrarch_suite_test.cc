@@ -48,8 +48,8 @@ TEST(PetrarchSuiteTest, TriplesExpandListsWithoutSelfPairs) {
 
 TEST(PetrarchSuiteTest, Scores) {
   SuiteScore s;
-  s.Add({{"A", "B", "040"}}, {{"A", "B", "040"}});           // exact
-  s.Add({}, {{"A", "B", "040"}});                            // expected none, produced one
+  s.Add({{"A", "B", "040"}}, {{"A", "B", "040"}});  // exact
+  s.Add({}, {{"A", "B", "040"}});                   // expected none, produced one
   s.Add({{"A", "B", "040"}, {"B", "A", "040"}}, {{"A", "B", "040"}});  // half recall
   EXPECT_EQ(s.records, 3);
   EXPECT_EQ(s.exact, 1);

@@ -19,9 +19,7 @@ bool IsIdChar(char c) {
          c == '.' || c == '-';
 }
 
-bool ValidId(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), IsIdChar);
-}
+bool ValidId(std::string_view s) { return !s.empty() && std::all_of(s.begin(), s.end(), IsIdChar); }
 
 bool ValidWord(std::string_view s) {
   if (s.empty()) return false;
@@ -114,7 +112,8 @@ PredicateDictionary PredicateDictionary::Parse(std::string_view text, std::strin
     if (!header_done) {
       header_done = true;
       bool ok = cells.size() == std::size(kHeader);
-      for (size_t i = 0; ok && i < cells.size(); ++i) ok = util::TrimAsciiSpace(cells[i]) == kHeader[i];
+      for (size_t i = 0; ok && i < cells.size(); ++i)
+        ok = util::TrimAsciiSpace(cells[i]) == kHeader[i];
       if (!ok) {
         problem(line_no,
                 "bad header (want: id cameo pos lemma particle object target flags example); "

@@ -31,9 +31,9 @@ struct TargetPath {
 struct PredicateRow {
   std::string id;
   std::string cameo;
-  bool noun = false;     // pos NOUN (event noun) rather than VERB.
-  std::string lemma;     // Lower-case.
-  std::string particle;  // "" for none.
+  bool noun = false;                 // pos NOUN (event noun) rather than VERB.
+  std::string lemma;                 // Lower-case.
+  std::string particle;              // "" for none.
   std::vector<std::string> objects;  // Required object head lemmas; empty: no requirement.
   std::vector<TargetPath> targets;   // Ordered; empty: no target.
   bool passive_only = false;

@@ -70,8 +70,8 @@ class Annotator {
 };
 
 nlohmann::json ActorJson(const ActorRef& a) {
-  nlohmann::json j = {{"code", a.code}, {"text", a.text}, {"begin", a.span.begin},
-                      {"end", a.span.end}};
+  nlohmann::json j = {
+      {"code", a.code}, {"text", a.text}, {"begin", a.span.begin}, {"end", a.span.end}};
   if (!a.name.empty()) j["name"] = a.name;
   if (!a.entry_id.empty()) j["entry"] = a.entry_id;
   return j;
@@ -81,30 +81,29 @@ nlohmann::json EventJson(const Event& e, const Document& d) {
   nlohmann::json src = nlohmann::json::array(), tgt = nlohmann::json::array();
   for (const ActorRef& a : e.sources) src.push_back(ActorJson(a));
   for (const ActorRef& a : e.targets) tgt.push_back(ActorJson(a));
-  nlohmann::json j = {{"document_id", e.document_id},
-                      {"sentence", e.sentence_index},
-                      {"date", e.date},
-                      {"date_precision", e.date_precision},
-                      {"sources", src},
-                      {"targets", tgt},
-                      {"cameo", e.cameo},
-                      {"cameo_base", e.cameo_base},
-                      {"cameo_root", e.cameo_root},
-                      {"quad_class", e.quad_class},
-                      {"goldstein", e.goldstein},
-                      {"plover_event", e.plover_event},
-                      {"plover_mode", e.plover_mode},
-                      {"plover_context", e.plover_context},
-                      {"negated", e.negated},
-                      {"hypothetical", e.hypothetical},
-                      {"future", e.future},
-                      {"reported", e.reported},
-                      {"historical", e.historical},
-                      {"pattern_id", e.pattern_id},
-                      {"predicate", {{"begin", e.predicate_span.begin},
-                                     {"end", e.predicate_span.end}}},
-                      {"sentence_span", {{"begin", e.sentence_span.begin},
-                                         {"end", e.sentence_span.end}}}};
+  nlohmann::json j = {
+      {"document_id", e.document_id},
+      {"sentence", e.sentence_index},
+      {"date", e.date},
+      {"date_precision", e.date_precision},
+      {"sources", src},
+      {"targets", tgt},
+      {"cameo", e.cameo},
+      {"cameo_base", e.cameo_base},
+      {"cameo_root", e.cameo_root},
+      {"quad_class", e.quad_class},
+      {"goldstein", e.goldstein},
+      {"plover_event", e.plover_event},
+      {"plover_mode", e.plover_mode},
+      {"plover_context", e.plover_context},
+      {"negated", e.negated},
+      {"hypothetical", e.hypothetical},
+      {"future", e.future},
+      {"reported", e.reported},
+      {"historical", e.historical},
+      {"pattern_id", e.pattern_id},
+      {"predicate", {{"begin", e.predicate_span.begin}, {"end", e.predicate_span.end}}},
+      {"sentence_span", {{"begin", e.sentence_span.begin}, {"end", e.sentence_span.end}}}};
   if (e.predicate_span.end <= d.text.size() && !e.predicate_span.empty()) {
     j["predicate"]["text"] = d.text.substr(e.predicate_span.begin, e.predicate_span.size());
   }
@@ -205,8 +204,9 @@ int RunCode(int argc, char** argv) {
   app.add_option("INPUT", inputs, "files, directories or - (stdin)");
   app.add_option("--format", format, "input format: auto, text, jsonl, html, feed, warc, conllu");
   app.add_option("--dict", dicts, "dictionary directory (repeatable; default data/dict)");
-  app.add_option("--verbs-file", verbs_files, "native verbs.tsv table(s) (default: verbs.tsv in "
-                                              "the dictionary directories)");
+  app.add_option("--verbs-file", verbs_files,
+                 "native verbs.tsv table(s) (default: verbs.tsv in "
+                 "the dictionary directories)");
   app.add_option("--verbs", verbs, "verb patterns: auto, native, petrarch")->capture_default_str();
   app.add_option("--date", date, "story date YYYY-MM-DD for documents without one");
   app.add_option("--output", output, "jsonl or tsv")->capture_default_str();
@@ -464,8 +464,8 @@ int RunValidatePetrarch(int argc, char** argv) {
     std::vector<Event> coded;
     CodingTrace trace;
     for (size_t i = 0; i < doc.sentences.size(); ++i) {
-      for (Event& e : coder->CodeSentence(doc, static_cast<int>(i), nullptr,
-                                          verbose ? &trace : nullptr)) {
+      for (Event& e :
+           coder->CodeSentence(doc, static_cast<int>(i), nullptr, verbose ? &trace : nullptr)) {
         coded.push_back(std::move(e));
       }
     }
@@ -499,8 +499,8 @@ int RunValidatePetrarch(int argc, char** argv) {
                   100.0 * s.exact / std::max(1, s.records), s.precision(), s.recall(), s.f1());
     }
     std::printf("%-10s %7d %6.1f%% %7.3f %7.3f %7.3f\n", "TOTAL", total.records,
-                100.0 * total.exact / std::max(1, total.records), total.precision(),
-                total.recall(), total.f1());
+                100.0 * total.exact / std::max(1, total.records), total.precision(), total.recall(),
+                total.f1());
     if (verbose) {
       for (const auto& m : misses) {
         std::printf("%s: expected %s produced %s\n", m["id"].get<std::string>().c_str(),
@@ -518,8 +518,9 @@ int RunValidate(int argc, char** argv) {
   if (argc >= 2 && std::string(argv[1]) == "petrarch") {
     return RunValidatePetrarch(argc - 1, argv + 1);
   }
-  std::fprintf(stderr, "usage: annals validate petrarch FILE.xml [--dict DIR]... [--reparse] "
-                       "[--json]\n");
+  std::fprintf(stderr,
+               "usage: annals validate petrarch FILE.xml [--dict DIR]... [--reparse] "
+               "[--json]\n");
   return argc >= 2 && (std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h")
              ? kExitOk
              : kExitUsage;
