@@ -25,6 +25,9 @@ int RunExport(int argc, char** argv);    // cmd_export.cc
 int RunQuery(int argc, char** argv);     // cmd_query.cc
 int RunServe(int argc, char** argv);     // cmd_serve.cc
 int RunGeocode(int argc, char** argv);   // cmd_geocode.cc
+int RunCode(int argc, char** argv);      // cmd_code.cc
+int RunExplain(int argc, char** argv);   // cmd_code.cc
+int RunValidate(int argc, char** argv);  // cmd_code.cc
 int RunVersion(int argc, char** argv);   // main.cc
 
 // `annals train` kinds.

@@ -1,0 +1,128 @@
+// Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
+//
+// The event coder: from parsed sentences and actor matches to CAMEO/PLOVER events (who did what to
+// whom), one event per predicate with lists of source and target actors. docs/coding.md explains
+// the algorithm with examples from `annals explain`.
+//
+//   annals::CoderOptions options;                 // default dictionaries, data/dict/verbs.tsv
+//   annals::Result<annals::EventCoder> coder = annals::EventCoder::Create(options);
+//   if (!coder.ok()) return coder.status();
+//   // `doc` must be annotated: sentences with words, lemmas, UPOS and a dependency parse.
+//   std::vector<annals::Event> events = coder->Code(doc);
+//
+// Verb patterns come from one of two places:
+//   * the native predicate table verbs.tsv (format in docs/coding.md): a row names a predicate
+//     lemma (verb or event noun), an optional particle and object, where the target is found in
+//     the tree, and the CAMEO code;
+//   * PETRARCH/TABARI verb dictionaries (CAMEO.2.0.txt, PETR.Validate.verbs*.txt) loaded by
+//     Dictionary: the verb's class is found by lemma, its patterns are matched against the words of
+//     the verb's clause in linear order, `$`/`+` bind source/target actors.
+// Sources and targets always come from the dependency tree (subject, agent of passives, objects,
+// obliques with their preposition, possessors of event nouns, controllers of xcomp chains,
+// conjunctions and appositions), unless a PETRARCH pattern binds them explicitly.
+//
+// Events without a matched predicate are never produced. Negated, hypothetical and future events
+// are produced and flagged; callers decide whether to keep them (`Event::negated` etc.).
+//
+// Thread-safety: an EventCoder is immutable after Create; Code and CodeSentence are const and may
+// be called from many threads at once. Copies share the data.
+#ifndef ANNALS_CODER_H_
+#define ANNALS_CODER_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "annals/dictionary.h"
+#include "annals/document.h"
+#include "annals/event.h"
+#include "annals/status.h"
+
+namespace annals {
+
+struct CoderOptions {
+  // Dictionary directories (actors, agents, discards and, for PETRARCH mode, verbs). Empty: the
+  // default dictionary directory (DefaultDictionaryDirectory()).
+  std::vector<std::string> dict_dirs;
+  // Native predicate tables. Empty: every `verbs.tsv` found in the dictionary directories.
+  std::vector<std::string> verbs_files;
+  enum class Verbs {
+    kAuto,      // Native verbs.tsv rows when any were found, else the PETRARCH verb dictionary.
+    kNative,    // Only verbs.tsv rows.
+    kPetrarch,  // Only the PETRARCH verb dictionary of the loaded directories.
+  };
+  Verbs verbs = Verbs::kAuto;
+  // Story date used when Document::date is empty ("YYYY-MM-DD"); empty: undated.
+  std::string default_date;
+  // Collect actors that took part in no event (CodingStats::unmatched).
+  bool collect_unmatched = false;
+  // Put before the code of an agent with no actor ("officials" -> "GOV"); PETRARCH writes "---".
+  std::string bare_agent_prefix;
+  // PETRARCH compatibility: when the tree gives no target, take the first actor after the verb
+  // in its subtree (PETRARCH's "first noun phrase after the verb"). Default off: precision first.
+  bool loose_targets = false;
+  // Code only events with a target actor (PETRARCH's require_dyad). Default off.
+  bool require_target = false;
+};
+
+// An actor mention that is in no event: material for dictionary work (`--emit-unmatched`).
+struct UnmatchedActor {
+  int sentence_index = 0;
+  ActorRef actor;
+  std::string reason;  // "no predicate", "predicate not in the dictionary: 'visit'", ...
+};
+
+struct CodingStats {
+  int64_t sentences = 0;
+  int64_t predicates = 0;  // Predicates with a matching pattern.
+  int64_t events = 0;
+  int64_t unmatched_actors = 0;           // Actor mentions in no event.
+  int64_t discarded_sentences = 0;        // Sentences holding a discard phrase.
+  std::vector<UnmatchedActor> unmatched;  // With CoderOptions::collect_unmatched.
+  void Add(const CodingStats& other);
+};
+
+// Why the coder did what it did, one line per step (for `annals explain`).
+struct CodingTrace {
+  std::vector<std::string> lines;
+};
+
+class EventCoder {
+ public:
+  // Loads dictionaries, verb tables and the CAMEO ontology. Errors: a dictionary directory that
+  // does not exist, a verbs file that cannot be read, no verb patterns at all. Bad rows in the
+  // tables are not errors: see problems().
+  static Result<EventCoder> Create(const CoderOptions& options);
+  // From an already loaded dictionary and the text of a verbs.tsv table (may be empty: then the
+  // dictionary's PETRARCH verbs are used). For tests and for callers that share a Dictionary.
+  static Result<EventCoder> FromDictionary(const Dictionary& dictionary,
+                                           const std::string& verbs_tsv,
+                                           const CoderOptions& options);
+
+  // Codes every sentence of an annotated document. Sentences without a parse (head == -1) are
+  // skipped. Event dates come from the document date (or CoderOptions::default_date) and date
+  // expressions attached to the predicate.
+  std::vector<Event> Code(const Document& document, CodingStats* stats = nullptr) const;
+  // Codes one sentence; `trace` (may be null) receives the explanation.
+  std::vector<Event> CodeSentence(const Document& document, int sentence_index, CodingStats* stats,
+                                  CodingTrace* trace) const;
+
+  // Problems met while loading the verb tables and dictionaries ("file:line: error: ...").
+  const std::vector<std::string>& problems() const;
+  // "native" or "petrarch": which verb patterns are in use.
+  std::string_view verb_source() const;
+  // Number of verb patterns in use (native rows, or PETRARCH patterns + verb forms).
+  size_t pattern_count() const;
+  const Dictionary& dictionary() const;
+
+  struct Impl;
+
+ private:
+  explicit EventCoder(std::shared_ptr<const Impl> impl);
+  std::shared_ptr<const Impl> impl_;
+};
+
+}  // namespace annals
+
+#endif  // ANNALS_CODER_H_

@@ -1,0 +1,1455 @@
+// Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
+// The event coder (include/annals/coder.h); algorithm in docs/coding.md.
+#include "annals/coder.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "annals/actor_matcher.h"
+#include "annals/cameo.h"
+#include "annals/dates.h"
+#include "code/predicate_dictionary.h"
+#include "util/text.h"
+
+namespace annals {
+namespace {
+
+using code::PredicateDictionary;
+using code::PredicateRow;
+using code::TargetPath;
+
+std::string Upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return out;
+}
+
+// "USAGOVGOV" -> "USAGOV", "HGWGOVMEDGOVMED" -> "HGWGOVMED": a composed code whose agent part
+// repeats (an actor whose own code already carries the agent met the agent noun again).
+std::string CollapseRepeats(std::string code) {
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (size_t len = 3; 2 * len <= code.size(); len += 3) {
+      size_t n = code.size();
+      if (code.compare(n - len, len, code, n - 2 * len, len) == 0 && n - 2 * len >= 3) {
+        code.resize(n - len);
+        changed = true;
+        break;
+      }
+    }
+  }
+  return code;
+}
+
+bool In(std::string_view w, std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), w) != set.end();
+}
+
+// ---- PETRARCH verb index ---------------------------------------------------------------------
+
+// One way a verb class is entered: a verb word, with words that must come right before or after.
+struct VerbEntry {
+  int cls = 0;
+  int form = 0;
+  std::vector<std::string> before;  // Upper-case, in text order, consecutive before the verb.
+  std::vector<std::string> after;   // Consecutive after the verb.
+  std::string code;                 // Own code of the form, else the class code.
+};
+
+void AddVerbEntry(const std::string& phrase, int cls, int form, const std::string& code,
+                  std::unordered_map<std::string, std::vector<VerbEntry>>& index) {
+  std::vector<std::string> toks;
+  std::string cur;
+  int verb_at = -1;
+  for (char c : phrase + " ") {
+    if (c == ' ' || c == '_') {
+      if (!cur.empty()) toks.push_back(cur);
+      cur.clear();
+    } else if (c == '+') {
+      verb_at = static_cast<int>(toks.size());
+    } else {
+      cur.push_back(c);
+    }
+  }
+  if (toks.empty()) return;
+  if (verb_at < 0 || verb_at >= static_cast<int>(toks.size())) verb_at = 0;
+  VerbEntry e;
+  e.cls = cls;
+  e.form = form;
+  e.code = code;
+  e.before.assign(toks.begin(), toks.begin() + verb_at);
+  e.after.assign(toks.begin() + verb_at + 1, toks.end());
+  index[Upper(toks[verb_at])].push_back(std::move(e));
+}
+
+// ---- Per-sentence tree view ------------------------------------------------------------------
+
+struct Tree {
+  const Sentence* s = nullptr;
+  int n = 0;
+  std::vector<int> head;             // 0-based, -1 for the root.
+  std::vector<std::string> rel;      // Normalised UD 2 relation ("obj", "nsubj:pass", "obl").
+  std::vector<std::string> base;     // Relation without subtype.
+  std::vector<std::string> lemma;    // Lower-case lemma (form when no lemma).
+  std::vector<std::string> up;       // Upper-case form.
+  std::vector<std::string> uplemma;  // Upper-case lemma.
+  std::vector<std::vector<int>> kids;
+  std::vector<std::string> prep;  // Lower-case `case` child ("with"), "" when none.
+
+  bool IsVerbal(int i) const {
+    const std::string& u = s->words[i].upos;
+    return u == "VERB" || u == "AUX" || u == "ADJ";
+  }
+  // A past participle modifying a noun with a by-agent ("the pact signed by ..."): a passive
+  // whose patient is the modified noun. (Without the agent a mis-tagged active verb is too likely.)
+  bool PassiveParticiple(int i) const {
+    bool by_agent = false;
+    for (int k : kids[i]) by_agent = by_agent || ((base[k] == "obl") && prep[k] == "by");
+    return rel[i] == "acl" && head[i] >= 0 && Child(i, "obj") < 0 && by_agent &&
+           (s->words[i].xpos == "VBN" ||
+            (s->words[i].feats.find("VerbForm=Part") != std::string::npos &&
+             s->words[i].feats.find("Tense=Past") != std::string::npos));
+  }
+  // The patient of a passive: its nsubj:pass, or the noun a passive participle modifies.
+  int Patient(int i) const {
+    int k = Child(i, "nsubj:pass");
+    if (k < 0 && PassiveParticiple(i)) k = head[i];
+    return k;
+  }
+  int Child(int i, std::string_view r) const {
+    for (int k : kids[i]) {
+      if (rel[k] == r) return k;
+    }
+    return -1;
+  }
+  bool HasChildLemma(int i, std::string_view r, std::initializer_list<std::string_view> set) const {
+    for (int k : kids[i]) {
+      if (base[k] == r && In(lemma[k], set)) return true;
+    }
+    return false;
+  }
+};
+
+Tree BuildTree(const Sentence& s) {
+  Tree t;
+  t.s = &s;
+  t.n = static_cast<int>(s.words.size());
+  t.head.assign(t.n, -1);
+  t.rel.resize(t.n);
+  t.base.resize(t.n);
+  t.lemma.resize(t.n);
+  t.up.resize(t.n);
+  t.uplemma.resize(t.n);
+  t.kids.resize(t.n);
+  t.prep.resize(t.n);
+  for (int i = 0; i < t.n; ++i) {
+    const Word& w = s.words[i];
+    int h = w.head - 1;
+    if (w.head > 0 && h < t.n && h != i) t.head[i] = h;
+    std::string lem = w.lemma.empty() || w.lemma == "_" ? w.form : w.lemma;
+    t.lemma[i] = util::AsciiLower(lem);
+    t.up[i] = Upper(w.form);
+    t.uplemma[i] = Upper(lem);
+  }
+  // Guard against cycles in untrusted parses: a word whose head chain does not reach the root
+  // within n steps is detached.
+  for (int i = 0; i < t.n; ++i) {
+    int h = t.head[i], steps = 0;
+    while (h >= 0 && steps <= t.n) {
+      h = t.head[h];
+      ++steps;
+    }
+    if (steps > t.n) t.head[i] = -1;
+  }
+  for (int i = 0; i < t.n; ++i) {
+    if (t.head[i] >= 0) t.kids[t.head[i]].push_back(i);
+  }
+  for (int i = 0; i < t.n; ++i) {
+    std::string r = util::AsciiLower(s.words[i].deprel);
+    // UD 1 (as UDPipe 1/2.0 models of UD 1.x write it) -> UD 2.
+    if (r == "dobj")
+      r = "obj";
+    else if (r == "nsubjpass")
+      r = "nsubj:pass";
+    else if (r == "csubjpass")
+      r = "csubj:pass";
+    else if (r == "auxpass")
+      r = "aux:pass";
+    else if (r == "neg")
+      r = "advmod";
+    else if (r == "name")
+      r = "flat";
+    else if (r == "mwe")
+      r = "fixed";
+    else if (r == "nmod:agent")
+      r = "obl:agent";
+    if (r.rfind("nmod", 0) == 0 && r != "nmod:poss" && t.head[i] >= 0 && t.IsVerbal(t.head[i])) {
+      r = "obl" + r.substr(4);
+    }
+    t.rel[i] = r;
+    t.base[i] = r.substr(0, r.find(':'));
+  }
+  for (int i = 0; i < t.n; ++i) {
+    for (int k : t.kids[i]) {
+      if (t.base[k] == "case" && t.prep[i].empty()) t.prep[i] = t.lemma[k];
+    }
+  }
+  // Passive "by" obliques are agents (also of past-participle modifiers: "a pact signed by X").
+  for (int i = 0; i < t.n; ++i) {
+    if (t.rel[i] == "obl" && t.prep[i] == "by" && t.head[i] >= 0 &&
+        (t.Child(t.head[i], "nsubj:pass") >= 0 || t.Child(t.head[i], "aux:pass") >= 0 ||
+         t.PassiveParticiple(t.head[i]))) {
+      t.rel[i] = "obl:agent";
+    }
+  }
+  return t;
+}
+
+// Words that belong to word i's own clause: its subtree without embedded clauses.
+void ClauseWords(const Tree& t, int i, std::vector<int>& out, bool top = true) {
+  out.push_back(i);
+  for (int k : t.kids[i]) {
+    if (In(t.base[k], {"ccomp", "parataxis", "advcl", "csubj", "acl", "xcomp"})) continue;
+    if (t.base[k] == "conj" && t.IsVerbal(k)) continue;
+    if (t.base[k] == "punct") continue;
+    ClauseWords(t, k, out, false);
+  }
+  if (top) std::sort(out.begin(), out.end());
+}
+
+// ---- Actors in a sentence ---------------------------------------------------------------------
+
+struct SentenceActors {
+  std::vector<ActorMatch> matches;
+  // Agent match -> extra matches composing it with the countries of its nmod/possessor
+  // ("ambassadors of Arnor, Osgiliath and Gondor" -> ARNGOV, OSGGOV, GONGOV).
+  std::map<int, std::vector<int>> composed;
+  std::vector<int> at;    // word -> match index, -1.
+  std::vector<int> head;  // match -> its head word.
+};
+
+struct Found {
+  std::vector<int> matches;  // Match indices, text order.
+  int word = -1;             // The word the role was found at.
+};
+
+// ---- The engine -------------------------------------------------------------------------------
+
+struct Candidate {
+  std::string code;
+  std::string pattern_id;
+  std::vector<int> sources, targets;  // Explicit bindings (PETRARCH $ and +): match indices.
+  bool source_bound = false, target_bound = false;
+  bool compound = false;
+  const PredicateRow* row = nullptr;
+  int object_noun = -1;  // Light verb: the object noun consumed by this event.
+  std::string why;
+};
+
+}  // namespace
+
+struct EventCoder::Impl {
+  Dictionary dict;
+  ActorMatcher matcher;
+  CameoOntology cameo;
+  bool have_cameo = false;
+  PredicateDictionary native;
+  bool use_native = true;
+  std::unordered_map<std::string, std::vector<VerbEntry>> petr_index;
+  std::unordered_map<std::string, const Synset*> synsets;
+  std::vector<std::string> problems;
+  CoderOptions options;
+
+  explicit Impl(const Dictionary& d) : dict(d), matcher(d) {}
+
+  // Actors found at word w: its match, else one in its noun phrase (compound, amod, nmod, poss,
+  // flat), plus conjuncts and appositions.
+  // `source`: looking for a source, where locative/temporal nmods do not lead to the actor.
+  Found ActorsAt(const Tree& t, const SentenceActors& a, int w, bool source = false) const;
+  void NounPhraseActor(const Tree& t, const SentenceActors& a, int w, int depth,
+                       std::vector<int>& out, bool source = false) const;
+  Found Subject(const Tree& t, const SentenceActors& a, int p, bool& passive, int depth = 0) const;
+  Found Target(const Tree& t, const SentenceActors& a, int p, const TargetPath& path, bool passive,
+               int object_noun) const;
+  Found DefaultTarget(const Tree& t, const SentenceActors& a, int p, bool passive) const;
+  std::vector<Candidate> NativeCandidates(const Tree& t, int p, bool passive,
+                                          CodingTrace* trace) const;
+  std::optional<Candidate> PetrarchCandidate(const Tree& t, const SentenceActors& a, int p,
+                                             CodingTrace* trace) const;
+  bool MatchSynsetAt(const Tree& t, const std::vector<int>& clause, size_t pos,
+                     const std::string& name, bool forward, size_t& next, int depth) const;
+  bool MatchWordAt(const Tree& t, int w, const std::string& text) const;
+  int MatchPatternSide(const Tree& t, const SentenceActors& a, const std::vector<int>& clause,
+                       size_t start, const std::vector<PatternElement>& elems, bool forward,
+                       Candidate& c) const;
+};
+
+namespace {
+
+bool IsRelPronoun(const Tree& t, int w) {
+  return In(t.lemma[w], {"who", "which", "that", "whom"}) ||
+         t.s->words[w].feats.find("PronType=Rel") != std::string::npos;
+}
+
+void AddMatch(std::vector<int>& out, int m) {
+  if (m >= 0 && std::find(out.begin(), out.end(), m) == out.end()) out.push_back(m);
+}
+
+}  // namespace
+
+void EventCoder::Impl::NounPhraseActor(const Tree& t, const SentenceActors& a, int w, int depth,
+                                       std::vector<int>& out, bool source) const {
+  if (a.at[w] >= 0) {
+    int m = a.at[w];
+    // "Bree Prime Minister Romendacil": a compound modifier with a more specific code of the
+    // same actor country (BREGOV) wins over the head's bare code (BRE).
+    if (depth == 0) {
+      for (int k : t.kids[w]) {
+        int c = a.at[k];
+        if (c < 0 || c == m || !(t.base[k] == "compound" || t.base[k] == "flat")) continue;
+        const auto& mc = a.matches[m].codes;
+        const auto& cc = a.matches[c].codes;
+        if (!mc.empty() && !cc.empty() && cc[0].size() > mc[0].size() &&
+            cc[0].compare(0, mc[0].size(), mc[0]) == 0) {
+          m = c;
+          break;
+        }
+      }
+    }
+    // A bare agent with its country in an nmod/possessor ("soldiers from Gondor"): the composed
+    // matches built for it in CodeSentence.
+    if (a.matches[m].kind == ActorMatch::Kind::kAgent && depth == 0) {
+      auto it = a.composed.find(m);
+      if (it != a.composed.end()) {
+        for (int x : it->second) AddMatch(out, x);
+        return;
+      }
+    }
+    AddMatch(out, m);
+    return;
+  }
+  if (depth >= 2) return;
+  for (int k : t.kids[w]) {
+    // Not through locative/temporal nmods: "the conflict in Ukraine" is not Ukraine acting.
+    if (source && t.base[k] == "nmod" && t.rel[k] != "nmod:poss" &&
+        !In(t.prep[k], {"", "of", "from", "between", "among"})) {
+      continue;
+    }
+    if (In(t.base[k], {"compound", "amod", "nmod", "flat", "nmod:poss"}) ||
+        t.rel[k] == "nmod:poss") {
+      size_t before = out.size();
+      NounPhraseActor(t, a, k, depth + 1, out, source);
+      if (out.size() > before) return;
+    }
+  }
+}
+
+Found EventCoder::Impl::ActorsAt(const Tree& t, const SentenceActors& a, int w, bool source) const {
+  Found f;
+  f.word = w;
+  if (w < 0) return f;
+  NounPhraseActor(t, a, w, 0, f.matches, source);
+  if (f.matches.empty()) {
+    int ap = t.Child(w, "appos");
+    if (ap >= 0) NounPhraseActor(t, a, ap, 0, f.matches);
+  }
+  // Conjuncts: "China and Russia", "China, Russia and Iran" (of the role word, and of the word
+  // inside its phrase where the actor was found: "ties between Gondor and Osgiliath").
+  std::vector<int> stack(t.kids[w].rbegin(), t.kids[w].rend());
+  for (size_t i = 0; i < f.matches.size(); ++i) {
+    int hw = a.head[f.matches[i]];
+    if (hw != w) stack.insert(stack.end(), t.kids[hw].rbegin(), t.kids[hw].rend());
+  }
+  while (!stack.empty()) {
+    int k = stack.back();
+    stack.pop_back();
+    if (t.base[k] != "conj" || t.IsVerbal(k)) continue;
+    NounPhraseActor(t, a, k, 0, f.matches);
+    for (auto it = t.kids[k].rbegin(); it != t.kids[k].rend(); ++it) stack.push_back(*it);
+  }
+  // Matches spanning a coordination are one match already; keep text order.
+  std::sort(f.matches.begin(), f.matches.end(),
+            [&](int x, int y) { return a.matches[x].first_word < a.matches[y].first_word; });
+  return f;
+}
+
+Found EventCoder::Impl::Subject(const Tree& t, const SentenceActors& a, int p, bool& passive,
+                                int depth) const {
+  Found none;
+  if (p < 0 || depth > 6) return none;
+  int subj = -1;
+  for (int k : t.kids[p]) {
+    if (t.rel[k] == "nsubj" || t.rel[k] == "csubj") subj = k;
+    if (t.rel[k] == "nsubj:pass" || t.rel[k] == "aux:pass") passive = true;
+  }
+  if (t.PassiveParticiple(p)) passive = true;
+  if (passive) {
+    int agent = t.Child(p, "obl:agent");
+    return ActorsAt(t, a, agent);
+  }
+  if (subj >= 0 && !IsRelPronoun(t, subj)) return ActorsAt(t, a, subj, true);
+  bool noun = t.s->words[p].upos == "NOUN" || t.s->words[p].upos == "PROPN";
+  if (noun) {
+    // Event noun: its possessor or modifier ("Xi's talks", "Chinese sanctions").
+    for (int k : t.kids[p]) {
+      if (t.rel[k] == "nmod:poss" || t.base[k] == "compound" || t.base[k] == "amod") {
+        Found f = ActorsAt(t, a, k);
+        if (!f.matches.empty()) return f;
+      }
+    }
+  }
+  int h = t.head[p];
+  if (h < 0) return none;
+  const std::string& r = t.rel[p];
+  if (subj >= 0 || r == "acl:relcl" || r == "acl") {
+    // Relative clause or participle: the noun it modifies.
+    if (r.rfind("acl", 0) == 0) return ActorsAt(t, a, h);
+    return none;
+  }
+  bool dummy = false;
+  if (r == "xcomp") {
+    // Object control ("urged China to ...") else subject control.
+    if (In(t.lemma[h], {"urge", "ask", "persuade", "force", "order", "tell", "invite", "allow",
+                        "encourage", "call", "press", "pressure", "help"})) {
+      int o = t.Child(h, "obj");
+      if (o >= 0) return ActorsAt(t, a, o);
+    }
+    return Subject(t, a, h, dummy, depth + 1);
+  }
+  if ((r == "conj" && t.IsVerbal(h)) || r == "advcl") return Subject(t, a, h, dummy, depth + 1);
+  if (noun) {
+    // Object of a (light) verb: that verb's subject.
+    if (t.rel[p] == "obj" || t.rel[p] == "nsubj:pass") return Subject(t, a, h, dummy, depth + 1);
+  }
+  return none;
+}
+
+Found EventCoder::Impl::Target(const Tree& t, const SentenceActors& a, int p,
+                               const TargetPath& path, bool passive, int object_noun) const {
+  int where = p;
+  if (path.via_object) {
+    where = t.Child(p, "obj");
+    if (where < 0) return {};
+  }
+  if (path.rel == "obj") {
+    int o = passive ? t.Patient(p) : t.Child(p, "obj");
+    return ActorsAt(t, a, o);
+  }
+  if (path.rel == "iobj") return ActorsAt(t, a, t.Child(p, "iobj"));
+  // obl:PREP / nmod:PREP on the predicate, and nmod:PREP on a light verb's object noun.
+  std::vector<int> places = {where};
+  if (path.rel == "nmod" && object_noun >= 0 && !path.via_object) places.push_back(object_noun);
+  for (int place : places) {
+    for (int k : t.kids[place]) {
+      // "nmod:poss" names the possessor ("rejected Iran's proposal": obj.nmod:poss).
+      if (path.prep == "poss") {
+        if (t.rel[k] != "nmod:poss") continue;
+        Found f = ActorsAt(t, a, k);
+        if (!f.matches.empty()) return f;
+        continue;
+      }
+      if ((t.base[k] == "obl" || t.base[k] == "nmod") && t.rel[k] != "obl:agent" &&
+          t.rel[k] != "nmod:poss" && t.prep[k] == path.prep) {
+        Found f = ActorsAt(t, a, k);
+        if (!f.matches.empty()) return f;
+      }
+    }
+  }
+  return {};
+}
+
+Found EventCoder::Impl::DefaultTarget(const Tree& t, const SentenceActors& a, int p,
+                                      bool passive) const {
+  int o = passive ? t.Patient(p) : t.Child(p, "obj");
+  if (o >= 0) {
+    Found f = ActorsAt(t, a, o);
+    if (!f.matches.empty()) return f;
+  }
+  Found f = ActorsAt(t, a, t.Child(p, "iobj"));
+  if (!f.matches.empty()) return f;
+  for (int k : t.kids[p]) {
+    if (t.base[k] == "obl" && t.rel[k] != "obl:agent" && t.rel[k] != "obl:tmod") {
+      f = ActorsAt(t, a, k);
+      if (!f.matches.empty()) return f;
+    }
+  }
+  if (o >= 0) {
+    for (int k : t.kids[o]) {
+      if (t.base[k] == "nmod" && t.rel[k] != "nmod:poss") {
+        f = ActorsAt(t, a, k);
+        if (!f.matches.empty()) return f;
+      }
+    }
+  }
+  return {};
+}
+
+std::vector<Candidate> EventCoder::Impl::NativeCandidates(const Tree& t, int p, bool passive,
+                                                          CodingTrace* trace) const {
+  std::vector<Candidate> out;
+  const std::string& upos = t.s->words[p].upos;
+  bool noun = upos == "NOUN" || upos == "PROPN";
+  const std::vector<int>* rows = native.Find(noun, t.lemma[p]);
+  if (!rows) return out;
+  std::string particle;
+  for (int k : t.kids[p]) {
+    if (t.rel[k] == "compound:prt") particle = t.lemma[k];
+  }
+  int obj = passive ? t.Patient(p) : t.Child(p, "obj");
+  for (int ri : *rows) {
+    const PredicateRow& r = native.rows()[ri];
+    std::string reject;
+    if (r.particle != particle && !r.particle.empty()) {
+      reject = "particle '" + r.particle + "' absent";
+    } else if (r.particle.empty() && !particle.empty()) {
+      reject = "text has particle '" + particle + "'";
+    } else if (!r.objects.empty() && (obj < 0 || std::find(r.objects.begin(), r.objects.end(),
+                                                           t.lemma[obj]) == r.objects.end())) {
+      reject = "object is not " + std::string(obj < 0 ? "present" : "'" + t.lemma[obj] + "'");
+    } else if (r.passive_only && !passive) {
+      reject = "row is passive-only";
+    } else if (r.active_only && passive) {
+      reject = "row is active-only";
+    }
+    if (!reject.empty()) {
+      if (trace) trace->lines.push_back("    row " + r.id + " [" + r.cameo + "]: no, " + reject);
+      continue;
+    }
+    Candidate c;
+    c.code = r.cameo;
+    c.pattern_id = r.id;
+    c.row = &r;
+    if (!r.objects.empty()) c.object_noun = obj;
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+bool EventCoder::Impl::MatchWordAt(const Tree& t, int w, const std::string& text) const {
+  return t.up[w] == text || t.uplemma[w] == text;
+}
+
+bool EventCoder::Impl::MatchSynsetAt(const Tree& t, const std::vector<int>& clause, size_t pos,
+                                     const std::string& name, bool forward, size_t& next,
+                                     int depth) const {
+  auto it = synsets.find(name);
+  if (it == synsets.end() || depth > 4) return false;
+  for (const std::string& m : it->second->members) {
+    if (!m.empty() && m[0] == '&') {
+      if (MatchSynsetAt(t, clause, pos, m.substr(1), forward, next, depth + 1)) return true;
+      continue;
+    }
+    std::vector<std::string> words;
+    for (std::string_view piece : util::Split(m, ' ')) {
+      if (!piece.empty()) words.push_back(Upper(piece));
+    }
+    if (words.empty()) continue;
+    bool ok = true;
+    for (size_t j = 0; ok && j < words.size(); ++j) {
+      size_t at = forward ? pos + j : pos - (words.size() - 1 - j);
+      if (at >= clause.size() || (!forward && pos + 1 < words.size())) {
+        ok = false;
+        break;
+      }
+      int w = clause[at];
+      ok = MatchWordAt(t, w, words[j]) || (!it->second->no_plural && t.up[w] == words[j] + "S");
+    }
+    if (ok) {
+      next = forward ? pos + words.size() : pos - words.size();
+      return true;
+    }
+  }
+  return false;
+}
+
+// Matches `elems` (one side of the verb, in text order) against the clause starting next to the
+// verb. Returns the number of matched literal elements, or -1 when the side does not match.
+int EventCoder::Impl::MatchPatternSide(const Tree& t, const SentenceActors& a,
+                                       const std::vector<int>& clause, size_t start,
+                                       const std::vector<PatternElement>& elems, bool forward,
+                                       Candidate& c) const {
+  using K = PatternElement::Kind;
+  std::vector<const PatternElement*> order;
+  for (const PatternElement& e : elems) order.push_back(&e);
+  if (!forward) std::reverse(order.begin(), order.end());
+  // `pos` is the next clause position to look at, moving away from the verb. SIZE_MAX = off the
+  // left edge.
+  size_t pos = start;
+  int score = 0;
+  bool must_be_adjacent = false;
+  for (size_t ei = 0; ei < order.size(); ++ei) {
+    const PatternElement& e = *order[ei];
+    // In the file, `joined` links an element to the next one (text order).
+    bool adjacent_to_next_in_walk =
+        forward ? e.joined : (ei + 1 < order.size() && order[ei + 1]->joined);
+    if (e.kind == K::kOpenPrep || e.kind == K::kClosePrep || e.kind == K::kOpenNoun ||
+        e.kind == K::kCloseNoun) {
+      continue;
+    }
+    bool matched = false;
+    size_t limit = must_be_adjacent ? 1 : clause.size();
+    for (size_t step = 0; step < limit && pos < clause.size(); ++step) {
+      size_t here = pos;
+      int w = clause[here];
+      size_t next = 0;
+      if (e.kind == K::kWord) {
+        matched = MatchWordAt(t, w, e.text);
+        next = forward ? here + 1 : here - 1;
+      } else if (e.kind == K::kSynset) {
+        matched = MatchSynsetAt(t, clause, here, e.text, forward, next, 0);
+      } else if (e.kind == K::kSource || e.kind == K::kTarget || e.kind == K::kCompound) {
+        int m = a.at[w];
+        if (m >= 0) {
+          matched = true;
+          Found f = ActorsAt(t, a, a.head[m]);
+          if (f.matches.empty()) f.matches.push_back(m);
+          if (e.kind == K::kSource) {
+            c.sources = f.matches;
+            c.source_bound = true;
+          } else if (e.kind == K::kTarget) {
+            c.targets = f.matches;
+            c.target_bound = true;
+          } else {
+            c.compound = true;
+          }
+          // Skip the rest of the match.
+          int mend = forward ? a.matches[m].end_word : a.matches[m].first_word - 1;
+          next = here;
+          while (next < clause.size() && (forward ? clause[next] < mend : clause[next] > mend)) {
+            next = forward ? next + 1 : next - 1;
+          }
+        }
+      } else {
+        matched = true;  // kVerb cannot appear here.
+        next = here;
+      }
+      if (matched) {
+        pos = next;
+        if (e.kind == K::kWord || e.kind == K::kSynset) ++score;
+        break;
+      }
+      pos = forward ? pos + 1 : pos - 1;
+    }
+    if (!matched) return -1;
+    must_be_adjacent = adjacent_to_next_in_walk;
+  }
+  return score;
+}
+
+std::optional<Candidate> EventCoder::Impl::PetrarchCandidate(const Tree& t, const SentenceActors& a,
+                                                             int p, CodingTrace* trace) const {
+  std::vector<int> clause;
+  ClauseWords(t, p, clause);
+  size_t vpos = std::find(clause.begin(), clause.end(), p) - clause.begin();
+  const VerbDictionary& vd = dict.verbs();
+  const VerbEntry* best_entry = nullptr;
+  size_t best_len = 0;
+  size_t verb_end = vpos + 1;
+  // The lemma, the form, then regular inflections stripped from the form ("WELCOMED" ->
+  // "WELCOME", "VOWED" -> "VOW", "PLANNED" -> "PLAN", "CARRIES" -> "CARRY").
+  std::vector<std::string> keys = {t.uplemma[p], t.up[p]};
+  const std::string& f = t.up[p];
+  auto strip = [&](std::string_view suffix, std::string_view add) {
+    if (f.size() > suffix.size() + 2 &&
+        f.compare(f.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      std::string stem = f.substr(0, f.size() - suffix.size());
+      keys.push_back(stem + std::string(add));
+      if (add.empty() && stem.size() > 3 && stem.back() == stem[stem.size() - 2]) {
+        keys.push_back(stem.substr(0, stem.size() - 1));
+      }
+    }
+  };
+  strip("IED", "Y");
+  strip("IES", "Y");
+  strip("ED", "");
+  strip("D", "");
+  strip("ING", "");
+  strip("ING", "E");
+  strip("ES", "");
+  strip("S", "");
+  for (const std::string* key : [&] {
+         std::vector<const std::string*> v;
+         for (const std::string& k : keys) v.push_back(&k);
+         return v;
+       }()) {
+    auto it = petr_index.find(*key);
+    if (it == petr_index.end()) continue;
+    for (const VerbEntry& e : it->second) {
+      // Multiword verbs: the extra words must be adjacent in the sentence.
+      bool ok = true;
+      for (size_t j = 0; ok && j < e.after.size(); ++j) {
+        int w = p + 1 + static_cast<int>(j);
+        ok = w < t.n && MatchWordAt(t, w, e.after[j]);
+      }
+      for (size_t j = 0; ok && j < e.before.size(); ++j) {
+        int w = p - static_cast<int>(e.before.size()) + static_cast<int>(j);
+        ok = w >= 0 && MatchWordAt(t, w, e.before[j]);
+      }
+      size_t len = e.before.size() + e.after.size() + 1;
+      if (ok && len > best_len) {
+        best_entry = &e;
+        best_len = len;
+      }
+    }
+    if (best_entry) break;
+  }
+  if (!best_entry) return std::nullopt;
+  // Skip the multiword verb's following words.
+  if (!best_entry->after.empty()) {
+    int last = p + static_cast<int>(best_entry->after.size());
+    while (verb_end < clause.size() && clause[verb_end] <= last) ++verb_end;
+  }
+  const VerbClass& cls = vd.classes[best_entry->cls];
+  if (trace) {
+    trace->lines.push_back("  verb class " + cls.name + " [" + cls.code + "] (" +
+                           dict.Where(cls.where) + ")");
+  }
+  std::optional<Candidate> best;
+  int best_score = -1;
+  for (const VerbPattern& pat : cls.patterns) {
+    auto verb_it = std::find_if(pat.elements.begin(), pat.elements.end(), [](const auto& e) {
+      return e.kind == PatternElement::Kind::kVerb;
+    });
+    std::vector<PatternElement> before(pat.elements.begin(), verb_it);
+    std::vector<PatternElement> after;
+    if (verb_it != pat.elements.end()) after.assign(verb_it + 1, pat.elements.end());
+    Candidate c;
+    int s1 = MatchPatternSide(t, a, clause, verb_end, after, true, c);
+    int s2 = s1 < 0 ? -1
+                    : (vpos == 0 && !before.empty()
+                           ? -1
+                           : MatchPatternSide(t, a, clause, vpos == 0 ? SIZE_MAX : vpos - 1, before,
+                                              false, c));
+    if (s1 < 0 || s2 < 0) continue;
+    int score =
+        (s1 + s2) * 4 + (c.source_bound ? 1 : 0) + (c.target_bound ? 1 : 0) + (c.compound ? 1 : 0);
+    if (trace) {
+      trace->lines.push_back("    pattern " + dict.Where(pat.where) + " [" + pat.code +
+                             "] matches (score " + std::to_string(score) + ")");
+    }
+    if (score > best_score) {
+      best_score = score;
+      c.code = pat.code;
+      c.pattern_id = dict.Where(pat.where);
+      best = std::move(c);
+    }
+  }
+  if (!best) {
+    Candidate c;
+    c.code = best_entry->code.empty() ? cls.code : best_entry->code;
+    c.pattern_id = dict.Where(cls.verbs[best_entry->form].where);
+    best = std::move(c);
+  }
+  return best;
+}
+
+// ---- Modality ---------------------------------------------------------------------------------
+
+namespace {
+
+struct Modality {
+  bool negated = false, hypothetical = false, future = false;
+  int speaker_verb = -1;  // The reporting verb, when reported.
+  std::vector<std::string> why;
+};
+
+bool IsNegator(const Tree& t, int k) {
+  return (t.base[k] == "advmod" && In(t.lemma[k], {"not", "n't", "never"})) ||
+         (t.base[k] == "det" && t.lemma[k] == "no") || t.rel[k] == "neg";
+}
+
+void LocalModality(const Tree& t, int p, Modality& m) {
+  for (int k : t.kids[p]) {
+    if (IsNegator(t, k)) {
+      m.negated = true;
+      m.why.push_back("negated by '" + t.s->words[k].form + "'");
+    }
+    if (t.base[k] == "aux") {
+      if (In(t.lemma[k], {"will", "shall", "'ll"})) {
+        m.future = true;
+        m.why.push_back("future: '" + t.s->words[k].form + "'");
+      } else if (In(t.lemma[k], {"could", "may", "might", "would", "should", "can"}) &&
+                 t.lemma[k] != "can") {
+        m.hypothetical = true;
+        m.why.push_back("hypothetical: modal '" + t.s->words[k].form + "'");
+      }
+    }
+    if (t.base[k] == "mark" && t.lemma[k] == "if") {
+      m.hypothetical = true;
+      m.why.push_back("hypothetical: if-clause");
+    }
+  }
+}
+
+bool IsSpeechVerb(std::string_view lemma) {
+  return In(lemma, {"say", "tell", "announce", "state", "claim", "report", "add", "note", "insist",
+                    "declare", "confirm", "write", "warn", "explain", "stress", "argue", "allege"});
+}
+
+Modality FindModality(const Tree& t, int p) {
+  Modality m;
+  LocalModality(t, p, m);
+  int cur = p;
+  for (int steps = 0; steps < 8; ++steps) {
+    // A reporting verb hanging off the predicate: "X did Y, an official said".
+    for (int k : t.kids[cur]) {
+      if (t.base[k] == "parataxis" && IsSpeechVerb(t.lemma[k]) && m.speaker_verb < 0) {
+        m.speaker_verb = k;
+      }
+    }
+    int h = t.head[cur];
+    if (h < 0) break;
+    const std::string& r = t.rel[cur];
+    if (r == "advcl") {
+      for (int k : t.kids[cur]) {
+        if (t.base[k] == "mark" && t.lemma[k] == "if") m.hypothetical = true;
+      }
+      break;
+    }
+    if (r == "ccomp") {
+      if (IsSpeechVerb(t.lemma[h]) && m.speaker_verb < 0) m.speaker_verb = h;
+      break;
+    }
+    if (r == "xcomp" || r == "nsubj" || r == "csubj" || r == "nsubj:pass" ||
+        (r == "conj" && t.IsVerbal(h))) {
+      if (r != "conj" &&
+          In(t.lemma[h],
+             {"plan",     "intend", "seem",     "appear",     "hope",     "want",     "wish",
+              "consider", "likely", "unlikely", "inevitable", "possible", "probable", "expect",
+              "aim",      "seek",   "prepare",  "propose",    "threaten", "mull",     "weigh"})) {
+        m.hypothetical = true;
+        m.why.push_back("hypothetical: under '" + t.s->words[h].form + "'");
+      }
+      if (r == "xcomp" && t.lemma[h] == "go" &&
+          std::any_of(t.kids[h].begin(), t.kids[h].end(),
+                      [&](int k) { return t.base[k] == "aux" && t.lemma[k] == "be"; })) {
+        m.future = true;
+        m.why.push_back("future: 'going to'");
+      }
+      Modality up;
+      LocalModality(t, h, up);
+      if (up.negated && r != "nsubj" && r != "nsubj:pass") {
+        m.negated = true;
+        m.why.push_back("negated through '" + t.s->words[h].form + "'");
+      }
+      if (up.hypothetical) {
+        m.hypothetical = true;
+        m.why.push_back("hypothetical through '" + t.s->words[h].form + "'");
+      }
+      if (up.future) {
+        m.future = true;
+        m.why.push_back("future through '" + t.s->words[h].form + "'");
+      }
+      cur = h;
+      continue;
+    }
+    break;
+  }
+  return m;
+}
+
+}  // namespace
+
+// ---- EventCoder -------------------------------------------------------------------------------
+
+void CodingStats::Add(const CodingStats& o) {
+  sentences += o.sentences;
+  predicates += o.predicates;
+  events += o.events;
+  unmatched_actors += o.unmatched_actors;
+  discarded_sentences += o.discarded_sentences;
+  unmatched.insert(unmatched.end(), o.unmatched.begin(), o.unmatched.end());
+}
+
+EventCoder::EventCoder(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
+
+const std::vector<std::string>& EventCoder::problems() const { return impl_->problems; }
+std::string_view EventCoder::verb_source() const {
+  return impl_->use_native ? "native" : "petrarch";
+}
+size_t EventCoder::pattern_count() const {
+  if (impl_->use_native) return impl_->native.rows().size();
+  size_t n = 0;
+  for (const VerbClass& c : impl_->dict.verbs().classes) n += c.patterns.size() + c.verbs.size();
+  return n;
+}
+const Dictionary& EventCoder::dictionary() const { return impl_->dict; }
+
+namespace {
+
+Result<std::shared_ptr<EventCoder::Impl>> Build(const Dictionary& dict, PredicateDictionary native,
+                                                bool have_native, const CoderOptions& options) {
+  auto impl = std::make_shared<EventCoder::Impl>(dict);
+  impl->options = options;
+  Result<CameoOntology> cameo = CameoOntology::LoadDefault();
+  if (cameo.ok()) {
+    impl->cameo = std::move(*cameo);
+    impl->have_cameo = true;
+  } else {
+    impl->problems.push_back("CAMEO ontology not loaded: " + cameo.status().ToString());
+  }
+  for (const code::PredicateProblem& p : native.problems()) impl->problems.push_back(p.Message());
+  impl->native = std::move(native);
+  const VerbDictionary& vd = dict.verbs();
+  switch (options.verbs) {
+    case CoderOptions::Verbs::kNative:
+      impl->use_native = true;
+      break;
+    case CoderOptions::Verbs::kPetrarch:
+      impl->use_native = false;
+      break;
+    case CoderOptions::Verbs::kAuto:
+      impl->use_native = have_native && !impl->native.rows().empty();
+      break;
+  }
+  if (impl->use_native && impl->native.rows().empty()) {
+    return InvalidArgumentError("no native verb patterns (verbs.tsv) were loaded");
+  }
+  if (!impl->use_native && vd.classes.empty()) {
+    return InvalidArgumentError(
+        "no verb patterns: neither a verbs.tsv table nor a PETRARCH verb dictionary was found");
+  }
+  for (size_t c = 0; c < vd.classes.size(); ++c) {
+    const VerbClass& cls = vd.classes[c];
+    for (size_t f = 0; f < cls.verbs.size(); ++f) {
+      const VerbForm& vf = cls.verbs[f];
+      std::string code = vf.code.empty() ? cls.code : vf.code;
+      AddVerbEntry(vf.phrase, static_cast<int>(c), static_cast<int>(f), code, impl->petr_index);
+      for (const std::string& inf : vf.inflections) {
+        AddVerbEntry(inf, static_cast<int>(c), static_cast<int>(f), code, impl->petr_index);
+      }
+    }
+  }
+  for (const Synset& s : dict.synsets()) impl->synsets[Upper(s.name)] = &s;
+  return impl;
+}
+
+std::vector<std::string> VerbsFilesIn(const std::vector<std::string>& dirs) {
+  std::vector<std::string> out;
+  for (const std::string& d : dirs) {
+    std::error_code ec;
+    std::filesystem::path p = std::filesystem::path(d) / "verbs.tsv";
+    if (std::filesystem::is_regular_file(p, ec)) out.push_back(p.string());
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<EventCoder> EventCoder::Create(const CoderOptions& options) {
+  DictionaryOptions dopt;
+  dopt.dirs = options.dict_dirs;
+  Result<Dictionary> dict = Dictionary::Load(dopt);
+  if (!dict.ok()) return dict.status();
+  std::vector<std::string> dirs = options.dict_dirs;
+  if (dirs.empty()) dirs.push_back(DefaultDictionaryDirectory());
+  std::vector<std::string> files =
+      options.verbs_files.empty() ? VerbsFilesIn(dirs) : options.verbs_files;
+  Result<CameoOntology> cameo = CameoOntology::LoadDefault();
+  PredicateDictionary native;
+  for (const std::string& f : files) {
+    Result<PredicateDictionary> one = PredicateDictionary::Load(f, cameo.ok() ? &*cameo : nullptr);
+    if (!one.ok()) return one.status();
+    native.Merge(std::move(*one));
+  }
+  Result<std::shared_ptr<Impl>> impl = Build(*dict, std::move(native), !files.empty(), options);
+  if (!impl.ok()) return impl.status();
+  for (const DictionaryProblem& p : dict->problems()) {
+    if (p.severity == DictionaryProblem::Severity::kError) (*impl)->problems.push_back(p.Message());
+  }
+  return EventCoder(std::move(*impl));
+}
+
+Result<EventCoder> EventCoder::FromDictionary(const Dictionary& dictionary,
+                                              const std::string& verbs_tsv,
+                                              const CoderOptions& options) {
+  Result<CameoOntology> cameo = CameoOntology::LoadDefault();
+  PredicateDictionary native;
+  bool have = !verbs_tsv.empty();
+  if (have)
+    native = PredicateDictionary::Parse(verbs_tsv, "verbs.tsv", cameo.ok() ? &*cameo : nullptr);
+  Result<std::shared_ptr<Impl>> impl = Build(dictionary, std::move(native), have, options);
+  if (!impl.ok()) return impl.status();
+  return EventCoder(std::move(*impl));
+}
+
+std::vector<Event> EventCoder::Code(const Document& document, CodingStats* stats) const {
+  std::vector<Event> out;
+  for (size_t i = 0; i < document.sentences.size(); ++i) {
+    std::vector<Event> e = CodeSentence(document, static_cast<int>(i), stats, nullptr);
+    for (Event& ev : e) out.push_back(std::move(ev));
+  }
+  return out;
+}
+
+namespace {
+
+std::string SpanText(const Document& d, Span s) {
+  if (s.end > d.text.size() || s.begin > s.end) return "";
+  return d.text.substr(s.begin, s.size());
+}
+
+std::string Join(const std::vector<std::string>& v, const char* sep = ",") {
+  std::string s;
+  for (const std::string& x : v) s += (s.empty() ? "" : sep) + x;
+  return s;
+}
+
+}  // namespace
+
+std::vector<Event> EventCoder::CodeSentence(const Document& document, int sentence_index,
+                                            CodingStats* stats, CodingTrace* trace) const {
+  const Impl& im = *impl_;
+  std::vector<Event> events;
+  if (sentence_index < 0 || sentence_index >= static_cast<int>(document.sentences.size())) {
+    return events;
+  }
+  const Sentence& s = document.sentences[sentence_index];
+  CodingStats local;
+  local.sentences = 1;
+  auto finish = [&]() {
+    local.events = static_cast<int64_t>(events.size());
+    if (stats) stats->Add(local);
+  };
+  if (s.words.empty()) {
+    finish();
+    return events;
+  }
+  bool parsed =
+      std::any_of(s.words.begin(), s.words.end(), [](const Word& w) { return w.head >= 0; });
+  if (!parsed) {
+    if (trace) trace->lines.push_back("sentence has no dependency parse: nothing coded");
+    finish();
+    return events;
+  }
+  Tree t = BuildTree(s);
+
+  // Story date.
+  std::string date_text = document.date.substr(0, std::min<size_t>(10, document.date.size()));
+  if (date_text.empty()) date_text = im.options.default_date;
+  std::optional<CivilDate> anchor;
+  MatchOptions mopt;
+  if (Result<CivilDate> d = ParseIsoDate(date_text); d.ok()) {
+    anchor = *d;
+    if (Result<int32_t> day = ParseIsoDay(date_text); day.ok()) mopt.day = *day;
+  }
+
+  // Actors.
+  SentenceActors a;
+  mopt.report_discards = true;
+  std::vector<ActorMatch> all = im.matcher.Match(s.words, mopt);
+  bool discarded = false;
+  for (ActorMatch& m : all) {
+    if (m.kind == ActorMatch::Kind::kDiscard) {
+      discarded = true;
+      if (trace) trace->lines.push_back("discard phrase '" + SpanText(document, m.span) + "'");
+      continue;
+    }
+    if (m.codes.empty()) continue;
+    a.matches.push_back(std::move(m));
+  }
+  a.at.assign(t.n, -1);
+  for (size_t mi = 0; mi < a.matches.size(); ++mi) {
+    const ActorMatch& m = a.matches[mi];
+    int hw = std::max(0, m.end_word - 1);
+    for (int w = m.first_word; w < m.end_word && w < t.n; ++w) {
+      a.at[w] = static_cast<int>(mi);
+      int h = t.head[w];
+      if (h < m.first_word || h >= m.end_word) hw = w;
+    }
+    a.head.push_back(std::min(hw, t.n - 1));
+  }
+  // Country + agent across an nmod/possessor: "soldiers from Gondor" -> GONMIL, distributed over
+  // coordinated countries ("ambassadors of Arnor, Osgiliath and Gondor") and shared by a
+  // coordinated agent ("lawmakers and officials from Arnor").
+  auto countries_of = [&](int w) {
+    std::vector<int> out;
+    for (int k : t.kids[w]) {
+      if (!(t.base[k] == "nmod" || t.rel[k] == "nmod:poss")) continue;
+      int c = a.at[k];
+      if (c < 0 || a.matches[c].kind != ActorMatch::Kind::kActor) continue;
+      AddMatch(out, c);
+      std::vector<int> stack = t.kids[k];
+      while (!stack.empty()) {
+        int j = stack.back();
+        stack.pop_back();
+        if (t.base[j] != "conj") continue;
+        if (a.at[j] >= 0 && a.matches[a.at[j]].kind == ActorMatch::Kind::kActor) {
+          AddMatch(out, a.at[j]);
+        }
+        for (int g : t.kids[j]) stack.push_back(g);
+      }
+    }
+    return out;
+  };
+  const size_t base_matches = a.matches.size();
+  for (size_t mi = 0; mi < base_matches; ++mi) {
+    if (a.matches[mi].kind != ActorMatch::Kind::kAgent) continue;
+    int w = a.head[mi];
+    std::vector<int> cs = countries_of(w);
+    for (int h = w; cs.empty() && t.base[h] == "conj" && t.head[h] >= 0;) {
+      h = t.head[h];
+      cs = countries_of(h);
+    }
+    std::sort(cs.begin(), cs.end(),
+              [&](int x, int y) { return a.matches[x].first_word < a.matches[y].first_word; });
+    for (int c : cs) {
+      ActorMatch x = a.matches[mi];
+      x.kind = ActorMatch::Kind::kActor;
+      x.actor = a.matches[c].actor;
+      x.codes.clear();
+      for (const std::string& cc : a.matches[c].codes) {
+        for (const std::string& ac : a.matches[mi].codes) x.codes.push_back(cc + ac);
+      }
+      a.composed[static_cast<int>(mi)].push_back(static_cast<int>(a.matches.size()));
+      a.head.push_back(a.head[mi]);
+      a.matches.push_back(std::move(x));
+    }
+  }
+  if (trace) {
+    for (const ActorMatch& m : a.matches) {
+      trace->lines.push_back("actor '" + SpanText(document, m.span) + "' -> " + Join(m.codes, "+") +
+                             " (" + std::string(ActorMatchKindName(m.kind)) +
+                             (m.how.empty() ? "" : ", " + std::string(m.how)) + ")");
+    }
+  }
+  if (discarded) {
+    local.discarded_sentences = 1;
+    if (trace) trace->lines.push_back("sentence discarded: nothing coded");
+    finish();
+    return events;
+  }
+
+  auto make_ref = [&](int mi) {
+    const ActorMatch& m = a.matches[mi];
+    ActorRef r;
+    r.code = m.codes.empty() ? "" : m.codes[0];
+    if (m.kind == ActorMatch::Kind::kAgent && !r.code.empty()) {
+      r.code = im.options.bare_agent_prefix + r.code;
+    }
+    r.text = SpanText(document, m.span);
+    r.span = m.span;
+    if (m.actor >= 0 && m.actor < static_cast<int>(im.dict.actors().size())) {
+      r.name = im.dict.actors()[m.actor].name;
+      r.entry_id = im.dict.Where(im.dict.actors()[m.actor].where);
+    }
+    return r;
+  };
+  // One ActorRef per code (a coordinated match "Russian and North Korean counterparts" carries
+  // several codes and becomes several actors).
+  auto refs = [&](const std::vector<int>& ms) {
+    std::vector<ActorRef> out;
+    for (int mi : ms) {
+      ActorRef base = make_ref(mi);
+      for (const std::string& c0 : a.matches[mi].codes) {
+        std::string c = CollapseRepeats(c0);
+        if (a.matches[mi].kind == ActorMatch::Kind::kAgent) c = im.options.bare_agent_prefix + c;
+        ActorRef r = base;
+        r.code = c;
+        if (std::none_of(out.begin(), out.end(),
+                         [&](const ActorRef& x) { return x.code == c && x.span == r.span; })) {
+          out.push_back(std::move(r));
+        }
+      }
+    }
+    return out;
+  };
+
+  std::vector<bool> used_actor(a.matches.size(), false);
+  std::vector<bool> consumed(t.n, false);
+  std::vector<std::string> date_iso;
+  std::vector<DateMention> dates;
+  if (anchor) dates = FindDates(SpanText(document, s.span), *anchor);
+
+  // Predicates: verbs first (in text order), then nouns not consumed by a light verb.
+  std::vector<int> order;
+  for (int pass = 0; pass < 2; ++pass) {
+    for (int i = 0; i < t.n; ++i) {
+      const std::string& u = s.words[i].upos;
+      bool verb = u == "VERB" ||
+                  (u == "AUX" && t.rel[i] != "aux" && t.rel[i] != "cop" && t.rel[i] != "aux:pass");
+      bool noun = u == "NOUN" || u == "PROPN";
+      if ((pass == 0 && verb) || (pass == 1 && noun && im.use_native)) order.push_back(i);
+    }
+  }
+  for (int p : order) {
+    if (consumed[p]) continue;
+    bool is_noun = s.words[p].upos == "NOUN" || s.words[p].upos == "PROPN";
+    if (is_noun && a.at[p] >= 0) continue;  // An actor name is not a predicate.
+    bool passive = false;
+    Found src = im.Subject(t, a, p, passive);
+    std::vector<Candidate> cands;
+    if (im.use_native) {
+      if (trace && im.native.Find(is_noun, t.lemma[p])) {
+        trace->lines.push_back("predicate '" + s.words[p].form + "' (" + t.lemma[p] + ", " +
+                               s.words[p].upos + (passive ? ", passive" : "") + ")");
+      }
+      cands = im.NativeCandidates(t, p, passive, trace);
+      // Light verb with no row of its own: try NOUN rows of its object.
+      if (cands.empty() && !is_noun) {
+        int o = t.Child(p, "obj");
+        if (o >= 0 && im.native.Find(true, t.lemma[o])) {
+          for (Candidate& c : im.NativeCandidates(t, o, false, trace)) {
+            c.object_noun = o;
+            c.why = "object noun '" + s.words[o].form + "' of '" + s.words[p].form + "'";
+            cands.push_back(std::move(c));
+          }
+        }
+      }
+    } else {
+      if (trace) {
+        trace->lines.push_back("predicate '" + s.words[p].form + "' (" + t.lemma[p] +
+                               (passive ? ", passive" : "") + ")");
+      }
+      std::optional<Candidate> c = im.PetrarchCandidate(t, a, p, trace);
+      if (c) cands.push_back(std::move(*c));
+    }
+    if (cands.empty()) continue;
+    // The first candidate whose target requirement is met wins; else the first one.
+    const Candidate* chosen = nullptr;
+    Found tgt;
+    for (const Candidate& c : cands) {
+      Found f;
+      if (c.target_bound) {
+        f.matches = c.targets;
+      } else if (c.row) {
+        for (const TargetPath& path : c.row->targets) {
+          f = im.Target(t, a, c.object_noun == t.Child(p, "obj") || c.object_noun < 0 ? p : p, path,
+                        passive, c.object_noun);
+          if (!f.matches.empty()) break;
+        }
+      } else {
+        f = im.DefaultTarget(t, a, p, passive);
+      }
+      if (!chosen ||
+          (!f.matches.empty() && tgt.matches.empty() && c.row && !c.row->targets.empty())) {
+        if (!chosen || tgt.matches.empty()) {
+          chosen = &c;
+          tgt = f;
+        }
+      }
+      if (!f.matches.empty() || (c.row && c.row->targets.empty())) {
+        chosen = &c;
+        tgt = f;
+        break;
+      }
+    }
+    const Candidate& c = *chosen;
+    if (c.code == "---" || c.code.empty() || c.code.rfind("---:", 0) == 0) {
+      if (trace) trace->lines.push_back("  -> no event: the pattern's code is '---'");
+      continue;
+    }
+    std::vector<int> srcs = c.source_bound ? c.sources : src.matches;
+    std::vector<int> tgts = tgt.matches;
+    // An actor is not its own target (a coordination split over both roles stays a source).
+    tgts.erase(
+        std::remove_if(tgts.begin(), tgts.end(),
+                       [&](int m) { return std::find(srcs.begin(), srcs.end(), m) != srcs.end(); }),
+        tgts.end());
+    if (c.compound && tgts.empty() && srcs.size() >= 2) tgts = srcs;
+    if (tgts.empty() && im.options.loose_targets) {
+      // First actor after the verb in its subtree (not in reported or coordinated clauses).
+      std::vector<int> stack = {p};
+      std::vector<int> sub;
+      while (!stack.empty()) {
+        int w = stack.back();
+        stack.pop_back();
+        sub.push_back(w);
+        for (int k : t.kids[w]) {
+          if (t.base[k] == "parataxis") continue;
+          if (w == p && In(t.base[k], {"nsubj", "csubj"})) continue;
+          if (t.base[k] == "conj" && t.IsVerbal(k)) continue;
+          stack.push_back(k);
+        }
+      }
+      std::sort(sub.begin(), sub.end());
+      if (trace) {
+        std::string words;
+        for (int w : sub) words += " " + s.words[w].form + (a.at[w] >= 0 ? "*" : "");
+        trace->lines.push_back("  looking for a target after the verb among:" + words);
+      }
+      for (int w : sub) {
+        int m = a.at[w];
+        if (w <= p || m < 0 || std::find(srcs.begin(), srcs.end(), m) != srcs.end()) continue;
+        Found f = im.ActorsAt(t, a, a.head[m]);
+        if (f.matches.empty()) f.matches.push_back(m);
+        for (int x : f.matches) {
+          if (std::find(srcs.begin(), srcs.end(), x) == srcs.end()) tgts.push_back(x);
+        }
+        if (trace) trace->lines.push_back("  target by position: '" + s.words[w].form + "'");
+        break;
+      }
+    }
+    // "040:040": the first code for source -> target, the second for target -> source.
+    std::string code = c.code, reverse_code;
+    if (size_t colon = code.find(':'); colon != std::string::npos) {
+      reverse_code = code.substr(colon + 1);
+      code = code.substr(0, colon);
+    }
+    ++local.predicates;
+    if (srcs.empty() && tgts.empty()) {
+      if (trace) {
+        trace->lines.push_back("  pattern " + c.pattern_id + " [" + c.code +
+                               "] fits, but no source or target actor was found: no event");
+      }
+      continue;
+    }
+    if (srcs.empty() && !im.use_native) {
+      if (trace) trace->lines.push_back("  no source actor: no event");
+      continue;
+    }
+    if (tgts.empty() && im.options.require_target) {
+      if (trace) trace->lines.push_back("  no target actor (a dyad is required): no event");
+      continue;
+    }
+    // Nor is an actor its own target under another mention ("Russia ... the Russian war"),
+    // except in PETRARCH compound patterns, where the coordinated actors act on each other.
+    if (!c.compound) {
+      std::vector<std::string> src_codes;
+      for (int m : srcs)
+        src_codes.insert(src_codes.end(), a.matches[m].codes.begin(), a.matches[m].codes.end());
+      tgts.erase(std::remove_if(
+                     tgts.begin(), tgts.end(),
+                     [&](int m) {
+                       const auto& cs = a.matches[m].codes;
+                       return !cs.empty() && std::all_of(cs.begin(), cs.end(), [&](const auto& c) {
+                         return std::find(src_codes.begin(), src_codes.end(), c) != src_codes.end();
+                       });
+                     }),
+                 tgts.end());
+    }
+    Event e;
+    e.document_id = document.id;
+    e.sentence_index = sentence_index;
+    e.sources = refs(srcs);
+    e.targets = refs(tgts);
+    auto set_code = [&](Event& ev, const std::string& cc) {
+      ev.cameo = cc;
+      if (im.have_cameo && im.cameo.Find(cc)) {
+        (void)im.cameo.Annotate(ev);
+      } else {
+        ev.cameo_base = cc.substr(0, std::min<size_t>(3, cc.size()));
+        ev.cameo_root = cc.substr(0, std::min<size_t>(2, cc.size()));
+        ev.quad_class = 0;
+        ev.goldstein = 0;
+        ev.plover_event.clear();
+      }
+    };
+    set_code(e, code);
+    Modality mod = FindModality(t, p);
+    e.negated = mod.negated;
+    e.hypothetical = mod.hypothetical;
+    e.future = mod.future;
+    if (mod.speaker_verb >= 0) {
+      e.reported = true;
+      bool dummy = false;
+      Found sp = im.Subject(t, a, mod.speaker_verb, dummy);
+      if (!sp.matches.empty()) e.speaker = make_ref(sp.matches[0]);
+      // "according to X" is handled the same way below.
+    }
+    for (int k : t.kids[p]) {
+      if (t.base[k] == "obl" && t.prep[k] == "accord") {
+        Found sp = im.ActorsAt(t, a, k);
+        e.reported = true;
+        if (!sp.matches.empty()) e.speaker = make_ref(sp.matches[0]);
+      }
+    }
+    // Date: a date expression inside (or just after) the predicate's clause, else the story date.
+    e.date = date_text;
+    e.date_precision = date_text.empty() ? "" : "day";
+    if (anchor) {
+      std::vector<int> clause;
+      ClauseWords(t, p, clause);
+      uint32_t cb = UINT32_MAX, ce = 0;
+      for (int w : clause) {
+        cb = std::min(cb, s.words[w].span.begin);
+        ce = std::max(ce, s.words[w].span.end);
+      }
+      for (const DateMention& dm : dates) {
+        uint32_t b = s.span.begin + dm.span.begin;
+        // Inside the clause, or right after it ("signed by X | in June 2024" when the parser
+        // attached the date elsewhere).
+        if (b >= cb && b <= ce + 4) {
+          e.date = dm.Iso();
+          e.date_precision = std::string(DatePrecisionName(dm.precision));
+          int64_t days = DaysFromCivil(*anchor);
+          CivilDate first = dm.date;
+          if (first.month == 0) first.month = 12;
+          if (first.day == 0) first.day = 28;
+          e.historical = DaysFromCivil(first) < days - 31;
+          if (trace) trace->lines.push_back("  dated by '" + dm.text + "' -> " + e.date);
+          break;
+        }
+      }
+    }
+    e.sentence_span = s.span;
+    e.predicate_span = s.words[p].span;
+    e.pattern_id = c.pattern_id;
+    if (c.object_noun >= 0) consumed[c.object_noun] = true;
+    // The object noun of a coded verb is part of this event ("called off the visit").
+    if (int o = t.Child(p, "obj"); o >= 0 && !is_noun) consumed[o] = true;
+    for (int m : srcs) used_actor[m] = true;
+    for (int m : tgts) used_actor[m] = true;
+    if (trace) {
+      std::vector<std::string> sc, tc;
+      for (const ActorRef& r : e.sources) sc.push_back(r.code);
+      for (const ActorRef& r : e.targets) tc.push_back(r.code);
+      std::string flags;
+      if (e.negated) flags += " negated";
+      if (e.hypothetical) flags += " hypothetical";
+      if (e.future) flags += " future";
+      if (e.reported) flags += " reported(speaker " + (e.speaker ? e.speaker->code : "?") + ")";
+      if (e.historical) flags += " historical";
+      trace->lines.push_back("  EVENT " + (sc.empty() ? "---" : Join(sc, "+")) + " " +
+                             (tc.empty() ? "---" : Join(tc, "+")) + " " + e.cameo + " via " +
+                             c.pattern_id + (c.why.empty() ? "" : " (" + c.why + ")") +
+                             (flags.empty() ? "" : ";" + flags));
+      for (const std::string& w : mod.why) trace->lines.push_back("    " + w);
+    }
+    bool reverse =
+        !reverse_code.empty() && reverse_code != "---" && !e.sources.empty() && !e.targets.empty();
+    if (reverse) {
+      Event r = e;
+      std::swap(r.sources, r.targets);
+      set_code(r, reverse_code);
+      if (trace) trace->lines.push_back("  EVENT (reverse) " + reverse_code);
+      events.push_back(std::move(e));
+      events.push_back(std::move(r));
+    } else {
+      events.push_back(std::move(e));
+    }
+  }
+  for (size_t mi = 0; mi < a.matches.size(); ++mi) {
+    if (used_actor[mi]) continue;
+    ++local.unmatched_actors;
+    if (im.options.collect_unmatched) {
+      UnmatchedActor u;
+      u.sentence_index = sentence_index;
+      u.actor = make_ref(static_cast<int>(mi));
+      int h = a.head[mi];
+      int gov = t.head[h];
+      while (gov >= 0 && !(s.words[gov].upos == "VERB" || s.words[gov].upos == "NOUN")) {
+        gov = t.head[gov];
+      }
+      u.reason = gov < 0 ? "no predicate governs it"
+                         : "governing word '" + s.words[gov].form + "' (" + t.lemma[gov] +
+                               ") coded no event with it";
+      local.unmatched.push_back(std::move(u));
+    }
+    if (trace) {
+      trace->lines.push_back("actor '" + SpanText(document, a.matches[mi].span) +
+                             "' is in no event");
+    }
+  }
+  finish();
+  return events;
+}
+
+}  // namespace annals

@@ -1,0 +1,401 @@
+// Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
+// The event coder on hand-parsed sentences we wrote (one test per construction), with the
+// default actor dictionaries (data/dict) and the test predicate table src/code/testdata/verbs.tsv.
+#include "annals/coder.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "code/predicate_dictionary.h"
+
+namespace annals {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// A sentence from "form/lemma/UPOS/head/deprel" items separated by spaces.
+Document Parsed(const std::string& spec, const char* date = "2025-09-02") {
+  Document d;
+  d.id = "t";
+  d.date = date;
+  Sentence s;
+  std::istringstream in(spec);
+  std::string item;
+  int id = 0;
+  while (in >> item) {
+    std::vector<std::string> f;
+    std::string cur;
+    for (char c : item) {
+      if (c == '/') {
+        f.push_back(cur);
+        cur.clear();
+      } else {
+        cur.push_back(c == '_' ? ' ' : c);
+      }
+    }
+    f.push_back(cur);
+    EXPECT_EQ(f.size(), 5u) << item;
+    if (f.size() != 5) continue;
+    Word w;
+    w.id = ++id;
+    w.form = f[0];
+    w.lemma = f[1];
+    w.upos = f[2];
+    w.head = std::stoi(f[3]);
+    w.deprel = f[4];
+    if (!d.text.empty()) d.text += " ";
+    w.span = {static_cast<uint32_t>(d.text.size()),
+              static_cast<uint32_t>(d.text.size() + w.form.size())};
+    d.text += w.form;
+    s.words.push_back(w);
+  }
+  s.span = {0, static_cast<uint32_t>(d.text.size())};
+  d.sentences.push_back(std::move(s));
+  return d;
+}
+
+class CoderTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    DictionaryOptions o;
+    o.dirs = {"data/dict"};
+    Result<Dictionary> d = Dictionary::Load(o);
+    ASSERT_TRUE(d.ok()) << d.status().ToString();
+    CoderOptions co;
+    co.collect_unmatched = true;
+    Result<EventCoder> c =
+        EventCoder::FromDictionary(*d, ReadAll("src/code/testdata/verbs.tsv"), co);
+    ASSERT_TRUE(c.ok()) << c.status().ToString();
+    coder_ = new EventCoder(std::move(*c));
+  }
+  static void TearDownTestSuite() {
+    delete coder_;
+    coder_ = nullptr;
+  }
+  static std::string Codes(const std::vector<ActorRef>& v) {
+    std::string s;
+    for (const ActorRef& a : v) s += (s.empty() ? "" : "+") + a.code;
+    return s.empty() ? "---" : s;
+  }
+  // "SRC TGT CODE" per event, with flags appended (" neg", " hyp", " fut", " rep:SPEAKER").
+  std::vector<std::string> Code(const Document& d, CodingStats* stats = nullptr) {
+    std::vector<std::string> out;
+    for (const Event& e : coder_->Code(d, stats)) {
+      std::string s = Codes(e.sources) + " " + Codes(e.targets) + " " + e.cameo;
+      if (e.negated) s += " neg";
+      if (e.hypothetical) s += " hyp";
+      if (e.future) s += " fut";
+      if (e.reported) s += " rep:" + (e.speaker ? e.speaker->code : std::string("?"));
+      if (e.historical) s += " hist";
+      out.push_back(s);
+    }
+    return out;
+  }
+  static EventCoder* coder_;
+};
+EventCoder* CoderTest::coder_ = nullptr;
+
+TEST(PredicateDictionaryTest, LoadsRowsAndReportsBadOnes) {
+  Result<CameoOntology> cameo = CameoOntology::LoadDefault();
+  ASSERT_TRUE(cameo.ok());
+  Result<code::PredicateDictionary> d =
+      code::PredicateDictionary::Load("src/code/testdata/verbs.tsv", &*cameo);
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->rows().size(), 29u);
+  ASSERT_EQ(d->errors(), 3u);
+  EXPECT_THAT(d->problems()[0].Message(), HasSubstr("verbs.tsv:33: error: CAMEO code '999'"));
+  EXPECT_THAT(d->problems()[1].Message(), HasSubstr("verbs.tsv:34: error: bad pos 'ADJ'"));
+  EXPECT_THAT(d->problems()[2].Message(), HasSubstr("verbs.tsv:35: error: duplicate id"));
+  const std::vector<int>* sign = d->Find(false, "sign");
+  ASSERT_NE(sign, nullptr);
+  const code::PredicateRow& r = d->rows()[(*sign)[0]];
+  EXPECT_EQ(r.cameo, "057");
+  ASSERT_EQ(r.targets.size(), 2u);
+  EXPECT_EQ(r.targets[0].ToString(), "obj.nmod:with");
+  EXPECT_EQ(r.targets[1].ToString(), "obl:with");
+}
+
+TEST(PredicateDictionaryTest, BadInputNeverCrashes) {
+  for (const char* text : {"", "\n\n", "# only a comment\n", "id\tcameo\n", "x\ty\n1\t2\n",
+                           "id\tcameo\tpos\tlemma\tparticle\tobject\ttarget\tflags\texample\n"
+                           "a\t04\tVERB\tmeet\t-\t-\tobl:\t-\t-\n"
+                           "b\t04\tVERB\tmeet\t-\t|\tobj\t-\t-\n"
+                           "c\t04\tVERB\tmeet\t-\t-\tobj\tpassive,active\t-\n"
+                           "d d\t04\tVERB\tmeet\t-\t-\tobj\t-\t-\n"
+                           "e\t04\tVERB\tMeet\t-\t-\tobj\t-\t-\n"
+                           "f\t04\tVERB\tmeet\t-\t-\tobj.obl:with\t-\t-\n"
+                           "g\t04\tVERB\tmeet\t-\t-\tobj\twn=\t-\n"
+                           "h\t04\tVERB\tmeet\n"
+                           "i\t04\tVERB\tmeet\t-\t-\tnmod:with\twn=v.meet.1\tAn example.\n"}) {
+    code::PredicateDictionary d = code::PredicateDictionary::Parse(text, "x.tsv", nullptr);
+    for (const auto& p : d.problems()) EXPECT_THAT(p.Message(), HasSubstr("x.tsv:"));
+    if (std::string(text).find("i\t04") != std::string::npos) {
+      ASSERT_EQ(d.rows().size(), 1u);
+      EXPECT_EQ(d.rows()[0].id, "i");
+      EXPECT_EQ(d.rows()[0].wn_seed, "v.meet.1");
+      EXPECT_EQ(d.errors(), 8u);
+    }
+  }
+}
+
+TEST_F(CoderTest, SubjectVerbObject) {
+  EXPECT_THAT(Code(Parsed("Russia/Russia/PROPN/2/nsubj attacked/attack/VERB/0/root "
+                          "Ukraine/Ukraine/PROPN/2/obj ././PUNCT/2/punct")),
+              ElementsAre("RUS UKR 190"));
+}
+
+TEST_F(CoderTest, PassiveWithAgent) {
+  EXPECT_THAT(Code(Parsed("Ukraine/Ukraine/PROPN/3/nsubj:pass was/be/AUX/3/aux:pass "
+                          "attacked/attack/VERB/0/root by/by/ADP/5/case Russia/Russia/PROPN/3/obl "
+                          "././PUNCT/3/punct")),
+              ElementsAre("RUS UKR 190"));
+  // UD 1 labels as in the PETRARCH suite's parses.
+  EXPECT_THAT(
+      Code(Parsed("Ukraine/Ukraine/PROPN/3/nsubjpass was/be/AUX/3/auxpass "
+                  "attacked/attack/VERB/0/root by/by/ADP/5/case Russia/Russia/PROPN/3/nmod")),
+      ElementsAre("RUS UKR 190"));
+}
+
+TEST_F(CoderTest, PassiveOnlyAndActiveOnlyRows) {
+  Document d = Parsed(
+      "The/the/DET/2/det activist/activist/NOUN/4/nsubj:pass was/be/AUX/4/aux:pass "
+      "arrested/arrest/VERB/0/root by/by/ADP/7/case Egyptian/Egyptian/ADJ/7/amod "
+      "police/police/NOUN/4/obl");
+  std::vector<Event> e = coder_->Code(d);
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].pattern_id, "v.arrest.pass");
+  EXPECT_EQ(Codes(e[0].sources), "EGYCOP");
+}
+
+TEST_F(CoderTest, ObliqueWithPrepositionAndLightVerb) {
+  // "held talks with": the verb row with object "talks"; the noun is not coded a second time.
+  Document d = Parsed(
+      "Japan/Japan/PROPN/2/nsubj held/hold/VERB/0/root talks/talk/NOUN/2/obj "
+      "with/with/ADP/5/case India/India/PROPN/3/nmod");
+  std::vector<Event> e = coder_->Code(d);
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].pattern_id, "v.hold.talks");
+  EXPECT_EQ(Codes(e[0].sources) + " " + Codes(e[0].targets), "JPN IND");
+  EXPECT_EQ(d.text.substr(e[0].predicate_span.begin, e[0].predicate_span.size()), "held");
+  // Same with the oblique on the verb.
+  EXPECT_THAT(Code(Parsed("Japan/Japan/PROPN/2/nsubj held/hold/VERB/0/root talks/talk/NOUN/2/obj "
+                          "with/with/ADP/5/case India/India/PROPN/2/obl")),
+              ElementsAre("JPN IND 040"));
+}
+
+TEST_F(CoderTest, ObjectNounOfAnUncodedVerb) {
+  // "began talks with": no row for "begin", the object noun's row codes it.
+  EXPECT_THAT(Code(Parsed("Japan/Japan/PROPN/2/nsubj began/begin/VERB/0/root "
+                          "talks/talk/NOUN/2/obj with/with/ADP/5/case India/India/PROPN/3/nmod")),
+              ElementsAre("JPN IND 040"));
+}
+
+TEST_F(CoderTest, EventNounWithPossessor) {
+  EXPECT_THAT(Code(Parsed("Xi/Xi/PROPN/3/nmod:poss 's/'s/PART/1/case talks/talk/NOUN/0/root "
+                          "with/with/ADP/5/case Modi/Modi/PROPN/3/nmod")),
+              ElementsAre("CHNGOV INDGOV 040"));
+}
+
+TEST_F(CoderTest, XcompControllerIsTheSource) {
+  EXPECT_THAT(Code(Parsed("Chile/Chile/PROPN/2/nsubj tried/try/VERB/0/root to/to/PART/4/mark "
+                          "visit/visit/VERB/2/xcomp Peru/Peru/PROPN/4/obj")),
+              ElementsAre("CHL PER 042"));
+  // Object control: "urged Chile to sign".
+  EXPECT_THAT(
+      Code(Parsed("Peru/Peru/PROPN/2/nsubj urged/urge/VERB/0/root Chile/Chile/PROPN/2/obj "
+                  "to/to/PART/5/mark sign/sign/VERB/2/xcomp the/the/DET/7/det "
+                  "treaty/treaty/NOUN/5/obj with/with/ADP/9/case Bolivia/Bolivia/PROPN/7/nmod")),
+      ElementsAre("CHL BOL 057"));
+}
+
+TEST_F(CoderTest, IntentionChainIsHypothetical) {
+  EXPECT_THAT(Code(Parsed("Iran/Iran/PROPN/2/nsubj plans/plan/VERB/0/root to/to/PART/4/mark "
+                          "attack/attack/VERB/2/xcomp Israel/Israel/PROPN/4/obj")),
+              ElementsAre("IRN ISR 190 hyp"));
+}
+
+TEST_F(CoderTest, CoordinatedActorsAreOneEventWithLists) {
+  EXPECT_THAT(Code(Parsed("China/China/PROPN/4/nsubj and/and/CCONJ/3/cc Russia/Russia/PROPN/1/conj "
+                          "condemned/condemn/VERB/0/root Japan/Japan/PROPN/4/obj ,/,/PUNCT/7/punct "
+                          "Chile/Chile/PROPN/5/conj and/and/CCONJ/9/cc Peru/Peru/PROPN/5/conj")),
+              ElementsAre("CHN+RUS JPN+CHL+PER 111"));
+}
+
+TEST_F(CoderTest, CoordinatedVerbsShareTheSubject) {
+  EXPECT_THAT(Code(Parsed("Brazil/Brazil/PROPN/2/nsubj praised/praise/VERB/0/root "
+                          "Argentina/Argentina/PROPN/2/obj and/and/CCONJ/5/cc "
+                          "criticized/criticize/VERB/2/conj Chile/Chile/PROPN/5/obj")),
+              ElementsAre("BRA ARG 051", "BRA CHL 111"));
+}
+
+TEST_F(CoderTest, Apposition) {
+  EXPECT_THAT(Code(Parsed("The/the/DET/2/det neighbour/neighbour/NOUN/6/nsubj ,/,/PUNCT/4/punct "
+                          "Chile/Chile/PROPN/2/appos ,/,/PUNCT/4/punct "
+                          "criticized/criticize/VERB/0/root Bolivia/Bolivia/PROPN/6/obj")),
+              ElementsAre("CHL BOL 111"));
+}
+
+TEST_F(CoderTest, RelativeClause) {
+  EXPECT_THAT(Code(Parsed("Egypt/Egypt/PROPN/7/nsubj ,/,/PUNCT/4/punct which/which/PRON/4/nsubj "
+                          "hosted/host/VERB/1/acl:relcl Sudan/Sudan/PROPN/4/obj ,/,/PUNCT/4/punct "
+                          "praised/praise/VERB/0/root Chad/Chad/PROPN/7/obj")),
+              ElementsAre("EGY SDN 043", "EGY TCD 051"));
+}
+
+TEST_F(CoderTest, CopulaWithXcomp) {
+  EXPECT_THAT(
+      Code(Parsed("Peru/Peru/PROPN/3/nsubj is/be/AUX/3/cop ready/ready/ADJ/0/root "
+                  "to/to/PART/5/mark sign/sign/VERB/3/xcomp an/a/DET/7/det "
+                  "agreement/agreement/NOUN/5/obj with/with/ADP/9/case Chile/Chile/PROPN/7/nmod")),
+      ElementsAre("PER CHL 057"));
+}
+
+TEST_F(CoderTest, ReportedSpeechKeepsTheSpeakerApart) {
+  EXPECT_THAT(Code(Parsed("Chile/Chile/PROPN/2/nsubj said/say/VERB/0/root Peru/Peru/PROPN/4/nsubj "
+                          "attacked/attack/VERB/2/ccomp Bolivia/Bolivia/PROPN/4/obj")),
+              ElementsAre("PER BOL 190 rep:CHL"));
+  EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/2/nsubj attacked/attack/VERB/0/root "
+                          "Bolivia/Bolivia/PROPN/2/obj ,/,/PUNCT/2/punct Chile/Chile/PROPN/6/nsubj "
+                          "said/say/VERB/2/parataxis")),
+              ElementsAre("PER BOL 190 rep:CHL"));
+}
+
+TEST_F(CoderTest, Modality) {
+  EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/4/nsubj did/do/AUX/4/aux not/not/PART/4/advmod "
+                          "attack/attack/VERB/0/root Chile/Chile/PROPN/4/obj")),
+              ElementsAre("PER CHL 190 neg"));
+  EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/3/nsubj could/could/AUX/3/aux attack/attack/VERB/0/root "
+                          "Chile/Chile/PROPN/3/obj")),
+              ElementsAre("PER CHL 190 hyp"));
+  EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/3/nsubj will/will/AUX/3/aux attack/attack/VERB/0/root "
+                          "Chile/Chile/PROPN/3/obj")),
+              ElementsAre("PER CHL 190 fut"));
+  EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/3/nsubj is/be/AUX/3/aux going/go/VERB/0/root "
+                          "to/to/PART/5/mark attack/attack/VERB/3/xcomp Chile/Chile/PROPN/5/obj")),
+              ElementsAre("PER CHL 190 fut"));
+  EXPECT_THAT(Code(Parsed("If/if/SCONJ/3/mark Peru/Peru/PROPN/3/nsubj attacks/attack/VERB/6/advcl "
+                          "Chile/Chile/PROPN/3/obj ,/,/PUNCT/3/punct war/war/NOUN/8/nsubj "
+                          "will/will/AUX/8/aux follow/follow/VERB/0/root")),
+              ElementsAre("PER CHL 190 hyp"));
+  // "... seem almost inevitable": the event noun is the subject of a speculative predicate.
+  EXPECT_THAT(Code(Parsed("Sanctions/sanction/NOUN/6/nsubj on/on/ADP/3/case Iran/Iran/PROPN/1/nmod "
+                          "by/by/ADP/5/case Canada/Canada/PROPN/1/nmod seem/seem/VERB/0/root "
+                          "almost/almost/ADV/8/advmod inevitable/inevitable/ADJ/6/xcomp")),
+              ElementsAre("--- IRN 163 hyp"));
+}
+
+TEST_F(CoderTest, ParticleMustMatch) {
+  EXPECT_THAT(
+      Code(Parsed("Chile/Chile/PROPN/2/nsubj called/call/VERB/0/root off/off/ADP/2/compound:prt "
+                  "the/the/DET/5/det visit/visit/NOUN/2/obj")),
+      ElementsAre("CHL --- 036"));  // The object noun is not coded a second time.
+  EXPECT_THAT(
+      Code(Parsed("Chile/Chile/PROPN/2/nsubj called/call/VERB/0/root Peru/Peru/PROPN/2/obj")),
+      ElementsAre());
+}
+
+TEST_F(CoderTest, CompoundActorMatch) {
+  EXPECT_THAT(
+      Code(Parsed("Xi/Xi/PROPN/2/nsubj met/meet/VERB/0/root his/his/PRON/8/nmod:poss "
+                  "Russian/Russian/ADJ/8/amod and/and/CCONJ/7/cc North/North/PROPN/7/compound "
+                  "Korean/Korean/ADJ/4/conj counterparts/counterpart/NOUN/2/obj")),
+      ElementsAre("CHNGOV RUSGOV+PRKGOV 040"));
+}
+
+TEST_F(CoderTest, PastDatesAreHistorical) {
+  Document d = Parsed(
+      "In/in/ADP/2/case 2024/2024/NUM/4/obl ,/,/PUNCT/4/punct "
+      "Russia/Russia/PROPN/5/nsubj attacked/attack/VERB/0/root "
+      "Ukraine/Ukraine/PROPN/5/obj");
+  // Fix the tree: "2024" hangs off "attacked".
+  d.sentences[0].words[1].head = 5;
+  d.sentences[0].words[2].head = 5;
+  d.sentences[0].words[3].head = 5;
+  std::vector<Event> e = coder_->Code(d);
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].date, "2024");
+  EXPECT_TRUE(e[0].historical);
+  // Undated: the story date.
+  e =
+      coder_->Code(Parsed("Russia/Russia/PROPN/2/nsubj attacked/attack/VERB/0/root "
+                          "Ukraine/Ukraine/PROPN/2/obj"));
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].date, "2025-09-02");
+  EXPECT_FALSE(e[0].historical);
+  EXPECT_EQ(e[0].quad_class, 4);
+  EXPECT_EQ(e[0].cameo_root, "19");
+  EXPECT_EQ(e[0].pattern_id, "v.attack.1");
+}
+
+TEST_F(CoderTest, PassiveParticipleModifier) {
+  // "... a pact signed by Russia and North Korea in June 2024": the agent is the source, the
+  // modified noun the (object) patient, and the event keeps its own past date.
+  Document d = Parsed(
+      "after/after/ADP/3/case a/a/DET/3/det pact/pact/NOUN/0/root signed/sign/VERB/3/acl "
+      "by/by/ADP/6/case Russia/Russia/PROPN/4/obl and/and/CCONJ/9/cc North/North/PROPN/9/compound "
+      "Korea/Korea/PROPN/6/conj in/in/ADP/11/case June/June/PROPN/4/obl 2024/2024/NUM/11/nummod");
+  d.sentences[0].words[3].xpos = "VBN";
+  std::vector<Event> e = coder_->Code(d);
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(Codes(e[0].sources), "RUS+PRK");
+  EXPECT_EQ(e[0].cameo, "057");
+  EXPECT_EQ(e[0].date, "2024-06");
+  EXPECT_TRUE(e[0].historical);
+}
+
+TEST_F(CoderTest, NoEventWithoutAPredicate) {
+  CodingStats stats;
+  EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/2/nsubj danced/dance/VERB/0/root "
+                          "with/with/ADP/4/case Chile/Chile/PROPN/2/obl"),
+                   &stats),
+              ElementsAre());
+  EXPECT_EQ(stats.unmatched_actors, 2);
+  ASSERT_EQ(stats.unmatched.size(), 2u);
+  EXPECT_THAT(stats.unmatched[0].reason, HasSubstr("dance"));
+  // A predicate with no actors at all.
+  EXPECT_THAT(Code(Parsed("Someone/someone/PRON/2/nsubj attacked/attack/VERB/0/root "
+                          "something/something/PRON/2/obj")),
+              ElementsAre());
+  // Unparsed sentences are skipped, not guessed.
+  Document d = Parsed(
+      "Russia/Russia/PROPN/2/nsubj attacked/attack/VERB/0/root "
+      "Ukraine/Ukraine/PROPN/2/obj");
+  for (Word& w : d.sentences[0].words) w.head = -1;
+  EXPECT_THAT(Code(d), ElementsAre());
+}
+
+TEST_F(CoderTest, BrokenTreesDoNotCrash) {
+  // A cycle and out-of-range heads.
+  Document d = Parsed(
+      "Russia/Russia/PROPN/2/nsubj attacked/attack/VERB/1/root "
+      "Ukraine/Ukraine/PROPN/99/obj x/x/X/-5/dep");
+  (void)coder_->Code(d);
+  CodingTrace trace;
+  (void)coder_->CodeSentence(d, 0, nullptr, &trace);
+  (void)coder_->CodeSentence(d, 7, nullptr, &trace);
+  SUCCEED();
+}
+
+TEST_F(CoderTest, TraceExplains) {
+  CodingTrace trace;
+  Document d = Parsed("Chile/Chile/PROPN/2/nsubj called/call/VERB/0/root Peru/Peru/PROPN/2/obj");
+  (void)coder_->CodeSentence(d, 0, nullptr, &trace);
+  std::string all;
+  for (const std::string& l : trace.lines) all += l + "\n";
+  EXPECT_THAT(all, HasSubstr("row v.call.off [036]: no, particle 'off' absent"));
+  EXPECT_THAT(all, HasSubstr("actor 'Peru' is in no event"));
+}
+
+}  // namespace
+}  // namespace annals

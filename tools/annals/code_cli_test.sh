@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# `annals code`, `annals explain` and `annals validate petrarch` end to end on inputs we wrote.
+# Usage: code_cli_test.sh ANNALS_BINARY   (run from the source root)
+set -euo pipefail
+annals="$1"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+# validate petrarch: 5 records, 4 exact; the 5th expects no event and gets one.
+"$annals" validate petrarch src/code/testdata/petrarch-mini/mini.xml --json > "$tmp/v.json"
+python3 - "$tmp/v.json" <<'PY'
+import json, sys
+j = json.load(open(sys.argv[1]))
+assert j["records"] == 5, j
+assert j["exact_records"] == 4, j
+assert abs(j["exact"] - 0.8) < 1e-9, j
+assert (j["expected_events"], j["produced_events"], j["matched_events"]) == (4, 5, 4), j
+assert abs(j["precision"] - 0.8) < 1e-9 and abs(j["recall"] - 1.0) < 1e-9, j
+assert j["categories"]["RECIPROCAL"]["exact"] == 1.0, j
+PY
+
+# code from CoNLL-U (given parses), JSONL out.
+printf '# sent_id = s1\n# text = Canada sanctioned Belarus.\n1\tCanada\tCanada\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n2\tsanctioned\tsanction\tVERB\tVBD\t_\t0\troot\t_\t_\n3\tBelarus\tBelarus\tPROPN\tNNP\t_\t2\tobj\t_\tSpaceAfter=No\n4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n' > "$tmp/in.conllu"
+"$annals" code "$tmp/in.conllu" --format conllu --date 2025-09-02 --verbs-file src/code/testdata/verbs.tsv \
+  > "$tmp/out.jsonl" 2> "$tmp/err.txt"
+python3 - "$tmp/out.jsonl" <<'PY'
+import json, sys
+lines = [json.loads(l) for l in open(sys.argv[1])]
+assert len(lines) == 1, lines
+e = lines[0]
+assert [a["code"] for a in e["sources"]] == ["CAN"], e
+assert [a["code"] for a in e["targets"]] == ["BLR"], e
+assert e["cameo"] == "163" and e["pattern_id"] == "v.sanction.1", e
+assert e["date"] == "2025-09-02" and e["predicate"]["text"] == "sanctioned", e
+PY
+grep -q "1 events written" "$tmp/err.txt" || fail "summary line: $(cat "$tmp/err.txt")"
+
+# TSV output and bad usage.
+"$annals" code "$tmp/in.conllu" --format conllu --verbs-file src/code/testdata/verbs.tsv --output tsv \
+  2>/dev/null | grep -q $'\tCAN\tBLR\t163\t' || fail "tsv"
+if "$annals" code "$tmp/in.conllu" --output xml 2>/dev/null; then fail "--output xml accepted"; fi
+if "$annals" code "$tmp/in.conllu" --date 2025-13-40 2>/dev/null; then fail "bad --date accepted"; fi
+if "$annals" validate petrarch /nonexistent.xml 2>/dev/null; then fail "missing file accepted"; fi
+echo "code_cli_test: ok"
