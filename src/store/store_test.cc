@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
@@ -402,6 +403,117 @@ TEST_P(StoreTest, DyadActorAndNetworkAggregates) {
   EXPECT_EQ((*net)[0].target, "RUS");
   EXPECT_EQ((*net)[0].cooperation, 1);
   EXPECT_EQ((*net)[0].conflict, 1);
+}
+
+TEST_P(StoreTest, SearchSyntaxMeansTheSameOnEveryBackend) {
+  auto store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(store->Begin().ok());
+  ASSERT_TRUE(store->PutDocument(Doc("a", "", "Russian troops shelled Kharkiv overnight.")).ok());
+  ASSERT_TRUE(store->PutDocument(Doc("b", "", "Ukraine shelled positions near Kursk.")).ok());
+  ASSERT_TRUE(store->PutDocument(Doc("c", "", "Talks on grain exports resumed in Istanbul.")).ok());
+  ASSERT_TRUE(store->Commit().ok());
+  auto ids = [&](std::string search) {
+    Result<std::vector<StoredDocument>> r = store->QueryDocuments({.search = search});
+    if (!r.ok()) return "error: " + r.status().ToString();
+    std::vector<std::string> got;
+    for (const StoredDocument& d : *r) got.push_back(d.id);
+    std::sort(got.begin(), got.end());
+    std::string out;
+    for (const std::string& id : got) out += id + " ";
+    return out;
+  };
+  EXPECT_EQ(ids("shelled"), "a b ");
+  EXPECT_EQ(ids("SHELLED kursk"), "b ");  // Case-insensitive; adjacent terms: AND.
+  EXPECT_EQ(ids("shelled AND kharkiv"), "a ");
+  EXPECT_EQ(ids("kharkiv OR istanbul"), "a c ");
+  EXPECT_EQ(ids("shelled NOT kursk"), "a ");
+  EXPECT_EQ(ids("\"grain exports\""), "c ");
+  EXPECT_EQ(ids("\"exports grain\""), "");  // A phrase keeps its order.
+  EXPECT_EQ(ids("Ukr*"), "b ");
+  EXPECT_EQ(ids("(kursk OR kharkiv) AND russian"), "a ");
+  EXPECT_EQ(ids("title"), "a b c ");  // Titles are searched too ("Title of a").
+  for (const char* bad : {"\"open", "(kursk", "kursk)", "AND kursk", "kursk OR", ""}) {
+    if (*bad == 0) continue;  // An empty search lists everything instead.
+    EXPECT_EQ(store->QueryDocuments({.search = bad}).status().code(), StatusCode::kInvalidArgument)
+        << bad;
+    EXPECT_EQ(store->QueryEvents({.search = bad}).status().code(), StatusCode::kInvalidArgument)
+        << bad;
+  }
+  // A failed search inside a transaction leaves the batch usable.
+  ASSERT_TRUE(store->Begin().ok());
+  EXPECT_FALSE(store->QueryDocuments({.search = "\"open"}).ok());
+  ASSERT_TRUE(store->PutDocument(Doc("d", "", "Another report.")).ok());
+  ASSERT_TRUE(store->Commit().ok());
+  EXPECT_EQ(*store->CountDocuments(), 4);
+}
+
+TEST_P(StoreTest, PlacesStatsAndDocumentLookup) {
+  auto store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(store->Begin().ok());
+  Document doc = Doc("d", "https://x.test/d", "Fighting near Kursk; talks in Geneva.");
+  doc.source = "Wire";
+  Result<PutResult> put = store->PutDocument(doc);
+  ASSERT_TRUE(put.ok());
+  Event fight = MakeEvent("190", {"UKRMIL"}, {"RUSMIL"});
+  fight.quad_class = 4;
+  fight.goldstein = -10;
+  fight.place = Place{.name = "Kursk", .iso3 = "RUS", .fips = "RS", .lat = 51.73, .lon = 36.19};
+  Event fight2 = fight;
+  fight2.date = "2025-09-05";
+  Event talk = MakeEvent("043", {"USAGOV"}, {"RUSGOV"});
+  talk.place = Place{.name = "Geneva", .iso3 = "CHE", .fips = "SZ", .lat = 46.2, .lon = 6.15};
+  Event maybe = MakeEvent("042", {"USAGOV"}, {"UKRGOV"});
+  maybe.negated = true;
+  ASSERT_TRUE(store->PutEvents(put->id, {fight, fight2, talk, maybe}).ok());
+  ASSERT_TRUE(store->Commit().ok());
+
+  Result<std::vector<PlaceCount>> places = store->Places({});
+  ASSERT_TRUE(places.ok()) << places.status().ToString();
+  ASSERT_EQ(places->size(), 2u);
+  EXPECT_EQ((*places)[0].name, "Kursk");
+  EXPECT_EQ((*places)[0].events, 2);
+  EXPECT_EQ((*places)[0].quad_counts[4], 2);
+  EXPECT_NEAR((*places)[0].lat, 51.73, 1e-9);
+  EXPECT_EQ((*places)[1].iso3, "CHE");
+
+  Result<StoreStats> st = store->Stats();
+  ASSERT_TRUE(st.ok()) << st.status().ToString();
+  EXPECT_EQ(st->documents, 1);
+  EXPECT_EQ(st->events, 4);
+  EXPECT_EQ(st->unflagged_events, 3);
+  EXPECT_EQ(st->first_date, "2025-09-02");
+  EXPECT_EQ(st->last_date, "2025-09-05");
+  EXPECT_EQ(st->quad_counts[1], 1);
+  EXPECT_EQ(st->quad_counts[4], 2);
+
+  Result<StoredDocument> got = store->GetDocument("d");
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->text, doc.text);
+  EXPECT_EQ(got->source, "Wire");
+  EXPECT_EQ(store->GetDocument("nope").status().code(), StatusCode::kNotFound);
+
+  Result<std::vector<StoredEvent>> one = store->QueryEvents({.place = "Geneva"});
+  ASSERT_TRUE(one.ok());
+  ASSERT_EQ(one->size(), 1u);
+  const StoredEvent& se = (*one)[0];
+  EXPECT_EQ(se.document_url, "https://x.test/d");
+  EXPECT_EQ(se.document_length, doc.text.size());
+  EXPECT_EQ(se.event.place->fips, "SZ");
+  EXPECT_FALSE(se.added.empty());
+  Result<std::vector<StoredEvent>> by_id = store->QueryEvents({.id = se.id});
+  ASSERT_TRUE(by_id.ok());
+  ASSERT_EQ(by_id->size(), 1u);
+  EXPECT_EQ((*by_id)[0].event.cameo, "043");
+  Result<std::vector<StoredEvent>> paged = store->QueryEvents({.limit = 1, .offset = 1});
+  ASSERT_TRUE(paged.ok());
+  ASSERT_EQ(paged->size(), 1u);
+  EXPECT_EQ((*paged)[0].event.date, "2025-09-02");
+  Result<std::vector<ActorCount>> top = store->TopActors({.limit = 1});
+  ASSERT_TRUE(top.ok());
+  ASSERT_EQ(top->size(), 1u);
+  EXPECT_EQ((*top)[0].code, "RUSMIL");  // Ties on 2 events broken by code: RUSMIL < UKRMIL.
 }
 
 TEST(StoreOpenTest, TheDbValueChoosesTheBackend) {
