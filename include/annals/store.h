@@ -173,7 +173,7 @@ struct PlaceCount {
 class Store {
  public:
   // Current schema version; older databases are migrated on open (read-write only).
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
 
   // Opens the backend `options.path` names (see IsPostgresUrl).
   static Result<std::unique_ptr<Store>> Open(const StoreOptions& options);

@@ -115,6 +115,22 @@ CREATE TABLE event_actors(
 CREATE INDEX event_actors_code ON event_actors(code, role);
 CREATE INDEX event_actors_country ON event_actors(country, role);
 )sql",
+    // 2 -> 3: event_dyads (see the SQLite backend).
+    R"sql(
+DROP INDEX event_actors_country;
+CREATE TABLE event_dyads(
+  source_country TEXT COLLATE "C" NOT NULL,
+  target_country TEXT COLLATE "C" NOT NULL,
+  event_rowid BIGINT NOT NULL REFERENCES events(rowid) ON DELETE CASCADE,
+  source_code TEXT COLLATE "C" NOT NULL,
+  target_code TEXT COLLATE "C" NOT NULL,
+  PRIMARY KEY(source_country, target_country, event_rowid, source_code, target_code));
+CREATE INDEX event_dyads_event ON event_dyads(event_rowid);
+INSERT INTO event_dyads
+  SELECT s.country, t.country, s.event_rowid, s.code, t.code FROM event_actors s
+  JOIN event_actors t ON t.event_rowid = s.event_rowid AND t.role = 'target'
+  WHERE s.role = 'source' ON CONFLICT DO NOTHING;
+)sql",
 };
 constexpr int kPgMigrationCount = sizeof(kPgMigrations) / sizeof(kPgMigrations[0]);
 static_assert(kPgMigrationCount == Store::kSchemaVersion, "one migration per schema version");
@@ -140,15 +156,15 @@ class FtsTranslator {
 
  private:
   static bool WordChar(unsigned char c) {
-    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-           c == '_' || c >= 0x80;
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' ||
+           c >= 0x80;
   }
   Status Error(const std::string& what) {
     return InvalidArgumentError("bad search expression '" + q_ + "': " + what);
   }
   void Skip() {
-    while (pos_ < q_.size() && (q_[pos_] == ' ' || q_[pos_] == '\t' || q_[pos_] == '\n' ||
-                                q_[pos_] == '\r')) {
+    while (pos_ < q_.size() &&
+           (q_[pos_] == ' ' || q_[pos_] == '\t' || q_[pos_] == '\n' || q_[pos_] == '\r')) {
       ++pos_;
     }
   }
@@ -366,8 +382,9 @@ Status PgStore::Connect(const StoreOptions& options) {
   }
   ANNALS_RETURN_IF_ERROR(Migrate());
   return Guard("preparing statements", [&] {
-    conn_->prepare("doc_by_url",
-                   "SELECT rowid, text_hash, title, date, source, id FROM documents WHERE url = $1");
+    conn_->prepare(
+        "doc_by_url",
+        "SELECT rowid, text_hash, title, date, source, id FROM documents WHERE url = $1");
     conn_->prepare("doc_by_id_or_hash",
                    "SELECT rowid, text_hash, title, date, source, id FROM documents WHERE id = $1 "
                    "OR text_hash = $2 ORDER BY (id = $1) DESC LIMIT 1");
@@ -400,6 +417,13 @@ Status PgStore::Connect(const StoreOptions& options) {
                    "text, span_begin, span_end, entry_id) SELECT $1, r, p, c, left(c, 3), n, t, "
                    "b, e, i FROM unnest($2::text[], $9::int[], $3::text[], $4::text[], "
                    "$5::text[], $6::int[], $7::int[], $8::text[]) AS u(r, p, c, n, t, b, e, i)");
+    // And its dyads: every source with every target.
+    conn_->prepare(
+        "dyads_insert",
+        "INSERT INTO event_dyads(source_country, target_country, event_rowid, "
+        "source_code, target_code) SELECT DISTINCT left(s, 3), left(t, 3), $1::bigint, s, t "
+        "FROM unnest($2::text[]) AS s, unnest($3::text[]) AS t WHERE true ON CONFLICT DO "
+        "NOTHING");
     return Status::Ok();
   });
 }
@@ -612,6 +636,12 @@ Status PgStore::PutEvents(const std::string& document_id, const std::vector<Even
       t.exec_prepared("actors_insert", event_rowid, TextArray(roles), TextArray(codes),
                       TextArray(names), TextArray(texts), IntArray(begins), IntArray(ends),
                       TextArray(entries), IntArray(positions));
+      if (!e.sources.empty() && !e.targets.empty()) {
+        std::vector<std::string> src, tgt;
+        for (const ActorRef& a : e.sources) src.push_back(a.code);
+        for (const ActorRef& a : e.targets) tgt.push_back(a.code);
+        t.exec_prepared("dyads_insert", event_rowid, TextArray(src), TextArray(tgt));
+      }
     }
     return Status::Ok();
   });
@@ -655,8 +685,7 @@ Result<std::vector<StoredEvent>> PgStore::QueryEvents(const EventQuery& q) {
       "e.place_geonames_id, e.place_lat, e.place_lon, e.predicate_begin, e.predicate_end, "
       "e.pattern_id, d.url, d.source, d.title, octet_length(d.text), d.updated_at, "
       "e.sentence_begin, e.sentence_end" +
-      group_cols +
-      " FROM events e JOIN documents d ON d.rowid = e.document_rowid " + group_join +
+      group_cols + " FROM events e JOIN documents d ON d.rowid = e.document_rowid " + group_join +
       " WHERE ($1::text = '' OR e.date >= $1::text) AND ($2::text = '' OR e.date < $2::text || "
       "'z') AND ($3::text = '' OR EXISTS (SELECT 1 FROM event_actors a WHERE a.event_rowid = "
       "e.rowid AND a.code >= $3::text AND a.code < $3::text || chr(1114111) AND "
@@ -674,9 +703,9 @@ Result<std::vector<StoredEvent>> PgStore::QueryEvents(const EventQuery& q) {
   std::vector<StoredEvent> out;
   Status st = Guard("querying events", [&] {
     pqxx::transaction_base& t = Tx();
-    pqxx::result r = t.exec_params(sql, q.date_from, q.date_to, q.actor, q.cameo, q.quad_class,
-                                   q.place, q.include_flagged ? 1 : 0, q.limit, q.offset, tsquery,
-                                   q.id, q.document_id);
+    pqxx::result r =
+        t.exec_params(sql, q.date_from, q.date_to, q.actor, q.cameo, q.quad_class, q.place,
+                      q.include_flagged ? 1 : 0, q.limit, q.offset, tsquery, q.id, q.document_id);
     for (const pqxx::row& s : r) {
       StoredEvent se;
       Event& e = se.event;
@@ -769,8 +798,8 @@ Result<std::string> PgPeriodExpr(const std::string& by) {
 
 std::string PgActorMatch(const char* param) {
   std::string p = std::string(param) + "::text";
-  return "(a.code >= " + p + " AND a.code < " + p + " || chr(1114111) AND substr(a.code, 1, length(" +
-         p + ")) = " + p + ")";
+  return "(a.code >= " + p + " AND a.code < " + p +
+         " || chr(1114111) AND substr(a.code, 1, length(" + p + ")) = " + p + ")";
 }
 
 Result<std::vector<DyadPeriod>> PgStore::QueryDyad(const DyadQuery& q) {
@@ -782,16 +811,23 @@ Result<std::vector<DyadPeriod>> PgStore::QueryDyad(const DyadQuery& q) {
   std::vector<DyadPeriod> out;
   Status st = Guard("querying dyad", [&] {
     for (int dir = 0; dir < 2; ++dir) {
+      // As in SQLite: event_dyads when both patterns fix a country, else the actor index.
+      std::string match =
+          q.a.size() >= 3 && q.b.size() >= 3
+              ? "e.rowid IN (SELECT y.event_rowid FROM event_dyads y WHERE y.source_country = "
+                "left($1::text, 3) AND y.target_country = left($2::text, 3) AND "
+                "substr(y.source_code, 1, length($1::text)) = $1::text AND substr(y.target_code, "
+                "1, length($2::text)) = $2::text)"
+              : "EXISTS (SELECT 1 FROM event_actors a WHERE a.event_rowid = e.rowid AND a.role = "
+                "'source' AND " +
+                    PgActorMatch("$1") +
+                    ") AND EXISTS (SELECT 1 FROM event_actors a WHERE a.event_rowid = e.rowid AND "
+                    "a.role = 'target' AND " +
+                    PgActorMatch("$2") + ")";
       std::string sql =
           "SELECT " + *period +
-          " AS p, e.quad_class, count(*), avg(e.goldstein) FROM events e WHERE "
-          "EXISTS (SELECT 1 FROM event_actors a WHERE a.event_rowid = e.rowid AND a.role = "
-          "'source' AND " +
-          PgActorMatch("$1") +
-          ") AND EXISTS (SELECT 1 FROM event_actors a WHERE a.event_rowid = e.rowid AND a.role = "
-          "'target' AND " +
-          PgActorMatch("$2") +
-          ") AND ($3::text = '' OR e.date >= $3::text) AND ($4::text = '' OR e.date < $4::text "
+          " AS p, e.quad_class, count(*), avg(e.goldstein) FROM events e WHERE " + match +
+          " AND ($3::text = '' OR e.date >= $3::text) AND ($4::text = '' OR e.date < $4::text "
           "|| 'z') AND ($5::int = 1 OR (e.negated = 0 AND e.hypothetical = 0)) AND e.date <> '' "
           "GROUP BY p, e.quad_class ORDER BY p";
       pqxx::result r = Tx().exec_params(sql, dir == 0 ? q.a : q.b, dir == 0 ? q.b : q.a,
@@ -994,7 +1030,8 @@ Result<std::vector<StoredDocument>> PgStore::QueryDocuments(const DocumentQuery&
           kDocVector +
           " @@ to_tsquery('simple', $5::text) AND ($1::text = '' OR d.date >= $1::text) AND "
           "($2::text = '' OR d.date < $2::text || 'z') ORDER BY ts_rank(" +
-          kDocVector + ", to_tsquery('simple', $5::text)) DESC, d.rowid LIMIT $3::int OFFSET $4::int";
+          kDocVector +
+          ", to_tsquery('simple', $5::text)) DESC, d.rowid LIMIT $3::int OFFSET $4::int";
   }
   std::vector<StoredDocument> out;
   Status st = Guard("querying documents", [&] {

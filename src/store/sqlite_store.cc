@@ -110,9 +110,39 @@ CREATE TABLE event_actors(
 CREATE INDEX event_actors_code ON event_actors(code, role);
 CREATE INDEX event_actors_country ON event_actors(country, role);
 )sql",
+    // 2 -> 3: event_dyads, one row per (source actor, target actor) pair of an event, keyed by
+    // the two countries, so a dyad query reads only that dyad's events. The unused country index
+    // of event_actors goes (the column stays).
+    R"sql(
+DROP INDEX event_actors_country;
+CREATE TABLE event_dyads(
+  source_country TEXT NOT NULL,
+  target_country TEXT NOT NULL,
+  event_rowid INTEGER NOT NULL REFERENCES events(rowid) ON DELETE CASCADE,
+  source_code TEXT NOT NULL,
+  target_code TEXT NOT NULL,
+  PRIMARY KEY(source_country, target_country, event_rowid, source_code, target_code))
+  WITHOUT ROWID;
+CREATE INDEX event_dyads_event ON event_dyads(event_rowid);
+INSERT OR IGNORE INTO event_dyads
+  SELECT s.country, t.country, s.event_rowid, s.code, t.code FROM event_actors s
+  JOIN event_actors t ON t.event_rowid = s.event_rowid AND t.role = 'target'
+  WHERE s.role = 'source';
+)sql",
 };
 constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kMigrationCount == Store::kSchemaVersion, "one migration per schema version");
+
+// Bounds on the date column `col` (parameters `from` and `to`), written only for the bounds given:
+// an "(?1 = '' OR date >= ?1)" form would hide the date index from SQLite's planner. `to` is
+// inclusive of everything that starts with it ("2025-01-15" includes "2025-01-15T10:00:00Z").
+std::string DateBounds(const char* col, const std::string& from, const std::string& to,
+                       const char* from_param, const char* to_param) {
+  std::string s;
+  if (!from.empty()) s += std::string(" AND ") + col + " >= " + from_param;
+  if (!to.empty()) s += std::string(" AND ") + col + " < " + to_param + " || 'z'";
+  return s;
+}
 
 // RAII prepared statement.
 class Stmt {
@@ -166,7 +196,6 @@ class SqliteStore final : public Store {
 
   sqlite3* db = nullptr;
   std::string path;
-
 
   Status Error(const std::string& what) const {
     return IoError(path + ": " + what + ": " + sqlite3_errmsg(db));
@@ -374,7 +403,10 @@ Status SqliteStore::PutEvents(const std::string& document_id, const std::vector<
   Stmt actor(db,
              "INSERT INTO event_actors(event_rowid, role, position, code, country, name, text, "
              "span_begin, span_end, entry_id) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)");
-  if (!ins.ok() || !actor.ok()) return Error("preparing event insert");
+  Stmt dyad(db,
+            "INSERT OR IGNORE INTO event_dyads(source_country, target_country, event_rowid, "
+            "source_code, target_code) VALUES(?1,?2,?3,?4,?5)");
+  if (!ins.ok() || !actor.ok() || !dyad.ok()) return Error("preparing event insert");
   auto join = [](const std::vector<ActorRef>& actors) {
     std::string out;
     for (const ActorRef& a : actors) out += (out.empty() ? "" : "|") + a.code;
@@ -448,6 +480,17 @@ Status SqliteStore::PutEvents(const std::string& document_id, const std::vector<
         if (actor.Step() != SQLITE_DONE) return Error("inserting an event actor");
       }
     }
+    for (const ActorRef& src : e.sources) {
+      for (const ActorRef& tgt : e.targets) {
+        sqlite3_reset(dyad.get());
+        dyad.Text(1, src.code.substr(0, 3));
+        dyad.Text(2, tgt.code.substr(0, 3));
+        dyad.Int(3, event_rowid);
+        dyad.Text(4, src.code);
+        dyad.Text(5, tgt.code);
+        if (dyad.Step() != SQLITE_DONE) return Error("inserting an event dyad");
+      }
+    }
   }
   return Status::Ok();
 }
@@ -484,8 +527,9 @@ Result<std::vector<StoredEvent>> SqliteStore::QueryEvents(const EventQuery& q) {
       "FROM events e JOIN documents d ON d.rowid = e.document_rowid " +
       group_join +
       " WHERE "
-      "(?1 = '' OR e.date >= ?1) AND (?2 = '' OR e.date < ?2 || 'z') "
-      "AND (?3 = '' OR EXISTS (SELECT 1 FROM event_actors a WHERE a.event_rowid = e.rowid AND "
+      "1" +
+      DateBounds("e.date", q.date_from, q.date_to, "?1", "?2") +
+      " AND (?3 = '' OR EXISTS (SELECT 1 FROM event_actors a WHERE a.event_rowid = e.rowid AND "
       "(a.code = ?3 OR substr(a.code, 1, length(?3)) = ?3))) "
       "AND (?4 = '' OR substr(e.cameo, 1, length(?4)) = ?4) "
       "AND (?5 = 0 OR e.quad_class = ?5) "
@@ -607,12 +651,30 @@ Result<std::string> PeriodExpr(const std::string& by) {
   return InvalidArgumentError("'by' must be day, week or month, not '" + by + "'");
 }
 
-constexpr char kActorMatch[] = "(a.code = ?X OR substr(a.code, 1, length(?X)) = ?X)";
+// Codes equal to or starting with the pattern ?X: the range lets the code index answer (patterns
+// are letters and digits, all below '~'), the substr test keeps the match exact.
+constexpr char kActorMatch[] =
+    "(a.code >= ?X AND a.code < ?X || '~' AND substr(a.code, 1, length(?X)) = ?X)";
 
 std::string ActorMatch(const char* param) {
   std::string s = kActorMatch;
   for (size_t p = s.find("?X"); p != std::string::npos; p = s.find("?X")) s.replace(p, 2, param);
   return s;
+}
+
+// Events from an actor matching ?1 to one matching ?2. Patterns of three letters or more fix both
+// countries, so event_dyads answers from one key range; shorter ones go through the actor index.
+std::string DyadMatch(const std::string& a, const std::string& b) {
+  if (a.size() >= 3 && b.size() >= 3) {
+    return "e.rowid IN (SELECT y.event_rowid FROM event_dyads y WHERE y.source_country = "
+           "substr(?1, 1, 3) AND y.target_country = substr(?2, 1, 3) AND substr(y.source_code, 1, "
+           "length(?1)) = ?1 AND substr(y.target_code, 1, length(?2)) = ?2)";
+  }
+  return "e.rowid IN (SELECT a.event_rowid FROM event_actors a WHERE a.role = 'source' AND " +
+         ActorMatch("?1") +
+         ") AND e.rowid IN (SELECT a.event_rowid FROM event_actors a WHERE a.role = 'target' "
+         "AND " +
+         ActorMatch("?2") + ")";
 }
 
 }  // namespace
@@ -625,19 +687,13 @@ Result<std::vector<DyadPeriod>> SqliteStore::QueryDyad(const DyadQuery& q) {
   if (!period.ok()) return period.status();
   std::vector<DyadPeriod> out;
   for (int dir = 0; dir < 2; ++dir) {
-    std::string sql =
-        "SELECT " + *period +
-        " AS p, e.quad_class, count(*), avg(e.goldstein) FROM events e WHERE "
-        "EXISTS (SELECT 1 FROM event_actors a WHERE a.event_rowid = e.rowid AND a.role = 'source' "
-        "AND " +
-        ActorMatch("?1") +
-        ") AND EXISTS (SELECT 1 FROM event_actors a WHERE "
-        "a.event_rowid = e.rowid AND a.role = 'target' AND " +
-        ActorMatch("?2") +
-        ") "
-        "AND (?3 = '' OR e.date >= ?3) AND (?4 = '' OR e.date < ?4 || 'z') "
-        "AND (?5 = 1 OR (e.negated = 0 AND e.hypothetical = 0)) AND e.date <> '' "
-        "GROUP BY p, e.quad_class ORDER BY p";
+    std::string sql = "SELECT " + *period +
+                      " AS p, e.quad_class, count(*), avg(e.goldstein) FROM events e WHERE " +
+                      DyadMatch(q.a, q.b) +
+                      DateBounds("e.date", q.date_from, q.date_to, "?3", "?4") +
+                      " "
+                      "AND (?5 = 1 OR (e.negated = 0 AND e.hypothetical = 0)) AND e.date <> '' "
+                      "GROUP BY p, e.quad_class ORDER BY p";
     Stmt s(db, sql.c_str());
     if (!s.ok()) return Error("preparing dyad query");
     s.Text(1, dir == 0 ? q.a : q.b);
@@ -682,8 +738,10 @@ Result<std::vector<ActorCount>> SqliteStore::TopActors(const AggregateQuery& q) 
       "SELECT " + code +
       " AS c, sum(a.role = 'source'), sum(a.role = 'target'), "
       "count(DISTINCT a.event_rowid) AS n FROM event_actors a JOIN events e ON e.rowid = "
-      "a.event_rowid WHERE (?1 = '' OR e.date >= ?1) AND (?2 = '' OR e.date < ?2 || 'z') AND "
-      "(?3 = 1 OR (e.negated = 0 AND e.hypothetical = 0)) GROUP BY c ORDER BY n DESC, c LIMIT ?4";
+      "a.event_rowid WHERE 1" +
+      DateBounds("e.date", q.date_from, q.date_to, "?1", "?2") +
+      " AND (?3 = 1 OR (e.negated = 0 AND e.hypothetical = 0)) GROUP BY c ORDER BY n DESC, c LIMIT "
+      "?4";
   Stmt s(db, sql.c_str());
   if (!s.ok()) return Error("preparing actor query");
   s.Text(1, q.date_from);
@@ -710,8 +768,9 @@ Result<std::vector<NetworkEdge>> SqliteStore::Network(const AggregateQuery& q) {
                     "sum(e.quad_class >= 3), avg(e.goldstein), count(*) AS n FROM events e "
                     "JOIN event_actors s ON s.event_rowid = e.rowid AND s.role = 'source' "
                     "JOIN event_actors t ON t.event_rowid = e.rowid AND t.role = 'target' "
-                    "WHERE (?1 = '' OR e.date >= ?1) AND (?2 = '' OR e.date < ?2 || 'z') AND "
-                    "(?3 = 1 OR (e.negated = 0 AND e.hypothetical = 0)) AND sc <> tc "
+                    "WHERE 1" +
+                    DateBounds("e.date", q.date_from, q.date_to, "?1", "?2") +
+                    " AND (?3 = 1 OR (e.negated = 0 AND e.hypothetical = 0)) AND sc <> tc "
                     "GROUP BY sc, tc ORDER BY n DESC, sc, tc LIMIT ?4";
   Stmt s(db, sql.c_str());
   if (!s.ok()) return Error("preparing network query");
@@ -728,8 +787,7 @@ Result<std::vector<NetworkEdge>> SqliteStore::Network(const AggregateQuery& q) {
 }
 
 Result<StoredDocument> SqliteStore::GetDocument(const std::string& id) {
-  Stmt s(db,
-         "SELECT rowid, id, url, source, title, date, text FROM documents WHERE id = ?1");
+  Stmt s(db, "SELECT rowid, id, url, source, title, date, text FROM documents WHERE id = ?1");
   if (!s.ok()) return Error("preparing document lookup");
   s.Text(1, id);
   int rc = s.Step();
@@ -762,12 +820,14 @@ Result<StoreStats> SqliteStore::Stats() {
 
 Result<std::vector<PlaceCount>> SqliteStore::Places(const AggregateQuery& q) {
   if (q.limit < 1 || q.limit > 10000) return InvalidArgumentError("limit must be 1..10000");
-  Stmt s(db,
-         "SELECT place_name, place_iso3, avg(place_lat), avg(place_lon), count(*), "
-         "sum(quad_class = 1), sum(quad_class = 2), sum(quad_class = 3), sum(quad_class = 4) "
-         "FROM events e WHERE place_lat IS NOT NULL AND (?1 = '' OR e.date >= ?1) AND "
-         "(?2 = '' OR e.date < ?2 || 'z') AND (?3 = 1 OR (e.negated = 0 AND e.hypothetical = 0)) "
-         "GROUP BY place_name, place_iso3 ORDER BY count(*) DESC, place_name LIMIT ?4");
+  std::string sql =
+      "SELECT place_name, place_iso3, avg(place_lat), avg(place_lon), count(*), "
+      "sum(quad_class = 1), sum(quad_class = 2), sum(quad_class = 3), sum(quad_class = 4) "
+      "FROM events e WHERE place_lat IS NOT NULL" +
+      DateBounds("e.date", q.date_from, q.date_to, "?1", "?2") +
+      " AND (?3 = 1 OR (e.negated = 0 AND e.hypothetical = 0)) "
+      "GROUP BY place_name, place_iso3 ORDER BY count(*) DESC, place_name LIMIT ?4";
+  Stmt s(db, sql.c_str());
   if (!s.ok()) return Error("preparing place query");
   s.Text(1, q.date_from);
   s.Text(2, q.date_to);

@@ -1,13 +1,14 @@
 // Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
 //
 // Store::Open (backend choice) and what both backends share.
+#include "annals/store.h"
+
 #include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <string>
 #include <vector>
 
-#include "annals/store.h"
 #include "store/store_internal.h"
 #include "util/text.h"
 

@@ -3,6 +3,8 @@
 // The store suite, run against every backend: SQLite always, PostgreSQL when ANNALS_TEST_PG holds
 // a connection URL (scripts/pg-test-server prints one). Each PostgreSQL test runs in a schema of
 // its own, dropped afterwards.
+#include "annals/store.h"
+
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 #include <unistd.h>
@@ -12,8 +14,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
-
-#include "annals/store.h"
 
 #ifdef ANNALS_HAVE_POSTGRES
 #include <pqxx/pqxx>
@@ -89,6 +89,27 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
     ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
     std::string sql = "PRAGMA user_version = " + std::to_string(version);
     ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+  }
+  // Turns a current database back into a version-2 one (no event_dyads), as an older Annals left
+  // it, to test the 2 -> 3 migration on data.
+  void DowngradeToVersion2() {
+    const char* sql =
+        "DROP TABLE event_dyads; CREATE INDEX event_actors_country ON event_actors(country, role);";
+    if (postgres()) {
+#ifdef ANNALS_HAVE_POSTGRES
+      pqxx::connection c(path_);
+      pqxx::work w(c);
+      w.exec(sql);
+      w.exec("UPDATE annals_schema SET version = 2");
+      w.commit();
+#endif
+      return;
+    }
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, "PRAGMA user_version = 2", nullptr, nullptr, nullptr), SQLITE_OK);
     sqlite3_close(db);
   }
   std::unique_ptr<Store> OpenStore(bool read_only = false) {
@@ -227,8 +248,14 @@ TEST_P(StoreTest, EventsKeepActorListsAndAreReplacedNotDuplicated) {
   Result<PutResult> put = store->PutDocument(Doc("d", "", "China and Russia met India."));
   ASSERT_TRUE(put.ok());
   std::vector<Event> events = {MakeEvent("040", {"CHNGOV", "RUSGOV"}, {"INDGOV"})};
-  ASSERT_TRUE(store->PutEvents(put->id, events).ok());
-  ASSERT_TRUE(store->PutEvents(put->id, events).ok());  // Re-coding replaces.
+  {
+    Status put_status = store->PutEvents(put->id, events);
+    ASSERT_TRUE(put_status.ok()) << put_status.ToString();
+  }
+  {
+    Status put_status = store->PutEvents(put->id, events);
+    ASSERT_TRUE(put_status.ok()) << put_status.ToString();
+  }  // Re-coding replaces.
   ASSERT_TRUE(store->Commit().ok());
   EXPECT_EQ(*store->CountEvents(), 1);
 
@@ -261,7 +288,10 @@ TEST_P(StoreTest, EventQueriesFilterByActorCodeDateAndFlags) {
   Event maybe = MakeEvent("0874", {"CHNMIL"}, {"PRKMIL"});
   maybe.hypothetical = true;
   maybe.place = Place{.name = "Kursk", .iso3 = "RUS", .fips = "RS", .lat = 51.7, .lon = 36.2};
-  ASSERT_TRUE(store->PutEvents(put->id, {meet, accuse, maybe}).ok());
+  {
+    Status put_status = store->PutEvents(put->id, {meet, accuse, maybe});
+    ASSERT_TRUE(put_status.ok()) << put_status.ToString();
+  }
   ASSERT_TRUE(store->Commit().ok());
 
   auto codes = [&](EventQuery q) {
@@ -305,12 +335,22 @@ TEST_P(StoreTest, GroupsReportsOfTheSameEventAcrossDocuments) {
   other_day.date = "2025-09-03";
   std::string ida = store->PutDocument(a)->id, idb = store->PutDocument(b)->id;
   std::string idc = store->PutDocument(c)->id;
-  ASSERT_TRUE(store->PutEvents(ida, {meet, meet}).ok());  // Two mentions in one article.
-  ASSERT_TRUE(store->PutEvents(idb, {meet, meet_elsewhere}).ok());
-  ASSERT_TRUE(store->PutEvents(idc, {other_day}).ok());
+  {
+    Status put_status = store->PutEvents(ida, {meet, meet});
+    ASSERT_TRUE(put_status.ok()) << put_status.ToString();
+  }  // Two mentions in one article.
+  {
+    Status put_status = store->PutEvents(idb, {meet, meet_elsewhere});
+    ASSERT_TRUE(put_status.ok()) << put_status.ToString();
+  }
+  {
+    Status put_status = store->PutEvents(idc, {other_day});
+    ASSERT_TRUE(put_status.ok()) << put_status.ToString();
+  }
   ASSERT_TRUE(store->Commit().ok());
 
-  Result<std::vector<StoredEvent>> all = store->QueryEvents({.grouping = EventGrouping::kSameEvent});
+  Result<std::vector<StoredEvent>> all =
+      store->QueryEvents({.grouping = EventGrouping::kSameEvent});
   ASSERT_TRUE(all.ok()) << all.status().ToString();
   ASSERT_EQ(all->size(), 5u);
   Result<std::vector<StoredEvent>> first =
@@ -366,7 +406,10 @@ TEST_P(StoreTest, DyadActorAndNetworkAggregates) {
       ev("112", 3, -2.0, "2025-09-20", "CHNGOV", "RUSMIL"),
       ev("190", 4, -10.0, "2025-10-01", "USAMIL", "CHNMIL"),
   };
-  ASSERT_TRUE(store->PutEvents(put->id, events).ok());
+  {
+    Status put_status = store->PutEvents(put->id, events);
+    ASSERT_TRUE(put_status.ok()) << put_status.ToString();
+  }
   ASSERT_TRUE(store->Commit().ok());
 
   Result<std::vector<DyadPeriod>> dyad = store->QueryDyad({.a = "CHN", .b = "RUS"});
@@ -378,6 +421,27 @@ TEST_P(StoreTest, DyadActorAndNetworkAggregates) {
   EXPECT_EQ(cr.quad_counts[1], 1);
   EXPECT_EQ(cr.quad_counts[3], 1);
   EXPECT_DOUBLE_EQ(cr.mean_goldstein, (1.9 - 2.0) / 2);
+
+  // Patterns shorter than a country code take the other path (the actor index) to the same answer.
+  Result<std::vector<DyadPeriod>> short_dyad = store->QueryDyad({.a = "CH", .b = "RU"});
+  ASSERT_TRUE(short_dyad.ok()) << short_dyad.status().ToString();
+  ASSERT_EQ(short_dyad->size(), 2u);
+  EXPECT_EQ((*short_dyad)[0].events + (*short_dyad)[1].events, 3);
+  Result<std::vector<DyadPeriod>> narrow = store->QueryDyad({.a = "CHNGOV", .b = "RUSMIL"});
+  ASSERT_TRUE(narrow.ok());
+  ASSERT_EQ(narrow->size(), 1u);
+  EXPECT_EQ((*narrow)[0].quad_counts[3], 1);
+
+  // The 2 -> 3 migration builds event_dyads from the stored actors.
+  store.reset();
+  DowngradeToVersion2();
+  store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(*store->SchemaVersion(), Store::kSchemaVersion);
+  Result<std::vector<DyadPeriod>> migrated = store->QueryDyad({.a = "CHN", .b = "RUS"});
+  ASSERT_TRUE(migrated.ok());
+  ASSERT_EQ(migrated->size(), 2u);
+  EXPECT_EQ((*migrated)[0].events + (*migrated)[1].events, 3);
 
   dyad = store->QueryDyad({.a = "CHN", .b = "RUS", .by = "week"});
   ASSERT_TRUE(dyad.ok()) << dyad.status().ToString();
@@ -466,7 +530,10 @@ TEST_P(StoreTest, PlacesStatsAndDocumentLookup) {
   talk.place = Place{.name = "Geneva", .iso3 = "CHE", .fips = "SZ", .lat = 46.2, .lon = 6.15};
   Event maybe = MakeEvent("042", {"USAGOV"}, {"UKRGOV"});
   maybe.negated = true;
-  ASSERT_TRUE(store->PutEvents(put->id, {fight, fight2, talk, maybe}).ok());
+  {
+    Status put_status = store->PutEvents(put->id, {fight, fight2, talk, maybe});
+    ASSERT_TRUE(put_status.ok()) << put_status.ToString();
+  }
   ASSERT_TRUE(store->Commit().ok());
 
   Result<std::vector<PlaceCount>> places = store->Places({});
