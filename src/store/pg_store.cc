@@ -686,26 +686,46 @@ Result<std::vector<StoredEvent>> PgStore::QueryEvents(const EventQuery& q) {
       "e.pattern_id, d.url, d.source, d.title, octet_length(d.text), d.updated_at, "
       "e.sentence_begin, e.sentence_end" +
       group_cols + " FROM events e JOIN documents d ON d.rowid = e.document_rowid " + group_join +
-      " WHERE ($1::text = '' OR e.date >= $1::text) AND ($2::text = '' OR e.date < $2::text || "
-      "'z') AND ($3::text = '' OR EXISTS (SELECT 1 FROM event_actors a WHERE a.event_rowid = "
-      "e.rowid AND a.code >= $3::text AND a.code < $3::text || chr(1114111) AND "
-      "substr(a.code, 1, length($3::text)) = $3::text)) "
-      "AND ($4::text = '' OR substr(e.cameo, 1, length($4::text)) = $4::text) "
-      "AND ($5::int = 0 OR e.quad_class = $5::int) "
-      "AND ($6::text = '' OR e.place_name = $6::text OR e.place_iso3 = $6::text OR "
-      "e.place_fips = $6::text) "
-      "AND ($7::int = 1 OR (e.negated = 0 AND e.hypothetical = 0)) "
-      "AND ($11::bigint = 0 OR e.rowid = $11::bigint) AND ($12::text = '' OR d.id = $12::text) "
-      "AND ($10::text = '' OR " +
-      std::string(kDocVector) +
-      " @@ to_tsquery('simple', $10::text)) "
-      "ORDER BY e.date, e.rowid LIMIT $8::bigint OFFSET $9::bigint";
+      " WHERE true";
+  // Only the filters given go into the statement (less for the planner), each value a parameter.
+  std::vector<std::string> params;
+  auto param = [&](std::string value, const char* type) {
+    params.push_back(std::move(value));
+    return "$" + std::to_string(params.size()) + "::" + type;
+  };
+  if (!q.date_from.empty()) sql += " AND e.date >= " + param(q.date_from, "text");
+  if (!q.date_to.empty()) sql += " AND e.date < " + param(q.date_to + "z", "text");
+  if (!q.actor.empty()) {
+    std::string p = param(q.actor, "text");
+    // Inside an OR the EXISTS stays a per-row test, so the planner walks the date index in
+    // order and stops after `limit` rows instead of joining every event of the actor first.
+    sql += " AND (" + p + " = '' OR EXISTS (SELECT 1 FROM event_actors a WHERE a.event_rowid = " +
+           "e.rowid AND a.code >= " + p + " AND a.code < " + p + " || chr(1114111) AND " +
+           "substr(a.code, 1, length(" + p + ")) = " + p + "))";
+  }
+  if (!q.cameo.empty()) {
+    std::string p = param(q.cameo, "text");
+    sql += " AND substr(e.cameo, 1, length(" + p + ")) = " + p;
+  }
+  if (q.quad_class != 0) sql += " AND e.quad_class = " + param(std::to_string(q.quad_class), "int");
+  if (!q.place.empty()) {
+    std::string p = param(q.place, "text");
+    sql +=
+        " AND (e.place_name = " + p + " OR e.place_iso3 = " + p + " OR e.place_fips = " + p + ")";
+  }
+  if (!q.include_flagged) sql += " AND e.negated = 0 AND e.hypothetical = 0";
+  if (q.id != 0) sql += " AND e.rowid = " + param(std::to_string(q.id), "bigint");
+  if (!q.document_id.empty()) sql += " AND d.id = " + param(q.document_id, "text");
+  if (!tsquery.empty()) {
+    sql += std::string(" AND ") + kDocVector + " @@ to_tsquery('simple', " +
+           param(tsquery, "text") + ")";
+  }
+  sql += " ORDER BY e.date, e.rowid LIMIT " + param(std::to_string(q.limit), "bigint") +
+         " OFFSET " + param(std::to_string(q.offset), "bigint");
   std::vector<StoredEvent> out;
   Status st = Guard("querying events", [&] {
     pqxx::transaction_base& t = Tx();
-    pqxx::result r =
-        t.exec_params(sql, q.date_from, q.date_to, q.actor, q.cameo, q.quad_class, q.place,
-                      q.include_flagged ? 1 : 0, q.limit, q.offset, tsquery, q.id, q.document_id);
+    pqxx::result r = t.exec_params(sql, pqxx::prepare::make_dynamic_params(params));
     for (const pqxx::row& s : r) {
       StoredEvent se;
       Event& e = se.event;
