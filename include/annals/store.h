@@ -1,7 +1,9 @@
 // Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
 //
 // The event store: documents (and, as later stages land, sentences, events, places, counts, quotes)
-// in an embedded SQLite database with a versioned schema (docs/store.md).
+// in a database with a versioned schema (docs/store.md). Two backends implement the same interface
+// with the same schema and query semantics, chosen by the `--db` value: a file path opens an
+// embedded SQLite database; a `postgresql://` (or `postgres://`) URL connects to PostgreSQL.
 //
 //   annals::Result<std::unique_ptr<annals::Store>> store = annals::Store::Open({.path = "a.db"});
 //   annals::Result<annals::PutOutcome> put = (*store)->PutDocument(doc);
@@ -27,7 +29,8 @@
 namespace annals {
 
 struct StoreOptions {
-  // SQLite database file; created (with the current schema) when missing.
+  // SQLite database file, created (with the current schema) when missing; or a PostgreSQL
+  // connection URL (`postgresql://user@host:port/db?...`), whose schema is created when missing.
   std::string path;
   // Open without write access (the server and queries use this).
   bool read_only = false;
@@ -170,53 +173,58 @@ struct PlaceCount {
 class Store {
  public:
   // Current schema version; older databases are migrated on open (read-write only).
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
 
+  // Opens the backend `options.path` names (see IsPostgresUrl).
   static Result<std::unique_ptr<Store>> Open(const StoreOptions& options);
-  ~Store();
+  virtual ~Store() = default;
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
 
-  Status Begin();
-  Status Commit();
-  Status Rollback();
+  // "sqlite" or "postgresql".
+  virtual const char* Backend() const = 0;
+
+  virtual Status Begin() = 0;
+  virtual Status Commit() = 0;
+  virtual Status Rollback() = 0;
 
   // Inserts or updates one document (see the idempotency rule above). Call inside Begin/Commit.
-  Result<PutResult> PutDocument(const Document& document);
+  virtual Result<PutResult> PutDocument(const Document& document) = 0;
 
   // Replaces the events of the stored document `document_id` with `events` (so re-coding a
   // document never duplicates its events). NotFound when the document is not stored;
   // InvalidArgument when an event has no CAMEO code or quad class. Call inside Begin/Commit.
-  Status PutEvents(const std::string& document_id, const std::vector<Event>& events);
+  virtual Status PutEvents(const std::string& document_id, const std::vector<Event>& events) = 0;
 
   // Events matching `query`, ordered by date then id. InvalidArgument for bad parameters.
-  Result<std::vector<StoredEvent>> QueryEvents(const EventQuery& query);
+  virtual Result<std::vector<StoredEvent>> QueryEvents(const EventQuery& query) = 0;
 
   // Dyad timeline: events from a to b and from b to a, per period, with counts per quad class
   // and the mean Goldstein value. Periods without events are omitted.
-  Result<std::vector<DyadPeriod>> QueryDyad(const DyadQuery& query);
+  virtual Result<std::vector<DyadPeriod>> QueryDyad(const DyadQuery& query) = 0;
   // Actors taking part in most events.
-  Result<std::vector<ActorCount>> TopActors(const AggregateQuery& query);
+  virtual Result<std::vector<ActorCount>> TopActors(const AggregateQuery& query) = 0;
   // Heaviest directed source -> target edges.
-  Result<std::vector<NetworkEdge>> Network(const AggregateQuery& query);
+  virtual Result<std::vector<NetworkEdge>> Network(const AggregateQuery& query) = 0;
 
   // Places with most events (events with a resolved place only).
-  Result<std::vector<PlaceCount>> Places(const AggregateQuery& query);
+  virtual Result<std::vector<PlaceCount>> Places(const AggregateQuery& query) = 0;
   // One document with its full text; NotFound when absent.
-  Result<StoredDocument> GetDocument(const std::string& id);
-  Result<StoreStats> Stats();
+  virtual Result<StoredDocument> GetDocument(const std::string& id) = 0;
+  virtual Result<StoreStats> Stats() = 0;
 
-  Result<int64_t> CountDocuments();
-  Result<int64_t> CountEvents();
-  Result<std::vector<StoredDocument>> QueryDocuments(const DocumentQuery& query);
+  virtual Result<int64_t> CountDocuments() = 0;
+  virtual Result<int64_t> CountEvents() = 0;
+  virtual Result<std::vector<StoredDocument>> QueryDocuments(const DocumentQuery& query) = 0;
   // The schema version of the open database.
-  Result<int> SchemaVersion();
+  virtual Result<int> SchemaVersion() = 0;
 
- private:
-  struct Impl;
-  explicit Store(std::unique_ptr<Impl> impl);
-  std::unique_ptr<Impl> impl_;
+ protected:
+  Store() = default;
 };
+
+// True when `db` is a PostgreSQL connection URL (starts with postgresql:// or postgres://).
+bool IsPostgresUrl(const std::string& db);
 
 // The key under which reports of the same event from different documents are linked: event date
 // (day), sorted source codes, sorted target codes, CAMEO code, modality flags and — when

@@ -2,14 +2,12 @@
 #include <sqlite3.h>
 
 #include <algorithm>
-#include <chrono>
-#include <ctime>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "annals/store.h"
-#include "util/text.h"
+#include "store/store_internal.h"
 
 namespace annals {
 namespace {
@@ -112,17 +110,38 @@ CREATE TABLE event_actors(
 CREATE INDEX event_actors_code ON event_actors(code, role);
 CREATE INDEX event_actors_country ON event_actors(country, role);
 )sql",
+    // 2 -> 3: event_dyads, one row per (source actor, target actor) pair of an event, keyed by
+    // the two countries, so a dyad query reads only that dyad's events. The unused country index
+    // of event_actors goes (the column stays).
+    R"sql(
+DROP INDEX event_actors_country;
+CREATE TABLE event_dyads(
+  source_country TEXT NOT NULL,
+  target_country TEXT NOT NULL,
+  event_rowid INTEGER NOT NULL REFERENCES events(rowid) ON DELETE CASCADE,
+  source_code TEXT NOT NULL,
+  target_code TEXT NOT NULL,
+  PRIMARY KEY(source_country, target_country, event_rowid, source_code, target_code))
+  WITHOUT ROWID;
+CREATE INDEX event_dyads_event ON event_dyads(event_rowid);
+INSERT OR IGNORE INTO event_dyads
+  SELECT s.country, t.country, s.event_rowid, s.code, t.code FROM event_actors s
+  JOIN event_actors t ON t.event_rowid = s.event_rowid AND t.role = 'target'
+  WHERE s.role = 'source';
+)sql",
 };
 constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kMigrationCount == Store::kSchemaVersion, "one migration per schema version");
 
-std::string NowUtc() {
-  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
+// Bounds on the date column `col` (parameters `from` and `to`), written only for the bounds given:
+// an "(?1 = '' OR date >= ?1)" form would hide the date index from SQLite's planner. `to` is
+// inclusive of everything that starts with it ("2025-01-15" includes "2025-01-15T10:00:00Z").
+std::string DateBounds(const char* col, const std::string& from, const std::string& to,
+                       const char* from_param, const char* to_param) {
+  std::string s;
+  if (!from.empty()) s += std::string(" AND ") + col + " >= " + from_param;
+  if (!to.empty()) s += std::string(" AND ") + col + " < " + to_param + " || 'z'";
+  return s;
 }
 
 // RAII prepared statement.
@@ -153,33 +172,30 @@ class Stmt {
 
 }  // namespace
 
-std::string EventGroupKey(const Event& e, bool with_place) {
-  auto codes = [](const std::vector<ActorRef>& list) {
-    std::vector<std::string> c;
-    for (const ActorRef& a : list) c.push_back(a.code);
-    std::sort(c.begin(), c.end());
-    c.erase(std::unique(c.begin(), c.end()), c.end());
-    std::string out;
-    for (const std::string& x : c) out += (out.empty() ? "" : "+") + x;
-    return out;
-  };
-  std::string key = e.date.substr(0, 10) + "|" + codes(e.sources) + ">" + codes(e.targets) + "|" +
-                    e.cameo + "|" + (e.negated ? "n" : "") + (e.hypothetical ? "h" : "");
-  if (with_place && e.place) {
-    key += "|" + (!e.place->iso3.empty() ? e.place->iso3 : std::string()) + ":" +
-           (e.place->geonames_id != 0 ? std::to_string(e.place->geonames_id) : e.place->name);
-  }
-  return key;
-}
+// The embedded SQLite backend.
+class SqliteStore final : public Store {
+ public:
+  ~SqliteStore() override { sqlite3_close(db); }
+  const char* Backend() const override { return "sqlite"; }
+  Status Begin() override { return Exec("BEGIN IMMEDIATE"); }
+  Status Commit() override { return Exec("COMMIT"); }
+  Status Rollback() override { return Exec("ROLLBACK"); }
+  Result<int> SchemaVersion() override { return UserVersion(); }
+  Result<PutResult> PutDocument(const Document& document) override;
+  Status PutEvents(const std::string& document_id, const std::vector<Event>& events) override;
+  Result<std::vector<StoredEvent>> QueryEvents(const EventQuery& query) override;
+  Result<std::vector<DyadPeriod>> QueryDyad(const DyadQuery& query) override;
+  Result<std::vector<ActorCount>> TopActors(const AggregateQuery& query) override;
+  Result<std::vector<NetworkEdge>> Network(const AggregateQuery& query) override;
+  Result<std::vector<PlaceCount>> Places(const AggregateQuery& query) override;
+  Result<StoredDocument> GetDocument(const std::string& id) override;
+  Result<StoreStats> Stats() override;
+  Result<int64_t> CountDocuments() override;
+  Result<int64_t> CountEvents() override;
+  Result<std::vector<StoredDocument>> QueryDocuments(const DocumentQuery& query) override;
 
-std::string DocumentTextHash(const std::string& text) {
-  return util::Hex64(util::Fnv1a64(util::CollapseWhitespace(text)));
-}
-
-struct Store::Impl {
   sqlite3* db = nullptr;
   std::string path;
-  ~Impl() { sqlite3_close(db); }
 
   Status Error(const std::string& what) const {
     return IoError(path + ": " + what + ": " + sqlite3_errmsg(db));
@@ -226,12 +242,9 @@ struct Store::Impl {
   }
 };
 
-Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-Store::~Store() = default;
-
-Result<std::unique_ptr<Store>> Store::Open(const StoreOptions& options) {
+Result<std::unique_ptr<Store>> OpenSqliteStore(const StoreOptions& options) {
   if (options.path.empty()) return InvalidArgumentError("no database path given (--db)");
-  auto impl = std::make_unique<Impl>();
+  auto impl = std::make_unique<SqliteStore>();
   impl->path = options.path;
   int flags =
       options.read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
@@ -250,24 +263,18 @@ Result<std::unique_ptr<Store>> Store::Open(const StoreOptions& options) {
   if (options.read_only) {
     Result<int> v = impl->UserVersion();
     if (!v.ok()) return v.status();
-    if (*v != kSchemaVersion) {
+    if (*v != Store::kSchemaVersion) {
       return FailedPreconditionError(options.path + ": schema version " + std::to_string(*v) +
-                                     ", expected " + std::to_string(kSchemaVersion) +
+                                     ", expected " + std::to_string(Store::kSchemaVersion) +
                                      " (open it read-write once to migrate)");
     }
   } else {
     ANNALS_RETURN_IF_ERROR(impl->Migrate());
   }
-  return std::unique_ptr<Store>(new Store(std::move(impl)));
+  return std::unique_ptr<Store>(std::move(impl));
 }
 
-Status Store::Begin() { return impl_->Exec("BEGIN IMMEDIATE"); }
-Status Store::Commit() { return impl_->Exec("COMMIT"); }
-Status Store::Rollback() { return impl_->Exec("ROLLBACK"); }
-
-Result<int> Store::SchemaVersion() { return impl_->UserVersion(); }
-
-Result<PutResult> Store::PutDocument(const Document& d) {
+Result<PutResult> SqliteStore::PutDocument(const Document& d) {
   std::string hash = DocumentTextHash(d.text);
   // Find the stored copy: by URL when the document has one; otherwise (or when the URL is new) by
   // id or by normalised text, so a syndicated copy under another URL is not stored twice.
@@ -276,8 +283,8 @@ Result<PutResult> Store::PutDocument(const Document& d) {
   bool same_doc = false;  // Found by URL or id, not only by equal text.
   std::string stored_hash, stored_title, stored_date, stored_source;
   auto lookup = [&](const char* sql, bool by_url) -> Status {
-    Stmt s(impl_->db, sql);
-    if (!s.ok()) return impl_->Error("preparing lookup");
+    Stmt s(db, sql);
+    if (!s.ok()) return Error("preparing lookup");
     s.Text(1, by_url ? d.url : d.id);
     s.Text(2, hash);
     int rc = s.Step();
@@ -290,7 +297,7 @@ Result<PutResult> Store::PutDocument(const Document& d) {
       stored_id = s.Col(5);
       same_doc = by_url || stored_id == d.id;
     } else if (rc != SQLITE_DONE) {
-      return impl_->Error("looking up document " + d.id);
+      return Error("looking up document " + d.id);
     }
     return Status::Ok();
   };
@@ -317,11 +324,11 @@ Result<PutResult> Store::PutDocument(const Document& d) {
         stored_source == d.source) {
       return PutResult{PutOutcome::kUnchanged, stored_id};
     }
-    Stmt s(impl_->db,
+    Stmt s(db,
            "UPDATE documents SET source=?2, title=?3, date=?4, language=?5, text=?6, text_hash=?7, "
            "dateline_place=?8, dateline_date=?9, dateline_agency=?10, origin_file=?11, "
            "origin_location=?12, updated_at=?13 WHERE rowid=?1");
-    if (!s.ok()) return impl_->Error("preparing update");
+    if (!s.ok()) return Error("preparing update");
     s.Int(1, rowid);
     s.Text(2, d.source);
     s.Text(3, d.title);
@@ -335,19 +342,19 @@ Result<PutResult> Store::PutDocument(const Document& d) {
     s.Text(11, d.origin_file);
     s.Text(12, d.origin_location);
     s.Text(13, now);
-    if (s.Step() != SQLITE_DONE) return impl_->Error("updating document " + d.id);
+    if (s.Step() != SQLITE_DONE) return Error("updating document " + d.id);
     return PutResult{PutOutcome::kUpdated, stored_id};
   }
-  Stmt s(impl_->db,
+  Stmt s(db,
          "INSERT INTO documents(id, url, source, title, date, language, text, text_hash, "
          "dateline_place, dateline_date, dateline_agency, origin_file, origin_location, "
          "ingested_at, updated_at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?14)");
-  if (!s.ok()) return impl_->Error("preparing insert");
+  if (!s.ok()) return Error("preparing insert");
   // An id already taken by a different document (same id, other URL) gets the hash appended so
   // that nothing is lost; the clash is visible in the stored id.
   std::string id = d.id.empty() ? hash : d.id;
   {
-    Stmt probe(impl_->db, "SELECT 1 FROM documents WHERE id = ?1");
+    Stmt probe(db, "SELECT 1 FROM documents WHERE id = ?1");
     probe.Text(1, id);
     if (probe.Step() == SQLITE_ROW) id += "-" + hash;
   }
@@ -365,26 +372,26 @@ Result<PutResult> Store::PutDocument(const Document& d) {
   s.Text(12, d.origin_file);
   s.Text(13, d.origin_location);
   s.Text(14, now);
-  if (s.Step() != SQLITE_DONE) return impl_->Error("inserting document " + id);
+  if (s.Step() != SQLITE_DONE) return Error("inserting document " + id);
   return PutResult{PutOutcome::kInserted, id};
 }
 
-Status Store::PutEvents(const std::string& document_id, const std::vector<Event>& events) {
+Status SqliteStore::PutEvents(const std::string& document_id, const std::vector<Event>& events) {
   int64_t doc_rowid = 0;
   {
-    Stmt s(impl_->db, "SELECT rowid FROM documents WHERE id = ?1");
+    Stmt s(db, "SELECT rowid FROM documents WHERE id = ?1");
     s.Text(1, document_id);
     int rc = s.Step();
     if (rc != SQLITE_ROW) return NotFoundError("no stored document with id '" + document_id + "'");
     doc_rowid = s.ColInt(0);
   }
   {
-    Stmt del(impl_->db, "DELETE FROM events WHERE document_rowid = ?1");
+    Stmt del(db, "DELETE FROM events WHERE document_rowid = ?1");
     del.Int(1, doc_rowid);
-    if (del.Step() != SQLITE_DONE) return impl_->Error("replacing events of " + document_id);
+    if (del.Step() != SQLITE_DONE) return Error("replacing events of " + document_id);
   }
   Stmt ins(
-      impl_->db,
+      db,
       "INSERT INTO events(document_rowid, sentence_index, date, date_precision, cameo, "
       "cameo_base, cameo_root, quad_class, goldstein, plover_event, plover_mode, "
       "plover_context, negated, hypothetical, future, reported, historical, speaker_code, "
@@ -393,10 +400,13 @@ Status Store::PutEvents(const std::string& document_id, const std::vector<Event>
       "source_codes, target_codes, sentence_begin, sentence_end, group_key, day_key) VALUES(?1,"
       "?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,"
       "?25,?26,?27,?28,?29,?30,?31,?32,?33,?34,?35,?36)");
-  Stmt actor(impl_->db,
+  Stmt actor(db,
              "INSERT INTO event_actors(event_rowid, role, position, code, country, name, text, "
              "span_begin, span_end, entry_id) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)");
-  if (!ins.ok() || !actor.ok()) return impl_->Error("preparing event insert");
+  Stmt dyad(db,
+            "INSERT OR IGNORE INTO event_dyads(source_country, target_country, event_rowid, "
+            "source_code, target_code) VALUES(?1,?2,?3,?4,?5)");
+  if (!ins.ok() || !actor.ok() || !dyad.ok()) return Error("preparing event insert");
   auto join = [](const std::vector<ActorRef>& actors) {
     std::string out;
     for (const ActorRef& a : actors) out += (out.empty() ? "" : "|") + a.code;
@@ -450,8 +460,8 @@ Status Store::PutEvents(const std::string& document_id, const std::vector<Event>
     ins.Int(34, e.sentence_span.end);
     ins.Text(35, EventGroupKey(e, true));
     ins.Text(36, EventGroupKey(e, false));
-    if (ins.Step() != SQLITE_DONE) return impl_->Error("inserting an event of " + document_id);
-    int64_t event_rowid = sqlite3_last_insert_rowid(impl_->db);
+    if (ins.Step() != SQLITE_DONE) return Error("inserting an event of " + document_id);
+    int64_t event_rowid = sqlite3_last_insert_rowid(db);
     for (int role = 0; role < 2; ++role) {
       const std::vector<ActorRef>& list = role == 0 ? e.sources : e.targets;
       for (size_t k = 0; k < list.size(); ++k) {
@@ -467,14 +477,25 @@ Status Store::PutEvents(const std::string& document_id, const std::vector<Event>
         actor.Int(8, a.span.begin);
         actor.Int(9, a.span.end);
         actor.Text(10, a.entry_id);
-        if (actor.Step() != SQLITE_DONE) return impl_->Error("inserting an event actor");
+        if (actor.Step() != SQLITE_DONE) return Error("inserting an event actor");
+      }
+    }
+    for (const ActorRef& src : e.sources) {
+      for (const ActorRef& tgt : e.targets) {
+        sqlite3_reset(dyad.get());
+        dyad.Text(1, src.code.substr(0, 3));
+        dyad.Text(2, tgt.code.substr(0, 3));
+        dyad.Int(3, event_rowid);
+        dyad.Text(4, src.code);
+        dyad.Text(5, tgt.code);
+        if (dyad.Step() != SQLITE_DONE) return Error("inserting an event dyad");
       }
     }
   }
   return Status::Ok();
 }
 
-Result<std::vector<StoredEvent>> Store::QueryEvents(const EventQuery& q) {
+Result<std::vector<StoredEvent>> SqliteStore::QueryEvents(const EventQuery& q) {
   if (q.limit < 1 || q.limit > 100000) return InvalidArgumentError("limit must be 1..100000");
   if (q.offset < 0) return InvalidArgumentError("offset must be >= 0");
   if (q.quad_class < 0 || q.quad_class > 4) return InvalidArgumentError("quad class must be 1..4");
@@ -506,8 +527,9 @@ Result<std::vector<StoredEvent>> Store::QueryEvents(const EventQuery& q) {
       "FROM events e JOIN documents d ON d.rowid = e.document_rowid " +
       group_join +
       " WHERE "
-      "(?1 = '' OR e.date >= ?1) AND (?2 = '' OR e.date < ?2 || 'z') "
-      "AND (?3 = '' OR EXISTS (SELECT 1 FROM event_actors a WHERE a.event_rowid = e.rowid AND "
+      "1" +
+      DateBounds("e.date", q.date_from, q.date_to, "?1", "?2") +
+      " AND (?3 = '' OR EXISTS (SELECT 1 FROM event_actors a WHERE a.event_rowid = e.rowid AND "
       "(a.code = ?3 OR substr(a.code, 1, length(?3)) = ?3))) "
       "AND (?4 = '' OR substr(e.cameo, 1, length(?4)) = ?4) "
       "AND (?5 = 0 OR e.quad_class = ?5) "
@@ -518,8 +540,8 @@ Result<std::vector<StoredEvent>> Store::QueryEvents(const EventQuery& q) {
     sql += "AND d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?10) ";
   }
   sql += "ORDER BY e.date, e.rowid LIMIT ?8 OFFSET ?9";
-  Stmt s(impl_->db, sql.c_str());
-  if (!s.ok()) return impl_->Error("preparing event query");
+  Stmt s(db, sql.c_str());
+  if (!s.ok()) return Error("preparing event query");
   s.Text(1, q.date_from);
   s.Text(2, q.date_to);
   s.Text(3, q.actor);
@@ -539,9 +561,9 @@ Result<std::vector<StoredEvent>> Store::QueryEvents(const EventQuery& q) {
     if (rc != SQLITE_ROW) {
       if (!q.search.empty()) {
         return InvalidArgumentError("bad search expression '" + q.search +
-                                    "': " + sqlite3_errmsg(impl_->db));
+                                    "': " + sqlite3_errmsg(db));
       }
-      return impl_->Error("querying events");
+      return Error("querying events");
     }
     StoredEvent se;
     Event& e = se.event;
@@ -593,10 +615,10 @@ Result<std::vector<StoredEvent>> Store::QueryEvents(const EventQuery& q) {
     out.push_back(std::move(se));
   }
   // Actor lists, in role and position order.
-  Stmt a(impl_->db,
+  Stmt a(db,
          "SELECT role, code, name, text, span_begin, span_end, entry_id FROM event_actors "
          "WHERE event_rowid = ?1 ORDER BY role, position");
-  if (!a.ok()) return impl_->Error("preparing actor query");
+  if (!a.ok()) return Error("preparing actor query");
   for (StoredEvent& se : out) {
     sqlite3_reset(a.get());
     a.Int(1, se.id);
@@ -629,17 +651,10 @@ Result<std::string> PeriodExpr(const std::string& by) {
   return InvalidArgumentError("'by' must be day, week or month, not '" + by + "'");
 }
 
-bool ValidCodePattern(const std::string& code) {
-  if (code.empty() || code.size() > 30) return false;
-  for (char c : code) {
-    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
-      return false;
-    }
-  }
-  return true;
-}
-
-constexpr char kActorMatch[] = "(a.code = ?X OR substr(a.code, 1, length(?X)) = ?X)";
+// Codes equal to or starting with the pattern ?X: the range lets the code index answer (patterns
+// are letters and digits, all below '~'), the substr test keeps the match exact.
+constexpr char kActorMatch[] =
+    "(a.code >= ?X AND a.code < ?X || '~' AND substr(a.code, 1, length(?X)) = ?X)";
 
 std::string ActorMatch(const char* param) {
   std::string s = kActorMatch;
@@ -647,9 +662,24 @@ std::string ActorMatch(const char* param) {
   return s;
 }
 
+// Events from an actor matching ?1 to one matching ?2. Patterns of three letters or more fix both
+// countries, so event_dyads answers from one key range; shorter ones go through the actor index.
+std::string DyadMatch(const std::string& a, const std::string& b) {
+  if (a.size() >= 3 && b.size() >= 3) {
+    return "e.rowid IN (SELECT y.event_rowid FROM event_dyads y WHERE y.source_country = "
+           "substr(?1, 1, 3) AND y.target_country = substr(?2, 1, 3) AND substr(y.source_code, 1, "
+           "length(?1)) = ?1 AND substr(y.target_code, 1, length(?2)) = ?2)";
+  }
+  return "e.rowid IN (SELECT a.event_rowid FROM event_actors a WHERE a.role = 'source' AND " +
+         ActorMatch("?1") +
+         ") AND e.rowid IN (SELECT a.event_rowid FROM event_actors a WHERE a.role = 'target' "
+         "AND " +
+         ActorMatch("?2") + ")";
+}
+
 }  // namespace
 
-Result<std::vector<DyadPeriod>> Store::QueryDyad(const DyadQuery& q) {
+Result<std::vector<DyadPeriod>> SqliteStore::QueryDyad(const DyadQuery& q) {
   if (!ValidCodePattern(q.a) || !ValidCodePattern(q.b)) {
     return InvalidArgumentError("actors must be codes of letters and digits (e.g. CHN, USAGOV)");
   }
@@ -657,21 +687,15 @@ Result<std::vector<DyadPeriod>> Store::QueryDyad(const DyadQuery& q) {
   if (!period.ok()) return period.status();
   std::vector<DyadPeriod> out;
   for (int dir = 0; dir < 2; ++dir) {
-    std::string sql =
-        "SELECT " + *period +
-        " AS p, e.quad_class, count(*), avg(e.goldstein) FROM events e WHERE "
-        "EXISTS (SELECT 1 FROM event_actors a WHERE a.event_rowid = e.rowid AND a.role = 'source' "
-        "AND " +
-        ActorMatch("?1") +
-        ") AND EXISTS (SELECT 1 FROM event_actors a WHERE "
-        "a.event_rowid = e.rowid AND a.role = 'target' AND " +
-        ActorMatch("?2") +
-        ") "
-        "AND (?3 = '' OR e.date >= ?3) AND (?4 = '' OR e.date < ?4 || 'z') "
-        "AND (?5 = 1 OR (e.negated = 0 AND e.hypothetical = 0)) AND e.date <> '' "
-        "GROUP BY p, e.quad_class ORDER BY p";
-    Stmt s(impl_->db, sql.c_str());
-    if (!s.ok()) return impl_->Error("preparing dyad query");
+    std::string sql = "SELECT " + *period +
+                      " AS p, e.quad_class, count(*), avg(e.goldstein) FROM events e WHERE " +
+                      DyadMatch(q.a, q.b) +
+                      DateBounds("e.date", q.date_from, q.date_to, "?3", "?4") +
+                      " "
+                      "AND (?5 = 1 OR (e.negated = 0 AND e.hypothetical = 0)) AND e.date <> '' "
+                      "GROUP BY p, e.quad_class ORDER BY p";
+    Stmt s(db, sql.c_str());
+    if (!s.ok()) return Error("preparing dyad query");
     s.Text(1, dir == 0 ? q.a : q.b);
     s.Text(2, dir == 0 ? q.b : q.a);
     s.Text(3, q.date_from);
@@ -681,7 +705,7 @@ Result<std::vector<DyadPeriod>> Store::QueryDyad(const DyadQuery& q) {
     while (true) {
       int rc = s.Step();
       if (rc == SQLITE_DONE) break;
-      if (rc != SQLITE_ROW) return impl_->Error("querying dyad");
+      if (rc != SQLITE_ROW) return Error("querying dyad");
       std::string p = s.Col(0);
       if (rows.empty() || rows.back().period != p) {
         DyadPeriod d;
@@ -705,7 +729,7 @@ Result<std::vector<DyadPeriod>> Store::QueryDyad(const DyadQuery& q) {
   return out;
 }
 
-Result<std::vector<ActorCount>> Store::TopActors(const AggregateQuery& q) {
+Result<std::vector<ActorCount>> SqliteStore::TopActors(const AggregateQuery& q) {
   if (q.limit < 1 || q.limit > 10000) return InvalidArgumentError("limit must be 1..10000");
   if (q.code_length < 0) return InvalidArgumentError("code length must be >= 0");
   std::string code = q.code_length > 0 ? "substr(a.code, 1, " + std::to_string(q.code_length) + ")"
@@ -714,10 +738,12 @@ Result<std::vector<ActorCount>> Store::TopActors(const AggregateQuery& q) {
       "SELECT " + code +
       " AS c, sum(a.role = 'source'), sum(a.role = 'target'), "
       "count(DISTINCT a.event_rowid) AS n FROM event_actors a JOIN events e ON e.rowid = "
-      "a.event_rowid WHERE (?1 = '' OR e.date >= ?1) AND (?2 = '' OR e.date < ?2 || 'z') AND "
-      "(?3 = 1 OR (e.negated = 0 AND e.hypothetical = 0)) GROUP BY c ORDER BY n DESC, c LIMIT ?4";
-  Stmt s(impl_->db, sql.c_str());
-  if (!s.ok()) return impl_->Error("preparing actor query");
+      "a.event_rowid WHERE 1" +
+      DateBounds("e.date", q.date_from, q.date_to, "?1", "?2") +
+      " AND (?3 = 1 OR (e.negated = 0 AND e.hypothetical = 0)) GROUP BY c ORDER BY n DESC, c LIMIT "
+      "?4";
+  Stmt s(db, sql.c_str());
+  if (!s.ok()) return Error("preparing actor query");
   s.Text(1, q.date_from);
   s.Text(2, q.date_to);
   s.Int(3, q.include_flagged ? 1 : 0);
@@ -729,7 +755,7 @@ Result<std::vector<ActorCount>> Store::TopActors(const AggregateQuery& q) {
   return out;
 }
 
-Result<std::vector<NetworkEdge>> Store::Network(const AggregateQuery& q) {
+Result<std::vector<NetworkEdge>> SqliteStore::Network(const AggregateQuery& q) {
   if (q.limit < 1 || q.limit > 10000) return InvalidArgumentError("limit must be 1..10000");
   if (q.code_length < 0) return InvalidArgumentError("code length must be >= 0");
   auto code = [&](const char* alias) {
@@ -742,11 +768,12 @@ Result<std::vector<NetworkEdge>> Store::Network(const AggregateQuery& q) {
                     "sum(e.quad_class >= 3), avg(e.goldstein), count(*) AS n FROM events e "
                     "JOIN event_actors s ON s.event_rowid = e.rowid AND s.role = 'source' "
                     "JOIN event_actors t ON t.event_rowid = e.rowid AND t.role = 'target' "
-                    "WHERE (?1 = '' OR e.date >= ?1) AND (?2 = '' OR e.date < ?2 || 'z') AND "
-                    "(?3 = 1 OR (e.negated = 0 AND e.hypothetical = 0)) AND sc <> tc "
+                    "WHERE 1" +
+                    DateBounds("e.date", q.date_from, q.date_to, "?1", "?2") +
+                    " AND (?3 = 1 OR (e.negated = 0 AND e.hypothetical = 0)) AND sc <> tc "
                     "GROUP BY sc, tc ORDER BY n DESC, sc, tc LIMIT ?4";
-  Stmt s(impl_->db, sql.c_str());
-  if (!s.ok()) return impl_->Error("preparing network query");
+  Stmt s(db, sql.c_str());
+  if (!s.ok()) return Error("preparing network query");
   s.Text(1, q.date_from);
   s.Text(2, q.date_to);
   s.Int(3, q.include_flagged ? 1 : 0);
@@ -759,30 +786,29 @@ Result<std::vector<NetworkEdge>> Store::Network(const AggregateQuery& q) {
   return out;
 }
 
-Result<StoredDocument> Store::GetDocument(const std::string& id) {
-  Stmt s(impl_->db,
-         "SELECT rowid, id, url, source, title, date, text FROM documents WHERE id = ?1");
-  if (!s.ok()) return impl_->Error("preparing document lookup");
+Result<StoredDocument> SqliteStore::GetDocument(const std::string& id) {
+  Stmt s(db, "SELECT rowid, id, url, source, title, date, text FROM documents WHERE id = ?1");
+  if (!s.ok()) return Error("preparing document lookup");
   s.Text(1, id);
   int rc = s.Step();
   if (rc == SQLITE_DONE) return NotFoundError("no document with id '" + id + "'");
-  if (rc != SQLITE_ROW) return impl_->Error("reading document " + id);
+  if (rc != SQLITE_ROW) return Error("reading document " + id);
   return StoredDocument{s.ColInt(0), s.Col(1), s.Col(2), s.Col(3), s.Col(4), s.Col(5), s.Col(6)};
 }
 
-Result<StoreStats> Store::Stats() {
+Result<StoreStats> SqliteStore::Stats() {
   StoreStats st;
-  Stmt s(impl_->db,
+  Stmt s(db,
          "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events), "
          "(SELECT count(*) FROM events WHERE negated = 0 AND hypothetical = 0), "
          "(SELECT min(date) FROM events WHERE date <> ''), (SELECT max(date) FROM events)");
-  if (!s.ok() || s.Step() != SQLITE_ROW) return impl_->Error("reading statistics");
+  if (!s.ok() || s.Step() != SQLITE_ROW) return Error("reading statistics");
   st.documents = s.ColInt(0);
   st.events = s.ColInt(1);
   st.unflagged_events = s.ColInt(2);
   st.first_date = s.Col(3);
   st.last_date = s.Col(4);
-  Stmt q(impl_->db,
+  Stmt q(db,
          "SELECT quad_class, count(*) FROM events WHERE negated = 0 AND hypothetical = 0 "
          "GROUP BY quad_class");
   while (q.Step() == SQLITE_ROW) {
@@ -792,15 +818,17 @@ Result<StoreStats> Store::Stats() {
   return st;
 }
 
-Result<std::vector<PlaceCount>> Store::Places(const AggregateQuery& q) {
+Result<std::vector<PlaceCount>> SqliteStore::Places(const AggregateQuery& q) {
   if (q.limit < 1 || q.limit > 10000) return InvalidArgumentError("limit must be 1..10000");
-  Stmt s(impl_->db,
-         "SELECT place_name, place_iso3, avg(place_lat), avg(place_lon), count(*), "
-         "sum(quad_class = 1), sum(quad_class = 2), sum(quad_class = 3), sum(quad_class = 4) "
-         "FROM events e WHERE place_lat IS NOT NULL AND (?1 = '' OR e.date >= ?1) AND "
-         "(?2 = '' OR e.date < ?2 || 'z') AND (?3 = 1 OR (e.negated = 0 AND e.hypothetical = 0)) "
-         "GROUP BY place_name, place_iso3 ORDER BY count(*) DESC, place_name LIMIT ?4");
-  if (!s.ok()) return impl_->Error("preparing place query");
+  std::string sql =
+      "SELECT place_name, place_iso3, avg(place_lat), avg(place_lon), count(*), "
+      "sum(quad_class = 1), sum(quad_class = 2), sum(quad_class = 3), sum(quad_class = 4) "
+      "FROM events e WHERE place_lat IS NOT NULL" +
+      DateBounds("e.date", q.date_from, q.date_to, "?1", "?2") +
+      " AND (?3 = 1 OR (e.negated = 0 AND e.hypothetical = 0)) "
+      "GROUP BY place_name, place_iso3 ORDER BY count(*) DESC, place_name LIMIT ?4";
+  Stmt s(db, sql.c_str());
+  if (!s.ok()) return Error("preparing place query");
   s.Text(1, q.date_from);
   s.Text(2, q.date_to);
   s.Int(3, q.include_flagged ? 1 : 0);
@@ -819,19 +847,19 @@ Result<std::vector<PlaceCount>> Store::Places(const AggregateQuery& q) {
   return out;
 }
 
-Result<int64_t> Store::CountEvents() {
-  Stmt s(impl_->db, "SELECT count(*) FROM events");
-  if (!s.ok() || s.Step() != SQLITE_ROW) return impl_->Error("counting events");
+Result<int64_t> SqliteStore::CountEvents() {
+  Stmt s(db, "SELECT count(*) FROM events");
+  if (!s.ok() || s.Step() != SQLITE_ROW) return Error("counting events");
   return s.ColInt(0);
 }
 
-Result<int64_t> Store::CountDocuments() {
-  Stmt s(impl_->db, "SELECT count(*) FROM documents");
-  if (!s.ok() || s.Step() != SQLITE_ROW) return impl_->Error("counting documents");
+Result<int64_t> SqliteStore::CountDocuments() {
+  Stmt s(db, "SELECT count(*) FROM documents");
+  if (!s.ok() || s.Step() != SQLITE_ROW) return Error("counting documents");
   return s.ColInt(0);
 }
 
-Result<std::vector<StoredDocument>> Store::QueryDocuments(const DocumentQuery& q) {
+Result<std::vector<StoredDocument>> SqliteStore::QueryDocuments(const DocumentQuery& q) {
   if (q.limit < 1 || q.limit > 1000) return InvalidArgumentError("limit must be 1..1000");
   if (q.offset < 0) return InvalidArgumentError("offset must be >= 0");
   std::string sql;
@@ -848,8 +876,8 @@ Result<std::vector<StoredDocument>> Store::QueryDocuments(const DocumentQuery& q
         "AND (?1 = '' OR d.date >= ?1) AND (?2 = '' OR d.date < ?2 || 'z') "
         "ORDER BY rank LIMIT ?3 OFFSET ?4";
   }
-  Stmt s(impl_->db, sql.c_str());
-  if (!s.ok()) return impl_->Error("preparing document query");
+  Stmt s(db, sql.c_str());
+  if (!s.ok()) return Error("preparing document query");
   s.Text(1, q.date_from);
   s.Text(2, q.date_to);
   s.Int(3, q.limit);
@@ -862,9 +890,9 @@ Result<std::vector<StoredDocument>> Store::QueryDocuments(const DocumentQuery& q
     if (rc != SQLITE_ROW) {
       if (!q.search.empty()) {
         return InvalidArgumentError("bad search expression '" + q.search +
-                                    "': " + sqlite3_errmsg(impl_->db));
+                                    "': " + sqlite3_errmsg(db));
       }
-      return impl_->Error("querying documents");
+      return Error("querying documents");
     }
     StoredDocument d;
     d.rowid = s.ColInt(0);

@@ -16,7 +16,7 @@ int RunExport(int argc, char** argv) {
   std::string db, format = "gdelt", output;
   EventQuery q;
   q.limit = 100000;
-  app.add_option("--db", db, "database file")->required();
+  app.add_option("--db", db, "database: a SQLite file or a postgresql:// URL")->required();
   app.add_option("--format", format, "gdelt, gdelt-mentions, plover or csv");
   app.add_option("-o,--output", output, "output file (default: stdout)");
   app.add_option("--from", q.date_from, "first event date (YYYY-MM-DD), inclusive");

@@ -38,7 +38,8 @@ int RunIngest(int argc, char** argv) {
   std::string format_name = "auto", rejects_path;
   bool quiet = false;
   app.add_option("INPUT", options.inputs, "files, directories or - (stdin)")->required();
-  app.add_option("--db", options.store.path, "SQLite database file")->required();
+  app.add_option("--db", options.store.path, "database: a SQLite file or a postgresql:// URL")
+      ->required();
   app.add_option("--format", format_name,
                  "input format: auto, text, jsonl, html, feed, warc, conllu (default auto)");
   app.add_option("--rejects", rejects_path, "also write each rejected record as JSONL");

@@ -120,7 +120,7 @@ int RunQuery(int argc, char** argv) {
   app.require_subcommand(1);
   std::string db;
   bool json = false, csv = false;
-  app.add_option("--db", db, "database file")->required();
+  app.add_option("--db", db, "database: a SQLite file or a postgresql:// URL")->required();
   app.add_flag("--json", json, "one JSON object per line");
   app.add_flag("--csv", csv, "CSV with a header row");
 

@@ -1,0 +1,1078 @@
+// Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
+//
+// The PostgreSQL store backend (libpqxx): the SQLite schema translated (docs/store.md), with the
+// same migrations, idempotency rules and query semantics. Text columns use the "C" collation so
+// that date and code comparisons and orderings are bytewise, as in SQLite.
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "annals/store.h"
+#include "store/store_internal.h"
+
+#ifdef ANNALS_HAVE_POSTGRES
+#include <pqxx/pqxx>
+#endif
+
+namespace annals {
+
+#ifndef ANNALS_HAVE_POSTGRES
+
+Result<std::unique_ptr<Store>> OpenPostgresStore(const StoreOptions& options) {
+  return UnimplementedError("this build of Annals has no PostgreSQL backend (libpqxx missing)");
+}
+
+#else
+
+namespace {
+
+// Migrations, one per schema version, as in the SQLite backend (same tables, columns and indexes;
+// the full-text index is a GIN index over a tsvector instead of an FTS5 table).
+const char* const kPgMigrations[] = {
+    // 0 -> 1: documents with full-text search.
+    R"sql(
+CREATE TABLE documents(
+  rowid BIGSERIAL PRIMARY KEY,
+  id TEXT COLLATE "C" NOT NULL UNIQUE,
+  url TEXT COLLATE "C" NOT NULL DEFAULT '',
+  source TEXT COLLATE "C" NOT NULL DEFAULT '',
+  title TEXT COLLATE "C" NOT NULL DEFAULT '',
+  date TEXT COLLATE "C" NOT NULL DEFAULT '',
+  language TEXT COLLATE "C" NOT NULL DEFAULT '',
+  text TEXT COLLATE "C" NOT NULL,
+  text_hash TEXT COLLATE "C" NOT NULL,
+  dateline_place TEXT COLLATE "C" NOT NULL DEFAULT '',
+  dateline_date TEXT COLLATE "C" NOT NULL DEFAULT '',
+  dateline_agency TEXT COLLATE "C" NOT NULL DEFAULT '',
+  origin_file TEXT COLLATE "C" NOT NULL DEFAULT '',
+  origin_location TEXT COLLATE "C" NOT NULL DEFAULT '',
+  ingested_at TEXT COLLATE "C" NOT NULL,
+  updated_at TEXT COLLATE "C" NOT NULL);
+CREATE UNIQUE INDEX documents_url ON documents(url) WHERE url <> '';
+CREATE INDEX documents_text_hash ON documents(text_hash);
+CREATE INDEX documents_date ON documents(date);
+CREATE INDEX documents_fts ON documents USING GIN (to_tsvector('simple', title || ' ' || text));
+)sql",
+    // 1 -> 2: events with their actor lists.
+    R"sql(
+CREATE TABLE events(
+  rowid BIGSERIAL PRIMARY KEY,
+  document_rowid BIGINT NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+  sentence_index INTEGER NOT NULL,
+  date TEXT COLLATE "C" NOT NULL DEFAULT '',
+  date_precision TEXT COLLATE "C" NOT NULL DEFAULT '',
+  cameo TEXT COLLATE "C" NOT NULL,
+  cameo_base TEXT COLLATE "C" NOT NULL,
+  cameo_root TEXT COLLATE "C" NOT NULL,
+  quad_class SMALLINT NOT NULL,
+  goldstein DOUBLE PRECISION NOT NULL,
+  plover_event TEXT COLLATE "C" NOT NULL DEFAULT '',
+  plover_mode TEXT COLLATE "C" NOT NULL DEFAULT '',
+  plover_context TEXT COLLATE "C" NOT NULL DEFAULT '',
+  negated SMALLINT NOT NULL DEFAULT 0,
+  hypothetical SMALLINT NOT NULL DEFAULT 0,
+  future SMALLINT NOT NULL DEFAULT 0,
+  reported SMALLINT NOT NULL DEFAULT 0,
+  historical SMALLINT NOT NULL DEFAULT 0,
+  speaker_code TEXT COLLATE "C" NOT NULL DEFAULT '',
+  speaker_text TEXT COLLATE "C" NOT NULL DEFAULT '',
+  place_name TEXT COLLATE "C" NOT NULL DEFAULT '',
+  place_feature TEXT COLLATE "C" NOT NULL DEFAULT '',
+  place_iso3 TEXT COLLATE "C" NOT NULL DEFAULT '',
+  place_fips TEXT COLLATE "C" NOT NULL DEFAULT '',
+  place_adm1 TEXT COLLATE "C" NOT NULL DEFAULT '',
+  place_geonames_id BIGINT NOT NULL DEFAULT 0,
+  place_lat DOUBLE PRECISION,
+  place_lon DOUBLE PRECISION,
+  sentence_begin INTEGER NOT NULL DEFAULT 0,
+  sentence_end INTEGER NOT NULL DEFAULT 0,
+  predicate_begin INTEGER NOT NULL DEFAULT 0,
+  predicate_end INTEGER NOT NULL DEFAULT 0,
+  pattern_id TEXT COLLATE "C" NOT NULL DEFAULT '',
+  source_codes TEXT COLLATE "C" NOT NULL DEFAULT '',
+  target_codes TEXT COLLATE "C" NOT NULL DEFAULT '',
+  group_key TEXT COLLATE "C" NOT NULL DEFAULT '',
+  day_key TEXT COLLATE "C" NOT NULL DEFAULT '');
+CREATE INDEX events_document ON events(document_rowid);
+CREATE INDEX events_date ON events(date);
+CREATE INDEX events_root_date ON events(cameo_root, date);
+CREATE INDEX events_group ON events(group_key);
+CREATE INDEX events_day ON events(day_key);
+CREATE TABLE event_actors(
+  event_rowid BIGINT NOT NULL REFERENCES events(rowid) ON DELETE CASCADE,
+  role TEXT COLLATE "C" NOT NULL CHECK(role IN ('source', 'target')),
+  position INTEGER NOT NULL,
+  code TEXT COLLATE "C" NOT NULL,
+  country TEXT COLLATE "C" NOT NULL,
+  name TEXT COLLATE "C" NOT NULL DEFAULT '',
+  text TEXT COLLATE "C" NOT NULL DEFAULT '',
+  span_begin INTEGER NOT NULL DEFAULT 0,
+  span_end INTEGER NOT NULL DEFAULT 0,
+  entry_id TEXT COLLATE "C" NOT NULL DEFAULT '',
+  PRIMARY KEY(event_rowid, role, position));
+CREATE INDEX event_actors_code ON event_actors(code, role);
+CREATE INDEX event_actors_country ON event_actors(country, role);
+)sql",
+    // 2 -> 3: event_dyads (see the SQLite backend).
+    R"sql(
+DROP INDEX event_actors_country;
+CREATE TABLE event_dyads(
+  source_country TEXT COLLATE "C" NOT NULL,
+  target_country TEXT COLLATE "C" NOT NULL,
+  event_rowid BIGINT NOT NULL REFERENCES events(rowid) ON DELETE CASCADE,
+  source_code TEXT COLLATE "C" NOT NULL,
+  target_code TEXT COLLATE "C" NOT NULL,
+  PRIMARY KEY(source_country, target_country, event_rowid, source_code, target_code));
+CREATE INDEX event_dyads_event ON event_dyads(event_rowid);
+INSERT INTO event_dyads
+  SELECT s.country, t.country, s.event_rowid, s.code, t.code FROM event_actors s
+  JOIN event_actors t ON t.event_rowid = s.event_rowid AND t.role = 'target'
+  WHERE s.role = 'source' ON CONFLICT DO NOTHING;
+)sql",
+};
+constexpr int kPgMigrationCount = sizeof(kPgMigrations) / sizeof(kPgMigrations[0]);
+static_assert(kPgMigrationCount == Store::kSchemaVersion, "one migration per schema version");
+
+// The full-text document vector; the GIN index is over exactly this expression.
+constexpr char kDocVector[] = "to_tsvector('simple', d.title || ' ' || d.text)";
+
+// Translates an FTS5 query (barewords, "phrases", prefix*, AND, OR, NOT, parentheses; adjacent
+// terms mean AND) into to_tsquery syntax, so that both backends accept the same expressions.
+// Words are split as FTS5's unicode61 tokenizer splits them (at anything but ASCII letters,
+// digits, '_' and non-ASCII bytes) and quoted for to_tsquery.
+class FtsTranslator {
+ public:
+  explicit FtsTranslator(const std::string& q) : q_(q) {}
+
+  Result<std::string> Translate() {
+    Result<std::string> out = Or();
+    if (!out.ok()) return out;
+    Skip();
+    if (pos_ != q_.size()) return Error("unexpected '" + std::string(1, q_[pos_]) + "'");
+    return out;
+  }
+
+ private:
+  static bool WordChar(unsigned char c) {
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' ||
+           c >= 0x80;
+  }
+  Status Error(const std::string& what) {
+    return InvalidArgumentError("bad search expression '" + q_ + "': " + what);
+  }
+  void Skip() {
+    while (pos_ < q_.size() &&
+           (q_[pos_] == ' ' || q_[pos_] == '\t' || q_[pos_] == '\n' || q_[pos_] == '\r')) {
+      ++pos_;
+    }
+  }
+  // The next token is the keyword `kw` (a bareword written exactly so).
+  bool Keyword(const char* kw) {
+    Skip();
+    size_t n = std::char_traits<char>::length(kw);
+    if (q_.compare(pos_, n, kw) != 0) return false;
+    if (pos_ + n < q_.size() && WordChar(static_cast<unsigned char>(q_[pos_ + n]))) return false;
+    return true;
+  }
+  // Words of `s` as a to_tsquery phrase ('a' <-> 'b'), prefix-marked on the last word.
+  static std::string Phrase(const std::string& s, bool prefix) {
+    std::vector<std::string> words;
+    std::string w;
+    for (unsigned char c : s) {
+      if (WordChar(c)) {
+        w += static_cast<char>(c);
+      } else if (!w.empty()) {
+        words.push_back(std::move(w));
+        w.clear();
+      }
+    }
+    if (!w.empty()) words.push_back(std::move(w));
+    std::string out;
+    for (size_t i = 0; i < words.size(); ++i) {
+      if (i > 0) out += " <-> ";
+      out += "'" + words[i] + "'";  // Word characters never include quotes or backslashes.
+      if (prefix && i + 1 == words.size()) out += ":*";
+    }
+    return words.size() > 1 ? "(" + out + ")" : out;
+  }
+  Result<std::string> Primary() {
+    Skip();
+    if (pos_ >= q_.size()) return Error("expression ends early");
+    char c = q_[pos_];
+    if (c == '(') {
+      ++pos_;
+      Result<std::string> inner = Or();
+      if (!inner.ok()) return inner;
+      Skip();
+      if (pos_ >= q_.size() || q_[pos_] != ')') return Error("unbalanced parenthesis");
+      ++pos_;
+      return "(" + *inner + ")";
+    }
+    std::string text;
+    if (c == '"') {
+      ++pos_;
+      while (true) {
+        if (pos_ >= q_.size()) return Error("unbalanced quote");
+        if (q_[pos_] == '"') {
+          if (pos_ + 1 < q_.size() && q_[pos_ + 1] == '"') {  // "" is a literal quote.
+            text += '"';
+            pos_ += 2;
+            continue;
+          }
+          ++pos_;
+          break;
+        }
+        text += q_[pos_++];
+      }
+    } else if (WordChar(static_cast<unsigned char>(c))) {
+      if (Keyword("AND") || Keyword("OR") || Keyword("NOT") || Keyword("NEAR")) {
+        return Error("operator where a term was expected");
+      }
+      while (pos_ < q_.size() && WordChar(static_cast<unsigned char>(q_[pos_]))) text += q_[pos_++];
+    } else {
+      return Error("unexpected '" + std::string(1, c) + "'");
+    }
+    bool prefix = false;
+    if (pos_ < q_.size() && q_[pos_] == '*') {
+      prefix = true;
+      ++pos_;
+    }
+    std::string phrase = Phrase(text, prefix);
+    if (phrase.empty()) return Error("a term without words");
+    return phrase;
+  }
+  Result<std::string> Not() {
+    Result<std::string> left = Primary();
+    if (!left.ok()) return left;
+    std::string out = *left;
+    while (Keyword("NOT")) {
+      pos_ += 3;
+      Result<std::string> right = Primary();
+      if (!right.ok()) return right;
+      out = "(" + out + " & !" + *right + ")";
+    }
+    return out;
+  }
+  bool TermFollows() {
+    Skip();
+    if (pos_ >= q_.size()) return false;
+    char c = q_[pos_];
+    if (c == ')') return false;
+    if (Keyword("OR")) return false;
+    return true;
+  }
+  Result<std::string> And() {
+    Result<std::string> left = Not();
+    if (!left.ok()) return left;
+    std::string out = *left;
+    while (TermFollows()) {
+      if (Keyword("AND")) pos_ += 3;
+      Result<std::string> right = Not();
+      if (!right.ok()) return right;
+      out += " & " + *right;
+    }
+    return out;
+  }
+  Result<std::string> Or() {
+    Result<std::string> left = And();
+    if (!left.ok()) return left;
+    std::string out = *left;
+    while (Keyword("OR")) {
+      pos_ += 2;
+      Result<std::string> right = And();
+      if (!right.ok()) return right;
+      out += " | " + *right;
+    }
+    return out;
+  }
+
+  const std::string& q_;
+  size_t pos_ = 0;
+};
+
+std::string Str(const pqxx::field& f) { return f.is_null() ? std::string() : f.c_str(); }
+int64_t Int(const pqxx::field& f) { return f.is_null() ? 0 : f.as<int64_t>(); }
+double Dbl(const pqxx::field& f) { return f.is_null() ? 0.0 : f.as<double>(); }
+
+// The URL without its password, for messages.
+std::string Redacted(const std::string& url) {
+  size_t scheme = url.find("://");
+  size_t at = url.find('@');
+  if (scheme == std::string::npos || at == std::string::npos || at < scheme) return url;
+  size_t colon = url.find(':', scheme + 3);
+  if (colon == std::string::npos || colon > at) return url;
+  return url.substr(0, colon) + ":***" + url.substr(at);
+}
+
+class PgStore final : public Store {
+ public:
+  const char* Backend() const override { return "postgresql"; }
+  Status Begin() override;
+  Status Commit() override;
+  Status Rollback() override;
+  Result<int> SchemaVersion() override;
+  Result<PutResult> PutDocument(const Document& document) override;
+  Status PutEvents(const std::string& document_id, const std::vector<Event>& events) override;
+  Result<std::vector<StoredEvent>> QueryEvents(const EventQuery& query) override;
+  Result<std::vector<DyadPeriod>> QueryDyad(const DyadQuery& query) override;
+  Result<std::vector<ActorCount>> TopActors(const AggregateQuery& query) override;
+  Result<std::vector<NetworkEdge>> Network(const AggregateQuery& query) override;
+  Result<std::vector<PlaceCount>> Places(const AggregateQuery& query) override;
+  Result<StoredDocument> GetDocument(const std::string& id) override;
+  Result<StoreStats> Stats() override;
+  Result<int64_t> CountDocuments() override;
+  Result<int64_t> CountEvents() override;
+  Result<std::vector<StoredDocument>> QueryDocuments(const DocumentQuery& query) override;
+
+  Status Connect(const StoreOptions& options);
+
+ private:
+  // The open transaction: the Begin()..Commit() one, or else an autocommit one.
+  pqxx::transaction_base& Tx() {
+    if (!tx_) tx_ = std::make_unique<pqxx::nontransaction>(*conn_);
+    return *tx_;
+  }
+  // Runs `f`, turning libpqxx exceptions into a Status that says what was being done.
+  template <typename F>
+  Status Guard(const std::string& what, F&& f) {
+    try {
+      return f();
+    } catch (const pqxx::sql_error& e) {
+      std::string state = e.sqlstate();
+      std::string msg = url_ + ": " + what + ": " + e.what();
+      while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
+      if (state == "25006") return FailedPreconditionError(msg);  // Read-only transaction.
+      return IoError(msg);
+    } catch (const std::exception& e) {
+      return IoError(url_ + ": " + what + ": " + e.what());
+    }
+  }
+  Result<int> ReadVersion(pqxx::transaction_base& t);
+  Status Migrate();
+
+  std::string url_;  // Redacted.
+  std::unique_ptr<pqxx::connection> conn_;
+  std::unique_ptr<pqxx::transaction_base> tx_;
+  pqxx::work* work_ = nullptr;  // tx_ when inside Begin()..Commit().
+};
+
+Status PgStore::Connect(const StoreOptions& options) {
+  url_ = Redacted(options.path);
+  Status st = Guard("cannot connect", [&] {
+    conn_ = std::make_unique<pqxx::connection>(options.path);
+    pqxx::nontransaction n(*conn_);
+    // Lock waits are bounded like SQLite's busy timeout.
+    n.exec("SET lock_timeout = " + std::to_string(options.busy_timeout_ms));
+    n.exec("SET client_min_messages = warning");
+    if (options.read_only) n.exec("SET default_transaction_read_only = on");
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  if (options.read_only) {
+    Result<int> v = SchemaVersion();
+    if (!v.ok()) return v.status();
+    if (*v != kSchemaVersion) {
+      return FailedPreconditionError(url_ + ": schema version " + std::to_string(*v) +
+                                     ", expected " + std::to_string(kSchemaVersion) +
+                                     " (open it read-write once to migrate)");
+    }
+    return Status::Ok();
+  }
+  ANNALS_RETURN_IF_ERROR(Migrate());
+  return Guard("preparing statements", [&] {
+    conn_->prepare(
+        "doc_by_url",
+        "SELECT rowid, text_hash, title, date, source, id FROM documents WHERE url = $1");
+    conn_->prepare("doc_by_id_or_hash",
+                   "SELECT rowid, text_hash, title, date, source, id FROM documents WHERE id = $1 "
+                   "OR text_hash = $2 ORDER BY (id = $1) DESC LIMIT 1");
+    conn_->prepare("doc_id_taken", "SELECT 1 FROM documents WHERE id = $1");
+    conn_->prepare("doc_update",
+                   "UPDATE documents SET source=$2, title=$3, date=$4, language=$5, text=$6, "
+                   "text_hash=$7, dateline_place=$8, dateline_date=$9, dateline_agency=$10, "
+                   "origin_file=$11, origin_location=$12, updated_at=$13 WHERE rowid=$1");
+    conn_->prepare("doc_insert",
+                   "INSERT INTO documents(id, url, source, title, date, language, text, text_hash, "
+                   "dateline_place, dateline_date, dateline_agency, origin_file, origin_location, "
+                   "ingested_at, updated_at) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,"
+                   "$14,$14)");
+    conn_->prepare("doc_rowid", "SELECT rowid FROM documents WHERE id = $1");
+    conn_->prepare("events_delete", "DELETE FROM events WHERE document_rowid = $1");
+    conn_->prepare(
+        "event_insert",
+        "INSERT INTO events(document_rowid, sentence_index, date, date_precision, cameo, "
+        "cameo_base, cameo_root, quad_class, goldstein, plover_event, plover_mode, "
+        "plover_context, negated, hypothetical, future, reported, historical, speaker_code, "
+        "speaker_text, place_name, place_feature, place_iso3, place_fips, place_adm1, "
+        "place_geonames_id, place_lat, place_lon, predicate_begin, predicate_end, pattern_id, "
+        "source_codes, target_codes, sentence_begin, sentence_end, group_key, day_key) VALUES($1,"
+        "$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,"
+        "$25,CASE WHEN $37::int = 1 THEN $26::float8 END,CASE WHEN $37::int = 1 THEN "
+        "$27::float8 END,$28,$29,$30,$31,$32,$33,$34,$35,$36) RETURNING rowid");
+    // One statement per event for all its actors (arrays unnested in order).
+    conn_->prepare("actors_insert",
+                   "INSERT INTO event_actors(event_rowid, role, position, code, country, name, "
+                   "text, span_begin, span_end, entry_id) SELECT $1, r, p, c, left(c, 3), n, t, "
+                   "b, e, i FROM unnest($2::text[], $9::int[], $3::text[], $4::text[], "
+                   "$5::text[], $6::int[], $7::int[], $8::text[]) AS u(r, p, c, n, t, b, e, i)");
+    // And its dyads: every source with every target.
+    conn_->prepare(
+        "dyads_insert",
+        "INSERT INTO event_dyads(source_country, target_country, event_rowid, "
+        "source_code, target_code) SELECT DISTINCT left(s, 3), left(t, 3), $1::bigint, s, t "
+        "FROM unnest($2::text[]) AS s, unnest($3::text[]) AS t WHERE true ON CONFLICT DO "
+        "NOTHING");
+    return Status::Ok();
+  });
+}
+
+Result<int> PgStore::ReadVersion(pqxx::transaction_base& t) {
+  pqxx::result r = t.exec("SELECT to_regclass('annals_schema') IS NOT NULL");
+  if (!r[0][0].as<bool>()) return 0;
+  pqxx::result v = t.exec("SELECT max(version) FROM annals_schema");
+  return static_cast<int>(Int(v[0][0]));
+}
+
+Result<int> PgStore::SchemaVersion() {
+  int version = 0;
+  Status st = Guard("reading schema version", [&] {
+    Result<int> v = ReadVersion(Tx());
+    if (!v.ok()) return v.status();
+    version = *v;
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return version;
+}
+
+Status PgStore::Migrate() {
+  tx_.reset();
+  for (int step = 0;; ++step) {
+    bool done = false;
+    Status st = Guard("migrating the schema", [&]() -> Status {
+      pqxx::work w(*conn_);
+      // One migrating process at a time; the others wait, then find the work done.
+      w.exec("SELECT pg_advisory_xact_lock(7411870031)");
+      w.exec("CREATE TABLE IF NOT EXISTS annals_schema(version INTEGER NOT NULL)");
+      Result<int> v = ReadVersion(w);
+      if (!v.ok()) return v.status();
+      if (*v > kSchemaVersion) {
+        return FailedPreconditionError(url_ + ": schema version " + std::to_string(*v) +
+                                       " is newer than this build supports (" +
+                                       std::to_string(kSchemaVersion) + ")");
+      }
+      if (*v == kSchemaVersion) {
+        w.commit();
+        done = true;
+        return Status::Ok();
+      }
+      w.exec(kPgMigrations[*v]);
+      w.exec("DELETE FROM annals_schema");
+      w.exec("INSERT INTO annals_schema(version) VALUES(" + std::to_string(*v + 1) + ")");
+      w.commit();
+      return Status::Ok();
+    });
+    if (!st.ok()) return st;
+    if (done) return Status::Ok();
+  }
+}
+
+Status PgStore::Begin() {
+  if (work_ != nullptr) return FailedPreconditionError(url_ + ": a transaction is already open");
+  return Guard("beginning a transaction", [&] {
+    tx_.reset();
+    auto w = std::make_unique<pqxx::work>(*conn_);
+    work_ = w.get();
+    tx_ = std::move(w);
+    return Status::Ok();
+  });
+}
+
+Status PgStore::Commit() {
+  if (work_ == nullptr) return FailedPreconditionError(url_ + ": no transaction to commit");
+  Status st = Guard("committing", [&] {
+    work_->commit();
+    return Status::Ok();
+  });
+  work_ = nullptr;
+  tx_.reset();
+  return st;
+}
+
+Status PgStore::Rollback() {
+  if (work_ == nullptr) return FailedPreconditionError(url_ + ": no transaction to roll back");
+  Status st = Guard("rolling back", [&] {
+    work_->abort();
+    return Status::Ok();
+  });
+  work_ = nullptr;
+  tx_.reset();
+  return st;
+}
+
+Result<PutResult> PgStore::PutDocument(const Document& d) {
+  PutResult out;
+  Status st = Guard("storing document " + d.id, [&]() -> Status {
+    pqxx::transaction_base& t = Tx();
+    std::string hash = DocumentTextHash(d.text);
+    pqxx::result found;
+    bool same_doc = false;
+    if (!d.url.empty()) {
+      found = t.exec_prepared("doc_by_url", d.url);
+      same_doc = !found.empty();
+    }
+    if (found.empty()) {
+      found = t.exec_prepared("doc_by_id_or_hash", d.id, hash);
+      same_doc = !found.empty() && Str(found[0][5]) == d.id;
+    }
+    if (!found.empty() && !same_doc) {
+      out = {PutOutcome::kUnchanged, Str(found[0][5])};  // Same text, other URL/id.
+      return Status::Ok();
+    }
+    std::string now = NowUtc();
+    const std::string empty;
+    const Dateline* dl = d.dateline ? &*d.dateline : nullptr;
+    if (!found.empty()) {
+      const pqxx::row row = found[0];
+      if (Str(row[1]) == hash && Str(row[2]) == d.title && Str(row[3]) == d.date &&
+          Str(row[4]) == d.source) {
+        out = {PutOutcome::kUnchanged, Str(row[5])};
+        return Status::Ok();
+      }
+      t.exec_prepared("doc_update", Int(row[0]), d.source, d.title, d.date, d.language, d.text,
+                      hash, dl ? dl->place : empty, dl ? dl->date_text : empty,
+                      dl ? dl->agency : empty, d.origin_file, d.origin_location, now);
+      out = {PutOutcome::kUpdated, Str(row[5])};
+      return Status::Ok();
+    }
+    std::string id = d.id.empty() ? hash : d.id;
+    if (!t.exec_prepared("doc_id_taken", id).empty()) id += "-" + hash;
+    t.exec_prepared("doc_insert", id, d.url, d.source, d.title, d.date, d.language, d.text, hash,
+                    dl ? dl->place : empty, dl ? dl->date_text : empty, dl ? dl->agency : empty,
+                    d.origin_file, d.origin_location, now);
+    out = {PutOutcome::kInserted, id};
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return out;
+}
+
+// A PostgreSQL array literal of strings ({"a","b"}), escaped.
+std::string TextArray(const std::vector<std::string>& values) {
+  std::string out = "{";
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) out += ',';
+    out += '"';
+    for (char c : values[i]) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
+    }
+    out += '"';
+  }
+  return out + "}";
+}
+
+std::string IntArray(const std::vector<int64_t>& values) {
+  std::string out = "{";
+  for (size_t i = 0; i < values.size(); ++i) out += (i > 0 ? "," : "") + std::to_string(values[i]);
+  return out + "}";
+}
+
+Status PgStore::PutEvents(const std::string& document_id, const std::vector<Event>& events) {
+  for (const Event& e : events) {
+    if (e.cameo.empty() || e.quad_class < 1 || e.quad_class > 4) {
+      return InvalidArgumentError("event in " + document_id + " sentence " +
+                                  std::to_string(e.sentence_index) +
+                                  " has no CAMEO code or an invalid quad class");
+    }
+  }
+  auto join = [](const std::vector<ActorRef>& actors) {
+    std::string out;
+    for (const ActorRef& a : actors) out += (out.empty() ? "" : "|") + a.code;
+    return out;
+  };
+  bool missing = false;
+  Status st = Guard("storing events of " + document_id, [&]() -> Status {
+    pqxx::transaction_base& t = Tx();
+    pqxx::result doc = t.exec_prepared("doc_rowid", document_id);
+    if (doc.empty()) {
+      missing = true;
+      return Status::Ok();
+    }
+    int64_t doc_rowid = Int(doc[0][0]);
+    t.exec_prepared("events_delete", doc_rowid);
+    const Place empty_place;
+    for (const Event& e : events) {
+      const Place& p = e.place ? *e.place : empty_place;
+      pqxx::result r = t.exec_prepared(
+          "event_insert", doc_rowid, e.sentence_index, e.date, e.date_precision, e.cameo,
+          e.cameo_base, e.cameo_root, e.quad_class, e.goldstein, e.plover_event, e.plover_mode,
+          e.plover_context, int{e.negated}, int{e.hypothetical}, int{e.future}, int{e.reported},
+          int{e.historical}, e.speaker ? e.speaker->code : std::string(),
+          e.speaker ? e.speaker->text : std::string(), p.name, p.feature, p.iso3, p.fips, p.adm1,
+          p.geonames_id, p.lat, p.lon, e.predicate_span.begin, e.predicate_span.end, e.pattern_id,
+          join(e.sources), join(e.targets), e.sentence_span.begin, e.sentence_span.end,
+          EventGroupKey(e, true), EventGroupKey(e, false), e.place ? 1 : 0);
+      int64_t event_rowid = Int(r[0][0]);
+      std::vector<std::string> roles, codes, names, texts, entries;
+      std::vector<int64_t> begins, ends, positions;
+      for (int role = 0; role < 2; ++role) {
+        const std::vector<ActorRef>& list = role == 0 ? e.sources : e.targets;
+        for (size_t k = 0; k < list.size(); ++k) {
+          const ActorRef& a = list[k];
+          roles.push_back(role == 0 ? "source" : "target");
+          positions.push_back(static_cast<int64_t>(k));
+          codes.push_back(a.code);
+          names.push_back(a.name);
+          texts.push_back(a.text);
+          begins.push_back(a.span.begin);
+          ends.push_back(a.span.end);
+          entries.push_back(a.entry_id);
+        }
+      }
+      if (roles.empty()) continue;
+      t.exec_prepared("actors_insert", event_rowid, TextArray(roles), TextArray(codes),
+                      TextArray(names), TextArray(texts), IntArray(begins), IntArray(ends),
+                      TextArray(entries), IntArray(positions));
+      if (!e.sources.empty() && !e.targets.empty()) {
+        std::vector<std::string> src, tgt;
+        for (const ActorRef& a : e.sources) src.push_back(a.code);
+        for (const ActorRef& a : e.targets) tgt.push_back(a.code);
+        t.exec_prepared("dyads_insert", event_rowid, TextArray(src), TextArray(tgt));
+      }
+    }
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  if (missing) return NotFoundError("no stored document with id '" + document_id + "'");
+  return Status::Ok();
+}
+
+Result<std::vector<StoredEvent>> PgStore::QueryEvents(const EventQuery& q) {
+  if (q.limit < 1 || q.limit > 100000) return InvalidArgumentError("limit must be 1..100000");
+  if (q.offset < 0) return InvalidArgumentError("offset must be >= 0");
+  if (q.quad_class < 0 || q.quad_class > 4) return InvalidArgumentError("quad class must be 1..4");
+  for (char c : q.cameo) {
+    if (c < '0' || c > '9') return InvalidArgumentError("CAMEO code must be digits: " + q.cameo);
+  }
+  std::string tsquery;
+  if (!q.search.empty()) {
+    Result<std::string> t = FtsTranslator(q.search).Translate();
+    if (!t.ok()) return t.status();
+    tsquery = *t;
+  }
+  std::string group_join, group_cols = ", e.rowid, 1, 1, 1";
+  if (q.grouping != EventGrouping::kNone) {
+    const char* key = q.grouping == EventGrouping::kSameEvent ? "group_key" : "day_key";
+    group_join = std::string("JOIN (SELECT e2.") + key +
+                 " AS k, min(e2.rowid) AS gid, count(*) AS nm, count(DISTINCT CASE WHEN "
+                 "d2.source <> '' THEN d2.source ELSE 'doc:' || d2.rowid END) AS ns, "
+                 "count(DISTINCT e2.document_rowid) AS na FROM events e2 JOIN documents d2 ON "
+                 "d2.rowid = e2.document_rowid GROUP BY e2." +
+                 key + ") g ON g.k = e." + key +
+                 (q.first_report_only ? " AND g.gid = e.rowid" : "");
+    group_cols = ", g.gid, g.nm, g.ns, g.na";
+  }
+  // An actor prefix p matches codes in [p, p || U+10FFFF) under the "C" collation; the range lets
+  // the code index answer, the substr test keeps the match exact.
+  std::string sql =
+      "SELECT e.rowid, d.id, e.sentence_index, e.date, e.date_precision, e.cameo, e.cameo_base, "
+      "e.cameo_root, e.quad_class, e.goldstein, e.plover_event, e.plover_mode, e.plover_context, "
+      "e.negated, e.hypothetical, e.future, e.reported, e.historical, e.speaker_code, "
+      "e.speaker_text, e.place_name, e.place_feature, e.place_iso3, e.place_fips, e.place_adm1, "
+      "e.place_geonames_id, e.place_lat, e.place_lon, e.predicate_begin, e.predicate_end, "
+      "e.pattern_id, d.url, d.source, d.title, octet_length(d.text), d.updated_at, "
+      "e.sentence_begin, e.sentence_end" +
+      group_cols + " FROM events e JOIN documents d ON d.rowid = e.document_rowid " + group_join +
+      " WHERE true";
+  // Only the filters given go into the statement (less for the planner), each value a parameter.
+  std::vector<std::string> params;
+  auto param = [&](std::string value, const char* type) {
+    params.push_back(std::move(value));
+    return "$" + std::to_string(params.size()) + "::" + type;
+  };
+  if (!q.date_from.empty()) sql += " AND e.date >= " + param(q.date_from, "text");
+  if (!q.date_to.empty()) sql += " AND e.date < " + param(q.date_to + "z", "text");
+  if (!q.actor.empty()) {
+    std::string p = param(q.actor, "text");
+    // Inside an OR the EXISTS stays a per-row test, so the planner walks the date index in
+    // order and stops after `limit` rows instead of joining every event of the actor first.
+    sql += " AND (" + p + " = '' OR EXISTS (SELECT 1 FROM event_actors a WHERE a.event_rowid = " +
+           "e.rowid AND a.code >= " + p + " AND a.code < " + p + " || chr(1114111) AND " +
+           "substr(a.code, 1, length(" + p + ")) = " + p + "))";
+  }
+  if (!q.cameo.empty()) {
+    std::string p = param(q.cameo, "text");
+    sql += " AND substr(e.cameo, 1, length(" + p + ")) = " + p;
+  }
+  if (q.quad_class != 0) sql += " AND e.quad_class = " + param(std::to_string(q.quad_class), "int");
+  if (!q.place.empty()) {
+    std::string p = param(q.place, "text");
+    sql +=
+        " AND (e.place_name = " + p + " OR e.place_iso3 = " + p + " OR e.place_fips = " + p + ")";
+  }
+  if (!q.include_flagged) sql += " AND e.negated = 0 AND e.hypothetical = 0";
+  if (q.id != 0) sql += " AND e.rowid = " + param(std::to_string(q.id), "bigint");
+  if (!q.document_id.empty()) sql += " AND d.id = " + param(q.document_id, "text");
+  if (!tsquery.empty()) {
+    sql += std::string(" AND ") + kDocVector + " @@ to_tsquery('simple', " +
+           param(tsquery, "text") + ")";
+  }
+  sql += " ORDER BY e.date, e.rowid LIMIT " + param(std::to_string(q.limit), "bigint") +
+         " OFFSET " + param(std::to_string(q.offset), "bigint");
+  std::vector<StoredEvent> out;
+  Status st = Guard("querying events", [&] {
+    pqxx::transaction_base& t = Tx();
+    pqxx::result r = t.exec_params(sql, pqxx::prepare::make_dynamic_params(params));
+    for (const pqxx::row& s : r) {
+      StoredEvent se;
+      Event& e = se.event;
+      se.id = Int(s[0]);
+      e.document_id = Str(s[1]);
+      e.sentence_index = static_cast<int>(Int(s[2]));
+      e.date = Str(s[3]);
+      e.date_precision = Str(s[4]);
+      e.cameo = Str(s[5]);
+      e.cameo_base = Str(s[6]);
+      e.cameo_root = Str(s[7]);
+      e.quad_class = static_cast<int>(Int(s[8]));
+      e.goldstein = Dbl(s[9]);
+      e.plover_event = Str(s[10]);
+      e.plover_mode = Str(s[11]);
+      e.plover_context = Str(s[12]);
+      e.negated = Int(s[13]) != 0;
+      e.hypothetical = Int(s[14]) != 0;
+      e.future = Int(s[15]) != 0;
+      e.reported = Int(s[16]) != 0;
+      e.historical = Int(s[17]) != 0;
+      if (!Str(s[18]).empty() || !Str(s[19]).empty()) {
+        e.speaker = ActorRef{.code = Str(s[18]), .text = Str(s[19])};
+      }
+      if (!Str(s[20]).empty() || !s[26].is_null()) {
+        Place p;
+        p.name = Str(s[20]);
+        p.feature = Str(s[21]);
+        p.iso3 = Str(s[22]);
+        p.fips = Str(s[23]);
+        p.adm1 = Str(s[24]);
+        p.geonames_id = Int(s[25]);
+        p.lat = Dbl(s[26]);
+        p.lon = Dbl(s[27]);
+        e.place = p;
+      }
+      e.predicate_span = {static_cast<uint32_t>(Int(s[28])), static_cast<uint32_t>(Int(s[29]))};
+      e.pattern_id = Str(s[30]);
+      se.document_url = Str(s[31]);
+      se.document_source = Str(s[32]);
+      se.document_title = Str(s[33]);
+      se.document_length = static_cast<uint32_t>(Int(s[34]));
+      se.added = Str(s[35]);
+      e.sentence_span = {static_cast<uint32_t>(Int(s[36])), static_cast<uint32_t>(Int(s[37]))};
+      se.group_id = Int(s[38]);
+      se.num_mentions = Int(s[39]);
+      se.num_sources = Int(s[40]);
+      se.num_articles = Int(s[41]);
+      out.push_back(std::move(se));
+    }
+    if (out.empty()) return Status::Ok();
+    // Actor lists of all returned events in one query, in role and position order.
+    std::vector<int64_t> ids;
+    for (const StoredEvent& se : out) ids.push_back(se.id);
+    pqxx::result a = t.exec_params(
+        "SELECT event_rowid, role, code, name, text, span_begin, span_end, entry_id FROM "
+        "event_actors WHERE event_rowid = ANY($1::bigint[]) ORDER BY event_rowid, role, position",
+        IntArray(ids));
+    std::vector<std::pair<int64_t, size_t>> index;  // Event id -> position in out, sorted.
+    for (size_t i = 0; i < out.size(); ++i) index.emplace_back(out[i].id, i);
+    std::sort(index.begin(), index.end());
+    for (const pqxx::row& row : a) {
+      int64_t id = Int(row[0]);
+      auto it = std::lower_bound(index.begin(), index.end(), std::make_pair(id, size_t{0}));
+      if (it == index.end() || it->first != id) continue;
+      ActorRef ref{.code = Str(row[2]),
+                   .name = Str(row[3]),
+                   .text = Str(row[4]),
+                   .span = {static_cast<uint32_t>(Int(row[5])), static_cast<uint32_t>(Int(row[6]))},
+                   .entry_id = Str(row[7])};
+      Event& e = out[it->second].event;
+      (Str(row[1]) == "source" ? e.sources : e.targets).push_back(std::move(ref));
+    }
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return out;
+}
+
+Result<std::string> PgPeriodExpr(const std::string& by) {
+  if (by == "day") return std::string("substr(e.date, 1, 10)");
+  if (by == "month") return std::string("substr(e.date, 1, 7)");
+  if (by == "week") {
+    // ISO week of the date (dates coarser than a day: of their first day), as in SQLite.
+    return std::string(
+        "to_char(to_date(substr(e.date || '-01-01', 1, 10), 'YYYY-MM-DD'), 'IYYY-\"W\"IW')");
+  }
+  return InvalidArgumentError("'by' must be day, week or month, not '" + by + "'");
+}
+
+std::string PgActorMatch(const char* param) {
+  std::string p = std::string(param) + "::text";
+  return "(a.code >= " + p + " AND a.code < " + p +
+         " || chr(1114111) AND substr(a.code, 1, length(" + p + ")) = " + p + ")";
+}
+
+Result<std::vector<DyadPeriod>> PgStore::QueryDyad(const DyadQuery& q) {
+  if (!ValidCodePattern(q.a) || !ValidCodePattern(q.b)) {
+    return InvalidArgumentError("actors must be codes of letters and digits (e.g. CHN, USAGOV)");
+  }
+  Result<std::string> period = PgPeriodExpr(q.by);
+  if (!period.ok()) return period.status();
+  std::vector<DyadPeriod> out;
+  Status st = Guard("querying dyad", [&] {
+    for (int dir = 0; dir < 2; ++dir) {
+      // As in SQLite: event_dyads when both patterns fix a country, else the actor index.
+      std::string match =
+          q.a.size() >= 3 && q.b.size() >= 3
+              ? "e.rowid IN (SELECT y.event_rowid FROM event_dyads y WHERE y.source_country = "
+                "left($1::text, 3) AND y.target_country = left($2::text, 3) AND "
+                "substr(y.source_code, 1, length($1::text)) = $1::text AND substr(y.target_code, "
+                "1, length($2::text)) = $2::text)"
+              : "EXISTS (SELECT 1 FROM event_actors a WHERE a.event_rowid = e.rowid AND a.role = "
+                "'source' AND " +
+                    PgActorMatch("$1") +
+                    ") AND EXISTS (SELECT 1 FROM event_actors a WHERE a.event_rowid = e.rowid AND "
+                    "a.role = 'target' AND " +
+                    PgActorMatch("$2") + ")";
+      std::string sql =
+          "SELECT " + *period +
+          " AS p, e.quad_class, count(*), avg(e.goldstein) FROM events e WHERE " + match +
+          " AND ($3::text = '' OR e.date >= $3::text) AND ($4::text = '' OR e.date < $4::text "
+          "|| 'z') AND ($5::int = 1 OR (e.negated = 0 AND e.hypothetical = 0)) AND e.date <> '' "
+          "GROUP BY p, e.quad_class ORDER BY p";
+      pqxx::result r = Tx().exec_params(sql, dir == 0 ? q.a : q.b, dir == 0 ? q.b : q.a,
+                                        q.date_from, q.date_to, q.include_flagged ? 1 : 0);
+      std::vector<DyadPeriod> rows;
+      for (const pqxx::row& s : r) {
+        std::string p = Str(s[0]);
+        if (rows.empty() || rows.back().period != p) {
+          DyadPeriod d;
+          d.period = p;
+          d.from = dir == 0 ? q.a : q.b;
+          d.to = dir == 0 ? q.b : q.a;
+          rows.push_back(d);
+        }
+        DyadPeriod& d = rows.back();
+        int quad = static_cast<int>(Int(s[1]));
+        int64_t n = Int(s[2]);
+        double mean = Dbl(s[3]);
+        if (quad >= 1 && quad <= 4) d.quad_counts[quad] += n;
+        d.mean_goldstein = (d.mean_goldstein * d.events + mean * n) / (d.events + n);
+        d.events += n;
+      }
+      out.insert(out.end(), rows.begin(), rows.end());
+    }
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  std::stable_sort(out.begin(), out.end(),
+                   [](const DyadPeriod& x, const DyadPeriod& y) { return x.period < y.period; });
+  return out;
+}
+
+Result<std::vector<ActorCount>> PgStore::TopActors(const AggregateQuery& q) {
+  if (q.limit < 1 || q.limit > 10000) return InvalidArgumentError("limit must be 1..10000");
+  if (q.code_length < 0) return InvalidArgumentError("code length must be >= 0");
+  std::string code = q.code_length > 0 ? "substr(a.code, 1, " + std::to_string(q.code_length) + ")"
+                                       : std::string("a.code");
+  std::string sql =
+      "SELECT " + code +
+      " AS c, count(*) FILTER (WHERE a.role = 'source'), count(*) FILTER (WHERE a.role = "
+      "'target'), count(DISTINCT a.event_rowid) AS n FROM event_actors a JOIN events e ON "
+      "e.rowid = a.event_rowid WHERE ($1::text = '' OR e.date >= $1::text) AND ($2::text = '' OR "
+      "e.date < $2::text || 'z') AND ($3::int = 1 OR (e.negated = 0 AND e.hypothetical = 0)) "
+      "GROUP BY c ORDER BY n DESC, c LIMIT $4::int";
+  std::vector<ActorCount> out;
+  Status st = Guard("querying actors", [&] {
+    pqxx::result r =
+        Tx().exec_params(sql, q.date_from, q.date_to, q.include_flagged ? 1 : 0, q.limit);
+    for (const pqxx::row& s : r) out.push_back({Str(s[0]), Int(s[1]), Int(s[2]), Int(s[3])});
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return out;
+}
+
+Result<std::vector<NetworkEdge>> PgStore::Network(const AggregateQuery& q) {
+  if (q.limit < 1 || q.limit > 10000) return InvalidArgumentError("limit must be 1..10000");
+  if (q.code_length < 0) return InvalidArgumentError("code length must be >= 0");
+  auto code = [&](const char* alias) {
+    return q.code_length > 0
+               ? "substr(" + std::string(alias) + ".code, 1, " + std::to_string(q.code_length) + ")"
+               : std::string(alias) + ".code";
+  };
+  std::string sql = "SELECT " + code("s") + " AS sc, " + code("t") +
+                    " AS tc, count(*) FILTER (WHERE e.quad_class <= 2), count(*) FILTER (WHERE "
+                    "e.quad_class >= 3), avg(e.goldstein), count(*) AS n FROM events e "
+                    "JOIN event_actors s ON s.event_rowid = e.rowid AND s.role = 'source' "
+                    "JOIN event_actors t ON t.event_rowid = e.rowid AND t.role = 'target' "
+                    "WHERE ($1::text = '' OR e.date >= $1::text) AND ($2::text = '' OR e.date < "
+                    "$2::text || 'z') AND ($3::int = 1 OR (e.negated = 0 AND e.hypothetical = "
+                    "0)) AND " +
+                    code("s") + " <> " + code("t") +
+                    " GROUP BY sc, tc ORDER BY n DESC, sc, tc LIMIT $4::int";
+  std::vector<NetworkEdge> out;
+  Status st = Guard("querying the network", [&] {
+    pqxx::result r =
+        Tx().exec_params(sql, q.date_from, q.date_to, q.include_flagged ? 1 : 0, q.limit);
+    for (const pqxx::row& s : r) {
+      out.push_back({Str(s[0]), Str(s[1]), Int(s[2]), Int(s[3]), Dbl(s[4])});
+    }
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return out;
+}
+
+Result<StoredDocument> PgStore::GetDocument(const std::string& id) {
+  StoredDocument d;
+  bool found = false;
+  Status st = Guard("reading document " + id, [&] {
+    pqxx::result r = Tx().exec_params(
+        "SELECT rowid, id, url, source, title, date, text FROM documents WHERE id = $1::text", id);
+    if (r.empty()) return Status::Ok();
+    found = true;
+    const pqxx::row s = r[0];
+    d = {Int(s[0]), Str(s[1]), Str(s[2]), Str(s[3]), Str(s[4]), Str(s[5]), Str(s[6])};
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  if (!found) return NotFoundError("no document with id '" + id + "'");
+  return d;
+}
+
+Result<StoreStats> PgStore::Stats() {
+  StoreStats st;
+  Status status = Guard("reading statistics", [&] {
+    pqxx::transaction_base& t = Tx();
+    pqxx::result r = t.exec(
+        "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events), "
+        "(SELECT count(*) FROM events WHERE negated = 0 AND hypothetical = 0), "
+        "(SELECT min(date) FROM events WHERE date <> ''), (SELECT max(date) FROM events)");
+    st.documents = Int(r[0][0]);
+    st.events = Int(r[0][1]);
+    st.unflagged_events = Int(r[0][2]);
+    st.first_date = Str(r[0][3]);
+    st.last_date = Str(r[0][4]);
+    pqxx::result q = t.exec(
+        "SELECT quad_class, count(*) FROM events WHERE negated = 0 AND hypothetical = 0 "
+        "GROUP BY quad_class");
+    for (const pqxx::row& s : q) {
+      int quad = static_cast<int>(Int(s[0]));
+      if (quad >= 1 && quad <= 4) st.quad_counts[quad] = Int(s[1]);
+    }
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return st;
+}
+
+Result<std::vector<PlaceCount>> PgStore::Places(const AggregateQuery& q) {
+  if (q.limit < 1 || q.limit > 10000) return InvalidArgumentError("limit must be 1..10000");
+  std::vector<PlaceCount> out;
+  Status st = Guard("querying places", [&] {
+    pqxx::result r = Tx().exec_params(
+        "SELECT place_name, place_iso3, avg(place_lat), avg(place_lon), count(*), "
+        "count(*) FILTER (WHERE quad_class = 1), count(*) FILTER (WHERE quad_class = 2), "
+        "count(*) FILTER (WHERE quad_class = 3), count(*) FILTER (WHERE quad_class = 4) "
+        "FROM events e WHERE place_lat IS NOT NULL AND ($1::text = '' OR e.date >= $1::text) AND "
+        "($2::text = '' OR e.date < $2::text || 'z') AND ($3::int = 1 OR (e.negated = 0 AND "
+        "e.hypothetical = 0)) GROUP BY place_name, place_iso3 ORDER BY count(*) DESC, place_name "
+        "LIMIT $4::int",
+        q.date_from, q.date_to, q.include_flagged ? 1 : 0, q.limit);
+    for (const pqxx::row& s : r) {
+      PlaceCount p;
+      p.name = Str(s[0]);
+      p.iso3 = Str(s[1]);
+      p.lat = Dbl(s[2]);
+      p.lon = Dbl(s[3]);
+      p.events = Int(s[4]);
+      for (int k = 1; k <= 4; ++k) p.quad_counts[k] = Int(s[4 + k]);
+      out.push_back(std::move(p));
+    }
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return out;
+}
+
+Result<int64_t> PgStore::CountEvents() {
+  int64_t n = 0;
+  Status st = Guard("counting events", [&] {
+    n = Int(Tx().exec("SELECT count(*) FROM events")[0][0]);
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return n;
+}
+
+Result<int64_t> PgStore::CountDocuments() {
+  int64_t n = 0;
+  Status st = Guard("counting documents", [&] {
+    n = Int(Tx().exec("SELECT count(*) FROM documents")[0][0]);
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return n;
+}
+
+Result<std::vector<StoredDocument>> PgStore::QueryDocuments(const DocumentQuery& q) {
+  if (q.limit < 1 || q.limit > 1000) return InvalidArgumentError("limit must be 1..1000");
+  if (q.offset < 0) return InvalidArgumentError("offset must be >= 0");
+  std::string sql;
+  std::string tsquery;
+  if (q.search.empty()) {
+    sql =
+        "SELECT d.rowid, d.id, d.url, d.source, d.title, d.date, substr(d.text, 1, 240) "
+        "FROM documents d WHERE ($1::text = '' OR d.date >= $1::text) AND ($2::text = '' OR "
+        "d.date < $2::text || 'z') AND $5::text = '' "
+        "ORDER BY d.date, d.rowid LIMIT $3::int OFFSET $4::int";
+  } else {
+    Result<std::string> t = FtsTranslator(q.search).Translate();
+    if (!t.ok()) return t.status();
+    tsquery = *t;
+    // Best matches first (ts_rank, like FTS5's bm25 rank), with a marked snippet.
+    sql = std::string(
+              "SELECT d.rowid, d.id, d.url, d.source, d.title, d.date, ts_headline('simple', "
+              "d.text, to_tsquery('simple', $5::text), 'StartSel=[, StopSel=], MaxWords=24, "
+              "MinWords=8, ShortWord=0, MaxFragments=1, FragmentDelimiter=…') FROM documents d "
+              "WHERE ") +
+          kDocVector +
+          " @@ to_tsquery('simple', $5::text) AND ($1::text = '' OR d.date >= $1::text) AND "
+          "($2::text = '' OR d.date < $2::text || 'z') ORDER BY ts_rank(" +
+          kDocVector +
+          ", to_tsquery('simple', $5::text)) DESC, d.rowid LIMIT $3::int OFFSET $4::int";
+  }
+  std::vector<StoredDocument> out;
+  Status st = Guard("querying documents", [&] {
+    pqxx::result r = Tx().exec_params(sql, q.date_from, q.date_to, q.limit, q.offset, tsquery);
+    for (const pqxx::row& s : r) {
+      out.push_back({Int(s[0]), Str(s[1]), Str(s[2]), Str(s[3]), Str(s[4]), Str(s[5]), Str(s[6])});
+    }
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return out;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenPostgresStore(const StoreOptions& options) {
+  auto store = std::make_unique<PgStore>();
+  ANNALS_RETURN_IF_ERROR(store->Connect(options));
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+#endif  // ANNALS_HAVE_POSTGRES
+
+}  // namespace annals

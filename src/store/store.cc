@@ -1,0 +1,69 @@
+// Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
+//
+// Store::Open (backend choice) and what both backends share.
+#include "annals/store.h"
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <string>
+#include <vector>
+
+#include "store/store_internal.h"
+#include "util/text.h"
+
+namespace annals {
+
+bool IsPostgresUrl(const std::string& db) {
+  return db.rfind("postgresql://", 0) == 0 || db.rfind("postgres://", 0) == 0;
+}
+
+Result<std::unique_ptr<Store>> Store::Open(const StoreOptions& options) {
+  if (options.path.empty()) return InvalidArgumentError("no database path given (--db)");
+  if (IsPostgresUrl(options.path)) return OpenPostgresStore(options);
+  return OpenSqliteStore(options);
+}
+
+std::string NowUtc() {
+  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+bool ValidCodePattern(const std::string& code) {
+  if (code.empty() || code.size() > 30) return false;
+  for (char c : code) {
+    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string EventGroupKey(const Event& e, bool with_place) {
+  auto codes = [](const std::vector<ActorRef>& list) {
+    std::vector<std::string> c;
+    for (const ActorRef& a : list) c.push_back(a.code);
+    std::sort(c.begin(), c.end());
+    c.erase(std::unique(c.begin(), c.end()), c.end());
+    std::string out;
+    for (const std::string& x : c) out += (out.empty() ? "" : "+") + x;
+    return out;
+  };
+  std::string key = e.date.substr(0, 10) + "|" + codes(e.sources) + ">" + codes(e.targets) + "|" +
+                    e.cameo + "|" + (e.negated ? "n" : "") + (e.hypothetical ? "h" : "");
+  if (with_place && e.place) {
+    key += "|" + (!e.place->iso3.empty() ? e.place->iso3 : std::string()) + ":" +
+           (e.place->geonames_id != 0 ? std::to_string(e.place->geonames_id) : e.place->name);
+  }
+  return key;
+}
+
+std::string DocumentTextHash(const std::string& text) {
+  return util::Hex64(util::Fnv1a64(util::CollapseWhitespace(text)));
+}
+
+}  // namespace annals

@@ -1,0 +1,610 @@
+// Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
+//
+// The store suite, run against every backend: SQLite always, PostgreSQL when ANNALS_TEST_PG holds
+// a connection URL (scripts/pg-test-server prints one). Each PostgreSQL test runs in a schema of
+// its own, dropped afterwards.
+#include "annals/store.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#ifdef ANNALS_HAVE_POSTGRES
+#include <pqxx/pqxx>
+#endif
+
+namespace annals {
+namespace {
+
+class StoreTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  bool postgres() const { return GetParam() == "postgresql"; }
+
+  void SetUp() override {
+    if (postgres()) {
+      const char* url = std::getenv("ANNALS_TEST_PG");
+      if (url == nullptr || *url == 0) {
+        GTEST_SKIP() << "ANNALS_TEST_PG is not set: PostgreSQL backend not tested "
+                        "(start a server with scripts/pg-test-server start)";
+      }
+#ifdef ANNALS_HAVE_POSTGRES
+      static std::atomic<int> counter{0};
+      schema_ = "annals_test_" + std::to_string(getpid()) + "_" + std::to_string(counter++);
+      base_url_ = url;
+      try {
+        pqxx::connection c(base_url_);
+        pqxx::nontransaction n(c);
+        n.exec("DROP SCHEMA IF EXISTS " + schema_ + " CASCADE");
+        n.exec("CREATE SCHEMA " + schema_);
+      } catch (const std::exception& e) {
+        FAIL() << "cannot prepare a schema on ANNALS_TEST_PG: " << e.what();
+      }
+      path_ = base_url_ + (base_url_.find('?') == std::string::npos ? "?" : "&") +
+              "options=-csearch_path%3D" + schema_;
+#else
+      GTEST_SKIP() << "this build has no PostgreSQL backend (libpqxx missing)";
+#endif
+      return;
+    }
+    char tmpl[] = "/tmp/annals-store-XXXXXX";
+    int fd = mkstemp(tmpl);
+    ASSERT_GE(fd, 0);
+    close(fd);
+    path_ = tmpl;
+    std::remove(path_.c_str());
+  }
+  void TearDown() override {
+    if (postgres()) {
+#ifdef ANNALS_HAVE_POSTGRES
+      if (schema_.empty()) return;
+      try {
+        pqxx::connection c(base_url_);
+        pqxx::nontransaction n(c);
+        n.exec("DROP SCHEMA IF EXISTS " + schema_ + " CASCADE");
+      } catch (const std::exception& e) {
+        ADD_FAILURE() << "cannot drop test schema " << schema_ << ": " << e.what();
+      }
+#endif
+      return;
+    }
+    for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path_ + suffix).c_str());
+  }
+  // Marks the stored database as having schema `version`, behind the store's back.
+  void SetStoredVersion(int version) {
+    if (postgres()) {
+#ifdef ANNALS_HAVE_POSTGRES
+      pqxx::connection c(base_url_);
+      pqxx::nontransaction n(c);
+      n.exec("UPDATE " + schema_ + ".annals_schema SET version = " + std::to_string(version));
+#endif
+      return;
+    }
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    std::string sql = "PRAGMA user_version = " + std::to_string(version);
+    ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+  }
+  // Turns a current database back into a version-2 one (no event_dyads), as an older Annals left
+  // it, to test the 2 -> 3 migration on data.
+  void DowngradeToVersion2() {
+    const char* sql =
+        "DROP TABLE event_dyads; CREATE INDEX event_actors_country ON event_actors(country, role);";
+    if (postgres()) {
+#ifdef ANNALS_HAVE_POSTGRES
+      pqxx::connection c(path_);
+      pqxx::work w(c);
+      w.exec(sql);
+      w.exec("UPDATE annals_schema SET version = 2");
+      w.commit();
+#endif
+      return;
+    }
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, "PRAGMA user_version = 2", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+  }
+  std::unique_ptr<Store> OpenStore(bool read_only = false) {
+    Result<std::unique_ptr<Store>> s = Store::Open({.path = path_, .read_only = read_only});
+    EXPECT_TRUE(s.ok()) << s.status().ToString();
+    if (s.ok()) {
+      EXPECT_EQ((*s)->Backend(), GetParam());
+    }
+    return s.ok() ? std::move(*s) : nullptr;
+  }
+  static Document Doc(std::string id, std::string url, std::string text) {
+    Document d;
+    d.id = std::move(id);
+    d.url = std::move(url);
+    d.text = std::move(text);
+    d.title = "Title of " + d.id;
+    d.date = "2025-09-02";
+    return d;
+  }
+  std::string path_;
+  std::string base_url_;
+  std::string schema_;
+};
+
+TEST_P(StoreTest, CreatesSchemaAndReportsVersion) {
+  auto store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(*store->SchemaVersion(), Store::kSchemaVersion);
+  EXPECT_EQ(*store->CountDocuments(), 0);
+}
+
+TEST_P(StoreTest, IngestIsIdempotentAndUpdatesChangedDocuments) {
+  auto store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(store->Begin().ok());
+  EXPECT_EQ(store->PutDocument(Doc("a", "https://x.test/a", "Leaders met in Beijing."))->outcome,
+            PutOutcome::kInserted);
+  EXPECT_EQ(store->PutDocument(Doc("b", "", "Talks ended  without\na deal."))->outcome,
+            PutOutcome::kInserted);
+  ASSERT_TRUE(store->Commit().ok());
+
+  ASSERT_TRUE(store->Begin().ok());
+  // Same URL, same text: unchanged.
+  EXPECT_EQ(store->PutDocument(Doc("a", "https://x.test/a", "Leaders met in Beijing."))->outcome,
+            PutOutcome::kUnchanged);
+  // No URL, same text up to whitespace: unchanged even under another id.
+  EXPECT_EQ(store->PutDocument(Doc("b2", "", "Talks ended without a deal."))->outcome,
+            PutOutcome::kUnchanged);
+  // Syndicated copy under another URL: not stored twice.
+  EXPECT_EQ(
+      store->PutDocument(Doc("c", "https://mirror.test/a", "Leaders met in Beijing."))->outcome,
+      PutOutcome::kUnchanged);
+  // Same URL, corrected text: updated in place.
+  EXPECT_EQ(store->PutDocument(Doc("a", "https://x.test/a", "Leaders met in Beijing on Tuesday."))
+                ->outcome,
+            PutOutcome::kUpdated);
+  ASSERT_TRUE(store->Commit().ok());
+  EXPECT_EQ(*store->CountDocuments(), 2);
+
+  // The update reached the full-text index; the old text is gone from it.
+  Result<std::vector<StoredDocument>> hits = store->QueryDocuments({.search = "Tuesday"});
+  ASSERT_TRUE(hits.ok()) << hits.status().ToString();
+  ASSERT_EQ(hits->size(), 1u);
+  EXPECT_EQ((*hits)[0].id, "a");
+  EXPECT_NE((*hits)[0].text.find("[Tuesday]"), std::string::npos);
+}
+
+TEST_P(StoreTest, RolledBackBatchLeavesNothing) {
+  auto store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(store->Begin().ok());
+  ASSERT_TRUE(store->PutDocument(Doc("a", "", "one")).ok());
+  ASSERT_TRUE(store->Rollback().ok());
+  EXPECT_EQ(*store->CountDocuments(), 0);
+  // An uncommitted transaction when the store is closed (a killed process) is not kept either.
+  ASSERT_TRUE(store->Begin().ok());
+  ASSERT_TRUE(store->PutDocument(Doc("b", "", "two")).ok());
+  store.reset();
+  auto again = OpenStore();
+  EXPECT_EQ(*again->CountDocuments(), 0);
+}
+
+TEST_P(StoreTest, QueriesValidateAndFilter) {
+  auto store = OpenStore();
+  ASSERT_TRUE(store->Begin().ok());
+  Document a = Doc("a", "", "Sanctions were announced.");
+  a.date = "2024-06-19";
+  Document b = Doc("b", "", "A ceasefire was signed.");
+  b.date = "2025-01-15T10:00:00Z";
+  ASSERT_TRUE(store->PutDocument(a).ok());
+  ASSERT_TRUE(store->PutDocument(b).ok());
+  ASSERT_TRUE(store->Commit().ok());
+  EXPECT_EQ(store->QueryDocuments({.limit = 0}).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(store->QueryDocuments({.search = "\"unbalanced"}).status().code(),
+            StatusCode::kInvalidArgument);
+  auto in2025 = store->QueryDocuments({.date_from = "2025-01-01", .date_to = "2025-01-15"});
+  ASSERT_TRUE(in2025.ok());
+  ASSERT_EQ(in2025->size(), 1u);
+  EXPECT_EQ((*in2025)[0].id, "b");
+  auto all = store->QueryDocuments({});
+  ASSERT_EQ(all->size(), 2u);
+  EXPECT_EQ((*all)[0].id, "a");  // Date order.
+}
+
+TEST_P(StoreTest, ReadOnlyRefusesWritesAndNewerSchemas) {
+  { auto store = OpenStore(); }
+  auto ro = OpenStore(/*read_only=*/true);
+  ASSERT_NE(ro, nullptr);
+  EXPECT_FALSE(ro->PutDocument(Doc("x", "", "text")).ok());
+  ro.reset();
+  // A database from a future version is refused, not damaged.
+  SetStoredVersion(99);
+  Result<std::unique_ptr<Store>> s = Store::Open({.path = path_});
+  EXPECT_EQ(s.status().code(), StatusCode::kFailedPrecondition);
+}
+
+Event MakeEvent(std::string cameo, std::vector<std::string> sources,
+                std::vector<std::string> targets) {
+  Event e;
+  e.sentence_index = 1;
+  e.date = "2025-09-02";
+  e.date_precision = "day";
+  e.cameo = cameo;
+  e.cameo_base = cameo.substr(0, 3);
+  e.cameo_root = cameo.substr(0, 2);
+  e.quad_class = 1;
+  e.goldstein = 1.0;
+  for (const std::string& c : sources) e.sources.push_back({.code = c, .text = c});
+  for (const std::string& c : targets) e.targets.push_back({.code = c, .text = c});
+  return e;
+}
+
+TEST_P(StoreTest, EventsKeepActorListsAndAreReplacedNotDuplicated) {
+  auto store = OpenStore();
+  ASSERT_TRUE(store->Begin().ok());
+  Result<PutResult> put = store->PutDocument(Doc("d", "", "China and Russia met India."));
+  ASSERT_TRUE(put.ok());
+  std::vector<Event> events = {MakeEvent("040", {"CHNGOV", "RUSGOV"}, {"INDGOV"})};
+  {
+    Status put_status = store->PutEvents(put->id, events);
+    ASSERT_TRUE(put_status.ok()) << put_status.ToString();
+  }
+  {
+    Status put_status = store->PutEvents(put->id, events);
+    ASSERT_TRUE(put_status.ok()) << put_status.ToString();
+  }  // Re-coding replaces.
+  ASSERT_TRUE(store->Commit().ok());
+  EXPECT_EQ(*store->CountEvents(), 1);
+
+  Result<std::vector<StoredEvent>> got = store->QueryEvents({});
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  ASSERT_EQ(got->size(), 1u);
+  const Event& e = (*got)[0].event;
+  EXPECT_EQ(e.document_id, "d");
+  ASSERT_EQ(e.sources.size(), 2u);
+  EXPECT_EQ(e.sources[0].code, "CHNGOV");
+  EXPECT_EQ(e.sources[1].code, "RUSGOV");
+  ASSERT_EQ(e.targets.size(), 1u);
+  EXPECT_EQ(e.targets[0].code, "INDGOV");
+  EXPECT_EQ(e.cameo, "040");
+
+  EXPECT_EQ(store->PutEvents("missing", events).code(), StatusCode::kNotFound);
+  Event bad = MakeEvent("040", {"CHN"}, {});
+  bad.quad_class = 0;
+  EXPECT_EQ(store->PutEvents(put->id, {bad}).code(), StatusCode::kInvalidArgument);
+}
+
+TEST_P(StoreTest, EventQueriesFilterByActorCodeDateAndFlags) {
+  auto store = OpenStore();
+  ASSERT_TRUE(store->Begin().ok());
+  Result<PutResult> put = store->PutDocument(Doc("d", "", "Several things happened."));
+  Event meet = MakeEvent("042", {"CHNGOV"}, {"RUSGOV"});
+  Event accuse = MakeEvent("112", {"USAGOV"}, {"CHNGOV", "INDGOV"});
+  accuse.quad_class = 3;
+  accuse.date = "2025-08-30";
+  Event maybe = MakeEvent("0874", {"CHNMIL"}, {"PRKMIL"});
+  maybe.hypothetical = true;
+  maybe.place = Place{.name = "Kursk", .iso3 = "RUS", .fips = "RS", .lat = 51.7, .lon = 36.2};
+  {
+    Status put_status = store->PutEvents(put->id, {meet, accuse, maybe});
+    ASSERT_TRUE(put_status.ok()) << put_status.ToString();
+  }
+  ASSERT_TRUE(store->Commit().ok());
+
+  auto codes = [&](EventQuery q) {
+    Result<std::vector<StoredEvent>> r = store->QueryEvents(q);
+    if (!r.ok()) return r.status().ToString();
+    std::string out;
+    for (const StoredEvent& se : *r) out += se.event.cameo + " ";
+    return out;
+  };
+  EXPECT_EQ(codes({}), "112 042 ");  // Date order; the hypothetical one left out.
+  EXPECT_EQ(codes({.include_flagged = true}), "112 042 0874 ");
+  EXPECT_EQ(codes({.actor = "CHN", .include_flagged = true}), "112 042 0874 ");
+  EXPECT_EQ(codes({.actor = "CHNGOV"}), "112 042 ");
+  EXPECT_EQ(codes({.actor = "IND"}), "112 ");
+  EXPECT_EQ(codes({.cameo = "04"}), "042 ");
+  EXPECT_EQ(codes({.quad_class = 3}), "112 ");
+  EXPECT_EQ(codes({.date_from = "2025-09-01"}), "042 ");
+  EXPECT_EQ(codes({.place = "RUS", .include_flagged = true}), "0874 ");
+  EXPECT_EQ(codes({.search = "happened"}), "112 042 ");
+  EXPECT_EQ(store->QueryEvents({.cameo = "04x"}).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(store->QueryEvents({.quad_class = 5}).status().code(), StatusCode::kInvalidArgument);
+  auto with_place = store->QueryEvents({.include_flagged = true});
+  ASSERT_TRUE((*with_place)[2].event.place.has_value());
+  EXPECT_DOUBLE_EQ((*with_place)[2].event.place->lat, 51.7);
+}
+
+TEST_P(StoreTest, GroupsReportsOfTheSameEventAcrossDocuments) {
+  auto store = OpenStore();
+  ASSERT_TRUE(store->Begin().ok());
+  Document a = Doc("a", "https://wire.test/a", "Xi met Putin in Beijing.");
+  a.source = "Wire";
+  Document b = Doc("b", "https://paper.test/b", "Putin and Xi met in Beijing on Tuesday.");
+  b.source = "Paper";
+  Document c = Doc("c", "https://wire.test/c", "Xi and Putin met again, in Beijing.");
+  c.source = "Wire";
+  Event meet = MakeEvent("040", {"CHNGOV"}, {"RUSGOV"});
+  meet.place = Place{.name = "Beijing", .iso3 = "CHN", .geonames_id = 1816670};
+  Event meet_elsewhere = meet;
+  meet_elsewhere.place = Place{.name = "Shanghai", .iso3 = "CHN", .geonames_id = 1796236};
+  Event other_day = meet;
+  other_day.date = "2025-09-03";
+  std::string ida = store->PutDocument(a)->id, idb = store->PutDocument(b)->id;
+  std::string idc = store->PutDocument(c)->id;
+  {
+    Status put_status = store->PutEvents(ida, {meet, meet});
+    ASSERT_TRUE(put_status.ok()) << put_status.ToString();
+  }  // Two mentions in one article.
+  {
+    Status put_status = store->PutEvents(idb, {meet, meet_elsewhere});
+    ASSERT_TRUE(put_status.ok()) << put_status.ToString();
+  }
+  {
+    Status put_status = store->PutEvents(idc, {other_day});
+    ASSERT_TRUE(put_status.ok()) << put_status.ToString();
+  }
+  ASSERT_TRUE(store->Commit().ok());
+
+  Result<std::vector<StoredEvent>> all =
+      store->QueryEvents({.grouping = EventGrouping::kSameEvent});
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  ASSERT_EQ(all->size(), 5u);
+  Result<std::vector<StoredEvent>> first =
+      store->QueryEvents({.grouping = EventGrouping::kSameEvent, .first_report_only = true});
+  ASSERT_TRUE(first.ok());
+  ASSERT_EQ(first->size(), 3u);  // Beijing on the 2nd, Shanghai on the 2nd, Beijing on the 3rd.
+  int64_t beijing_mentions = 0;
+  for (const StoredEvent& se : *first) {
+    EXPECT_EQ(se.group_id, se.id);
+    if (se.event.date == "2025-09-02" && se.event.place->name == "Beijing") {
+      beijing_mentions = se.num_mentions;
+      EXPECT_EQ(se.num_articles, 2);
+      EXPECT_EQ(se.num_sources, 2);
+    }
+  }
+  EXPECT_EQ(beijing_mentions, 3);
+  // One-a-day ignores the place: the Shanghai report joins the Beijing group.
+  Result<std::vector<StoredEvent>> daily =
+      store->QueryEvents({.grouping = EventGrouping::kOneADay, .first_report_only = true});
+  ASSERT_TRUE(daily.ok());
+  ASSERT_EQ(daily->size(), 2u);
+  for (const StoredEvent& se : *daily) {
+    if (se.event.date == "2025-09-02") {
+      EXPECT_EQ(se.num_mentions, 4);
+    }
+    if (se.event.date == "2025-09-03") {
+      EXPECT_EQ(se.num_mentions, 1);
+    }
+  }
+  // Without grouping every event is its own group.
+  Result<std::vector<StoredEvent>> ungrouped = store->QueryEvents({});
+  ASSERT_TRUE(ungrouped.ok());
+  for (const StoredEvent& se : *ungrouped) EXPECT_EQ(se.num_mentions, 1);
+  EXPECT_EQ(EventGroupKey(meet, true) == EventGroupKey(meet_elsewhere, true), false);
+  EXPECT_EQ(EventGroupKey(meet, false), EventGroupKey(meet_elsewhere, false));
+}
+
+TEST_P(StoreTest, DyadActorAndNetworkAggregates) {
+  auto store = OpenStore();
+  ASSERT_TRUE(store->Begin().ok());
+  Result<PutResult> put = store->PutDocument(Doc("d", "", "text"));
+  auto ev = [](std::string cameo, int quad, double g, std::string date, std::string s,
+               std::string t) {
+    Event e = MakeEvent(cameo, {s}, {t});
+    e.quad_class = quad;
+    e.goldstein = g;
+    e.date = date;
+    return e;
+  };
+  std::vector<Event> events = {
+      ev("042", 1, 1.9, "2025-09-02", "CHNGOV", "RUSGOV"),
+      ev("057", 1, 8.0, "2025-09-03", "RUSGOV", "CHNGOV"),
+      ev("112", 3, -2.0, "2025-09-20", "CHNGOV", "RUSMIL"),
+      ev("190", 4, -10.0, "2025-10-01", "USAMIL", "CHNMIL"),
+  };
+  {
+    Status put_status = store->PutEvents(put->id, events);
+    ASSERT_TRUE(put_status.ok()) << put_status.ToString();
+  }
+  ASSERT_TRUE(store->Commit().ok());
+
+  Result<std::vector<DyadPeriod>> dyad = store->QueryDyad({.a = "CHN", .b = "RUS"});
+  ASSERT_TRUE(dyad.ok()) << dyad.status().ToString();
+  ASSERT_EQ(dyad->size(), 2u);  // September in both directions.
+  const DyadPeriod& cr = (*dyad)[0].from == "CHN" ? (*dyad)[0] : (*dyad)[1];
+  EXPECT_EQ(cr.period, "2025-09");
+  EXPECT_EQ(cr.events, 2);
+  EXPECT_EQ(cr.quad_counts[1], 1);
+  EXPECT_EQ(cr.quad_counts[3], 1);
+  EXPECT_DOUBLE_EQ(cr.mean_goldstein, (1.9 - 2.0) / 2);
+
+  // Patterns shorter than a country code take the other path (the actor index) to the same answer.
+  Result<std::vector<DyadPeriod>> short_dyad = store->QueryDyad({.a = "CH", .b = "RU"});
+  ASSERT_TRUE(short_dyad.ok()) << short_dyad.status().ToString();
+  ASSERT_EQ(short_dyad->size(), 2u);
+  EXPECT_EQ((*short_dyad)[0].events + (*short_dyad)[1].events, 3);
+  Result<std::vector<DyadPeriod>> narrow = store->QueryDyad({.a = "CHNGOV", .b = "RUSMIL"});
+  ASSERT_TRUE(narrow.ok());
+  ASSERT_EQ(narrow->size(), 1u);
+  EXPECT_EQ((*narrow)[0].quad_counts[3], 1);
+
+  // The 2 -> 3 migration builds event_dyads from the stored actors.
+  store.reset();
+  DowngradeToVersion2();
+  store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(*store->SchemaVersion(), Store::kSchemaVersion);
+  Result<std::vector<DyadPeriod>> migrated = store->QueryDyad({.a = "CHN", .b = "RUS"});
+  ASSERT_TRUE(migrated.ok());
+  ASSERT_EQ(migrated->size(), 2u);
+  EXPECT_EQ((*migrated)[0].events + (*migrated)[1].events, 3);
+
+  dyad = store->QueryDyad({.a = "CHN", .b = "RUS", .by = "week"});
+  ASSERT_TRUE(dyad.ok()) << dyad.status().ToString();
+  ASSERT_EQ(dyad->size(), 3u);
+  EXPECT_EQ((*dyad)[0].period, "2025-W36");
+  EXPECT_EQ((*dyad)[2].period, "2025-W38");
+  EXPECT_EQ(store->QueryDyad({.a = "CHN", .b = "RUS", .by = "year"}).status().code(),
+            StatusCode::kInvalidArgument);
+  EXPECT_EQ(store->QueryDyad({.a = "CHN'--", .b = "RUS"}).status().code(),
+            StatusCode::kInvalidArgument);
+
+  Result<std::vector<ActorCount>> top = store->TopActors({.code_length = 3});
+  ASSERT_TRUE(top.ok());
+  ASSERT_EQ(top->size(), 3u);
+  EXPECT_EQ((*top)[0].code, "CHN");
+  EXPECT_EQ((*top)[0].events, 4);
+  EXPECT_EQ((*top)[0].as_source, 2);
+
+  Result<std::vector<NetworkEdge>> net = store->Network({.code_length = 3});
+  ASSERT_TRUE(net.ok());
+  ASSERT_EQ(net->size(), 3u);
+  EXPECT_EQ((*net)[0].source, "CHN");
+  EXPECT_EQ((*net)[0].target, "RUS");
+  EXPECT_EQ((*net)[0].cooperation, 1);
+  EXPECT_EQ((*net)[0].conflict, 1);
+}
+
+TEST_P(StoreTest, SearchSyntaxMeansTheSameOnEveryBackend) {
+  auto store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(store->Begin().ok());
+  ASSERT_TRUE(store->PutDocument(Doc("a", "", "Russian troops shelled Kharkiv overnight.")).ok());
+  ASSERT_TRUE(store->PutDocument(Doc("b", "", "Ukraine shelled positions near Kursk.")).ok());
+  ASSERT_TRUE(store->PutDocument(Doc("c", "", "Talks on grain exports resumed in Istanbul.")).ok());
+  ASSERT_TRUE(store->Commit().ok());
+  auto ids = [&](std::string search) {
+    Result<std::vector<StoredDocument>> r = store->QueryDocuments({.search = search});
+    if (!r.ok()) return "error: " + r.status().ToString();
+    std::vector<std::string> got;
+    for (const StoredDocument& d : *r) got.push_back(d.id);
+    std::sort(got.begin(), got.end());
+    std::string out;
+    for (const std::string& id : got) out += id + " ";
+    return out;
+  };
+  EXPECT_EQ(ids("shelled"), "a b ");
+  EXPECT_EQ(ids("SHELLED kursk"), "b ");  // Case-insensitive; adjacent terms: AND.
+  EXPECT_EQ(ids("shelled AND kharkiv"), "a ");
+  EXPECT_EQ(ids("kharkiv OR istanbul"), "a c ");
+  EXPECT_EQ(ids("shelled NOT kursk"), "a ");
+  EXPECT_EQ(ids("\"grain exports\""), "c ");
+  EXPECT_EQ(ids("\"exports grain\""), "");  // A phrase keeps its order.
+  EXPECT_EQ(ids("Ukr*"), "b ");
+  EXPECT_EQ(ids("(kursk OR kharkiv) AND russian"), "a ");
+  EXPECT_EQ(ids("title"), "a b c ");  // Titles are searched too ("Title of a").
+  for (const char* bad : {"\"open", "(kursk", "kursk)", "AND kursk", "kursk OR", ""}) {
+    if (*bad == 0) continue;  // An empty search lists everything instead.
+    EXPECT_EQ(store->QueryDocuments({.search = bad}).status().code(), StatusCode::kInvalidArgument)
+        << bad;
+    EXPECT_EQ(store->QueryEvents({.search = bad}).status().code(), StatusCode::kInvalidArgument)
+        << bad;
+  }
+  // A failed search inside a transaction leaves the batch usable.
+  ASSERT_TRUE(store->Begin().ok());
+  EXPECT_FALSE(store->QueryDocuments({.search = "\"open"}).ok());
+  ASSERT_TRUE(store->PutDocument(Doc("d", "", "Another report.")).ok());
+  ASSERT_TRUE(store->Commit().ok());
+  EXPECT_EQ(*store->CountDocuments(), 4);
+}
+
+TEST_P(StoreTest, PlacesStatsAndDocumentLookup) {
+  auto store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(store->Begin().ok());
+  Document doc = Doc("d", "https://x.test/d", "Fighting near Kursk; talks in Geneva.");
+  doc.source = "Wire";
+  Result<PutResult> put = store->PutDocument(doc);
+  ASSERT_TRUE(put.ok());
+  Event fight = MakeEvent("190", {"UKRMIL"}, {"RUSMIL"});
+  fight.quad_class = 4;
+  fight.goldstein = -10;
+  fight.place = Place{.name = "Kursk", .iso3 = "RUS", .fips = "RS", .lat = 51.73, .lon = 36.19};
+  Event fight2 = fight;
+  fight2.date = "2025-09-05";
+  Event talk = MakeEvent("043", {"USAGOV"}, {"RUSGOV"});
+  talk.place = Place{.name = "Geneva", .iso3 = "CHE", .fips = "SZ", .lat = 46.2, .lon = 6.15};
+  Event maybe = MakeEvent("042", {"USAGOV"}, {"UKRGOV"});
+  maybe.negated = true;
+  {
+    Status put_status = store->PutEvents(put->id, {fight, fight2, talk, maybe});
+    ASSERT_TRUE(put_status.ok()) << put_status.ToString();
+  }
+  ASSERT_TRUE(store->Commit().ok());
+
+  Result<std::vector<PlaceCount>> places = store->Places({});
+  ASSERT_TRUE(places.ok()) << places.status().ToString();
+  ASSERT_EQ(places->size(), 2u);
+  EXPECT_EQ((*places)[0].name, "Kursk");
+  EXPECT_EQ((*places)[0].events, 2);
+  EXPECT_EQ((*places)[0].quad_counts[4], 2);
+  EXPECT_NEAR((*places)[0].lat, 51.73, 1e-9);
+  EXPECT_EQ((*places)[1].iso3, "CHE");
+
+  Result<StoreStats> st = store->Stats();
+  ASSERT_TRUE(st.ok()) << st.status().ToString();
+  EXPECT_EQ(st->documents, 1);
+  EXPECT_EQ(st->events, 4);
+  EXPECT_EQ(st->unflagged_events, 3);
+  EXPECT_EQ(st->first_date, "2025-09-02");
+  EXPECT_EQ(st->last_date, "2025-09-05");
+  EXPECT_EQ(st->quad_counts[1], 1);
+  EXPECT_EQ(st->quad_counts[4], 2);
+
+  Result<StoredDocument> got = store->GetDocument("d");
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->text, doc.text);
+  EXPECT_EQ(got->source, "Wire");
+  EXPECT_EQ(store->GetDocument("nope").status().code(), StatusCode::kNotFound);
+
+  Result<std::vector<StoredEvent>> one = store->QueryEvents({.place = "Geneva"});
+  ASSERT_TRUE(one.ok());
+  ASSERT_EQ(one->size(), 1u);
+  const StoredEvent& se = (*one)[0];
+  EXPECT_EQ(se.document_url, "https://x.test/d");
+  EXPECT_EQ(se.document_length, doc.text.size());
+  EXPECT_EQ(se.event.place->fips, "SZ");
+  EXPECT_FALSE(se.added.empty());
+  Result<std::vector<StoredEvent>> by_id = store->QueryEvents({.id = se.id});
+  ASSERT_TRUE(by_id.ok());
+  ASSERT_EQ(by_id->size(), 1u);
+  EXPECT_EQ((*by_id)[0].event.cameo, "043");
+  Result<std::vector<StoredEvent>> paged = store->QueryEvents({.limit = 1, .offset = 1});
+  ASSERT_TRUE(paged.ok());
+  ASSERT_EQ(paged->size(), 1u);
+  EXPECT_EQ((*paged)[0].event.date, "2025-09-02");
+  Result<std::vector<ActorCount>> top = store->TopActors({.limit = 1});
+  ASSERT_TRUE(top.ok());
+  ASSERT_EQ(top->size(), 1u);
+  EXPECT_EQ((*top)[0].code, "RUSMIL");  // Ties on 2 events broken by code: RUSMIL < UKRMIL.
+}
+
+TEST(StoreOpenTest, TheDbValueChoosesTheBackend) {
+  EXPECT_TRUE(IsPostgresUrl("postgresql://u@localhost/db"));
+  EXPECT_TRUE(IsPostgresUrl("postgres://localhost:5433/db"));
+  EXPECT_FALSE(IsPostgresUrl("annals.db"));
+  EXPECT_FALSE(IsPostgresUrl("./postgresql://x"));
+  // Nothing listens on port 1: the PostgreSQL backend is tried and fails cleanly, without echoing
+  // the password.
+  Result<std::unique_ptr<Store>> s =
+      Store::Open({.path = "postgresql://annals:secret@127.0.0.1:1/annals?connect_timeout=2"});
+  ASSERT_FALSE(s.ok());
+#ifdef ANNALS_HAVE_POSTGRES
+  EXPECT_EQ(s.status().code(), StatusCode::kIoError) << s.status().ToString();
+  EXPECT_EQ(s.status().ToString().find("secret"), std::string::npos) << s.status().ToString();
+#else
+  EXPECT_EQ(s.status().code(), StatusCode::kUnimplemented);
+#endif
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values("sqlite", "postgresql"),
+                         [](const ::testing::TestParamInfo<std::string>& info) {
+                           return info.param;
+                         });
+
+}  // namespace
+}  // namespace annals
