@@ -6,13 +6,49 @@ namespace annals::ingest {
 Result<std::unique_ptr<DocumentCoder>> DocumentCoder::Create(const DocumentCoderOptions& options) {
   Result<Pipeline> pipeline = Pipeline::Create({.model_dir = options.model_dir});
   if (!pipeline.ok()) return pipeline.status();
-  return std::unique_ptr<DocumentCoder>(new DocumentCoder(std::move(*pipeline)));
+  std::string dir = options.model_dir.empty() ? Pipeline::DefaultModelDir() : options.model_dir;
+  Result<Parser> parser = Parser::Load(dir + "/parser.model");
+  if (!parser.ok()) return parser.status();
+  std::optional<EventCoder> coder;
+  if (options.code) {
+    Result<EventCoder> c = EventCoder::Create(options.coder);
+    if (!c.ok()) return c.status();
+    coder.emplace(std::move(*c));
+  }
+  return std::unique_ptr<DocumentCoder>(
+      new DocumentCoder(std::move(*pipeline), std::move(*parser), std::move(coder)));
+}
+
+Status DocumentCoder::Annotate(Document& document) const {
+  bool parsed = !document.sentences.empty();
+  bool tagged = !document.sentences.empty();
+  for (const Sentence& s : document.sentences) {
+    for (const Word& w : s.words) {
+      parsed = parsed && w.head >= 0;
+      tagged = tagged && !w.upos.empty() && !w.lemma.empty();
+    }
+  }
+  if (parsed && tagged) return Status();
+  if (document.sentences.empty()) {
+    pipeline_.Annotate(document);
+  } else if (!tagged) {
+    for (Sentence& s : document.sentences) pipeline_.AnnotateSentence(s);
+  }
+  for (Sentence& s : document.sentences) {
+    bool has = !s.words.empty();
+    for (const Word& w : s.words) has = has && w.head >= 0;
+    if (!has || !parsed) ANNALS_RETURN_IF_ERROR(parser_.Parse(s));
+  }
+  return Status();
 }
 
 Status DocumentCoder::Process(Document& document, std::vector<Event>& events) const {
-  pipeline_.Annotate(document);
-  // Event coding joins here when the coder lands (issue 6).
-  (void)events;
+  ANNALS_RETURN_IF_ERROR(Annotate(document));
+  if (coder_) {
+    std::vector<Event> coded = coder_->Code(document);
+    events.insert(events.end(), std::make_move_iterator(coded.begin()),
+                  std::make_move_iterator(coded.end()));
+  }
   return Status();
 }
 

@@ -8,11 +8,14 @@
 #define ANNALS_INGEST_DOCUMENT_CODER_H_
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "annals/coder.h"
 #include "annals/document.h"
 #include "annals/event.h"
+#include "annals/parser.h"
 #include "annals/pipeline.h"
 #include "annals/status.h"
 #include "annals/store.h"
@@ -21,18 +24,29 @@ namespace annals::ingest {
 
 struct DocumentCoderOptions {
   std::string model_dir;  // Empty: PipelineOptions' default.
+  CoderOptions coder;     // Dictionaries and verb tables (defaults: data/dict).
+  bool code = true;       // Code events (false: annotate only).
 };
 
 class DocumentCoder {
  public:
   static Result<std::unique_ptr<DocumentCoder>> Create(const DocumentCoderOptions& options);
 
-  // Annotates `document` (fills its sentences) and appends its events to `events`.
+  // Annotates what `document` lacks (segmentation, tags, parse: a CoNLL-U document keeps its
+  // given tokens, tags and trees) and appends its events to `events`.
   Status Process(Document& document, std::vector<Event>& events) const;
 
+  // Only the annotation step of Process.
+  Status Annotate(Document& document) const;
+
+  const EventCoder* coder() const { return coder_ ? &*coder_ : nullptr; }
+
  private:
-  explicit DocumentCoder(Pipeline pipeline) : pipeline_(std::move(pipeline)) {}
+  DocumentCoder(Pipeline pipeline, Parser parser, std::optional<EventCoder> coder)
+      : pipeline_(std::move(pipeline)), parser_(std::move(parser)), coder_(std::move(coder)) {}
   Pipeline pipeline_;
+  Parser parser_;
+  std::optional<EventCoder> coder_;
 };
 
 // Stores a processed document and, unless it was already stored unchanged, replaces its events

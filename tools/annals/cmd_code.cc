@@ -20,6 +20,7 @@
 #include "annals/reader.h"
 #include "code/petrarch_suite.h"
 #include "commands.h"
+#include "ingest/document_coder.h"
 #include "nlp/conllu.h"
 
 namespace annals::cli {
@@ -29,44 +30,27 @@ namespace {
 // (to be replaced by Pipeline::Annotate once the pipeline parses).
 class Annotator {
  public:
-  Status Init() {
-    if (pipeline_) return Status();
-    Result<Pipeline> p = Pipeline::Create({});
-    if (!p.ok()) return p.status();
-    pipeline_.emplace(std::move(*p));
-    Result<Parser> parser = Parser::Create({});
-    if (!parser.ok()) return parser.status();
-    parser_.emplace(std::move(*parser));
-    return Status();
-  }
-  // Annotates what is missing: segmentation, tags, parse.
+  // Annotates what is missing (segmentation, tags, parse) the way ingestion does
+  // (src/ingest/document_coder.h); the models are loaded only when something is missing.
   Status Annotate(Document& doc) {
-    bool parsed = !doc.sentences.empty();
-    bool tagged = !doc.sentences.empty();
+    bool complete = !doc.sentences.empty();
     for (const Sentence& s : doc.sentences) {
       for (const Word& w : s.words) {
-        parsed = parsed && w.head >= 0;
-        tagged = tagged && !w.upos.empty() && !w.lemma.empty();
+        complete = complete && w.head >= 0 && !w.upos.empty() && !w.lemma.empty();
       }
     }
-    if (parsed && tagged) return Status();
-    if (Status st = Init(); !st.ok()) return st;
-    if (doc.sentences.empty()) {
-      pipeline_->Annotate(doc);
-    } else if (!tagged) {
-      for (Sentence& s : doc.sentences) pipeline_->AnnotateSentence(s);
+    if (complete) return Status();
+    if (annotator_ == nullptr) {
+      Result<std::unique_ptr<ingest::DocumentCoder>> a =
+          ingest::DocumentCoder::Create({.code = false});
+      if (!a.ok()) return a.status();
+      annotator_ = std::move(*a);
     }
-    for (Sentence& s : doc.sentences) {
-      bool has = !s.words.empty();
-      for (const Word& w : s.words) has = has && w.head >= 0;
-      if (!has || !parsed) (void)parser_->Parse(s);
-    }
-    return Status();
+    return annotator_->Annotate(doc);
   }
 
  private:
-  std::optional<Pipeline> pipeline_;
-  std::optional<Parser> parser_;
+  std::unique_ptr<ingest::DocumentCoder> annotator_;
 };
 
 nlohmann::json ActorJson(const ActorRef& a) {
