@@ -85,7 +85,8 @@ TEST(PipelineTest, ParseOffLeavesHeadsAlone) {
 }
 
 TEST(PipelineTest, MissingParserModelIsNotFoundNamingTheFile) {
-  std::filesystem::path dir = std::filesystem::temp_directory_path() / "annals_pipeline_test_models";
+  std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / "annals_pipeline_test_models";
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   std::filesystem::copy_file(SourceDir() + "/models/tagger.model", dir / "tagger.model");
