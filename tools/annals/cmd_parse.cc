@@ -28,18 +28,41 @@ bool EndsWith(const std::string& s, std::string_view suffix) {
 
 void Write(const std::string& s) { std::fwrite(s.data(), 1, s.size(), stdout); }
 
-// Annotates each document and writes its sentences; rejects go to stderr.
+// Annotates each document and writes its sentences; rejects go to stderr. A document longer
+// than `chunk_bytes` is annotated a piece at a time, each piece ending after a blank line (which
+// always ends a sentence, see annals/tokenizer.h), so memory stays bounded on huge inputs.
+// Sentence ids keep counting and offsets refer to the whole text; the one difference from
+// annotating the whole text at once is that the sentence model sees no tokens past a cut, which
+// can change a sentence decision in the last paragraph before it.
 class ParseSink : public DocumentSink {
  public:
-  ParseSink(const Pipeline& pipeline, bool offsets) : pipeline_(pipeline), offsets_(offsets) {}
+  ParseSink(const Pipeline& pipeline, bool offsets, size_t chunk_bytes)
+      : pipeline_(pipeline), offsets_(offsets), chunk_bytes_(chunk_bytes) {}
 
   bool Accept(Document&& doc) override {
-    pipeline_.Annotate(doc);
-    for (const Sentence& s : doc.sentences) {
-      size_t b = std::min<size_t>(s.span.begin, doc.text.size());
-      size_t e = std::min<size_t>(std::max(s.span.end, s.span.begin), doc.text.size());
-      Write(nlp::WriteConllu(s, std::string_view(doc.text).substr(b, e - b), offsets_));
-      ++sentences;
+    const std::string& text = doc.text;
+    size_t base = 0;
+    int n = 0;
+    while (base < text.size()) {
+      size_t end = text.size();
+      if (end - base > chunk_bytes_) {
+        size_t cut = text.find("\n\n", base + chunk_bytes_);
+        if (cut != std::string::npos) end = cut + 2;
+      }
+      Document part;
+      part.id = doc.id;
+      part.text = text.substr(base, end - base);
+      pipeline_.Annotate(part);
+      for (Sentence& s : part.sentences) {
+        ++n;
+        s.id = doc.id.empty() ? std::to_string(n) : doc.id + "-" + std::to_string(n);
+        Shift(s, base);
+        size_t b = std::min<size_t>(s.span.begin, text.size());
+        size_t e = std::min<size_t>(std::max(s.span.end, s.span.begin), text.size());
+        Write(nlp::WriteConllu(s, std::string_view(text).substr(b, e - b), offsets_));
+        ++sentences;
+      }
+      base = end;
     }
     ++documents;
     return true;
@@ -52,8 +75,19 @@ class ParseSink : public DocumentSink {
   int64_t sentences = 0;
 
  private:
+  static void Shift(Sentence& s, size_t by) {
+    auto shift = [d = static_cast<uint32_t>(by)](Span& span) {  // Records are < 4 GiB.
+      span.begin += d;
+      span.end += d;
+    };
+    shift(s.span);
+    for (Token& t : s.tokens) shift(t.span);
+    for (Word& w : s.words) shift(w.span);
+  }
+
   const Pipeline& pipeline_;
   bool offsets_;
+  size_t chunk_bytes_;
 };
 
 }  // namespace
@@ -64,6 +98,7 @@ int RunParse(int argc, char** argv) {
   std::vector<std::string> inputs;
   std::string format = "auto", model_dir;
   bool no_offsets = false, score = false, keep_tags = false;
+  size_t chunk_bytes = size_t{1} << 20;
   app.add_option("inputs", inputs, "input files or directories ('-' or none: stdin)");
   app.add_option("--input", format,
                  "input format: auto, text, jsonl, html, feed, warc, conllu (conllu keeps the "
@@ -73,6 +108,10 @@ int RunParse(int argc, char** argv) {
   app.add_flag("--keep-tags", keep_tags,
                "with CoNLL-U input: parse with the UPOS/XPOS given instead of re-tagging");
   app.add_flag("--no-offsets", no_offsets, "leave TokenRange out of MISC");
+  app.add_option("--chunk-bytes", chunk_bytes,
+                 "annotate long documents this many bytes at a time (cut at blank lines)")
+      ->capture_default_str()
+      ->check(CLI::Range(size_t{1}, size_t{1} << 40));
   app.add_flag("--score", score,
                "with CoNLL-U input: print UAS/LAS/CLAS of the output against the input's "
                "HEAD/DEPREL on stderr");
@@ -110,7 +149,7 @@ int RunParse(int argc, char** argv) {
   if (!conllu) {
     ReaderOptions reader_options;
     reader_options.format = *input_format;
-    ParseSink sink(*pipeline, !no_offsets);
+    ParseSink sink(*pipeline, !no_offsets, chunk_bytes);
     Result<ReadStats> stats = ReadInputs(inputs, reader_options, sink);
     if (!stats.ok()) {
       std::fprintf(stderr, "annals parse: %s\n", stats.status().ToString().c_str());

@@ -53,6 +53,17 @@ grep -qP '^3\tseized\tseize\tVERB\tVBD\t[^\t]*\t0\troot\t' "$tmp/raw.conllu" ||
 grep -qP '^2\trebels\t[^\t]*\t[^\t]*\t[^\t]*\t[^\t]*\t3\tnsubj\t' "$tmp/raw.conllu" ||
   fail "stdin: 'rebels' should be nsubj of 'seized'"
 
+# A long document is annotated in pieces cut at blank lines: same sentences, ids and offsets.
+printf 'Troops left the city.\n\nThe talks resumed in Doha on Friday.\n\nBoth sides agreed.\n' >"$tmp/paras.txt"
+"$bin" parse "$tmp/paras.txt" >"$tmp/whole.conllu" 2>/dev/null
+expect_rc 0 $? "parse paragraphs"
+"$bin" parse --chunk-bytes 1 "$tmp/paras.txt" >"$tmp/pieces.conllu" 2>/dev/null
+expect_rc 0 $? "parse paragraphs in pieces"
+[ "$(check_trees "$tmp/pieces.conllu")" = 3 ] || fail "pieces: want 3 well-formed sentences"
+cmp -s "$tmp/whole.conllu" "$tmp/pieces.conllu" || fail "--chunk-bytes 1 changed the output"
+grep -q $'\tagreed\t.*TokenRange=72:78$' "$tmp/pieces.conllu" || fail "pieces: offsets of 'agreed'"
+grep -q '^# sent_id = .*-3$' "$tmp/pieces.conllu" || fail "pieces: sentence ids keep counting"
+
 # Another reader format (JSONL), detected from the content.
 printf '{"id":"a1","text":"Police arrested two men in Lagos."}\n' >"$tmp/in.jsonl"
 "$bin" parse "$tmp/in.jsonl" >"$tmp/jsonl.conllu" 2>"$tmp/err.txt"
