@@ -43,8 +43,8 @@ struct PipelineOptions {
 class Pipeline {
  public:
   // Loads the models. NotFound naming the file when a required model is missing (tagger.model
-  // when `tag`, parser.model when `parse`); the loader's
-  // DataLoss/InvalidArgument when one is corrupt.
+  // when `tag`, parser.model when `parse`); the loader's DataLoss/InvalidArgument when one is
+  // corrupt.
   static Result<Pipeline> Create(const PipelineOptions& options);
 
   // Segments `document.text` into `document.sentences` (replacing any there), numbering sentence
