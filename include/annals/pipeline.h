@@ -1,17 +1,19 @@
 // Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
 //
-// The NLP pipeline: text -> sentences, tokens and words with UPOS, XPOS, FEATS and lemmas (and,
-// once the parser lands, heads and relations). Tools and servers use only this, never the
-// individual stages, so that every entry point annotates text the same way.
+// The NLP pipeline: text -> sentences, tokens and words with UPOS, XPOS, FEATS, lemmas, and
+// dependency heads and relations (UD labels with subtypes, see annals/parser.h). Tools and servers
+// use only this, never the individual stages, so that every entry point annotates text the same
+// way.
 //
 //   annals::Result<annals::Pipeline> nlp = annals::Pipeline::Create({});
 //   if (!nlp.ok()) return nlp.status();
 //   annals::Document doc;
 //   doc.text = "Kim visited Paris. She liked it.";
-//   nlp->Annotate(doc);          // doc.sentences filled and tagged
+//   nlp->Annotate(doc);          // doc.sentences filled, tagged and parsed
 //
-// Models are read from `PipelineOptions::model_dir`: `tagger.model` (required when tagging) and,
-// when present, `tokenizer.model` (otherwise the tokenizer's built-in default).
+// Models are read from `PipelineOptions::model_dir`: `tagger.model` (required when tagging),
+// `parser.model` (required when parsing) and, when present, `tokenizer.model` (otherwise the
+// tokenizer's built-in default).
 //
 // Thread-safety: a Pipeline is immutable after Create; Annotate and AnnotateSentence are const and
 // may be called from many threads at once. Movable, not copyable.
@@ -30,21 +32,29 @@ struct PipelineOptions {
   // Directory holding the models. Empty: $ANNALS_MODELS when set, else "models" in the current
   // directory when it has a tagger.model, else the source tree's models/ (ANNALS_SOURCE_DIR).
   std::string model_dir;
-  // Run the tagger (UPOS, XPOS, FEATS, lemma). When false, Annotate only segments.
+  // Run the tagger (UPOS, XPOS, FEATS, lemma). When false, Annotate only segments (and parses
+  // with whatever tags the words already carry, if `parse` is set).
   bool tag = true;
+  // Run the dependency parser after tagging: fills Word::head (1-based, 0 = root) and
+  // Word::deprel of every word; every sentence becomes a single-rooted tree.
+  bool parse = true;
 };
 
 class Pipeline {
  public:
-  // Loads the models. NotFound naming the file when a required model is missing; the loader's
-  // DataLoss/InvalidArgument when one is corrupt.
+  // Loads the models. NotFound naming the file when a required model is missing (tagger.model
+  // when `tag`, parser.model when `parse`); the loader's DataLoss/InvalidArgument when one is
+  // corrupt.
   static Result<Pipeline> Create(const PipelineOptions& options);
 
   // Segments `document.text` into `document.sentences` (replacing any there), numbering sentence
-  // ids "<document id>-<n>" (or "<n>" when the document has no id), then annotates each sentence.
+  // ids "<document id>-<n>" (or "<n>" when the document has no id), then annotates each sentence
+  // (AnnotateSentence).
   void Annotate(Document& document) const;
 
-  // Annotates one already tokenized sentence (words with forms), e.g. read from CoNLL-U.
+  // Annotates one already tokenized sentence (words with forms), e.g. read from CoNLL-U: tags it
+  // (replacing upos/xpos/feats/lemma) when `tag`, then parses it (replacing head/deprel) when
+  // `parse`. An empty sentence is left alone.
   void AnnotateSentence(Sentence& sentence) const;
 
   // The directory used when PipelineOptions::model_dir is empty (see there).

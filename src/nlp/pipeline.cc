@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <optional>
 
+#include "annals/parser.h"
 #include "annals/tagger.h"
 #include "annals/tokenizer.h"
 
@@ -14,6 +15,7 @@ struct Pipeline::Impl {
   std::string model_dir;
   Tokenizer tokenizer;
   std::optional<Tagger> tagger;
+  std::optional<Parser> parser;
 };
 
 Pipeline::Pipeline(std::unique_ptr<const Impl> impl) : impl_(std::move(impl)) {}
@@ -47,7 +49,14 @@ Result<Pipeline> Pipeline::Create(const PipelineOptions& options) {
     if (!t.ok()) return t.status();
     tagger.emplace(std::move(*t));
   }
-  auto impl = std::unique_ptr<Impl>(new Impl{dir, std::move(*tokenizer), std::move(tagger)});
+  std::optional<Parser> parser;
+  if (options.parse) {
+    Result<Parser> p = Parser::Load(dir + "/parser.model");
+    if (!p.ok()) return p.status();
+    parser.emplace(std::move(*p));
+  }
+  auto impl = std::unique_ptr<Impl>(
+      new Impl{dir, std::move(*tokenizer), std::move(tagger), std::move(parser)});
   return Pipeline(std::move(impl));
 }
 
@@ -63,7 +72,10 @@ void Pipeline::Annotate(Document& document) const {
 }
 
 void Pipeline::AnnotateSentence(Sentence& sentence) const {
+  if (sentence.words.empty()) return;
   if (impl_->tagger) impl_->tagger->Tag(sentence);
+  // Parse always succeeds for a loaded model (the Status is reserved for future model kinds).
+  if (impl_->parser) (void)impl_->parser->Parse(sentence);
 }
 
 const std::string& Pipeline::model_dir() const { return impl_->model_dir; }

@@ -43,7 +43,7 @@ int RunEvalUd(int argc, char** argv) {
   app.add_option("--gold", gold_path, "gold CoNLL-U file")->required();
   app.add_flag("--raw", raw,
                "run the whole pipeline on the gold text and align on characters (default: tag "
-               "the gold tokenization)");
+               "and parse the gold tokenization)");
   app.add_flag("--json", json, "print one JSON object");
   app.add_option("--models", model_dir, "model directory (default: see PipelineOptions)");
   app.add_option("--system", system_path,

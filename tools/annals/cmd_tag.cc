@@ -35,6 +35,7 @@ int RunTag(int argc, char** argv) {
   if (inputs.empty()) inputs.push_back("-");
   PipelineOptions options;
   options.model_dir = model_dir;
+  options.parse = false;  // tagging only; `annals parse` adds the trees
   Result<Pipeline> pipeline = Pipeline::Create(options);
   if (!pipeline.ok()) {
     std::fprintf(stderr, "annals tag: %s\n", pipeline.status().ToString().c_str());

@@ -40,7 +40,9 @@ int RunTrainParser(int argc, char** argv) {
                "annals train parser"};
   std::string train_path, dev_path, test_path, out_path;
   ParserTrainOptions options;
-  app.add_option("--train", train_path, "training CoNLL-U")->required();
+  std::string prune_path;
+  int min_weight = 1;
+  app.add_option("--train", train_path, "training CoNLL-U (required unless --prune)");
   app.add_option("--dev", dev_path, "development CoNLL-U: scored after every epoch, best kept");
   app.add_option("--test", test_path, "test CoNLL-U scored once with the kept model");
   app.add_option("-o,--output", out_path, "model file to write")->required();
@@ -60,11 +62,46 @@ int RunTrainParser(int argc, char** argv) {
                  "probability of replacing a training word's tags by a plausible wrong pair")
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1.0));
+  app.add_option("--prune", prune_path,
+                 "instead of training: load this model, drop weights below --min-weight, write "
+                 "-o and score --dev/--test");
+  app.add_option("--min-weight", min_weight,
+                 "with --prune: smallest quantized |weight| kept (the largest is 32767)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 32767));
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     int rc = app.exit(e);
     return rc == 0 ? kExitOk : kExitUsage;
+  }
+  if (train_path.empty() == prune_path.empty()) {
+    std::fprintf(stderr, "annals train parser: give exactly one of --train and --prune\n");
+    return kExitUsage;
+  }
+  if (!prune_path.empty()) {
+    Result<Parser> loaded = Parser::Load(prune_path);
+    if (!loaded.ok()) {
+      std::fprintf(stderr, "annals train parser: %s\n", loaded.status().ToString().c_str());
+      return kExitFailure;
+    }
+    Parser pruned = loaded->Pruned(min_weight);
+    if (Status st = pruned.Save(out_path); !st.ok()) {
+      std::fprintf(stderr, "annals train parser: %s\n", st.ToString().c_str());
+      return kExitFailure;
+    }
+    std::printf("model %s: %zu bytes (%s: %zu bytes), weights below %d dropped\n", out_path.c_str(),
+                pruned.Serialize().size(), prune_path.c_str(), loaded->Serialize().size(),
+                min_weight);
+    for (const auto& [name, path] : {std::pair{"dev", dev_path}, std::pair{"test", test_path}}) {
+      std::vector<Sentence> gold;
+      if (path.empty()) continue;
+      if (!ReadParserSentences(path, gold)) return kExitFailure;
+      std::vector<Sentence> out = gold;
+      for (Sentence& s : out) (void)pruned.Parse(s);
+      PrintScores(name, ScoreDependencies(gold, out));
+    }
+    return kExitOk;
   }
   auto start = std::chrono::steady_clock::now();
   std::vector<Sentence> train, dev, test;

@@ -85,6 +85,14 @@ void ParseWith(const std::vector<std::string>& labels, const CompactWeights& w, 
 }  // namespace
 
 Parser::Parser(std::shared_ptr<const Model> model) : model_(std::move(model)) {}
+
+Parser Parser::Pruned(int min_abs) const {
+  if (model_ == nullptr) return *this;
+  auto m = std::make_shared<Model>();
+  m->labels = model_->labels;
+  m->weights = model_->weights.Pruned(min_abs);
+  return Parser(std::move(m));
+}
 Parser::Parser(const Parser&) = default;
 Parser& Parser::operator=(const Parser&) = default;
 Parser::Parser(Parser&&) noexcept = default;

@@ -37,6 +37,24 @@ void CompactWeights::Score(const std::vector<uint64_t>& features, int32_t* score
   }
 }
 
+CompactWeights CompactWeights::Pruned(int min_abs) const {
+  CompactWeights out;
+  out.bits_ = bits_;
+  out.num_actions_ = num_actions_;
+  out.scale_ = scale_;
+  out.offsets_.assign(offsets_.size(), 0);
+  out.entries_.reserve(entries_.size());
+  for (size_t r = 0; r + 1 < offsets_.size(); ++r) {
+    out.offsets_[r] = static_cast<uint32_t>(out.entries_.size());
+    for (uint32_t i = offsets_[r]; i < offsets_[r + 1]; ++i) {
+      int w = entries_[i].weight;
+      if (w >= min_abs || -w >= min_abs) out.entries_.push_back(entries_[i]);
+    }
+  }
+  if (!offsets_.empty()) out.offsets_.back() = static_cast<uint32_t>(out.entries_.size());
+  return out;
+}
+
 std::string CompactWeights::Serialize() const {
   ByteWriter w;
   w.VarU(bits_);

@@ -38,6 +38,9 @@ class CompactWeights {
 
   float scale() const { return scale_; }
 
+  // A copy without the entries whose |weight| is below `min_abs` (rows that empty stay empty).
+  CompactWeights Pruned(int min_abs) const;
+
  private:
   friend class TrainWeights;
   int bits_ = 0;
