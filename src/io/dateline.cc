@@ -22,7 +22,7 @@ std::string_view Trim(std::string_view s) {
 }
 
 // A place name: 1..5 words, each starting with a capital (or a non-ASCII letter), made of
-// letters, '.', '-', '\'' and non-ASCII bytes.
+// letters, '.', '-', '\'', '/' (joint datelines: "NEW DELHI/ISLAMABAD") and non-ASCII bytes.
 bool IsPlaceName(std::string_view s) {
   if (s.empty()) return false;
   int words = 0;
@@ -36,7 +36,7 @@ bool IsPlaceName(std::string_view s) {
     if (!IsAsciiUpper(w[0]) && !NonAscii(w[0])) return false;
     for (char c : w) {
       if (!(IsAsciiUpper(c) || IsAsciiLower(c) || NonAscii(c) || c == '.' || c == '-' ||
-            c == '\'')) {
+            c == '\'' || c == '/')) {
         return false;
       }
     }

@@ -17,7 +17,7 @@ namespace annals::io {
 //   PLACE[, PLACE...][, DATE][ (AGENCY)] DASH
 //
 // PLACE is one to three comma-separated names of capitalised words ("BEIJING", "Beijing",
-// "KYIV, Ukraine", "UNITED NATIONS"); DATE is "Month Day" or "Day Month" with an optional
+// "KYIV, Ukraine", "UNITED NATIONS", "NEW DELHI/ISLAMABAD"); DATE is "Month Day" or "Day Month" with an optional
 // ", Year" or " Year" ("Sept 2", "March 3, 2025", "16 November 2024"; month names and
 // abbreviations such as "Sept", "Sept.", "Jan."); AGENCY is up to 40 bytes in
 // parentheses ("Reuters", "AP", "AFP"); DASH is " - ", " -- ", or an en or em dash (spaces around

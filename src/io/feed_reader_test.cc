@@ -52,7 +52,8 @@ TEST(FeedReaderTest, ItemsTakeTheFeedPublisherAndTheLocalDate) {
   FeedRun run;
   RunFeed(
       "<rss version='2.0'><channel><title>Northgate Dispatch: World</title>"
-      "<item><title>Talks</title><description>Envoys met.</description>"
+      "<item><title>Talks</title><description>KYIV, Sept 2 (Wire Service) - Envoys met."
+      "</description>"
       "<pubDate>Tue, 2 Sep 2025 23:30:00 -0500</pubDate></item></channel></rss>",
       run);
   ASSERT_TRUE(run.status.ok()) << run.status.ToString();
@@ -60,6 +61,10 @@ TEST(FeedReaderTest, ItemsTakeTheFeedPublisherAndTheLocalDate) {
   EXPECT_EQ(run.sink.documents[0].source, "Northgate Dispatch");
   // Kept as published: not moved to 2025-09-03 in UTC.
   EXPECT_EQ(run.sink.documents[0].date, "2025-09-02T23:30:00-05:00");
+  // Every format's text may open with a wire dateline; it is exposed, the feed's source kept.
+  ASSERT_TRUE(run.sink.documents[0].dateline.has_value());
+  EXPECT_EQ(run.sink.documents[0].dateline->place, "KYIV");
+  EXPECT_EQ(run.sink.documents[0].dateline->agency, "Wire Service");
 }
 
 TEST(FeedReaderTest, MalformedRss) {

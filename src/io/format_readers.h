@@ -47,9 +47,10 @@ class ReadContext {
   // True once the sink asked to stop; readers return as soon as they see it.
   bool stopped() const { return stopped_; }
 
-  // Fills origin_file (when empty) and the id (when empty, DerivedDocumentId) and hands the
-  // document to the sink. A document whose trimmed text is shorter than
-  // options().min_text_bytes is rejected as "empty document" instead.
+  // Fills origin_file (when empty), the id (when empty, DerivedDocumentId) and the dateline
+  // (AttachDateline: every format's text may open with one) and hands the document to the sink. A
+  // document whose trimmed text is shorter than options().min_text_bytes is rejected as "empty
+  // document" instead.
   void Emit(Document&& doc) {
     if (stopped_) return;
     if (doc.origin_file.empty()) doc.origin_file = file_;
@@ -58,6 +59,7 @@ class ReadContext {
       return;
     }
     if (doc.id.empty()) doc.id = DerivedDocumentId(doc.url, doc.text);
+    AttachDateline(doc);
     ++stats_.documents;
     if (!sink_.Accept(std::move(doc))) stopped_ = true;
   }

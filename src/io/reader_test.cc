@@ -407,6 +407,7 @@ TEST(SamplesReadTest, EverySampleOnceWithTitleDateAndSource) {
                 d.date.rfind("2026-", 0) == 0)
         << d.date;
     EXPECT_FALSE(d.source.empty());
+    EXPECT_TRUE(d.dateline.has_value());  // Every sample, in every format, opens with one.
     ids.insert(d.id);
     titles.insert(d.title);
   }

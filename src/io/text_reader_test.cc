@@ -62,6 +62,8 @@ TEST(DatelineTest, WireStyles) {
        "2025-03-03"},
       {"SEOUL, Aug 18 (Harbor Times) - Kim warned.", "SEOUL", "Aug 18", "Harbor Times",
        "SEOUL, Aug 18 (Harbor Times) -", ""},
+      {"NEW DELHI/ISLAMABAD, May 10 (Crescent Herald) - Both sides agreed.", "NEW DELHI/ISLAMABAD",
+       "May 10", "Crescent Herald", "NEW DELHI/ISLAMABAD, May 10 (Crescent Herald) -", ""},
   };
   for (const DatelineCase& c : cases) {
     SCOPED_TRACE(c.text);

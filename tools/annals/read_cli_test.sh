@@ -45,6 +45,8 @@ grep -qx "read: 16 documents from 11 files, 0 rejected, 2 files skipped (not an 
 [ "$(grep -c '"title":"[^"]' "$tmp/samples.jsonl")" -eq 16 ] || fail "a sample without a title"
 [ "$(grep -c '"date":"20[0-9][0-9]-[0-9][0-9]-[0-9][0-9]' "$tmp/samples.jsonl")" -eq 16 ] ||
   fail "a sample without a date"
+[ "$(grep -c '"dateline":{"place":"[A-Z]' "$tmp/samples.jsonl")" -eq 16 ] ||
+  fail "every sample opens with a wire dateline; not all were found"
 
 # stdin, --field, --quiet.
 printf '{"body":"From stdin.","headline":"H"}\n' |
