@@ -333,6 +333,21 @@ TEST_F(ReaderTest, JsonlFieldNamesAreConfigurable) {
   EXPECT_EQ(sink.rejects[0].reason, "missing text field 'body'");
 }
 
+TEST_F(ReaderTest, JsonlDatesKeepTheOffsetAndAcceptWebForms) {
+  std::string p = Write("d.jsonl",
+                        "{\"text\":\"a\",\"date\":\"2024-12-02T21:15:00+04:00\"}\n"
+                        "{\"text\":\"b\",\"date\":\"September 2, 2025\"}\n"
+                        "{\"text\":\"c\",\"date\":\"2025-09-02 08:15 CEST\"}\n"
+                        "{\"text\":\"d\",\"date\":\"soon\"}\n");
+  CollectingSink sink;
+  ASSERT_TRUE(ReadInputs({p}, {}, sink).ok());
+  ASSERT_EQ(sink.docs.size(), 4u);
+  EXPECT_EQ(sink.docs[0].date, "2024-12-02T21:15:00+04:00");
+  EXPECT_EQ(sink.docs[1].date, "2025-09-02");
+  EXPECT_EQ(sink.docs[2].date, "2025-09-02T08:15:00+02:00");
+  EXPECT_EQ(sink.docs[3].date, "");
+}
+
 TEST_F(ReaderTest, ForcedFormatOverridesDetection) {
   std::string p = Write("a.jsonl", "{\"text\":\"x\"}\n");
   ReaderOptions options;
