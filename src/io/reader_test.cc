@@ -338,14 +338,16 @@ TEST_F(ReaderTest, JsonlDatesKeepTheOffsetAndAcceptWebForms) {
                         "{\"text\":\"a\",\"date\":\"2024-12-02T21:15:00+04:00\"}\n"
                         "{\"text\":\"b\",\"date\":\"September 2, 2025\"}\n"
                         "{\"text\":\"c\",\"date\":\"2025-09-02 08:15 CEST\"}\n"
-                        "{\"text\":\"d\",\"date\":\"soon\"}\n");
+                        "{\"text\":\"d\",\"date\":\"soon\"}\n"
+                        "{\"text\":\"e\",\"date\":\"September 2, 1500\"}\n");
   CollectingSink sink;
   ASSERT_TRUE(ReadInputs({p}, {}, sink).ok());
-  ASSERT_EQ(sink.docs.size(), 4u);
+  ASSERT_EQ(sink.docs.size(), 5u);
   EXPECT_EQ(sink.docs[0].date, "2024-12-02T21:15:00+04:00");
   EXPECT_EQ(sink.docs[1].date, "2025-09-02");
   EXPECT_EQ(sink.docs[2].date, "2025-09-02T08:15:00+02:00");
   EXPECT_EQ(sink.docs[3].date, "");
+  EXPECT_EQ(sink.docs[4].date, "");  // Outside 1800..2200.
 }
 
 TEST_F(ReaderTest, ForcedFormatOverridesDetection) {

@@ -23,9 +23,9 @@ constexpr const char* kDescription =
     "   \"origin\":{\"file\",\"location\"}}\n"
     "PATH is a file, a directory (read recursively, sorted, hidden entries skipped; only files\n"
     "ending in .txt .text .jsonl .ndjson .json .html .htm .rss .atom .xml .warc .conllu, each\n"
-    "optionally + .gz) or - for stdin; .gz inputs are decompressed. Formats (detected from the "
-    "extension, then the first\n"
-    "bytes, unless --format is given): text, jsonl, html, feed (RSS/Atom), warc, conllu.\n"
+    "optionally + .gz) or - for stdin; a file named as PATH is always read. .gz inputs are\n"
+    "decompressed. Formats (detected from the extension, then the first bytes, unless --format\n"
+    "is given): text, jsonl, html, feed (RSS/Atom), warc, conllu.\n"
     "Bad records are reported on stderr as 'file:location: reason' and reading goes on.\n"
     "Exit status: 0 when at least one document was read, 1 when none, 2 for usage errors.\n"
     "Details: docs/formats.md.";
