@@ -149,6 +149,8 @@ void Run(benchmark::State& state, const std::string& input,
   }
   size_t bytes = plain_size != 0 ? plain_size : input.size();
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * docs));
+  state.SetLabel("docs");
   state.counters["docs/iter"] = static_cast<double>(docs);
 }
 

@@ -148,6 +148,8 @@ void BM_HtmlExtract(benchmark::State& state) {
     benchmark::DoNotOptimize(doc);
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * page.size()));
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()));
+  state.SetLabel("docs");
   state.counters["page_KB"] = static_cast<double>(page.size()) / 1024.0;
 }
 BENCHMARK(BM_HtmlExtract);
@@ -177,6 +179,8 @@ void BM_FeedRss(benchmark::State& state) {
     if (sink.docs != 200) state.SkipWithError("wrong item count");
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * feed.size()));
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * 200));
+  state.SetLabel("docs");
 }
 BENCHMARK(BM_FeedRss);
 
@@ -194,6 +198,10 @@ void RunWarcBench(benchmark::State& state, bool html) {
     if (sink.docs != (html ? 50u : 0u)) state.SkipWithError("wrong document count");
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * warc.size()));
+  if (html) {
+    state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * 50));
+    state.SetLabel("docs");
+  }
   state.counters["raw_MB/s"] = benchmark::Counter(static_cast<double>(raw) / 1e6,
                                                   benchmark::Counter::kIsIterationInvariantRate);
   state.counters["ratio"] = static_cast<double>(raw) / static_cast<double>(warc.size());

@@ -19,11 +19,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   annals::InputFormat f = annals::io::SniffFormat(input);
   ANNALS_FUZZ_CHECK(f != annals::InputFormat::kAuto);
   (void)annals::io::FormatFromExtension(input.substr(0, 64));
+  (void)annals::io::HasInputExtension(input.substr(0, 64));
   std::string date = annals::io::NormalizeDate(input.substr(0, 80));
-  ANNALS_FUZZ_CHECK(date.empty() || date.size() == 10 || date.size() == 19 || date.size() == 20);
+  // "YYYY-MM-DD", then with "THH:MM:SS", "...Z" or "...+HH:MM".
+  ANNALS_FUZZ_CHECK(date.empty() || date.size() == 10 || date.size() == 19 || date.size() == 20 ||
+                    date.size() == 25);
   std::string iso;
   auto dl = annals::io::FindDateline(input, &iso);
   if (dl) ANNALS_FUZZ_CHECK(dl->span.end <= input.size());
+  std::string named = annals::io::DateFromFileName(input.substr(0, 64), dl);
+  ANNALS_FUZZ_CHECK(named.empty() || named.size() == 10);
 
   annals::ReaderOptions options;
   options.max_record_bytes = 16384;

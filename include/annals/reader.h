@@ -91,10 +91,14 @@ struct ReadStats {
   uint64_t documents = 0;  // Documents passed to Accept.
   uint64_t rejects = 0;    // Records passed to OnReject (unreadable files count as one each).
   uint64_t bytes = 0;      // Input bytes consumed (compressed bytes for .gz).
+  uint64_t skipped = 0;    // Files left out of directory walks (not an input extension).
 };
 
 // Reads every path ("-" is stdin; directories are walked recursively in sorted order, skipping
-// hidden entries). A path that does not exist or cannot be opened is a reject, not an error.
+// hidden entries and reading only files with an input extension: .txt .text .jsonl .ndjson .json
+// .html .htm .rss .atom .xml .warc .conllu, each optionally followed by .gz; other files are
+// counted in ReadStats::skipped). A file named in `paths` is read whatever its name. A path that
+// does not exist or cannot be opened is a reject, not an error.
 // Returns an error only for invalid options.
 Result<ReadStats> ReadInputs(const std::vector<std::string>& paths, const ReaderOptions& options,
                              DocumentSink& sink);

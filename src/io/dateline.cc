@@ -22,7 +22,7 @@ std::string_view Trim(std::string_view s) {
 }
 
 // A place name: 1..5 words, each starting with a capital (or a non-ASCII letter), made of
-// letters, '.', '-', '\'' and non-ASCII bytes.
+// letters, '.', '-', '\'', '/' (joint datelines: "NEW DELHI/ISLAMABAD") and non-ASCII bytes.
 bool IsPlaceName(std::string_view s) {
   if (s.empty()) return false;
   int words = 0;
@@ -36,7 +36,7 @@ bool IsPlaceName(std::string_view s) {
     if (!IsAsciiUpper(w[0]) && !NonAscii(w[0])) return false;
     for (char c : w) {
       if (!(IsAsciiUpper(c) || IsAsciiLower(c) || NonAscii(c) || c == '.' || c == '-' ||
-            c == '\'')) {
+            c == '\'' || c == '/')) {
         return false;
       }
     }
@@ -54,26 +54,47 @@ bool AllCaps(std::string_view s) {
   return letters >= 2;
 }
 
-// "Sept 2", "Jan. 14", "March 3", optionally followed by " 2025" -> month, day (, year).
-bool ParseMonthDay(std::string_view s, int& month, int& day, int& year) {
+// Reads a 4-digit year that is all of `s` (already trimmed); 0 when `s` is empty.
+bool TrailingYear(std::string_view s, int& year) {
   year = 0;
-  size_t sp = s.find(' ');
-  if (sp == std::string_view::npos) return false;
-  month = MonthFromName(s.substr(0, sp));
-  if (month == 0) return false;
-  std::string_view rest = Trim(s.substr(sp + 1));
-  size_t n = 0;
-  day = 0;
-  while (n < rest.size() && n < 2 && IsDigit(rest[n])) day = day * 10 + (rest[n++] - '0');
-  if (n == 0 || day < 1 || day > 31) return false;
-  rest = Trim(rest.substr(n));
-  if (rest.empty()) return true;
-  if (rest.size() != 4) return false;
-  for (char c : rest) {
+  if (s.empty()) return true;
+  if (s.size() != 4) return false;
+  for (char c : s) {
     if (!IsDigit(c)) return false;
     year = year * 10 + (c - '0');
   }
   return true;
+}
+
+// Month first: "Sept 2", "Jan. 14", "March 3", optionally followed by " 2025"; or day first:
+// "16 November", "2 Sept.", optionally followed by " 2024" -> month, day (, year).
+bool ParseMonthDay(std::string_view s, int& month, int& day, int& year) {
+  year = 0;
+  size_t sp = s.find(' ');
+  if (sp == std::string_view::npos) return false;
+  std::string_view first = s.substr(0, sp);
+  std::string_view rest = Trim(s.substr(sp + 1));
+  if (!first.empty() && IsDigit(first[0])) {  // Day first.
+    if (first.size() > 2) return false;
+    day = 0;
+    for (char c : first) {
+      if (!IsDigit(c)) return false;
+      day = day * 10 + (c - '0');
+    }
+    if (day < 1 || day > 31) return false;
+    size_t sp2 = rest.find(' ');
+    month = MonthFromName(rest.substr(0, sp2));
+    if (month == 0) return false;
+    return TrailingYear(sp2 == std::string_view::npos ? std::string_view() : Trim(rest.substr(sp2)),
+                        year);
+  }
+  month = MonthFromName(first);
+  if (month == 0) return false;
+  size_t n = 0;
+  day = 0;
+  while (n < rest.size() && n < 2 && IsDigit(rest[n])) day = day * 10 + (rest[n++] - '0');
+  if (n == 0 || day < 1 || day > 31) return false;
+  return TrailingYear(Trim(rest.substr(n)), year);
 }
 
 bool IsYear(std::string_view s, int& year) {
@@ -222,6 +243,34 @@ void AttachDateline(Document& doc) {
   std::string iso;
   doc.dateline = FindDateline(doc.text, &iso);
   if (doc.date.empty() && !iso.empty()) doc.date = std::move(iso);
+  if (doc.source.empty() && doc.dateline.has_value()) doc.source = doc.dateline->agency;
+}
+
+std::string DateFromFileName(std::string_view path, const std::optional<Dateline>& dateline) {
+  size_t slash = path.find_last_of('/');
+  std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  if (name.size() < 10 || name[4] != '-' || name[7] != '-') return "";
+  int parts[3] = {0, 0, 0};
+  const size_t starts[3] = {0, 5, 8};
+  const size_t lengths[3] = {4, 2, 2};
+  for (int k = 0; k < 3; ++k) {
+    for (size_t i = starts[k]; i < starts[k] + lengths[k]; ++i) {
+      if (!IsDigit(name[i])) return "";
+      parts[k] = parts[k] * 10 + (name[i] - '0');
+    }
+  }
+  if (name.size() > 10 && IsDigit(name[10])) return "";  // "2025-08-181": not a date.
+  int year = parts[0], month = parts[1], day = parts[2];
+  if (!ValidDate(year, month, day)) return "";
+  int m = 0, d = 0, y = 0;
+  if (dateline.has_value() && !dateline->date_text.empty() &&
+      ParseMonthDay(dateline->date_text, m, d, y) && y == 0) {
+    // The dateline's month and day in the year of the file name, or the year next to it when
+    // they are more than six months apart ("Dec 31" in 2025-01-02-...txt is 2024).
+    int dy = m - month > 6 ? -1 : (month - m > 6 ? 1 : 0);
+    if (ValidDate(year + dy, m, d)) return IsoDate(year + dy, m, d);
+  }
+  return IsoDate(year, month, day);
 }
 
 }  // namespace annals::io

@@ -9,16 +9,6 @@
 namespace annals::io {
 namespace {
 
-// Days since 1970-01-01 for a proleptic Gregorian date (H. Hinnant's days_from_civil).
-int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
-}
-
 void CivilFromDays(int64_t z, int& y, int& m, int& d) {
   z += 719468;
   const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
@@ -88,13 +78,6 @@ std::string Format(int y, int mo, int d, int h, int mi, int se, bool utc) {
   return buf;
 }
 
-// Applies an offset in minutes east of UTC and formats as UTC.
-std::string ToUtc(int y, int mo, int d, int h, int mi, int se, int offset_minutes) {
-  int64_t t = DaysFromCivil(y, mo, d) * 86400 + int64_t{h} * 3600 + int64_t{mi} * 60 + se -
-              int64_t{offset_minutes} * 60;
-  return EpochToIso(t);
-}
-
 bool ValidTime(int h, int mi, int se) { return h <= 23 && mi <= 59 && se <= 60; }
 
 // "Z", "+02:00", "+0200", "-05"; offset in minutes. `present` false when nothing is there.
@@ -152,7 +135,7 @@ std::string ParseIso(std::string_view s) {
   if (!sc.Done()) return "";
   if (se == 60) se = 59;  // Leap second: close enough for a publication time.
   if (!zoned) return Format(y, mo, d, h, mi, se, false);
-  return ToUtc(y, mo, d, h, mi, se, offset);
+  return IsoDateTimeWithOffset(y, mo, d, h, mi, se, offset);
 }
 
 // RFC 822/1123 as in RSS: "Tue, 02 Sep 2025 08:15:00 GMT"; the weekday is optional (and not
@@ -209,7 +192,7 @@ std::string ParseRfc822(std::string_view s) {
   }
   sc.Spaces();
   if (!sc.Done()) return "";
-  return ToUtc(y, mo, d, h, mi, se, offset);
+  return IsoDateTimeWithOffset(y, mo, d, h, mi, se, offset);
 }
 
 }  // namespace
@@ -225,6 +208,21 @@ bool ValidDate(int year, int month, int day) {
 std::string IsoDate(int year, int month, int day) {
   char buf[48];
   std::snprintf(buf, sizeof(buf), "%04d-%02d-%02d", year, month, day);
+  return buf;
+}
+
+std::string IsoDateTimeWithOffset(int year, int month, int day, int hour, int minute, int second,
+                                  int offset_minutes) {
+  char buf[64];
+  int n = std::snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d:%02d", year, month, day, hour,
+                        minute, second);
+  if (offset_minutes == 0) {
+    std::snprintf(buf + n, sizeof(buf) - n, "Z");
+  } else {
+    int a = offset_minutes < 0 ? -offset_minutes : offset_minutes;
+    std::snprintf(buf + n, sizeof(buf) - n, "%c%02d:%02d", offset_minutes < 0 ? '-' : '+',
+                  a / 60 % 100, a % 60);
+  }
   return buf;
 }
 

@@ -92,6 +92,16 @@ InputFormat FormatFromExtension(std::string_view path) {
   return InputFormat::kAuto;
 }
 
+bool HasInputExtension(std::string_view path) {
+  if (FormatFromExtension(path) != InputFormat::kAuto) return true;
+  std::string p = util::AsciiLower(path);
+  if (p.size() > 3 && p.compare(p.size() - 3, 3, ".gz") == 0) p.resize(p.size() - 3);
+  size_t slash = p.find_last_of('/');
+  std::string_view name(p);
+  if (slash != std::string::npos) name.remove_prefix(slash + 1);
+  return name.size() > 4 && name.substr(name.size() - 4) == ".xml";
+}
+
 InputFormat SniffFormat(std::string_view head) {
   if (StartsWith(head, "\xEF\xBB\xBF")) head.remove_prefix(3);
   std::string_view s = SkipSpace(head);

@@ -16,6 +16,12 @@ namespace annals::io {
 // feed or anything else), for other extensions and for no extension.
 InputFormat FormatFromExtension(std::string_view path);
 
+// True when a directory walk reads `path`: its name ends, case-insensitively and after an optional
+// ".gz", in one of the input extensions of FormatFromExtension or ".xml" (sniffed). Files given
+// by name are always read; this rule only keeps README.md, answers.tsv, images and the like out of
+// a directory read.
+bool HasInputExtension(std::string_view path);
+
 // The format the first bytes look like (a UTF-8 BOM and leading whitespace are skipped):
 // "{" -> jsonl; "WARC/" -> warc; after an optional XML declaration, comments and a doctype,
 // "<!doctype html", "<html", "<head" or "<body" -> html and "<rss", "<feed" or "<rdf:RDF" -> feed;

@@ -4,7 +4,7 @@
 // one Document per item/entry, memory bounded by the largest item. The SAX push parser is used
 // rather than xmlTextReader because the reader gives up on the last chunk of a truncated feed
 // (items parsed before the truncation were lost); SAX delivers every event before the fault. Field
-// rules in docs/formats-web.md.
+// rules in docs/formats.md.
 #include <libxml/SAX2.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -162,6 +162,25 @@ std::string SaxAttr(const xmlChar** attrs, int count, std::string_view local) {
 std::string CleanTitle(const std::string& s) {
   return util::CollapseWhitespace(HtmlFragmentToText(s));
 }
+
+}  // namespace
+
+std::string FeedSourceName(std::string_view feed_title) {
+  std::string_view t = util::TrimAsciiSpace(feed_title);
+  size_t cut = std::string_view::npos;
+  for (std::string_view sep :
+       {std::string_view(": "), std::string_view(" - "), std::string_view(" \xE2\x80\x93 "),
+        std::string_view(" \xE2\x80\x94 "), std::string_view(" | ")}) {
+    size_t at = t.find(sep);
+    if (at != std::string_view::npos && at < cut) cut = at;
+  }
+  if (cut != std::string_view::npos && !util::TrimAsciiSpace(t.substr(0, cut)).empty()) {
+    t = util::TrimAsciiSpace(t.substr(0, cut));
+  }
+  return std::string(t);
+}
+
+namespace {
 
 // Plain-text content (Atom type="text") must not be read as markup.
 std::string EscapeForPlain(std::string_view s) {
@@ -412,7 +431,9 @@ class FeedParser {
   void EndField() {
     in_field_ = false;
     if (!in_item_) {
-      if (field_.name == "title" && source_.empty()) source_ = CleanTitle(field_.Value());
+      if (field_.name == "title" && source_.empty()) {
+        source_ = FeedSourceName(CleanTitle(field_.Value()));
+      }
       if (field_.name == "language" && feed_language_.empty()) {
         feed_language_ = util::CollapseWhitespace(field_.text);
       }

@@ -37,6 +37,36 @@ void RunFeed(const std::string& data, FeedRun& run, const ReaderOptions& options
   run.status = ReadFeedInput(*src, ctx);
 }
 
+TEST(FeedSourceNameTest, PublisherBeforeTheSection) {
+  EXPECT_EQ(FeedSourceName("Northgate Dispatch: World"), "Northgate Dispatch");
+  EXPECT_EQ(FeedSourceName("Monsoon Review - Asia"), "Monsoon Review");
+  EXPECT_EQ(FeedSourceName("Plains Gazette | Top stories - Local"), "Plains Gazette");
+  EXPECT_EQ(FeedSourceName("Harbor Times \xE2\x80\x94 Politics"), "Harbor Times");
+  EXPECT_EQ(FeedSourceName("  Coastal Wire & Co  "), "Coastal Wire & Co");
+  EXPECT_EQ(FeedSourceName("Al-Wasat News"), "Al-Wasat News");  // A hyphen is not a separator.
+  EXPECT_EQ(FeedSourceName(": World"), ": World");              // Nothing before it: keep all.
+  EXPECT_EQ(FeedSourceName(""), "");
+}
+
+TEST(FeedReaderTest, ItemsTakeTheFeedPublisherAndTheLocalDate) {
+  FeedRun run;
+  RunFeed(
+      "<rss version='2.0'><channel><title>Northgate Dispatch: World</title>"
+      "<item><title>Talks</title><description>KYIV, Sept 2 (Wire Service) - Envoys met."
+      "</description>"
+      "<pubDate>Tue, 2 Sep 2025 23:30:00 -0500</pubDate></item></channel></rss>",
+      run);
+  ASSERT_TRUE(run.status.ok()) << run.status.ToString();
+  ASSERT_EQ(run.sink.documents.size(), 1u);
+  EXPECT_EQ(run.sink.documents[0].source, "Northgate Dispatch");
+  // Kept as published: not moved to 2025-09-03 in UTC.
+  EXPECT_EQ(run.sink.documents[0].date, "2025-09-02T23:30:00-05:00");
+  // Every format's text may open with a wire dateline; it is exposed, the feed's source kept.
+  ASSERT_TRUE(run.sink.documents[0].dateline.has_value());
+  EXPECT_EQ(run.sink.documents[0].dateline->place, "KYIV");
+  EXPECT_EQ(run.sink.documents[0].dateline->agency, "Wire Service");
+}
+
 TEST(FeedReaderTest, MalformedRss) {
   FeedRun run;
   RunFeed(ReadTestFile(kDir + "rss_malformed.xml"), run);

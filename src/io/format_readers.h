@@ -31,7 +31,8 @@ inline std::string DerivedDocumentId(std::string_view url, std::string_view text
 }
 
 // Sets doc.dateline from a wire dateline at the start of doc.text (io/dateline.h) when it has
-// none, and doc.date from the dateline's date when doc.date is empty and the dateline has a year.
+// none, doc.date from the dateline's date when doc.date is empty and the dateline has a year, and
+// doc.source from the dateline's agency ("Reuters") when doc.source is empty.
 void AttachDateline(Document& doc);
 
 // What a format reader needs: the options, the sink, the display path of the input, and counters.
@@ -46,9 +47,10 @@ class ReadContext {
   // True once the sink asked to stop; readers return as soon as they see it.
   bool stopped() const { return stopped_; }
 
-  // Fills origin_file (when empty) and the id (when empty, DerivedDocumentId) and hands the
-  // document to the sink. A document whose trimmed text is shorter than
-  // options().min_text_bytes is rejected as "empty document" instead.
+  // Fills origin_file (when empty), the id (when empty, DerivedDocumentId) and the dateline
+  // (AttachDateline: every format's text may open with one) and hands the document to the sink. A
+  // document whose trimmed text is shorter than options().min_text_bytes is rejected as "empty
+  // document" instead.
   void Emit(Document&& doc) {
     if (stopped_) return;
     if (doc.origin_file.empty()) doc.origin_file = file_;
@@ -57,6 +59,7 @@ class ReadContext {
       return;
     }
     if (doc.id.empty()) doc.id = DerivedDocumentId(doc.url, doc.text);
+    AttachDateline(doc);
     ++stats_.documents;
     if (!sink_.Accept(std::move(doc))) stopped_ = true;
   }
@@ -98,6 +101,11 @@ Status ReadHtmlInput(ByteSource& in, ReadContext& ctx);    // One article per pa
 Status ReadFeedInput(ByteSource& in, ReadContext& ctx);    // RSS 2.0 / Atom: one per item.
 Status ReadWarcInput(ByteSource& in, ReadContext& ctx);    // WARC (already gunzipped): one per
                                                            // HTML response record.
+
+// The publisher name in a feed's title, used as the source of its items: the title up to the first
+// ": ", " - ", " | " or spaced en/em dash ("Northgate Dispatch: World" -> "Northgate Dispatch",
+// "Monsoon Review - Asia" -> "Monsoon Review"); the whole title when there is none.
+std::string FeedSourceName(std::string_view feed_title);
 
 // Extracts an article from one HTML page (shared by the HTML and WARC readers). `url` is the page
 // address when known. Fills title, date (from meta tags), text, url, source; DataLoss when the page

@@ -2,7 +2,7 @@
 //
 // Internal: HTML helpers shared by the HTML, feed and WARC readers (html_reader.cc). The public
 // entry point for a whole page is `ExtractHtmlArticle` (io/format_readers.h); the rules are in
-// docs/formats-web.md.
+// docs/formats.md.
 //
 // Thread-safety: pure functions; each call parses its own tree.
 #ifndef ANNALS_IO_HTML_EXTRACT_H_

@@ -1,7 +1,7 @@
 // Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
 //
 // HTML article extraction with gumbo. The rules (what is dropped, how the article block is chosen,
-// which meta tags give the title and date) are documented in docs/formats-web.md.
+// which meta tags give the title and date) are documented in docs/formats.md.
 #include <gumbo.h>
 #include <unicode/ucnv.h>
 

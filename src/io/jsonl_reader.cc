@@ -10,6 +10,7 @@
 
 #include "io/dates.h"
 #include "io/format_readers.h"
+#include "io/web_date.h"
 #include "util/text.h"
 
 namespace annals::io {
@@ -163,6 +164,12 @@ Status ReadJsonlInput(ByteSource& in, ReadContext& ctx) {
           std::string raw_date;
           problem = GetString(kv.value, key, false, raw_date);
           doc.date = NormalizeDate(raw_date);
+          // Dates written out as on the web ("September 2, 2025", "2025/09/02", "CEST").
+          if (doc.date.empty()) {
+            std::string web = NormalizeWebDate(raw_date);
+            // Same year range as NormalizeDate (the web parser allows 1000..9999).
+            if (web.size() >= 10 && ValidDate(std::stoi(web.substr(0, 4)), 1, 1)) doc.date = web;
+          }
         }
       }
       if (!problem.empty()) break;

@@ -82,9 +82,10 @@ bool Hidden(const std::filesystem::path& p) {
   return !name.empty() && name[0] == '.';
 }
 
-// Appends the regular files under `dir` (recursively, sorted by name, hidden entries skipped).
-// Symbolic links to directories are not followed (no cycles); links to files are read.
-void WalkDirectory(const std::filesystem::path& dir, std::vector<Input>& out) {
+// Appends the regular files under `dir` with an input extension (recursively, sorted by name,
+// hidden entries skipped) and counts the other files in `skipped`. Symbolic links to directories
+// are not followed (no cycles); links to files are read.
+void WalkDirectory(const std::filesystem::path& dir, std::vector<Input>& out, uint64_t& skipped) {
   std::error_code ec;
   std::vector<std::filesystem::path> entries;
   std::filesystem::directory_iterator it(dir, ec);
@@ -102,7 +103,7 @@ void WalkDirectory(const std::filesystem::path& dir, std::vector<Input>& out) {
     std::error_code ec2;
     std::filesystem::file_status link = std::filesystem::symlink_status(p, ec2);
     if (std::filesystem::is_directory(link)) {
-      WalkDirectory(p, out);
+      WalkDirectory(p, out, skipped);
       continue;
     }
     std::filesystem::file_status st = std::filesystem::status(p, ec2);
@@ -112,13 +113,17 @@ void WalkDirectory(const std::filesystem::path& dir, std::vector<Input>& out) {
       continue;
     }
     if (!std::filesystem::is_regular_file(st)) continue;  // Sockets, FIFOs inside directories.
+    if (!io::HasInputExtension(p.string())) {
+      ++skipped;
+      continue;
+    }
     std::error_code ec3;
     uint64_t size = std::filesystem::file_size(p, ec3);
     out.push_back({p.string(), ec3 ? 0 : size, ""});
   }
 }
 
-std::vector<Input> ExpandPaths(const std::vector<std::string>& paths) {
+std::vector<Input> ExpandPaths(const std::vector<std::string>& paths, uint64_t& skipped) {
   std::vector<Input> out;
   for (const std::string& path : paths) {
     if (path == "-") {
@@ -132,7 +137,7 @@ std::vector<Input> ExpandPaths(const std::vector<std::string>& paths) {
       continue;
     }
     if (S_ISDIR(st.st_mode)) {
-      WalkDirectory(path, out);
+      WalkDirectory(path, out, skipped);
     } else {
       out.push_back({path, S_ISREG(st.st_mode) ? static_cast<uint64_t>(st.st_size) : 0, ""});
     }
@@ -278,7 +283,7 @@ Result<ReadStats> ReadInputs(const std::vector<std::string>& paths, const Reader
   const JsonlFields& f = options.jsonl_fields;
   if (f.text.empty()) return InvalidArgumentError("ReaderOptions::jsonl_fields.text is empty");
   ReadStats stats;
-  std::vector<Input> inputs = ExpandPaths(paths);
+  std::vector<Input> inputs = ExpandPaths(paths, stats.skipped);
   uint64_t total = 0;
   for (const Input& in : inputs) {
     if (in.path == "-" && in.error.empty()) {

@@ -7,8 +7,10 @@
 #include <gtest/gtest.h>
 #include <zlib.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -92,6 +94,18 @@ TEST(DetectTest, Extensions) {
   EXPECT_EQ(FormatFromExtension("README"), InputFormat::kAuto);
   EXPECT_EQ(FormatFromExtension("dir.txt/README"), InputFormat::kAuto);
   EXPECT_EQ(FormatFromExtension("x.gz"), InputFormat::kAuto);
+}
+
+TEST(DetectTest, InputExtensionsForDirectoryWalks) {
+  for (const char* yes :
+       {"a.txt", "A.TEXT", "x/news.jsonl.gz", "x.ndjson", "x.json", "x.HTM", "x.html", "x.rss",
+        "x.atom", "feed.xml", "feed.XML.gz", "crawl.warc.gz", "ud.conllu", "d.md/a.txt"}) {
+    EXPECT_TRUE(io::HasInputExtension(yes)) << yes;
+  }
+  for (const char* no : {"README.md", "answers.tsv", "x.gz", "README", "logo.png", "a.txt/README",
+                         "notes.txt.bak", "x.xml/y", "xml", ".xml"}) {
+    EXPECT_FALSE(io::HasInputExtension(no)) << no;
+  }
 }
 
 TEST(DetectTest, Sniffing) {
@@ -319,6 +333,23 @@ TEST_F(ReaderTest, JsonlFieldNamesAreConfigurable) {
   EXPECT_EQ(sink.rejects[0].reason, "missing text field 'body'");
 }
 
+TEST_F(ReaderTest, JsonlDatesKeepTheOffsetAndAcceptWebForms) {
+  std::string p = Write("d.jsonl",
+                        "{\"text\":\"a\",\"date\":\"2024-12-02T21:15:00+04:00\"}\n"
+                        "{\"text\":\"b\",\"date\":\"September 2, 2025\"}\n"
+                        "{\"text\":\"c\",\"date\":\"2025-09-02 08:15 CEST\"}\n"
+                        "{\"text\":\"d\",\"date\":\"soon\"}\n"
+                        "{\"text\":\"e\",\"date\":\"September 2, 1500\"}\n");
+  CollectingSink sink;
+  ASSERT_TRUE(ReadInputs({p}, {}, sink).ok());
+  ASSERT_EQ(sink.docs.size(), 5u);
+  EXPECT_EQ(sink.docs[0].date, "2024-12-02T21:15:00+04:00");
+  EXPECT_EQ(sink.docs[1].date, "2025-09-02");
+  EXPECT_EQ(sink.docs[2].date, "2025-09-02T08:15:00+02:00");
+  EXPECT_EQ(sink.docs[3].date, "");
+  EXPECT_EQ(sink.docs[4].date, "");  // Outside 1800..2200.
+}
+
 TEST_F(ReaderTest, ForcedFormatOverridesDetection) {
   std::string p = Write("a.jsonl", "{\"text\":\"x\"}\n");
   ReaderOptions options;
@@ -343,6 +374,62 @@ TEST_F(ReaderTest, DirectoriesAreWalkedSortedSkippingHiddenEntries) {
   EXPECT_EQ(texts, (std::vector<std::string>{"Charlie text.", "Echo text.", "Bravo text."}));
   EXPECT_EQ(stats->files, 3u);
   EXPECT_TRUE(sink.rejects.empty());
+}
+
+TEST_F(ReaderTest, DirectoriesReadOnlyInputExtensionsButNamedFilesAlways) {
+  Write("README.md", "# Notes about this folder\n\nNot an article.\n");
+  Write("answers.tsv", "file\titem\n");
+  Write("a.txt", "Alpha text.\n");
+  Write("sub/feed.xml",
+        "<rss><channel><item><title>T</title><description>Feed item.</description>"
+        "</item></channel></rss>");
+  std::string no_ext = Write("sub/news", "{\"text\":\"No extension.\"}\n");
+  CollectingSink sink;
+  Result<ReadStats> stats = ReadInputs({dir_.string()}, {}, sink);
+  ASSERT_TRUE(stats.ok());
+  std::vector<std::string> texts;
+  for (const Document& d : sink.docs) texts.push_back(d.text);
+  EXPECT_EQ(texts, (std::vector<std::string>{"Alpha text.", "Feed item."}));
+  EXPECT_EQ(stats->files, 2u);
+  EXPECT_EQ(stats->skipped, 3u);  // README.md, answers.tsv, sub/news.
+  EXPECT_TRUE(sink.rejects.empty());
+
+  // Named explicitly, a file is read whatever its name (the format is sniffed).
+  CollectingSink named;
+  Result<ReadStats> named_stats = ReadInputs({no_ext}, {}, named);
+  ASSERT_TRUE(named_stats.ok());
+  ASSERT_EQ(named.docs.size(), 1u);
+  EXPECT_EQ(named.docs[0].text, "No extension.");
+  EXPECT_EQ(named_stats->skipped, 0u);
+}
+
+// The acceptance check of the readers: every bundled sample article is read exactly once, with a
+// title, a date and a source, and the answer key and README are not taken for articles.
+TEST(SamplesReadTest, EverySampleOnceWithTitleDateAndSource) {
+  const char* root = std::getenv("ANNALS_SOURCE_DIR");
+  fs::path samples = fs::path(root != nullptr ? root : ".") / "samples";
+  ASSERT_TRUE(fs::is_directory(samples)) << samples;
+  CollectingSink sink;
+  Result<ReadStats> stats = ReadInputs({samples.string()}, {}, sink);
+  ASSERT_TRUE(stats.ok());
+  EXPECT_TRUE(sink.rejects.empty()) << sink.rejects[0].Message();
+  EXPECT_EQ(stats->skipped, 2u);  // README.md, answers.tsv.
+  ASSERT_EQ(sink.docs.size(), 16u);
+  std::set<std::string> ids, titles;
+  for (const Document& d : sink.docs) {
+    SCOPED_TRACE(d.origin_file + ":" + d.origin_location);
+    EXPECT_FALSE(d.title.empty());
+    EXPECT_GE(d.date.size(), 10u);
+    EXPECT_TRUE(d.date.rfind("2024-", 0) == 0 || d.date.rfind("2025-", 0) == 0 ||
+                d.date.rfind("2026-", 0) == 0)
+        << d.date;
+    EXPECT_FALSE(d.source.empty());
+    EXPECT_TRUE(d.dateline.has_value());  // Every sample, in every format, opens with one.
+    ids.insert(d.id);
+    titles.insert(d.title);
+  }
+  EXPECT_EQ(ids.size(), 16u);
+  EXPECT_EQ(titles.size(), 16u);
 }
 
 TEST_F(ReaderTest, ProgressReachesTheTotal) {

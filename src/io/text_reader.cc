@@ -4,7 +4,8 @@
 // paragraphs are separated by blank lines, and the lines of one paragraph are joined with a space
 // (hard-wrapped text); when the input has no blank line at all, every line is a paragraph. A
 // short headline-like first line followed by a blank line is the title. A wire dateline at the
-// start of the body is read into Document::dateline and stays in the text.
+// start of the body is read into Document::dateline and stays in the text; its agency becomes the
+// source. Without a dated dateline, a file name starting with YYYY-MM-DD gives the date.
 #include <string>
 #include <string_view>
 #include <vector>
@@ -107,6 +108,7 @@ Status ReadTextInput(ByteSource& in, ReadContext& ctx) {
   doc.title = std::move(layout.title);
   doc.text = std::move(layout.text);
   AttachDateline(doc);
+  if (doc.date.empty() && ctx.file() != "-") doc.date = DateFromFileName(ctx.file(), doc.dateline);
   ctx.Emit(std::move(doc));
   return Status::Ok();
 }

@@ -3,9 +3,13 @@
 // The plain-text reader's parts: wire datelines, title and paragraph layout, date normalisation.
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
+#include "io/byte_source.h"
 #include "io/dateline.h"
 #include "io/dates.h"
 #include "io/format_readers.h"
@@ -44,6 +48,22 @@ TEST(DatelineTest, WireStyles) {
        "Reuters", "S\xC3\x83O PAULO, Dec 24 (Reuters) -", ""},
       {"Paris, Feb. 29, 2024 (AFP) - \xE2\x80\x9CNo,\xE2\x80\x9D he said.", "Paris",
        "Feb. 29, 2024", "AFP", "Paris, Feb. 29, 2024 (AFP) -", "2024-02-29"},
+      // Day first, as British and many international outlets write it.
+      {"TEHRAN, 16 November 2024 (Gulf Courier) - The president spoke.", "TEHRAN",
+       "16 November 2024", "Gulf Courier", "TEHRAN, 16 November 2024 (Gulf Courier) -",
+       "2024-11-16"},
+      {"GENEVA, 2 Sept. (AFP) \xE2\x80\x93 Talks began.", "GENEVA", "2 Sept.", "AFP",
+       "GENEVA, 2 Sept. (AFP) \xE2\x80\x93", ""},
+      {"NAIROBI, Kenya, 5 March, 2025 \xE2\x80\x94 Voters queued.", "NAIROBI, Kenya",
+       "5 March, 2025", "", "NAIROBI, Kenya, 5 March, 2025 \xE2\x80\x94", "2025-03-05"},
+      // The samples' shapes: month first with ", Year", without a year, em dash.
+      {"NEW DELHI, March 3, 2025 (Meridian Post) \xE2\x80\x94 Diplomats met.", "NEW DELHI",
+       "March 3, 2025", "Meridian Post", "NEW DELHI, March 3, 2025 (Meridian Post) \xE2\x80\x94",
+       "2025-03-03"},
+      {"SEOUL, Aug 18 (Harbor Times) - Kim warned.", "SEOUL", "Aug 18", "Harbor Times",
+       "SEOUL, Aug 18 (Harbor Times) -", ""},
+      {"NEW DELHI/ISLAMABAD, May 10 (Crescent Herald) - Both sides agreed.", "NEW DELHI/ISLAMABAD",
+       "May 10", "Crescent Herald", "NEW DELHI/ISLAMABAD, May 10 (Crescent Herald) -", ""},
   };
   for (const DatelineCase& c : cases) {
     SCOPED_TRACE(c.text);
@@ -66,7 +86,10 @@ TEST(DatelineTest, OrdinaryOpeningsAreNotDatelines) {
       "BEIJING, Sept 2 (Reuters)\n- a list item",  // Dash on the next line.
       "Officials in the north-east said eleven people died.",
       "Paris, Feb. 30, 2024 (AFP) - impossible date",  // No such day.
-      "Beijing - the capital - was quiet.",            // Title case, no date or agency.
+      "LONDON, 31 June 2024 (AFP) - Impossible day first.",
+      "LONDON, 3 Downing Street (AP) - An address, not a date.",
+      "TEHRAN, 123 November 2024 (AP) - Not a day.",
+      "Beijing - the capital - was quiet.",  // Title case, no date or agency.
       "ONE, TWO, THREE, FOUR (AP) - too many places",
       "BEIJING (this agency name is far too long to be an agency at all) - x",
       "HAMSTERS - will a hamster be fine in the bathroom?",  // Lower case after the dash.
@@ -92,6 +115,74 @@ TEST(AttachDatelineTest, SetsDateOnlyWhenMissing) {
   dated.date = "2025-03-04T10:00:00Z";
   AttachDateline(dated);
   EXPECT_EQ(dated.date, "2025-03-04T10:00:00Z");
+}
+
+TEST(AttachDatelineTest, AgencyIsTheSourceWhenThereIsNone) {
+  Document doc;
+  doc.text = "BEIJING, Sept 2 (Reuters) - Leaders met.";
+  AttachDateline(doc);
+  EXPECT_EQ(doc.source, "Reuters");
+  Document sourced;
+  sourced.text = doc.text;
+  sourced.source = "Example News";
+  AttachDateline(sourced);
+  EXPECT_EQ(sourced.source, "Example News");
+  Document no_agency;
+  no_agency.text = "WASHINGTON \xE2\x80\x94 The Senate voted.";
+  AttachDateline(no_agency);
+  ASSERT_TRUE(no_agency.dateline.has_value());
+  EXPECT_EQ(no_agency.source, "");
+}
+
+TEST(DateFromFileNameTest, NameDateAndYearlessDatelines) {
+  std::optional<Dateline> none;
+  EXPECT_EQ(DateFromFileName("samples/text/2025-08-18-kim.txt", none), "2025-08-18");
+  EXPECT_EQ(DateFromFileName("2024-02-29.txt", none), "2024-02-29");
+  EXPECT_EQ(DateFromFileName("a/2025-02-30-x.txt", none), "");  // No such day.
+  EXPECT_EQ(DateFromFileName("a/2025-08-181.txt", none), "");
+  EXPECT_EQ(DateFromFileName("notes-2025-08-18.txt", none), "");
+  EXPECT_EQ(DateFromFileName("2025-08-18-dir/x.txt", none), "");  // Only the file name counts.
+  EXPECT_EQ(DateFromFileName("", none), "");
+  Dateline d;
+  d.date_text = "Aug 17";
+  EXPECT_EQ(DateFromFileName("2025-08-18-x.txt", d), "2025-08-17");
+  d.date_text = "Dec 31";
+  EXPECT_EQ(DateFromFileName("2025-01-02-x.txt", d), "2024-12-31");
+  d.date_text = "2 January";
+  EXPECT_EQ(DateFromFileName("2025-12-30-x.txt", d), "2026-01-02");
+  d.date_text = "Feb 29";  // Not in 2025: the file name's date.
+  EXPECT_EQ(DateFromFileName("2025-03-01-x.txt", d), "2025-03-01");
+}
+
+TEST(TextReaderTest, DatelineAgencyAndFileNameDate) {
+  struct Sink : DocumentSink {
+    bool Accept(Document&& d) override {
+      docs.push_back(std::move(d));
+      return true;
+    }
+    void OnReject(const Reject&) override {}
+    std::vector<Document> docs;
+  } sink;
+  ReaderOptions options;
+  ReadStats stats;
+  {
+    ReadContext ctx(options, sink, "in/2025-08-18-north-korea.txt", stats);
+    std::unique_ptr<ByteSource> in =
+        MemorySource("Kim warns allies\n\nSEOUL, Aug 18 (Harbor Times) - Kim warned on Monday.\n");
+    ASSERT_TRUE(ReadTextInput(*in, ctx).ok());
+  }
+  {
+    ReadContext ctx(options, sink, "in/2024-01-01-x.txt", stats);
+    std::unique_ptr<ByteSource> in =
+        MemorySource("TEHRAN, 16 November 2024 (Gulf Courier) - The president spoke.\n");
+    ASSERT_TRUE(ReadTextInput(*in, ctx).ok());
+  }
+  ASSERT_EQ(sink.docs.size(), 2u);
+  EXPECT_EQ(sink.docs[0].title, "Kim warns allies");
+  EXPECT_EQ(sink.docs[0].source, "Harbor Times");
+  EXPECT_EQ(sink.docs[0].date, "2025-08-18");
+  EXPECT_EQ(sink.docs[1].source, "Gulf Courier");
+  EXPECT_EQ(sink.docs[1].date, "2024-11-16");  // The dateline's own year wins over the name.
 }
 
 TEST(TextLayoutTest, TitleParagraphsAndWrapping) {
@@ -129,15 +220,15 @@ TEST(DatesTest, NormalizeDate) {
       {" 2025-09-02 ", "2025-09-02"},
       {"2025-09-02T08:15:00Z", "2025-09-02T08:15:00Z"},
       {"2025-09-02T08:15:00.123456Z", "2025-09-02T08:15:00Z"},
-      {"2025-09-02T08:15:00+02:00", "2025-09-02T06:15:00Z"},
-      {"2025-09-02T01:15:00-05:00", "2025-09-02T06:15:00Z"},
-      {"2025-09-01T23:30:00-01:00", "2025-09-02T00:30:00Z"},
+      {"2025-09-02T08:15:00+02:00", "2025-09-02T08:15:00+02:00"},
+      {"2025-09-02T01:15:00-05:00", "2025-09-02T01:15:00-05:00"},
+      {"2025-09-01T23:30:00-01:00", "2025-09-01T23:30:00-01:00"},
       {"2025-09-02 08:15:00", "2025-09-02T08:15:00"},
       {"2025-09-02T08:15", "2025-09-02T08:15:00"},
       {"2025-09-02 08:15:00 UTC", "2025-09-02T08:15:00Z"},
       {"Tue, 02 Sep 2025 08:15:00 GMT", "2025-09-02T08:15:00Z"},
-      {"Tue, 02 Sep 2025 08:15:00 +0200", "2025-09-02T06:15:00Z"},
-      {"2 Sep 2025 08:15 EDT", "2025-09-02T12:15:00Z"},
+      {"Tue, 02 Sep 2025 08:15:00 +0200", "2025-09-02T08:15:00+02:00"},
+      {"2 Sep 2025 08:15 EDT", "2025-09-02T08:15:00-04:00"},
       {"2 September 2025", "2025-09-02"},
       {"1756800900", "2025-09-02T08:15:00Z"},
       {"2024-02-29", "2024-02-29"},

@@ -1,7 +1,7 @@
 // Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
 //
 // WARC 1.0/1.1 records over a decompressed byte stream, parsed here rather than with libarchive
-// (which drops records). One Document per HTML response; see docs/formats-web.md.
+// (which drops records). One Document per HTML response; see docs/formats.md.
 #include "io/warc_reader.h"
 
 #include <zlib.h>

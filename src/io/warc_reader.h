@@ -2,7 +2,7 @@
 //
 // Internal: the WARC reader with its record counts exposed (tests, benchmarks). ReadWarcInput
 // (io/format_readers.h) is ReadWarcRecords without counts. Handling and deviations from the WARC
-// 1.1 standard are documented in docs/formats-web.md.
+// 1.1 standard are documented in docs/formats.md.
 #ifndef ANNALS_IO_WARC_READER_H_
 #define ANNALS_IO_WARC_READER_H_
 

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "io/dates.h"
 #include "util/text.h"
 
 namespace annals::io {
@@ -38,28 +39,6 @@ bool Valid(const DateParts& d) {
   return d.offset_minutes > -24 * 60 && d.offset_minutes < 24 * 60;
 }
 
-// Howard Hinnant's days_from_civil / civil_from_days.
-int64_t DaysFromCivil(int64_t y, int m, int d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t yoe = y - era * 400;
-  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-void CivilFromDays(int64_t z, int& y, int& m, int& d) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const int64_t doe = z - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  y = static_cast<int>(yoe + era * 400 + (m <= 2));
-}
-
 std::string Format(DateParts d) {
   char buf[32];
   if (!d.has_time) {
@@ -68,18 +47,8 @@ std::string Format(DateParts d) {
   }
   if (d.second == 60) d.second = 59;  // Leap second: keep the minute.
   if (d.has_zone) {
-    int64_t secs = (DaysFromCivil(d.year, d.month, d.day) * 86400) + d.hour * 3600 + d.minute * 60 +
-                   d.second - static_cast<int64_t>(d.offset_minutes) * 60;
-    int64_t days = secs >= 0 ? secs / 86400 : (secs - 86399) / 86400;
-    int64_t rem = secs - days * 86400;
-    CivilFromDays(days, d.year, d.month, d.day);
-    d.hour = static_cast<int>(rem / 3600);
-    d.minute = static_cast<int>(rem / 60 % 60);
-    d.second = static_cast<int>(rem % 60);
-    if (d.year < 1000 || d.year > 9999) return "";
-    std::snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d:%02dZ", d.year, d.month, d.day,
-                  d.hour, d.minute, d.second);
-    return buf;
+    return IsoDateTimeWithOffset(d.year, d.month, d.day, d.hour, d.minute, d.second,
+                                 d.offset_minutes);
   }
   std::snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d:%02d", d.year, d.month, d.day, d.hour,
                 d.minute, d.second);

@@ -9,9 +9,11 @@
 //   RFC 822 / 1123 / 2822 (RSS): [Tue,] 2 Sep 2025 08:15[:00] GMT|UT|UTC|Z|EST|EDT|CST|CDT|MST|
 //                         MDT|PST|PDT|military letter|+0200; two-digit years (< 50 -> 20xx)
 //   Written dates:        September 2, 2025 [08:15 [AM|PM]], 2 September 2025, Sept. 2, 2025
-// Output: "YYYY-MM-DD" when only a date is known; "YYYY-MM-DDTHH:MM:SSZ" (converted to UTC) when a
-// time and a zone are known; "YYYY-MM-DDTHH:MM:SS" (no zone) when the zone is unknown. Military
-// single-letter zones other than Z count as UTC, as RFC 2822 section 4.3 advises. Returns an empty
+// Output: "YYYY-MM-DD" when only a date is known; when a time and a zone are known, the local time
+// as published with its offset, never converted to UTC: "YYYY-MM-DDTHH:MM:SS+HH:MM" (or "Z" for
+// UTC/GMT and a zero offset; named zones such as EST become their offset, -05:00);
+// "YYYY-MM-DDTHH:MM:SS" (no zone) when the zone is unknown. Military single-letter zones other
+// than Z count as UTC, as RFC 2822 section 4.3 advises. Returns an empty
 // string for anything else (including impossible dates such as 2025-02-30).
 //
 // Thread-safety: pure function.

@@ -21,9 +21,11 @@ constexpr const char* kDescription =
     "  {\"id\",\"url\",\"source\",\"title\",\"date\",\"language\",\"text\",\n"
     "   \"dateline\":{\"place\",\"date\",\"agency\"} (when the text opens with one),\n"
     "   \"origin\":{\"file\",\"location\"}}\n"
-    "PATH is a file, a directory (read recursively, sorted, hidden entries skipped) or - for\n"
-    "stdin; .gz inputs are decompressed. Formats (detected from the extension, then the first\n"
-    "bytes, unless --format is given): text, jsonl, html, feed (RSS/Atom), warc, conllu.\n"
+    "PATH is a file, a directory (read recursively, sorted, hidden entries skipped; only files\n"
+    "ending in .txt .text .jsonl .ndjson .json .html .htm .rss .atom .xml .warc .conllu, each\n"
+    "optionally + .gz) or - for stdin; a file named as PATH is always read. .gz inputs are\n"
+    "decompressed. Formats (detected from the extension, then the first bytes, unless --format\n"
+    "is given): text, jsonl, html, feed (RSS/Atom), warc, conllu.\n"
     "Bad records are reported on stderr as 'file:location: reason' and reading goes on.\n"
     "Exit status: 0 when at least one document was read, 1 when none, 2 for usage errors.\n"
     "Details: docs/formats.md.";
@@ -201,10 +203,15 @@ int RunRead(int argc, char** argv) {
   }
   if (sink.WriteFailed()) std::fprintf(stderr, "annals read: writing to stdout failed; stopped\n");
   if (!quiet) {
-    std::fprintf(stderr, "read: %s from %s, %llu rejected\n",
+    std::string skipped;
+    if (stats->skipped > 0) {
+      skipped =
+          ", " + Plural(stats->skipped, "file", "files") + " skipped (not an input extension)";
+    }
+    std::fprintf(stderr, "read: %s from %s, %llu rejected%s\n",
                  Plural(stats->documents, "document", "documents").c_str(),
                  Plural(stats->files, "file", "files").c_str(),
-                 static_cast<unsigned long long>(stats->rejects));
+                 static_cast<unsigned long long>(stats->rejects), skipped.c_str());
   }
   return stats->documents > 0 ? kExitOk : kExitFailure;
 }

@@ -13,19 +13,40 @@ expect_rc() {  # expect_rc WANT GOT WHAT
   [ "$1" = "$2" ] || fail "$3: exit $2, want $1"
 }
 
-# Golden inputs: documents on stdout, rejects on stderr and in the --rejects file.
-"$bin" read "$golden/in" --rejects "$tmp/rej.jsonl" >"$tmp/out.jsonl" 2>"$tmp/err.txt"
+# Golden inputs: documents on stdout, rejects on stderr and in the --rejects file. The directory
+# walk reads only files with an input extension; the two sniffed inputs (no such extension) are
+# skipped there and read when named.
+sniffed=("$golden/in/sniffed_conllu.dat" "$golden/in/sniffed_jsonl")
+"$bin" read "$golden/in" "${sniffed[@]}" --rejects "$tmp/rej.jsonl" >"$tmp/out.jsonl" 2>"$tmp/err.txt"
 expect_rc 0 $? "read golden dir"
-cat "$golden"/out/*.jsonl | grep -v '^{"file":' >"$tmp/want_docs.jsonl"
-cat "$golden"/out/*.jsonl | grep '^{"file":' >"$tmp/want_rejects.jsonl"
+: >"$tmp/want.jsonl"
+for f in "$golden"/out/*.jsonl; do
+  case "$f" in */sniffed_*) ;; *) cat "$f" >>"$tmp/want.jsonl" ;; esac
+done
+for f in "${sniffed[@]}"; do cat "$golden/out/$(basename "$f").jsonl" >>"$tmp/want.jsonl"; done
+grep -v '^{"file":' "$tmp/want.jsonl" >"$tmp/want_docs.jsonl"
+grep '^{"file":' "$tmp/want.jsonl" >"$tmp/want_rejects.jsonl"
 cmp -s "$tmp/out.jsonl" "$tmp/want_docs.jsonl" || fail "stdout differs from the golden documents"
 cmp -s "$tmp/rej.jsonl" "$tmp/want_rejects.jsonl" || fail "--rejects file differs from the golden rejects"
 [ "$(wc -l <"$tmp/out.jsonl")" -eq 17 ] || fail "want 17 documents"
 [ "$(wc -l <"$tmp/rej.jsonl")" -eq 7 ] || fail "want 7 rejects"
 grep -qx "$golden/in/articles.jsonl:line 7: invalid JSON: A string is opened, but never closed." \
   "$tmp/err.txt" || fail "reject line missing on stderr"
-grep -qx "read: 17 documents from 11 files, 7 rejected" "$tmp/err.txt" || fail "summary line"
+grep -qx "read: 17 documents from 11 files, 7 rejected, 2 files skipped (not an input extension)" \
+  "$tmp/err.txt" || fail "summary line: $(grep '^read: ' "$tmp/err.txt")"
 [ "$(grep -c '^read: ' "$tmp/err.txt")" -eq 1 ] || fail "one summary line, no progress (not a tty)"
+
+# The samples: every article once, with a title and a date; README.md and answers.tsv skipped.
+"$bin" read samples/ --rejects "$tmp/samples-rej.jsonl" >"$tmp/samples.jsonl" 2>"$tmp/samples-err.txt"
+expect_rc 0 $? "read samples/"
+grep -qx "read: 16 documents from 11 files, 0 rejected, 2 files skipped (not an input extension)" \
+  "$tmp/samples-err.txt" || fail "samples summary: $(cat "$tmp/samples-err.txt")"
+[ ! -s "$tmp/samples-rej.jsonl" ] || fail "samples rejects: $(cat "$tmp/samples-rej.jsonl")"
+[ "$(grep -c '"title":"[^"]' "$tmp/samples.jsonl")" -eq 16 ] || fail "a sample without a title"
+[ "$(grep -c '"date":"20[0-9][0-9]-[0-9][0-9]-[0-9][0-9]' "$tmp/samples.jsonl")" -eq 16 ] ||
+  fail "a sample without a date"
+[ "$(grep -c '"dateline":{"place":"[A-Z]' "$tmp/samples.jsonl")" -eq 16 ] ||
+  fail "every sample opens with a wire dateline; not all were found"
 
 # stdin, --field, --quiet.
 printf '{"body":"From stdin.","headline":"H"}\n' |
