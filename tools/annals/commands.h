@@ -21,11 +21,15 @@ int RunEval(int argc, char** argv);      // cmd_eval.cc
 int RunExport(int argc, char** argv);    // cmd_export.cc
 int RunQuery(int argc, char** argv);     // cmd_query.cc
 int RunServe(int argc, char** argv);     // cmd_serve.cc
+int RunNer(int argc, char** argv);       // cmd_ner.cc
 int RunVersion(int argc, char** argv);   // main.cc
 
 // `annals train` kinds.
 int RunTrainSentsplit(int argc, char** argv);  // cmd_train_sentsplit.cc
 int RunTrainParser(int argc, char** argv);     // cmd_train_parser.cc
+int RunTrainNer(int argc, char** argv);        // cmd_ner.cc
+// `annals eval` kinds.
+int RunEvalNer(int argc, char** argv);  // cmd_ner.cc
 
 }  // namespace annals::cli
 
