@@ -14,8 +14,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string bytes(reinterpret_cast<const char*>(data), size);
   (void)annals::EntityRecognizer::FromBytes(bytes);
 
-  static const char* const kSections[] = {"meta", "types", "gazetteer", "weights",
-                                          "weights_backward"};
+  static const char* const kSections[] = {"meta",          "types",   "gazetteer",
+                                          "label_classes", "weights", "weights_backward"};
   annals::nlp::ModelWriter writer("ner");
   std::string_view rest(bytes);
   for (const char* name : kSections) {

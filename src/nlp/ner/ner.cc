@@ -79,6 +79,10 @@ enum Template : uint64_t {
   kPrev1Upos,
   kPrev1Gaz,
   kCaseLower,
+  kLabelClass,
+  kLabelClassM1,
+  kLabelClassP1,
+  kLabelClassShape,
 };
 
 struct WordInfo {
@@ -92,6 +96,7 @@ struct WordInfo {
   uint64_t upos = 0;
   uint64_t xpos = 0;
   uint32_t gaz = 0;  // Bit 4 * type + role (role 0 B, 1 I, 2 L, 3 U).
+  uint64_t label_class = 0;
   bool capitalized = false;
 };
 
@@ -160,6 +165,9 @@ uint64_t SentenceCase(const Sentence& s) {
 }
 
 using Gazetteer = std::unordered_map<uint64_t, uint8_t>;  // Hash of lower-cased n-gram -> types.
+// Hash of a lower-cased word -> hash of the entity types (and O) it had in training.
+using LabelClasses = std::unordered_map<uint64_t, uint64_t>;
+const uint64_t kUnknownClass = util::Fnv1a64("<unk-class>");
 
 uint64_t NgramHash(const std::vector<std::string>& lowers, size_t begin, size_t end) {
   std::string key;
@@ -170,8 +178,8 @@ uint64_t NgramHash(const std::vector<std::string>& lowers, size_t begin, size_t 
   return util::Fnv1a64(key);
 }
 
-void Describe(const Sentence& s, const Gazetteer& gaz, std::vector<WordInfo>& out,
-              uint64_t& sentence_case) {
+void Describe(const Sentence& s, const Gazetteer& gaz, const LabelClasses& classes,
+              std::vector<WordInfo>& out, uint64_t& sentence_case) {
   const size_t n = s.words.size();
   out.assign(n, WordInfo());
   std::vector<std::string> lowers(n);
@@ -192,6 +200,8 @@ void Describe(const Sentence& s, const Gazetteer& gaz, std::vector<WordInfo>& ou
     w.upos = util::Fnv1a64(s.words[i].upos);
     w.xpos = util::Fnv1a64(s.words[i].xpos);
     w.capitalized = !form.empty() && form[0] >= 'A' && form[0] <= 'Z';
+    auto lc = classes.find(w.lower);
+    w.label_class = lc == classes.end() ? kUnknownClass : lc->second;
   }
   sentence_case = SentenceCase(s);
   if (gaz.empty()) return;
@@ -266,6 +276,10 @@ void Features(const std::vector<WordInfo>& ws, size_t i, uint64_t sentence_case,
   keys.push_back(MixKey(MixKey(kXposShape, w.xpos), w.short_shape));
   keys.push_back(MixKey(MixKey(kCaseShape, sentence_case), w.short_shape));
   keys.push_back(MixKey(MixKey(kCaseLower, sentence_case), w.lower));
+  keys.push_back(MixKey(kLabelClass, w.label_class));
+  keys.push_back(MixKey(kLabelClassM1, m1 ? m1->label_class : kStartWord));
+  keys.push_back(MixKey(kLabelClassP1, p1 ? p1->label_class : kEndWord));
+  keys.push_back(MixKey(MixKey(kLabelClassShape, w.label_class), w.short_shape));
   for (uint32_t g = w.gaz; g != 0; g &= g - 1) {
     keys.push_back(
         MixKey(MixKey(kGazBit, static_cast<uint64_t>(__builtin_ctz(g))), w.capitalized ? 1 : 0));
@@ -477,6 +491,7 @@ struct EntityRecognizer::Impl {
   std::string bytes;
   std::vector<std::string> types;
   Gazetteer gazetteer;
+  LabelClasses label_classes;
   nlp::tag::SparseWeights weights;
   nlp::tag::SparseWeights backward;
   bool has_backward = false;
@@ -510,7 +525,7 @@ std::vector<Entity> EntityRecognizer::Recognize(const Sentence& sentence) const 
   const Impl& m = *impl_;
   std::vector<WordInfo> info;
   uint64_t sentence_case = 0;
-  Describe(sentence, m.gazetteer, info, sentence_case);
+  Describe(sentence, m.gazetteer, m.label_classes, info, sentence_case);
   std::vector<int> labels;
   Decode(info, sentence_case, m.weights, m.has_backward ? &m.backward : nullptr, m.num_classes(),
          labels);
@@ -579,6 +594,20 @@ Result<EntityRecognizer> EntityRecognizer::FromBytes(std::string bytes) {
   }
   if (!gr.ok()) return gr.status("gazetteer");
   if (!gr.done()) return DataLossError("gazetteer: trailing bytes");
+
+  Result<std::string_view> lcs = file->Section("label_classes");
+  if (!lcs.ok()) return lcs.status();
+  ByteReader lr(*lcs);
+  n = lr.VarU();
+  if (!lr.ok() || n > lcs->size() / 16) return DataLossError("label_classes: bad entry count");
+  impl->label_classes.reserve(n);
+  for (uint64_t i = 0; i < n && lr.ok(); ++i) {
+    uint64_t word = lr.U64();
+    uint64_t cls = lr.U64();
+    impl->label_classes[word] = cls;
+  }
+  if (!lr.ok()) return lr.status("label_classes");
+  if (!lr.done()) return DataLossError("label_classes: trailing bytes");
 
   const int classes = impl->num_classes();
   Result<std::string_view> weights = file->Section("weights");
@@ -656,14 +685,56 @@ Result<EntityRecognizer> EntityRecognizer::Train(const std::vector<NerExample>& 
     if (!st.ok()) return st;
   }
 
+  // Label classes: the types each word had in training. Training sentences get classes counted
+  // on the other folds only (jackknifing), so that the feature is as reliable as on new text.
+  constexpr size_t kFolds = 5;
+  const size_t num_types = impl->types.size();
+  // Folds are contiguous runs of sentences, so that a document's repeated names stay in one fold.
+  auto fold_of = [&](size_t s) { return s * kFolds / train.size(); };
+  std::unordered_map<uint64_t, std::vector<uint32_t>> counts;  // word -> (fold, type+1) counts
+  for (size_t s = 0; s < train.size(); ++s) {
+    const Sentence& sent = train[s].sentence;
+    for (size_t i = 0; i < sent.words.size(); ++i) {
+      std::vector<uint32_t>& c = counts[util::Fnv1a64(util::AsciiLower(sent.words[i].form))];
+      if (c.empty()) c.assign(kFolds * (num_types + 1), 0);
+      int label = gold[s][i];
+      ++c[fold_of(s) * (num_types + 1) + (label == 0 ? 0 : TypeOf(label) + 1)];
+    }
+  }
+  auto make_classes = [&](size_t skip_fold) {
+    LabelClasses out;
+    std::vector<uint32_t> sum(num_types + 1);
+    for (const auto& [word, c] : counts) {
+      std::fill(sum.begin(), sum.end(), 0);
+      uint32_t total = 0;
+      for (size_t f = 0; f < kFolds; ++f) {
+        if (f == skip_fold) continue;
+        for (size_t t = 0; t <= num_types; ++t) {
+          sum[t] += c[f * (num_types + 1) + t];
+          total += c[f * (num_types + 1) + t];
+        }
+      }
+      if (total < 2) continue;
+      uint64_t cls = util::Fnv1a64("class");
+      for (size_t t = 0; t <= num_types; ++t) {
+        if (sum[t] * 10 >= total) cls = MixKey(cls, t + 1);
+      }
+      out[word] = MixKey(cls, total >= 20 ? 3 : total >= 5 ? 2 : 1);
+    }
+    return out;
+  };
+  impl->label_classes = make_classes(kFolds);
+  std::vector<LabelClasses> fold_classes;
+  for (size_t f = 0; f < kFolds; ++f) fold_classes.push_back(make_classes(f));
+
   std::vector<std::vector<WordInfo>> infos(train.size());
   std::vector<uint64_t> cases(train.size());
   for (size_t s = 0; s < train.size(); ++s)
-    Describe(train[s].sentence, impl->gazetteer, infos[s], cases[s]);
+    Describe(train[s].sentence, impl->gazetteer, fold_classes[fold_of(s)], infos[s], cases[s]);
   std::vector<std::vector<WordInfo>> dev_infos(dev.size());
   std::vector<uint64_t> dev_cases(dev.size());
   for (size_t s = 0; s < dev.size(); ++s)
-    Describe(dev[s].sentence, impl->gazetteer, dev_infos[s], dev_cases[s]);
+    Describe(dev[s].sentence, impl->gazetteer, impl->label_classes, dev_infos[s], dev_cases[s]);
 
   // Entity-level F1 of labels against the gold entities of dev.
   auto dev_f1 = [&](const std::function<void(size_t, std::vector<int>&)>& label) {
@@ -784,6 +855,16 @@ Result<EntityRecognizer> EntityRecognizer::Train(const std::vector<NerExample>& 
     gw.U8(mask);
   }
   writer.AddSection("gazetteer", gw.Take());
+  std::vector<std::pair<uint64_t, uint64_t>> lcs(impl->label_classes.begin(),
+                                                 impl->label_classes.end());
+  std::sort(lcs.begin(), lcs.end());
+  ByteWriter lw;
+  lw.VarU(lcs.size());
+  for (const auto& [word, cls] : lcs) {
+    lw.U64(word);
+    lw.U64(cls);
+  }
+  writer.AddSection("label_classes", lw.Take());
   writer.AddSection("weights", impl->weights.Serialize());
   if (impl->has_backward) writer.AddSection("weights_backward", impl->backward.Serialize());
   impl->bytes = writer.Serialize();
