@@ -17,6 +17,7 @@ namespace {
 
 std::string SharedDir() {
   if (const char* env = std::getenv("ANNALS_SHARED")) return env;
+  if (const char* env = std::getenv("ANNALS_SOURCE_DIR")) return std::string(env) + "/../shared";
   std::string file = __FILE__;  // <source>/bench/bench_ner.cc
   return file.substr(0, file.rfind("/bench/")) + "/../shared";
 }
