@@ -20,7 +20,10 @@ Result<IobFormat> ParseIobFormat(std::string_view name) {
 std::string MapEntityType(std::string_view raw) {
   std::string t = util::AsciiLower(raw);
   if (t == "per" || t == "person") return "PER";
-  if (t == "org" || t == "organization" || t == "organisation" || t == "corporation") return "ORG";
+  if (t == "org" || t == "organization" || t == "organisation" || t == "corporation" ||
+      t == "group") {
+    return "ORG";
+  }
   if (t == "loc" || t == "location" || t == "gpe" || t == "geo-loc") return "LOC";
   return "";
 }

@@ -49,7 +49,7 @@ struct LabeledSentence {
 
 // Maps a corpus type name onto "PER", "ORG" or "LOC"; "" for types that are dropped (MISC,
 // product, creative-work, Temporal, ...). Case-insensitive: PER/PERSON, ORG/ORGANIZATION/
-// ORGANISATION/CORPORATION, LOC/LOCATION/GPE/GEO-LOC.
+// ORGANISATION/CORPORATION/GROUP (WNUT17's bands, teams, ...), LOC/LOCATION/GPE/GEO-LOC.
 std::string MapEntityType(std::string_view raw);
 
 // Turns one sentence's tags into entities (lenient, see above; types mapped by MapEntityType).

@@ -44,6 +44,9 @@ TEST(IobTest, ChunksLenient) {
   EXPECT_EQ(c[1], (Chunk{"LOC", 1, 2}));
   EXPECT_EQ(c[2], (Chunk{"ORG", 5, 5}));
   EXPECT_EQ(c[3], (Chunk{"ORG", 6, 7}));
+  c = ChunksFromTags({"B-group", "I-group", "B-product"});
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0], (Chunk{"ORG", 0, 1}));
 }
 
 TEST(IobTest, TagsRoundTrip) {
