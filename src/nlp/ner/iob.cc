@@ -185,8 +185,9 @@ void ReadIob(std::string_view text, IobFormat format,
         std::string_view rest = util::TrimAsciiSpace(line.substr(1));
         if (rest.rfind("sent_id", 0) == 0) {
           size_t eq = rest.find('=');
-          if (eq != std::string_view::npos)
+          if (eq != std::string_view::npos) {
             sent_id = std::string(util::TrimAsciiSpace(rest.substr(eq + 1)));
+          }
         }
         continue;
       }

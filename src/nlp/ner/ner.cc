@@ -123,18 +123,19 @@ std::string Shape(std::string_view s, bool collapse) {
 uint64_t Flags(std::string_view s, bool first) {
   bool upper = false, lower = false, digit = false, hyphen = false, period = false, other = false;
   for (unsigned char c : s) {
-    if (c >= 'A' && c <= 'Z')
+    if (c >= 'A' && c <= 'Z') {
       upper = true;
-    else if (c >= 'a' && c <= 'z')
+    } else if (c >= 'a' && c <= 'z') {
       lower = true;
-    else if (c >= '0' && c <= '9')
+    } else if (c >= '0' && c <= '9') {
       digit = true;
-    else if (c == '-')
+    } else if (c == '-') {
       hyphen = true;
-    else if (c == '.')
+    } else if (c == '.') {
       period = true;
-    else
+    } else {
       other = true;
+    }
   }
   bool init_cap = !s.empty() && s[0] >= 'A' && s[0] <= 'Z';
   return (upper ? 1 : 0) | (lower ? 2 : 0) | (digit ? 4 : 0) | (hyphen ? 8 : 0) |
@@ -495,7 +496,7 @@ struct EntityRecognizer::Impl {
   nlp::tag::SparseWeights weights;
   nlp::tag::SparseWeights backward;
   bool has_backward = false;
-  int num_classes() const { return 1 + 4 * static_cast<int>(types.size()); }
+  int NumClasses() const { return 1 + 4 * static_cast<int>(types.size()); }
 };
 
 EntityRecognizer::EntityRecognizer(std::unique_ptr<const Impl> impl) : impl_(std::move(impl)) {}
@@ -527,7 +528,7 @@ std::vector<Entity> EntityRecognizer::Recognize(const Sentence& sentence) const 
   uint64_t sentence_case = 0;
   Describe(sentence, m.gazetteer, m.label_classes, info, sentence_case);
   std::vector<int> labels;
-  Decode(info, sentence_case, m.weights, m.has_backward ? &m.backward : nullptr, m.num_classes(),
+  Decode(info, sentence_case, m.weights, m.has_backward ? &m.backward : nullptr, m.NumClasses(),
          labels);
   for (const auto& [type, first, last] : Spans(labels)) {
     Entity e;
@@ -609,7 +610,7 @@ Result<EntityRecognizer> EntityRecognizer::FromBytes(std::string bytes) {
   if (!lr.ok()) return lr.status("label_classes");
   if (!lr.done()) return DataLossError("label_classes: trailing bytes");
 
-  const int classes = impl->num_classes();
+  const int classes = impl->NumClasses();
   Result<std::string_view> weights = file->Section("weights");
   if (!weights.ok()) return weights.status();
   Result<nlp::tag::SparseWeights> w = nlp::tag::SparseWeights::Parse(*weights, classes);
@@ -649,7 +650,7 @@ Result<EntityRecognizer> EntityRecognizer::Train(const std::vector<NerExample>& 
                                 " entity types; at most 60 are supported");
   }
   impl->types.assign(type_set.begin(), type_set.end());
-  const int num_classes = impl->num_classes();
+  const int num_classes = impl->NumClasses();
   auto type_id = [&](const std::string& t) {
     return static_cast<int>(std::lower_bound(impl->types.begin(), impl->types.end(), t) -
                             impl->types.begin());
@@ -729,12 +730,14 @@ Result<EntityRecognizer> EntityRecognizer::Train(const std::vector<NerExample>& 
 
   std::vector<std::vector<WordInfo>> infos(train.size());
   std::vector<uint64_t> cases(train.size());
-  for (size_t s = 0; s < train.size(); ++s)
+  for (size_t s = 0; s < train.size(); ++s) {
     Describe(train[s].sentence, impl->gazetteer, fold_classes[fold_of(s)], infos[s], cases[s]);
+  }
   std::vector<std::vector<WordInfo>> dev_infos(dev.size());
   std::vector<uint64_t> dev_cases(dev.size());
-  for (size_t s = 0; s < dev.size(); ++s)
+  for (size_t s = 0; s < dev.size(); ++s) {
     Describe(dev[s].sentence, impl->gazetteer, impl->label_classes, dev_infos[s], dev_cases[s]);
+  }
 
   // Entity-level F1 of labels against the gold entities of dev.
   auto dev_f1 = [&](const std::function<void(size_t, std::vector<int>&)>& label) {
