@@ -138,12 +138,16 @@ int RunEvalUd(int argc, char** argv) {
 }  // namespace
 
 int RunEval(int argc, char** argv) {
+  constexpr const char* kUsage =
+      "Usage: annals eval ud --gold FILE [--raw] [--json] [--models DIR]\n"
+      "       annals eval ner --gold FILE [--format iob2|conll] [--json] [--models DIR]\n";
+  if (argc >= 2 && std::string_view(argv[1]) == "ner") return RunEvalNer(argc - 1, argv + 1);
   if (argc < 2 || std::string_view(argv[1]) != "ud") {
     if (argc >= 2 && (std::string_view(argv[1]) == "--help" || std::string_view(argv[1]) == "-h")) {
-      std::printf("Usage: annals eval ud --gold FILE [--raw] [--json] [--models DIR]\n");
+      std::printf("%s", kUsage);
       return kExitOk;
     }
-    std::fprintf(stderr, "Usage: annals eval ud --gold FILE [--raw] [--json] [--models DIR]\n");
+    std::fprintf(stderr, "%s", kUsage);
     return kExitUsage;
   }
   return RunEvalUd(argc - 1, argv + 1);

@@ -91,6 +91,7 @@ constexpr Kind kKinds[] = {
     {"sentsplit", "the tokenizer's sentence-boundary model", RunTrainSentsplit},
     {"tagger", "POS tagger + lemmatizer (UPOS, XPOS, FEATS, lemma)", RunTrainTagger},
     {"parser", "dependency parser (arc-hybrid, averaged perceptron)", RunTrainParser},
+    {"ner", "named-entity recognizer (BILOU, averaged perceptron) from IOB2/CoNLL", RunTrainNer},
 };
 
 void Usage(FILE* out) {

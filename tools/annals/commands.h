@@ -28,11 +28,15 @@ int RunGeocode(int argc, char** argv);   // cmd_geocode.cc
 int RunCode(int argc, char** argv);      // cmd_code.cc
 int RunExplain(int argc, char** argv);   // cmd_code.cc
 int RunValidate(int argc, char** argv);  // cmd_code.cc
+int RunNer(int argc, char** argv);       // cmd_ner.cc
 int RunVersion(int argc, char** argv);   // main.cc
 
 // `annals train` kinds.
 int RunTrainSentsplit(int argc, char** argv);  // cmd_train_sentsplit.cc
 int RunTrainParser(int argc, char** argv);     // cmd_train_parser.cc
+int RunTrainNer(int argc, char** argv);        // cmd_ner.cc
+// `annals eval` kinds.
+int RunEvalNer(int argc, char** argv);  // cmd_ner.cc
 
 }  // namespace annals::cli
 

@@ -1,0 +1,885 @@
+// Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
+// The entity recognizer: gazetteer, features, constrained greedy decoding, training and the model
+// file (include/annals/ner.h, docs/models.md).
+#include "annals/ner.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "nlp/model_file.h"
+#include "nlp/tag/perceptron.h"
+#include "util/text.h"
+
+namespace annals {
+
+using nlp::ByteReader;
+using nlp::ByteWriter;
+using nlp::tag::MixKey;
+
+namespace {
+
+// Bumped whenever features change meaning: a model stores the version it was trained with.
+constexpr uint32_t kFeatureVersion = 1;
+constexpr int kMaxTypes = 60;  // 1 + 4 * 60 < 255 classes.
+constexpr int kMaxClasses = 255;
+constexpr int kMaxGazetteerWords = 6;
+
+// Gazetteer types (bit groups of a word's gazetteer mask; part of the model format).
+enum GazType { kGazPer, kGazOrg, kGazLoc, kGazNorp, kGazMetonym, kGazAgent, kNumGazTypes };
+
+// Feature templates. The numbers are part of the model format (they are hashed into the keys).
+enum Template : uint64_t {
+  kBias = 1,
+  kForm,
+  kLower,
+  kPrefix1,
+  kPrefix2,
+  kPrefix3,
+  kPrefix4,
+  kSuffix1,
+  kSuffix2,
+  kSuffix3,
+  kSuffix4,
+  kShape,
+  kShortShape,
+  kFlags,
+  kUpos,
+  kXpos,
+  kUposM1,
+  kUposP1,
+  kUposM2,
+  kUposP2,
+  kUposM1Upos,
+  kUposUposP1,
+  kLowerM1,
+  kLowerM2,
+  kLowerP1,
+  kLowerP2,
+  kFormM1,
+  kFormP1,
+  kLowerM1Lower,
+  kLowerLowerP1,
+  kShapeM1,
+  kShapeP1,
+  kShortShape3,
+  kXposShape,
+  kCaseShape,
+  kGazBit,
+  kGazMask,
+  kGazMaskM1,
+  kGazMaskP1,
+  kPrev1,
+  kPrev2Prev1,
+  kPrev1Lower,
+  kPrev1Shape,
+  kPrev1Upos,
+  kPrev1Gaz,
+  kCaseLower,
+  kLabelClass,
+  kLabelClassM1,
+  kLabelClassP1,
+  kLabelClassShape,
+};
+
+struct WordInfo {
+  uint64_t form = 0;
+  uint64_t lower = 0;
+  uint64_t prefix[4] = {0, 0, 0, 0};
+  uint64_t suffix[4] = {0, 0, 0, 0};
+  uint64_t shape = 0;
+  uint64_t short_shape = 0;
+  uint64_t flags = 0;
+  uint64_t upos = 0;
+  uint64_t xpos = 0;
+  uint32_t gaz = 0;  // Bit 4 * type + role (role 0 B, 1 I, 2 L, 3 U).
+  uint64_t label_class = 0;
+  bool capitalized = false;
+};
+
+const uint64_t kStartWord = util::Fnv1a64("<s>");
+const uint64_t kEndWord = util::Fnv1a64("</s>");
+const uint64_t kStartLabel = 0xFFFF;
+const uint64_t kAnyLabel = 0xFFFE;  // For ArgMaxAllowed: no constraint.
+
+std::string Shape(std::string_view s, bool collapse) {
+  std::string out;
+  for (unsigned char c : s) {
+    char k = (c >= 'A' && c <= 'Z')   ? 'X'
+             : (c >= 'a' && c <= 'z') ? 'x'
+             : (c >= '0' && c <= '9') ? 'd'
+             : c >= 0x80              ? 'u'
+                                      : static_cast<char>(c);
+    if (collapse && !out.empty() && out.back() == k) continue;
+    out += k;
+    if (out.size() >= 8) break;
+  }
+  return out;
+}
+
+uint64_t Flags(std::string_view s, bool first) {
+  bool upper = false, lower = false, digit = false, hyphen = false, period = false, other = false;
+  for (unsigned char c : s) {
+    if (c >= 'A' && c <= 'Z') {
+      upper = true;
+    } else if (c >= 'a' && c <= 'z') {
+      lower = true;
+    } else if (c >= '0' && c <= '9') {
+      digit = true;
+    } else if (c == '-') {
+      hyphen = true;
+    } else if (c == '.') {
+      period = true;
+    } else {
+      other = true;
+    }
+  }
+  bool init_cap = !s.empty() && s[0] >= 'A' && s[0] <= 'Z';
+  return (upper ? 1 : 0) | (lower ? 2 : 0) | (digit ? 4 : 0) | (hyphen ? 8 : 0) |
+         (period ? 16 : 0) | (other ? 32 : 0) | (first ? 64 : 0) | (init_cap ? 128 : 0) |
+         (std::min<uint64_t>(s.size(), 5) << 8);
+}
+
+// The sentence's capitalisation: 0 no letters, 1 mostly lower case, 2 some capitals, 3 title-like,
+// 4 shouting (most words all capitals).
+uint64_t SentenceCase(const Sentence& s) {
+  int alpha = 0, cap = 0, allcap = 0;
+  for (const Word& w : s.words) {
+    bool has_alpha = false, has_lower = false;
+    for (unsigned char c : w.form) {
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) has_alpha = true;
+      if (c >= 'a' && c <= 'z') has_lower = true;
+    }
+    if (!has_alpha) continue;
+    ++alpha;
+    if (w.form[0] >= 'A' && w.form[0] <= 'Z') ++cap;
+    if (!has_lower) ++allcap;
+  }
+  if (alpha == 0) return 0;
+  if (alpha >= 3 && allcap * 10 >= alpha * 8) return 4;
+  if (cap * 10 < alpha) return 1;
+  if (cap * 2 < alpha) return 2;
+  return 3;
+}
+
+using Gazetteer = std::unordered_map<uint64_t, uint8_t>;  // Hash of lower-cased n-gram -> types.
+// Hash of a lower-cased word -> hash of the entity types (and O) it had in training.
+using LabelClasses = std::unordered_map<uint64_t, uint64_t>;
+const uint64_t kUnknownClass = util::Fnv1a64("<unk-class>");
+
+uint64_t NgramHash(const std::vector<std::string>& lowers, size_t begin, size_t end) {
+  std::string key;
+  for (size_t i = begin; i < end; ++i) {
+    if (i > begin) key += ' ';
+    key += lowers[i];
+  }
+  return util::Fnv1a64(key);
+}
+
+void Describe(const Sentence& s, const Gazetteer& gaz, const LabelClasses& classes,
+              std::vector<WordInfo>& out, uint64_t& sentence_case) {
+  const size_t n = s.words.size();
+  out.assign(n, WordInfo());
+  std::vector<std::string> lowers(n);
+  for (size_t i = 0; i < n; ++i) {
+    const std::string& form = s.words[i].form;
+    lowers[i] = util::AsciiLower(form);
+    WordInfo& w = out[i];
+    std::string_view lv(lowers[i]);
+    w.form = util::Fnv1a64(form);
+    w.lower = util::Fnv1a64(lv);
+    for (size_t k = 1; k <= 4; ++k) {
+      w.prefix[k - 1] = util::Fnv1a64(lv.substr(0, k));
+      w.suffix[k - 1] = util::Fnv1a64(lv.substr(lv.size() - std::min(k, lv.size())));
+    }
+    w.shape = util::Fnv1a64(Shape(form, false));
+    w.short_shape = util::Fnv1a64(Shape(form, true));
+    w.flags = Flags(form, i == 0);
+    w.upos = util::Fnv1a64(s.words[i].upos);
+    w.xpos = util::Fnv1a64(s.words[i].xpos);
+    w.capitalized = !form.empty() && form[0] >= 'A' && form[0] <= 'Z';
+    auto lc = classes.find(w.lower);
+    w.label_class = lc == classes.end() ? kUnknownClass : lc->second;
+  }
+  sentence_case = SentenceCase(s);
+  if (gaz.empty()) return;
+  for (size_t b = 0; b < n; ++b) {
+    for (size_t e = b + 1; e <= std::min(n, b + kMaxGazetteerWords); ++e) {
+      auto it = gaz.find(NgramHash(lowers, b, e));
+      if (it == gaz.end()) continue;
+      for (int t = 0; t < kNumGazTypes; ++t) {
+        if ((it->second & (1u << t)) == 0) continue;
+        if (e == b + 1) {
+          out[b].gaz |= 1u << (4 * t + 3);
+          continue;
+        }
+        out[b].gaz |= 1u << (4 * t);
+        for (size_t k = b + 1; k + 1 < e; ++k) out[k].gaz |= 1u << (4 * t + 1);
+        out[e - 1].gaz |= 1u << (4 * t + 2);
+      }
+    }
+  }
+}
+
+void Features(const std::vector<WordInfo>& ws, size_t i, uint64_t sentence_case, uint64_t prev1,
+              uint64_t prev2, std::vector<uint64_t>& keys) {
+  keys.clear();
+  const WordInfo& w = ws[i];
+  ptrdiff_t n = static_cast<ptrdiff_t>(i);
+  auto at = [&](ptrdiff_t j) -> const WordInfo* {
+    if (j < 0 || j >= static_cast<ptrdiff_t>(ws.size())) return nullptr;
+    return &ws[j];
+  };
+  const WordInfo* m1 = at(n - 1);
+  const WordInfo* m2 = at(n - 2);
+  const WordInfo* p1 = at(n + 1);
+  const WordInfo* p2 = at(n + 2);
+  auto lower = [](const WordInfo* x, uint64_t edge) { return x ? x->lower : edge; };
+  auto upos = [](const WordInfo* x, uint64_t edge) { return x ? x->upos : edge; };
+  keys.push_back(MixKey(kBias, 0));
+  keys.push_back(MixKey(kForm, w.form));
+  keys.push_back(MixKey(kLower, w.lower));
+  keys.push_back(MixKey(kPrefix1, w.prefix[0]));
+  keys.push_back(MixKey(kPrefix2, w.prefix[1]));
+  keys.push_back(MixKey(kPrefix3, w.prefix[2]));
+  keys.push_back(MixKey(kPrefix4, w.prefix[3]));
+  keys.push_back(MixKey(kSuffix1, w.suffix[0]));
+  keys.push_back(MixKey(kSuffix2, w.suffix[1]));
+  keys.push_back(MixKey(kSuffix3, w.suffix[2]));
+  keys.push_back(MixKey(kSuffix4, w.suffix[3]));
+  keys.push_back(MixKey(kShape, w.shape));
+  keys.push_back(MixKey(kShortShape, w.short_shape));
+  keys.push_back(MixKey(kFlags, w.flags));
+  keys.push_back(MixKey(kUpos, w.upos));
+  keys.push_back(MixKey(kXpos, w.xpos));
+  keys.push_back(MixKey(kUposM1, upos(m1, kStartWord)));
+  keys.push_back(MixKey(kUposP1, upos(p1, kEndWord)));
+  keys.push_back(MixKey(kUposM2, upos(m2, kStartWord)));
+  keys.push_back(MixKey(kUposP2, upos(p2, kEndWord)));
+  keys.push_back(MixKey(MixKey(kUposM1Upos, upos(m1, kStartWord)), w.upos));
+  keys.push_back(MixKey(MixKey(kUposUposP1, w.upos), upos(p1, kEndWord)));
+  keys.push_back(MixKey(kLowerM1, lower(m1, kStartWord)));
+  keys.push_back(MixKey(kLowerM2, lower(m2, kStartWord)));
+  keys.push_back(MixKey(kLowerP1, lower(p1, kEndWord)));
+  keys.push_back(MixKey(kLowerP2, lower(p2, kEndWord)));
+  keys.push_back(MixKey(kFormM1, m1 ? m1->form : kStartWord));
+  keys.push_back(MixKey(kFormP1, p1 ? p1->form : kEndWord));
+  keys.push_back(MixKey(MixKey(kLowerM1Lower, lower(m1, kStartWord)), w.lower));
+  keys.push_back(MixKey(MixKey(kLowerLowerP1, w.lower), lower(p1, kEndWord)));
+  keys.push_back(MixKey(kShapeM1, m1 ? m1->short_shape : kStartWord));
+  keys.push_back(MixKey(kShapeP1, p1 ? p1->short_shape : kEndWord));
+  keys.push_back(
+      MixKey(MixKey(MixKey(kShortShape3, m1 ? m1->short_shape : kStartWord), w.short_shape),
+             p1 ? p1->short_shape : kEndWord));
+  keys.push_back(MixKey(MixKey(kXposShape, w.xpos), w.short_shape));
+  keys.push_back(MixKey(MixKey(kCaseShape, sentence_case), w.short_shape));
+  keys.push_back(MixKey(MixKey(kCaseLower, sentence_case), w.lower));
+  keys.push_back(MixKey(kLabelClass, w.label_class));
+  keys.push_back(MixKey(kLabelClassM1, m1 ? m1->label_class : kStartWord));
+  keys.push_back(MixKey(kLabelClassP1, p1 ? p1->label_class : kEndWord));
+  keys.push_back(MixKey(MixKey(kLabelClassShape, w.label_class), w.short_shape));
+  for (uint32_t g = w.gaz; g != 0; g &= g - 1) {
+    keys.push_back(
+        MixKey(MixKey(kGazBit, static_cast<uint64_t>(__builtin_ctz(g))), w.capitalized ? 1 : 0));
+  }
+  keys.push_back(MixKey(MixKey(kGazMask, w.gaz), w.short_shape));
+  keys.push_back(MixKey(kGazMaskM1, m1 ? m1->gaz : kStartWord));
+  keys.push_back(MixKey(kGazMaskP1, p1 ? p1->gaz : kEndWord));
+  keys.push_back(MixKey(kPrev1, prev1));
+  keys.push_back(MixKey(MixKey(kPrev2Prev1, prev2), prev1));
+  keys.push_back(MixKey(MixKey(kPrev1Lower, prev1), w.lower));
+  keys.push_back(MixKey(MixKey(kPrev1Shape, prev1), w.short_shape));
+  keys.push_back(MixKey(MixKey(kPrev1Upos, prev1), w.upos));
+  keys.push_back(MixKey(MixKey(kPrev1Gaz, prev1), w.gaz));
+}
+
+// Class c: 0 = O; 1 + 4 * type + role, role 0 B, 1 I, 2 L, 3 U.
+int Role(int c) { return c == 0 ? -1 : (c - 1) % 4; }
+int TypeOf(int c) { return c == 0 ? -1 : (c - 1) / 4; }
+
+// Whether class `cur` may follow `prev` (kStartLabel at the start). Right to left the sequence
+// is read backwards, so B and L swap roles.
+bool Allowed(uint64_t prev, int cur, bool reverse) {
+  if (prev == kAnyLabel) return true;
+  auto role = [reverse](int c) {
+    int r = Role(c);
+    if (reverse && r == 0) return 2;
+    if (reverse && r == 2) return 0;
+    return r;
+  };
+  bool open = prev != kStartLabel && prev != 0 &&
+              (role(static_cast<int>(prev)) == 0 || role(static_cast<int>(prev)) == 1);
+  if (!open) return cur == 0 || role(cur) == 0 || role(cur) == 3;
+  return (role(cur) == 1 || role(cur) == 2) && TypeOf(cur) == TypeOf(static_cast<int>(prev));
+}
+
+int ArgMaxAllowed(const float* scores, int n, uint64_t prev, bool reverse) {
+  int best = -1;
+  for (int c = 0; c < n; ++c) {
+    if (!Allowed(prev, c, reverse)) continue;
+    if (best < 0 || scores[c] > scores[best]) best = c;
+  }
+  return best < 0 ? 0 : best;
+}
+
+template <typename ScoreFn>
+void Greedy(const std::vector<WordInfo>& info, uint64_t sentence_case, int num_classes,
+            bool reverse, const float* extra, ScoreFn score, std::vector<int>& labels,
+            std::vector<float>* all_scores) {
+  std::vector<uint64_t> keys;
+  keys.reserve(64);
+  float scores[kMaxClasses];
+  uint64_t prev1 = kStartLabel, prev2 = kStartLabel;
+  labels.resize(info.size());
+  for (size_t i = 0; i < info.size(); ++i) {
+    Features(info, i, sentence_case, prev1, prev2, keys);
+    if (extra != nullptr) {
+      std::copy(extra + i * num_classes, extra + (i + 1) * num_classes, scores);
+    } else {
+      std::fill(scores, scores + num_classes, 0.0f);
+    }
+    score(keys, scores);
+    if (all_scores != nullptr) all_scores->insert(all_scores->end(), scores, scores + num_classes);
+    int best = ArgMaxAllowed(scores, num_classes, prev1, reverse);
+    labels[i] = best;
+    prev2 = prev1;
+    prev1 = static_cast<uint64_t>(best);
+  }
+}
+
+void Decode(const std::vector<WordInfo>& info, uint64_t sentence_case,
+            const nlp::tag::SparseWeights& forward, const nlp::tag::SparseWeights* backward,
+            int num_classes, std::vector<int>& labels) {
+  auto scorer = [](const nlp::tag::SparseWeights& w) {
+    return [&w](const std::vector<uint64_t>& keys, float* scores) {
+      for (uint64_t k : keys) w.Prefetch(k);
+      for (uint64_t k : keys) w.Add(k, scores);
+    };
+  };
+  if (backward == nullptr) {
+    Greedy(info, sentence_case, num_classes, false, nullptr, scorer(forward), labels, nullptr);
+    return;
+  }
+  std::vector<WordInfo> reversed(info.rbegin(), info.rend());
+  std::vector<float> back_scores;
+  back_scores.reserve(info.size() * num_classes);
+  Greedy(reversed, sentence_case, num_classes, true, nullptr, scorer(*backward), labels,
+         &back_scores);
+  std::vector<float> extra(back_scores.size());
+  const size_t n = info.size();
+  for (size_t j = 0; j < n; ++j) {
+    std::copy(back_scores.begin() + j * num_classes, back_scores.begin() + (j + 1) * num_classes,
+              extra.begin() + (n - 1 - j) * num_classes);
+  }
+  Greedy(info, sentence_case, num_classes, false, extra.data(), scorer(forward), labels, nullptr);
+}
+
+// Entities (type index, first, last) of a left-to-right label sequence; lenient about
+// sequences the greedy decoder cannot rule out (a B or I at the end of the sentence).
+std::vector<std::tuple<int, int, int>> Spans(const std::vector<int>& labels) {
+  std::vector<std::tuple<int, int, int>> out;
+  int open_type = -1, open_first = 0;
+  for (size_t i = 0; i < labels.size(); ++i) {
+    int c = labels[i];
+    int r = Role(c), t = TypeOf(c);
+    int at = static_cast<int>(i);
+    if (open_type >= 0 && (r == 1 || r == 2) && t == open_type) {
+      if (r == 2) {
+        out.emplace_back(open_type, open_first, at);
+        open_type = -1;
+      }
+      continue;
+    }
+    if (open_type >= 0) out.emplace_back(open_type, open_first, at - 1);
+    open_type = -1;
+    if (r == 0 || r == 1) {
+      open_type = t;
+      open_first = at;
+    } else if (r == 2 || r == 3) {
+      out.emplace_back(t, at, at);
+    }
+  }
+  if (open_type >= 0) out.emplace_back(open_type, open_first, static_cast<int>(labels.size()) - 1);
+  return out;
+}
+
+std::string EntityText(const Sentence& s, int first, int last) {
+  std::string text;
+  for (int i = first; i <= last; ++i) {
+    if (i > first) {
+      const Span& a = s.words[i - 1].span;
+      const Span& b = s.words[i].span;
+      bool adjacent = a.end == b.begin || (a == b && !a.empty());
+      if (!adjacent) text += ' ';
+    }
+    text += s.words[i].form;
+  }
+  return text;
+}
+
+// Reads the names of the actor dictionaries into the gazetteer. Columns by header name.
+Status ReadGazetteer(const std::string& dir, Gazetteer& gaz,
+                     const std::function<void(const std::string&)>& log) {
+  struct Column {
+    const char* file;
+    const char* column;
+    GazType type;
+  };
+  static const Column kColumns[] = {
+      {"countries.tsv", "names", kGazLoc},      {"countries.tsv", "capitals", kGazLoc},
+      {"countries.tsv", "historical", kGazLoc}, {"countries.tsv", "adjectives", kGazNorp},
+      {"countries.tsv", "demonyms", kGazNorp},  {"countries.tsv", "metonyms", kGazMetonym},
+      {"organizations.tsv", "names", kGazOrg},  {"people.tsv", "name", kGazPer},
+      {"people.tsv", "aliases", kGazPer},       {"agents.tsv", "nouns", kGazAgent},
+  };
+  std::set<std::string> files;
+  for (const Column& c : kColumns) files.insert(c.file);
+  for (const std::string& file : files) {
+    std::string path = dir + "/" + file;
+    FILE* f = std::fopen(path.c_str(), "rb");
+    if (f == nullptr) {
+      if (log) log("gazetteer: " + path + " not found, skipped");
+      continue;
+    }
+    std::string bytes;
+    char buf[1 << 16];
+    size_t got;
+    while ((got = std::fread(buf, 1, sizeof buf, f)) > 0) bytes.append(buf, got);
+    std::fclose(f);
+    std::vector<std::string_view> header;
+    std::vector<std::pair<size_t, GazType>> wanted;
+    size_t names = 0;
+    for (std::string_view line : util::Split(bytes, '\n')) {
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      if (line.empty() || line[0] == '#') continue;
+      std::vector<std::string_view> cells = util::Split(line, '\t');
+      if (header.empty()) {
+        header = cells;
+        for (const Column& c : kColumns) {
+          if (file != c.file) continue;
+          for (size_t k = 0; k < header.size(); ++k) {
+            if (header[k] == c.column) wanted.emplace_back(k, c.type);
+          }
+        }
+        continue;
+      }
+      for (const auto& [k, type] : wanted) {
+        if (k >= cells.size()) continue;
+        for (std::string_view name : util::Split(cells[k], '|')) {
+          name = util::TrimAsciiSpace(name);
+          if (name.empty()) continue;
+          std::vector<std::string> words;
+          for (std::string_view part : util::Split(name, ' ')) {
+            if (!part.empty()) words.push_back(util::AsciiLower(part));
+          }
+          if (words.empty() || words.size() > kMaxGazetteerWords) continue;
+          gaz[NgramHash(words, 0, words.size())] |= static_cast<uint8_t>(1u << type);
+          ++names;
+        }
+      }
+    }
+    if (log) log("gazetteer: " + std::to_string(names) + " names from " + path);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+struct EntityRecognizer::Impl {
+  std::string bytes;
+  std::vector<std::string> types;
+  Gazetteer gazetteer;
+  LabelClasses label_classes;
+  nlp::tag::SparseWeights weights;
+  nlp::tag::SparseWeights backward;
+  bool has_backward = false;
+  int NumClasses() const { return 1 + 4 * static_cast<int>(types.size()); }
+};
+
+EntityRecognizer::EntityRecognizer(std::unique_ptr<const Impl> impl) : impl_(std::move(impl)) {}
+EntityRecognizer::EntityRecognizer(EntityRecognizer&&) noexcept = default;
+EntityRecognizer& EntityRecognizer::operator=(EntityRecognizer&&) noexcept = default;
+EntityRecognizer::~EntityRecognizer() = default;
+
+const std::string& EntityRecognizer::bytes() const { return impl_->bytes; }
+const std::vector<std::string>& EntityRecognizer::types() const { return impl_->types; }
+
+Status EntityRecognizer::Save(const std::string& path) const {
+  std::string tmp = path + ".tmp";
+  FILE* f = std::fopen(tmp.c_str(), "wb");
+  if (f == nullptr) return IoError(path + ": cannot open for writing");
+  size_t n = std::fwrite(impl_->bytes.data(), 1, impl_->bytes.size(), f);
+  if (std::fclose(f) != 0 || n != impl_->bytes.size()) {
+    std::remove(tmp.c_str());
+    return IoError(path + ": write failed");
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) return IoError(path + ": rename failed");
+  return Status::Ok();
+}
+
+std::vector<Entity> EntityRecognizer::Recognize(const Sentence& sentence) const {
+  std::vector<Entity> out;
+  if (sentence.words.empty()) return out;
+  const Impl& m = *impl_;
+  std::vector<WordInfo> info;
+  uint64_t sentence_case = 0;
+  Describe(sentence, m.gazetteer, m.label_classes, info, sentence_case);
+  std::vector<int> labels;
+  Decode(info, sentence_case, m.weights, m.has_backward ? &m.backward : nullptr, m.NumClasses(),
+         labels);
+  for (const auto& [type, first, last] : Spans(labels)) {
+    Entity e;
+    e.type = m.types[type];
+    e.first_word = first;
+    e.last_word = last;
+    e.span = {sentence.words[first].span.begin, sentence.words[last].span.end};
+    e.text = EntityText(sentence, first, last);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+Result<EntityRecognizer> EntityRecognizer::Load(const std::string& path) {
+  FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return NotFoundError(path + ": cannot open NER model");
+  std::string bytes;
+  char buf[1 << 16];
+  size_t got;
+  while ((got = std::fread(buf, 1, sizeof buf, f)) > 0) bytes.append(buf, got);
+  bool failed = std::ferror(f) != 0;
+  std::fclose(f);
+  if (failed) return IoError(path + ": read failed");
+  Result<EntityRecognizer> r = FromBytes(std::move(bytes));
+  if (!r.ok()) return r.status().WithContext(path);
+  return r;
+}
+
+Result<EntityRecognizer> EntityRecognizer::FromBytes(std::string bytes) {
+  Result<nlp::ModelFile> file = nlp::ModelFile::Parse(bytes, "ner");
+  if (!file.ok()) return file.status();
+  auto impl = std::make_unique<Impl>();
+
+  Result<std::string_view> meta = file->Section("meta");
+  if (!meta.ok()) return meta.status();
+  ByteReader mr(*meta);
+  uint32_t feature_version = mr.U32();
+  if (!mr.ok()) return mr.status("meta");
+  if (feature_version != kFeatureVersion) {
+    return DataLossError("NER feature version " + std::to_string(feature_version) +
+                         " is not supported (expected " + std::to_string(kFeatureVersion) + ")");
+  }
+
+  Result<std::string_view> types = file->Section("types");
+  if (!types.ok()) return types.status();
+  ByteReader tr(*types);
+  uint64_t n = tr.VarU();
+  if (!tr.ok() || n == 0 || n > kMaxTypes) return DataLossError("types: bad type count");
+  for (uint64_t i = 0; i < n && tr.ok(); ++i) impl->types.emplace_back(tr.Str());
+  if (!tr.ok()) return tr.status("types");
+  if (!tr.done()) return DataLossError("types: trailing bytes");
+
+  Result<std::string_view> gaz = file->Section("gazetteer");
+  if (!gaz.ok()) return gaz.status();
+  ByteReader gr(*gaz);
+  n = gr.VarU();
+  if (!gr.ok() || n > gaz->size() / 9) return DataLossError("gazetteer: bad entry count");
+  impl->gazetteer.reserve(n);
+  for (uint64_t i = 0; i < n && gr.ok(); ++i) {
+    uint64_t key = gr.U64();
+    uint8_t mask = gr.U8();
+    if (gr.ok() && mask >= (1u << kNumGazTypes)) return DataLossError("gazetteer: bad type mask");
+    impl->gazetteer[key] = mask;
+  }
+  if (!gr.ok()) return gr.status("gazetteer");
+  if (!gr.done()) return DataLossError("gazetteer: trailing bytes");
+
+  Result<std::string_view> lcs = file->Section("label_classes");
+  if (!lcs.ok()) return lcs.status();
+  ByteReader lr(*lcs);
+  n = lr.VarU();
+  if (!lr.ok() || n > lcs->size() / 16) return DataLossError("label_classes: bad entry count");
+  impl->label_classes.reserve(n);
+  for (uint64_t i = 0; i < n && lr.ok(); ++i) {
+    uint64_t word = lr.U64();
+    uint64_t cls = lr.U64();
+    impl->label_classes[word] = cls;
+  }
+  if (!lr.ok()) return lr.status("label_classes");
+  if (!lr.done()) return DataLossError("label_classes: trailing bytes");
+
+  const int classes = impl->NumClasses();
+  Result<std::string_view> weights = file->Section("weights");
+  if (!weights.ok()) return weights.status();
+  Result<nlp::tag::SparseWeights> w = nlp::tag::SparseWeights::Parse(*weights, classes);
+  if (!w.ok()) return w.status();
+  impl->weights = std::move(*w);
+  if (file->Has("weights_backward")) {
+    Result<nlp::tag::SparseWeights> b =
+        nlp::tag::SparseWeights::Parse(*file->Section("weights_backward"), classes);
+    if (!b.ok()) return b.status();
+    impl->backward = std::move(*b);
+    impl->has_backward = true;
+  }
+  impl->bytes = std::move(bytes);
+  return EntityRecognizer(std::move(impl));
+}
+
+Result<EntityRecognizer> EntityRecognizer::Train(const std::vector<NerExample>& train,
+                                                 const std::vector<NerExample>& dev,
+                                                 const NerTrainOptions& options) {
+  auto log = [&](const std::string& line) {
+    if (options.log) options.log(line);
+  };
+  auto started = std::chrono::steady_clock::now();
+  auto impl = std::make_unique<Impl>();
+
+  // Types, sorted so that class ids do not depend on the data's order.
+  std::set<std::string> type_set;
+  size_t words = 0;
+  for (const NerExample& ex : train) {
+    words += ex.sentence.words.size();
+    for (const Entity& e : ex.entities) type_set.insert(e.type);
+  }
+  if (words == 0) return InvalidArgumentError("training data has no words");
+  if (type_set.empty()) return InvalidArgumentError("training data has no entities");
+  if (type_set.size() > static_cast<size_t>(kMaxTypes)) {
+    return InvalidArgumentError("training data has " + std::to_string(type_set.size()) +
+                                " entity types; at most 60 are supported");
+  }
+  impl->types.assign(type_set.begin(), type_set.end());
+  const int num_classes = impl->NumClasses();
+  auto type_id = [&](const std::string& t) {
+    return static_cast<int>(std::lower_bound(impl->types.begin(), impl->types.end(), t) -
+                            impl->types.begin());
+  };
+
+  // Gold BILOU labels.
+  std::vector<std::vector<int>> gold(train.size());
+  for (size_t s = 0; s < train.size(); ++s) {
+    const NerExample& ex = train[s];
+    const int n = static_cast<int>(ex.sentence.words.size());
+    gold[s].assign(n, 0);
+    for (const Entity& e : ex.entities) {
+      if (e.first_word < 0 || e.last_word < e.first_word || e.last_word >= n) {
+        return InvalidArgumentError("training sentence " + std::to_string(s + 1) + " (" +
+                                    ex.sentence.id + "): entity outside the sentence");
+      }
+      int base = 1 + 4 * type_id(e.type);
+      for (int i = e.first_word; i <= e.last_word; ++i) {
+        if (gold[s][i] != 0) {
+          return InvalidArgumentError("training sentence " + std::to_string(s + 1) + " (" +
+                                      ex.sentence.id + "): overlapping entities");
+        }
+        gold[s][i] = e.first_word == e.last_word ? base + 3
+                     : i == e.first_word         ? base
+                     : i == e.last_word          ? base + 2
+                                                 : base + 1;
+      }
+    }
+  }
+
+  if (!options.gazetteer_dir.empty()) {
+    Status st = ReadGazetteer(options.gazetteer_dir, impl->gazetteer, options.log);
+    if (!st.ok()) return st;
+  }
+
+  // Label classes: the types each word had in training. Training sentences get classes counted
+  // on the other folds only (jackknifing), so that the feature is as reliable as on new text.
+  constexpr size_t kFolds = 5;
+  const size_t num_types = impl->types.size();
+  // Folds are contiguous runs of sentences, so that a document's repeated names stay in one fold.
+  auto fold_of = [&](size_t s) { return s * kFolds / train.size(); };
+  std::unordered_map<uint64_t, std::vector<uint32_t>> counts;  // word -> (fold, type+1) counts
+  for (size_t s = 0; s < train.size(); ++s) {
+    const Sentence& sent = train[s].sentence;
+    for (size_t i = 0; i < sent.words.size(); ++i) {
+      std::vector<uint32_t>& c = counts[util::Fnv1a64(util::AsciiLower(sent.words[i].form))];
+      if (c.empty()) c.assign(kFolds * (num_types + 1), 0);
+      int label = gold[s][i];
+      ++c[fold_of(s) * (num_types + 1) + (label == 0 ? 0 : TypeOf(label) + 1)];
+    }
+  }
+  auto make_classes = [&](size_t skip_fold) {
+    LabelClasses out;
+    std::vector<uint32_t> sum(num_types + 1);
+    for (const auto& [word, c] : counts) {
+      std::fill(sum.begin(), sum.end(), 0);
+      uint32_t total = 0;
+      for (size_t f = 0; f < kFolds; ++f) {
+        if (f == skip_fold) continue;
+        for (size_t t = 0; t <= num_types; ++t) {
+          sum[t] += c[f * (num_types + 1) + t];
+          total += c[f * (num_types + 1) + t];
+        }
+      }
+      if (total < 2) continue;
+      uint64_t cls = util::Fnv1a64("class");
+      for (size_t t = 0; t <= num_types; ++t) {
+        if (sum[t] * 10 >= total) cls = MixKey(cls, t + 1);
+      }
+      out[word] = MixKey(cls, total >= 20 ? 3 : total >= 5 ? 2 : 1);
+    }
+    return out;
+  };
+  impl->label_classes = make_classes(kFolds);
+  std::vector<LabelClasses> fold_classes;
+  for (size_t f = 0; f < kFolds; ++f) fold_classes.push_back(make_classes(f));
+
+  std::vector<std::vector<WordInfo>> infos(train.size());
+  std::vector<uint64_t> cases(train.size());
+  for (size_t s = 0; s < train.size(); ++s) {
+    Describe(train[s].sentence, impl->gazetteer, fold_classes[fold_of(s)], infos[s], cases[s]);
+  }
+  std::vector<std::vector<WordInfo>> dev_infos(dev.size());
+  std::vector<uint64_t> dev_cases(dev.size());
+  for (size_t s = 0; s < dev.size(); ++s) {
+    Describe(dev[s].sentence, impl->gazetteer, impl->label_classes, dev_infos[s], dev_cases[s]);
+  }
+
+  // Entity-level F1 of labels against the gold entities of dev.
+  auto dev_f1 = [&](const std::function<void(size_t, std::vector<int>&)>& label) {
+    size_t g = 0, sys = 0, correct = 0;
+    std::vector<int> labels;
+    for (size_t s = 0; s < dev.size(); ++s) {
+      label(s, labels);
+      std::set<std::tuple<int, int, int>> gold_spans;
+      for (const Entity& e : dev[s].entities) {
+        auto it = std::lower_bound(impl->types.begin(), impl->types.end(), e.type);
+        int t = it != impl->types.end() && *it == e.type ? type_id(e.type) : -1;
+        gold_spans.emplace(t, e.first_word, e.last_word);
+      }
+      g += gold_spans.size();
+      for (const auto& span : Spans(labels)) {
+        ++sys;
+        correct += gold_spans.count(span);
+      }
+    }
+    return g + sys == 0 ? 0.0 : 200.0 * correct / (g + sys);
+  };
+
+  auto train_direction = [&](bool reverse) {
+    const char* name = reverse ? "right-to-left" : "left-to-right";
+    nlp::tag::PerceptronTrainer trainer(num_classes);
+    std::vector<size_t> order(train.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    uint64_t rng = options.seed;
+    auto next_random = [&rng]() {  // splitmix64: the same sequence on every platform.
+      uint64_t z = (rng += 0x9E3779B97F4A7C15ull);
+      z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+      z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+      return z ^ (z >> 31);
+    };
+    std::vector<uint64_t> keys;
+    std::vector<float> scores(num_classes);
+    std::vector<WordInfo> rev;
+    std::vector<int> rev_gold;
+    for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+      for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[next_random() % i]);
+      size_t correct = 0, total = 0;
+      for (size_t s : order) {
+        const std::vector<WordInfo>* ws = &infos[s];
+        const std::vector<int>* gs = &gold[s];
+        if (reverse) {
+          rev.assign(infos[s].rbegin(), infos[s].rend());
+          rev_gold.assign(gold[s].rbegin(), gold[s].rend());
+          ws = &rev;
+          gs = &rev_gold;
+        }
+        uint64_t prev1 = kStartLabel, prev2 = kStartLabel;
+        for (size_t i = 0; i < ws->size(); ++i) {
+          Features(*ws, i, cases[s], prev1, prev2, keys);
+          std::fill(scores.begin(), scores.end(), 0.0f);
+          trainer.Score(keys, scores.data());
+          // Unconstrained in training, so that every class's score means something when the
+          // two directions' scores are added at decoding.
+          int guess = ArgMaxAllowed(scores.data(), num_classes, kAnyLabel, reverse);
+          trainer.Tick();
+          trainer.Update(keys, (*gs)[i], guess);
+          correct += guess == (*gs)[i];
+          ++total;
+          prev2 = prev1;
+          prev1 = static_cast<uint64_t>(guess);
+        }
+      }
+      char line[256];
+      std::snprintf(line, sizeof line, "%s epoch %d: train label accuracy %.2f%%", name, epoch,
+                    100.0 * correct / std::max<size_t>(total, 1));
+      std::string msg = line;
+      if (!dev.empty() && !reverse) {
+        double f1 = dev_f1([&](size_t s, std::vector<int>& labels) {
+          Greedy(
+              dev_infos[s], dev_cases[s], num_classes, false, nullptr,
+              [&](const std::vector<uint64_t>& k, float* sc) { trainer.ScoreAveraged(k, sc); },
+              labels, nullptr);
+        });
+        std::snprintf(line, sizeof line, ", dev F1 %.2f", f1);
+        msg += line;
+      }
+      std::snprintf(
+          line, sizeof line, " (%zu features, %.1f s)", trainer.num_features(),
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+      log(msg + line);
+    }
+    return trainer.Finish(options.prune_below);
+  };
+  impl->weights = train_direction(false);
+  if (options.bidirectional) {
+    impl->backward = train_direction(true);
+    impl->has_backward = true;
+  }
+  if (!dev.empty()) {
+    double f1 = dev_f1([&](size_t s, std::vector<int>& labels) {
+      Decode(dev_infos[s], dev_cases[s], impl->weights,
+             impl->has_backward ? &impl->backward : nullptr, num_classes, labels);
+    });
+    char line[128];
+    std::snprintf(line, sizeof line, "final model (pruned%s): dev F1 %.2f",
+                  impl->has_backward ? ", both directions" : "", f1);
+    log(line);
+  }
+
+  nlp::ModelWriter writer("ner");
+  ByteWriter meta;
+  meta.U32(kFeatureVersion);
+  writer.AddSection("meta", meta.Take());
+  ByteWriter tw;
+  tw.VarU(impl->types.size());
+  for (const std::string& t : impl->types) tw.Str(t);
+  writer.AddSection("types", tw.Take());
+  std::vector<std::pair<uint64_t, uint8_t>> gaz(impl->gazetteer.begin(), impl->gazetteer.end());
+  std::sort(gaz.begin(), gaz.end());
+  ByteWriter gw;
+  gw.VarU(gaz.size());
+  for (const auto& [key, mask] : gaz) {
+    gw.U64(key);
+    gw.U8(mask);
+  }
+  writer.AddSection("gazetteer", gw.Take());
+  std::vector<std::pair<uint64_t, uint64_t>> lcs(impl->label_classes.begin(),
+                                                 impl->label_classes.end());
+  std::sort(lcs.begin(), lcs.end());
+  ByteWriter lw;
+  lw.VarU(lcs.size());
+  for (const auto& [word, cls] : lcs) {
+    lw.U64(word);
+    lw.U64(cls);
+  }
+  writer.AddSection("label_classes", lw.Take());
+  writer.AddSection("weights", impl->weights.Serialize());
+  if (impl->has_backward) writer.AddSection("weights_backward", impl->backward.Serialize());
+  impl->bytes = writer.Serialize();
+  char line[256];
+  std::snprintf(line, sizeof line,
+                "model: %zu types, %zu gazetteer entries, %zu + %zu features, %zu + %zu weights, "
+                "%zu bytes",
+                impl->types.size(), impl->gazetteer.size(), impl->weights.num_features(),
+                impl->backward.num_features(), impl->weights.num_weights(),
+                impl->backward.num_weights(), impl->bytes.size());
+  log(line);
+  return EntityRecognizer(std::move(impl));
+}
+
+}  // namespace annals
