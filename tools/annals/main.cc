@@ -31,6 +31,7 @@ constexpr Command kCommands[] = {
     {"parse", "tag and dependency-parse text or CoNLL-U", annals::cli::RunParse},
     {"dict", "look up actors in text; check dictionaries", annals::cli::RunDict},
     {"train", "train a model (sentsplit, tagger, parser) from CoNLL-U", annals::cli::RunTrain},
+    {"analyze", "dates, counts and quotes of each document (JSON lines)", annals::cli::RunAnalyze},
     {"eval", "score against gold data (ud)", annals::cli::RunEval},
     {"export", "write stored events as GDELT events/mentions, PLOVER JSONL or CSV",
      annals::cli::RunExport},
