@@ -507,9 +507,27 @@ std::vector<Quote> FindQuotes(const Document& doc, const ExtractOptions& options
             }
           }
         }
-        if (clause_first < 0) continue;
         np = BeforeVerb(w, info[si], v, si);
         if (np.first < 0) continue;
+        if (clause_first < 0) {
+          // "..., police said." / "..., he said on Sunday.": the sentence before the comma.
+          bool tail = true;
+          for (int k = v + 1; k < n && tail; ++k) {
+            std::string lk = Lower(w[k].form);
+            tail = IsPunctWord(w[k]) || w[k].upos == "ADP" || w[k].upos == "DET" ||
+                   w[k].upos == "NOUN" || w[k].upos == "PROPN" || lk == "on" || lk == "in";
+            if (IsPunctWord(w[k]) && lk != ".") tail = false;
+          }
+          if (!tail || np.first < 2 || w[np.first - 1].form != ",") continue;
+          clause_first = 0;
+          clause_end = np.first - 1;
+        }
+      }
+      if (doc.dateline.has_value()) {  // The dateline is not part of what was said.
+        while (clause_first < clause_end && w[clause_first].span.begin < doc.dateline->span.end &&
+               w[clause_first].span.end > doc.dateline->span.begin) {
+          ++clause_first;
+        }
       }
       if (clause_first < n && Lower(w[clause_first].form) == "that") ++clause_first;
       while (clause_end > clause_first && IsPunctWord(w[clause_end - 1])) --clause_end;
