@@ -345,7 +345,8 @@ bool IsCountryCode(std::string_view c) {
   for (size_t i = 0; i < 3; ++i) {
     if (!std::isupper(static_cast<unsigned char>(c[i]))) return false;
   }
-  return true;
+  std::string_view p = c.substr(0, 3);
+  return p != "IGO" && p != "NGO" && p != "MNC" && p != "IMG" && p != "UAF";
 }
 
 // The subject of predicate `p` (parse), else -1.
@@ -492,6 +493,15 @@ std::vector<CountMention> FindCounts(const Document& doc, const ExtractOptions& 
         i = k;
         continue;
       }
+      // "two-day visit", "21-gun salute": a number inside a compound modifier is no count.
+      if (k + 1 < n && w[k + 1].form == "-" && w[k + 1].span.begin == w[k].span.end) {
+        i = k + 1;
+        continue;
+      }
+      if (w[k].form.find('-') != std::string::npos && !NumberWord(lower[k])) {
+        i = k;
+        continue;
+      }
       ++k;
       // Scale words and "dozen".
       while (!round_plural && k < n && ScaleWord(lower[k]) > 0) {
@@ -511,6 +521,7 @@ std::vector<CountMention> FindCounts(const Document& doc, const ExtractOptions& 
       c.qualifier = std::string(qualifier);
       c.approximate = approximate || qualifier == "about";
       int np_first = k, head = -1;
+      CountType noun_type = CountType::kOther;
       if (!currency.empty()) {
         c.type = CountType::kMoney;
         c.currency = currency;
@@ -552,6 +563,7 @@ std::vector<CountMention> FindCounts(const Document& doc, const ExtractOptions& 
         c.object = w[head].form;
         c.type = NounType(Singular(extract::LemmaOf(w[head])));
         if (c.type == CountType::kOther) c.type = NounType(Singular(lower[head]));
+        noun_type = c.type;
       }
       c.span = {w[start].span.begin, w[std::max(head, k - 1)].span.end};
       c.text = std::string(extract::SpanText(doc, c.span));
@@ -650,7 +662,7 @@ std::vector<CountMention> FindCounts(const Document& doc, const ExtractOptions& 
         if (inside != nullptr) {
           c.actor = std::string(extract::SpanText(doc, inside->span));
           c.actor_codes = inside->codes;
-        } else if (agent != nullptr && !agent->codes.empty()) {
+        } else if (agent != nullptr && !agent->codes.empty() && noun_type == CountType::kSoldiers) {
           // Compose with the predicate's subject, else the nearest actor before the count.
           const ActorMatch* owner = nullptr;
           int subj = parsed && pred >= 0 ? SubjectOf(w, pred) : -1;
@@ -670,6 +682,8 @@ std::vector<CountMention> FindCounts(const Document& doc, const ExtractOptions& 
           } else {
             c.actor_codes = agent->codes;
           }
+        } else if (agent != nullptr) {
+          c.actor_codes = agent->codes;  // Only troops belong to the subject's country.
         }
       }
       // Place: the first place phrase after the count, else the last one before it.

@@ -133,13 +133,12 @@ std::string SpeechLemma(const Word& w) {
 }
 
 bool IsSpeechVerb(std::string_view lemma) {
-  static constexpr std::array<std::string_view, 40> kVerbs = {
-      "say",         "tell",   "add",       "write",     "state",   "declare", "announce",
-      "claim",       "insist", "warn",      "stress",    "note",    "explain", "ask",
-      "reply",       "argue",  "comment",   "remark",    "tweet",   "post",    "conclude",
-      "acknowledge", "affirm", "assert",    "vow",       "pledge",  "promise", "urge",
-      "confirm",     "deny",   "emphasise", "emphasize", "suggest", "predict", "admit",
-      "recall",      "quip",   "told",      "respond",   "continue"};
+  static constexpr std::array<std::string_view, 36> kVerbs = {
+      "say",     "tell",    "add",    "write",     "state",       "declare", "announce", "claim",
+      "insist",  "warn",    "stress", "note",      "explain",     "ask",     "reply",    "argue",
+      "comment", "remark",  "tweet",  "conclude",  "acknowledge", "affirm",  "assert",   "vow",
+      "urge",    "confirm", "deny",   "emphasise", "emphasize",   "suggest", "predict",  "admit",
+      "recall",  "quip",    "told",   "respond"};
   for (std::string_view v : kVerbs) {
     if (lemma == v) return true;
   }
@@ -163,6 +162,20 @@ bool Nominal(const Word& w) {
   if (w.upos.empty()) return extract::Capitalized(w) || Lower(w.form) == "the";
   return w.upos == "PROPN" || w.upos == "NOUN" || w.upos == "ADJ" || w.upos == "DET" ||
          w.upos == "NUM" || w.form == "'s" || w.upos == "PART";
+}
+
+// Last words of organisation and place names, which are not people.
+bool OrganisationWord(std::string_view w) {
+  static constexpr std::array<std::string_view, 26> kWords = {
+      "office",       "institute",  "agency", "ministry",  "council",     "organization",
+      "organisation", "university", "party",  "bank",      "company",     "corporation",
+      "group",        "news",       "times",  "committee", "association", "center",
+      "centre",       "forces",     "army",   "navy",      "department",  "city",
+      "region",       "street"};
+  for (std::string_view x : kWords) {
+    if (w == x) return true;
+  }
+  return false;
 }
 
 struct SentenceInfo {
@@ -267,6 +280,7 @@ struct Found {
   int verb_sentence = -1, verb = -1;
   uint32_t paragraph = 0;  // Byte offset of the paragraph start.
   uint32_t order = 0;      // Position used for "most recent person".
+  bool drop = false;       // The attribution turned out not to be one.
 };
 
 }  // namespace
@@ -594,6 +608,10 @@ std::vector<Quote> FindQuotes(const Document& doc, const ExtractOptions& options
       while (j < n && w[j].upos == "PROPN" && extract::Capitalized(w[j]) && !info[si].quoted[j])
         ++j;
       bool clash = j - i < 2 || j - i > 3;
+      // Part of a longer capitalised name ("American National Asian Research Office").
+      if (i > 0 && extract::Capitalized(w[i - 1]) && !IsPunctWord(w[i - 1])) clash = true;
+      if (j < n && extract::Capitalized(w[j]) && !IsPunctWord(w[j])) clash = true;
+      if (OrganisationWord(Lower(w[j - 1].form))) clash = true;
       for (const ActorMatch& m : info[si].actors) {
         if (m.first_word < j && m.end_word > i) clash = true;
       }
@@ -619,10 +637,25 @@ std::vector<Quote> FindQuotes(const Document& doc, const ExtractOptions& options
     Found& f = found[idx];
     if (f.np.sentence < 0 || f.np.first < 0) continue;
     const std::vector<Word>& w = doc.sentences[f.np.sentence].words;
+    while (f.np.first + 1 < f.np.end &&
+           (w[f.np.first].upos == "CCONJ" || Lower(w[f.np.first].form) == "and")) {
+      ++f.np.first;
+    }
     Span s{w[f.np.first].span.begin, w[f.np.end - 1].span.end};
     f.q.speaker_text = std::string(extract::SpanText(doc, s));
+    if (doc.dateline.has_value() && s.begin < doc.dateline->span.end &&
+        doc.dateline->span.begin < s.end) {
+      f.q.speaker_text.clear();  // A dateline place is not a speaker.
+      f.drop = !f.q.direct;
+      continue;
+    }
     std::string lower = Lower(f.q.speaker_text);
     uint32_t pos = s.begin;
+    if (lower == "who" || lower == "which" || lower == "that" || lower == "whom") {
+      f.q.speaker_text.clear();
+      f.drop = !f.q.direct;  // "..., who asked not to be named": not a quote.
+      continue;
+    }
     if (lower == "he" || lower == "she" || lower == "i") {
       const Person* best = nullptr;
       for (const Person& p : persons) {
@@ -673,7 +706,9 @@ std::vector<Quote> FindQuotes(const Document& doc, const ExtractOptions& options
   }
   std::vector<Quote> out;
   out.reserve(found.size());
-  for (Found& f : found) out.push_back(std::move(f.q));
+  for (Found& f : found) {
+    if (!f.drop) out.push_back(std::move(f.q));
+  }
   std::stable_sort(out.begin(), out.end(),
                    [](const Quote& a, const Quote& b) { return a.span.begin < b.span.begin; });
   return out;
