@@ -174,18 +174,19 @@ CountType NounType(const std::string& singular) {
 // is not the victim: "15,000 soldiers killed 12 civilians").
 CountType VerbType(std::string_view lemma, bool& agentive) {
   agentive = true;
-  static const std::array<std::pair<std::string_view, CountType>, 22> kAgentive = {{
-      {"kill", CountType::kKill},         {"slay", CountType::kKill},
-      {"massacre", CountType::kKill},     {"execute", CountType::kKill},
-      {"murder", CountType::kKill},       {"wound", CountType::kWound},
-      {"injure", CountType::kWound},      {"hurt", CountType::kWound},
-      {"maim", CountType::kWound},        {"arrest", CountType::kArrest},
-      {"detain", CountType::kArrest},     {"jail", CountType::kArrest},
-      {"imprison", CountType::kArrest},   {"apprehend", CountType::kArrest},
-      {"kidnap", CountType::kKidnap},     {"abduct", CountType::kKidnap},
-      {"displace", CountType::kDisplace}, {"evacuate", CountType::kDisplace},
-      {"seize", CountType::kSeize},       {"confiscate", CountType::kSeize},
-      {"affect", CountType::kAffect},     {"strand", CountType::kAffect},
+  static const std::array<std::pair<std::string_view, CountType>, 23> kAgentive = {{
+      {"beat", CountType::kWound},        {"kill", CountType::kKill},
+      {"slay", CountType::kKill},         {"massacre", CountType::kKill},
+      {"execute", CountType::kKill},      {"murder", CountType::kKill},
+      {"wound", CountType::kWound},       {"injure", CountType::kWound},
+      {"hurt", CountType::kWound},        {"maim", CountType::kWound},
+      {"arrest", CountType::kArrest},     {"detain", CountType::kArrest},
+      {"jail", CountType::kArrest},       {"imprison", CountType::kArrest},
+      {"apprehend", CountType::kArrest},  {"kidnap", CountType::kKidnap},
+      {"abduct", CountType::kKidnap},     {"displace", CountType::kDisplace},
+      {"evacuate", CountType::kDisplace}, {"seize", CountType::kSeize},
+      {"confiscate", CountType::kSeize},  {"affect", CountType::kAffect},
+      {"strand", CountType::kAffect},
   }};
   for (const auto& [v, t] : kAgentive) {
     if (lemma == v) return t;

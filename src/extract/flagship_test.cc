@@ -89,6 +89,13 @@ TEST_F(FlagshipTest, Counts) {
   EXPECT_EQ(killed->qualifier, "about");
   EXPECT_EQ(killed->actor_codes, (std::vector<std::string>{"PRKMIL"}));
   EXPECT_EQ(killed->place, "Kursk region");
+  EXPECT_EQ(killed->predicate_lemma, "die");
+  // "Xi told a rally of more than 20 leaders ... on Monday": dated by its predicate.
+  for (const CountMention& c : analysis_->counts) {
+    if (c.value != 20) continue;
+    EXPECT_EQ(c.date.Iso(), "2025-09-01");
+    EXPECT_EQ(c.date.source, DateSource::kPredicate);
+  }
 }
 
 TEST_F(FlagshipTest, Quotes) {
@@ -102,6 +109,15 @@ TEST_F(FlagshipTest, Quotes) {
   EXPECT_EQ(xi->speaker, "Xi Jinping");
   EXPECT_EQ(xi->speaker_codes, (std::vector<std::string>{"CHNGOV"}));
   EXPECT_TRUE(xi->direct);
+  // "..., he added" after Youngjun Kim's quote: the pronoun goes to the most recent person.
+  const Quote* added = nullptr;
+  for (const Quote& q : analysis_->quotes) {
+    if (q.text.starts_with("Until a few years ago")) added = &q;
+  }
+  ASSERT_NE(added, nullptr);
+  EXPECT_EQ(added->speaker_text, "he");
+  EXPECT_EQ(added->speaker, "Youngjun Kim");
+  EXPECT_EQ(added->verb, "add");
   ASSERT_NE(hong, nullptr);
   EXPECT_EQ(hong->speaker, "Hong Min");
   EXPECT_EQ(hong->verb, "say");
