@@ -80,6 +80,7 @@ void BM_Extract(benchmark::State& state) {
     benchmark::DoNotOptimize(a);
   }
   state.SetItemsProcessed(state.iterations() * f.words);
+  state.counters["words"] = static_cast<double>(f.words);
 }
 BENCHMARK(BM_Extract)->Unit(benchmark::kMillisecond);
 
