@@ -24,6 +24,8 @@ namespace {
 
 using extract::Lower;
 
+constexpr int kMaxSentenceWords = 400;
+
 std::optional<double> ParseDigits(std::string_view s) {
   if (s.empty() || !std::isdigit(static_cast<unsigned char>(s[0]))) return std::nullopt;
   std::string clean;
@@ -398,7 +400,8 @@ std::vector<CountMention> FindCounts(const Document& doc, const ExtractOptions& 
   for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
     const std::vector<Word>& w = doc.sentences[si].words;
     const int n = static_cast<int>(w.size());
-    if (n == 0) continue;
+    // Over-long "sentences" are segmentation failures; skipping them keeps this linear.
+    if (n == 0 || n > kMaxSentenceWords) continue;
     std::vector<std::string> lower(n);
     for (int i = 0; i < n; ++i) lower[i] = Lower(w[i].form);
     const bool parsed = extract::Parsed(w);

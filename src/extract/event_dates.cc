@@ -65,9 +65,12 @@ std::vector<PlacedDate> PlaceDates(const Document& doc, const CivilDate& anchor)
       // The head word: the first word inside the expression whose head lies outside it (or the
       // first word of the expression when none does, e.g. without a parse).
       int first_inside = -1;
-      for (int i = 0; i < static_cast<int>(words.size()); ++i) {
+      auto first = std::lower_bound(words.begin(), words.end(), m.span.begin,
+                                    [](const Word& x, uint32_t pos) { return x.span.begin < pos; });
+      for (int i = static_cast<int>(first - words.begin());
+           i < static_cast<int>(words.size()) && words[i].span.begin < m.span.end; ++i) {
         const Word& w = words[i];
-        if (w.span.begin < m.span.begin || w.span.end > m.span.end) continue;
+        if (w.span.end > m.span.end) continue;
         if (first_inside < 0) first_inside = i;
         int h = extract::HeadOf(words, i);
         if (h >= 0 && (words[h].span.begin < m.span.begin || words[h].span.end > m.span.end)) {

@@ -47,6 +47,9 @@ int CloseMark(std::string_view t, size_t i) {
 }
 
 constexpr size_t kMaxQuoteBytes = 6000;
+// Sentences longer than this (a segmentation failure, not prose) are not searched for
+// attributions or indirect speech, which keeps the extractor linear on hostile input.
+constexpr int kMaxSentenceWords = 400;
 
 std::vector<Chain> FindChains(std::string_view t) {
   std::vector<Chain> out;
@@ -309,8 +312,11 @@ std::vector<Quote> FindQuotes(const Document& doc, const ExtractOptions& options
       if (b < a) b = a;
       for (int si = a; si <= b && si < ns; ++si) {
         const std::vector<Word>& w = doc.sentences[si].words;
-        for (size_t i = 0; i < w.size(); ++i) {
-          if (w[i].span.begin >= s.begin && w[i].span.end <= s.end) info[si].quoted[i] = true;
+        // Words are in text order: start at the first one not before the segment.
+        auto it = std::lower_bound(w.begin(), w.end(), s.begin,
+                                   [](const Word& x, uint32_t pos) { return x.span.begin < pos; });
+        for (size_t i = it - w.begin(); i < w.size() && w[i].span.begin < s.end; ++i) {
+          if (w[i].span.end <= s.end) info[si].quoted[i] = true;
         }
       }
     }
@@ -363,6 +369,7 @@ std::vector<Quote> FindQuotes(const Document& doc, const ExtractOptions& options
     // (a) After the closing mark, in the closing sentence (and the next when the quote ends it).
     for (int si = se; si >= 0 && si < ns && si <= se + 1 && f.verb < 0; ++si) {
       const std::vector<Word>& w = doc.sentences[si].words;
+      if (static_cast<int>(w.size()) > kMaxSentenceWords) break;
       if (si > se && paragraph_of(doc.sentences[si].span.begin) != f.paragraph) break;
       std::vector<int> window;
       for (int i = 0; i < static_cast<int>(w.size()) && window.size() < 5; ++i) {
@@ -413,7 +420,8 @@ std::vector<Quote> FindQuotes(const Document& doc, const ExtractOptions& options
         --sb;
       }
     }
-    if (f.verb < 0 && sb >= 0) {
+    if (f.verb < 0 && sb >= 0 &&
+        static_cast<int>(doc.sentences[sb].words.size()) <= kMaxSentenceWords) {
       const std::vector<Word>& w = doc.sentences[sb].words;
       int last = -1, count = 0;
       for (int i = static_cast<int>(w.size()) - 1; i >= 0; --i) {
@@ -468,6 +476,7 @@ std::vector<Quote> FindQuotes(const Document& doc, const ExtractOptions& options
   for (int si = 0; si < ns; ++si) {
     const std::vector<Word>& w = doc.sentences[si].words;
     const int n = static_cast<int>(w.size());
+    if (n > kMaxSentenceWords) continue;
     for (int v = 0; v < n; ++v) {
       if (info[si].quoted[v]) continue;
       int clause_first = -1, clause_end = -1;

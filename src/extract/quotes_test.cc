@@ -81,6 +81,11 @@ TEST(QuotesTest, IndirectSpeech) {
             (std::vector<std::string>{
                 "I Vladimir Putin (RUSGOV) say: Russia would keep its troops in the region"}));
   EXPECT_EQ(
+      Quotes("Putin told the forum in Tianjin that the balance had to be restored."),
+      (std::vector<std::string>{"I Vladimir Putin (RUSGOV) tell: the balance had to be restored"}));
+  EXPECT_EQ(Quotes("Troops left the town on Sunday, officials said."),
+            (std::vector<std::string>{"I officials () say: Troops left the town on Sunday"}));
+  EXPECT_EQ(
       Quotes("About 600 soldiers died in the Kursk region, according to the South Korean "
              "intelligence agency."),
       (std::vector<std::string>{"I the South Korean intelligence agency (KORSPY) according to: "
