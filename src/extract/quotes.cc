@@ -321,9 +321,14 @@ std::vector<Quote> FindQuotes(const Document& doc, const ExtractOptions& options
       }
     }
   }
+  std::vector<uint32_t> paragraph_starts = {0};  // Byte offsets after each "\n\n".
+  for (size_t p = text.find("\n\n"); p != std::string_view::npos; p = text.find("\n\n", p + 1)) {
+    paragraph_starts.push_back(static_cast<uint32_t>(p + 2));
+  }
   auto paragraph_of = [&](uint32_t pos) -> uint32_t {
-    size_t p = text.rfind("\n\n", std::min<size_t>(pos, text.size()));
-    return p == std::string_view::npos ? 0 : static_cast<uint32_t>(p + 2);
+    // The last paragraph start at or before pos (a break ending exactly at pos counts as before).
+    auto it = std::upper_bound(paragraph_starts.begin(), paragraph_starts.end(), pos);
+    return *(it - 1);
   };
 
   std::vector<Found> found;
@@ -448,10 +453,14 @@ std::vector<Quote> FindQuotes(const Document& doc, const ExtractOptions& options
       // (c) The speaker of the previous quote of the paragraph.
       // Or of the paragraph before, when this quote opens its paragraph (a speaker carrying on).
       const uint32_t first_para = paragraph_of(c.segs.front().begin);
+      // Walk back from the opening mark over spaces and marks: does the paragraph start there?
       bool opens_paragraph = true;
-      for (uint32_t b = first_para; b < c.segs.front().begin && b < text.size(); ++b) {
-        unsigned char ch = static_cast<unsigned char>(text[b]);
-        if (!std::isspace(ch) && ch != '"' && ch < 0x80) opens_paragraph = false;
+      for (uint32_t b = c.segs.front().begin; b > first_para; --b) {
+        unsigned char ch = static_cast<unsigned char>(text[b - 1]);
+        if (!std::isspace(ch) && ch != '"' && ch < 0x80) {
+          opens_paragraph = false;
+          break;
+        }
       }
       const uint32_t prev_para = first_para >= 3 ? paragraph_of(first_para - 3) : first_para;
       const Found* prev = nullptr;
