@@ -64,6 +64,7 @@ TEST(FindDatesTest, AbsoluteDates) {
   EXPECT_EQ(First("signed on 14 March 2024 in Kyiv"), "2024-03-14 14 March 2024");
   EXPECT_EQ(First("the 2nd of September"), "2025-09-02 2nd of September");
   EXPECT_EQ(First("tensions since 2014 rose"), "2014 2014");
+  EXPECT_EQ(First("In 2024, he visited Pyongyang."), "2024 2024");
   EXPECT_EQ(First("a boom in the 1990s"), "1990s 1990s");
   EXPECT_EQ(First("published 2024-11-05 at noon"), "2024-11-05 2024-11-05");
 }

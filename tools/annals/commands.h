@@ -16,6 +16,7 @@ int RunTokenize(int argc, char** argv);  // cmd_tokenize.cc
 int RunTag(int argc, char** argv);       // cmd_tag.cc
 int RunParse(int argc, char** argv);     // cmd_parse.cc
 int RunDict(int argc, char** argv);      // cmd_dict.cc
+int RunAnalyze(int argc, char** argv);   // cmd_analyze.cc
 int RunTrain(int argc, char** argv);     // cmd_train.cc: train sentsplit|tagger|parser
 int RunEval(int argc, char** argv);      // cmd_eval.cc
 int RunIngest(int argc, char** argv);    // cmd_ingest.cc

@@ -31,11 +31,13 @@ constexpr Command kCommands[] = {
     {"parse", "tag and dependency-parse text or CoNLL-U", annals::cli::RunParse},
     {"ner", "find named entities (PER, ORG, LOC) in text, JSONL out", annals::cli::RunNer},
     {"dict", "look up actors in text; check dictionaries", annals::cli::RunDict},
-    {"train", "train a model (sentsplit, tagger, parser, ner)", annals::cli::RunTrain},
+    {"geocode", "resolve place names with the gazetteer (JSON lines)", annals::cli::RunGeocode},
     {"code", "code events (CAMEO/PLOVER) from news in any input format", annals::cli::RunCode},
     {"explain", "show how a sentence is coded: tree, actors, patterns", annals::cli::RunExplain},
-    {"validate", "score the coder on a PETRARCH validation suite", annals::cli::RunValidate},
+    {"analyze", "dates, counts and quotes of each document (JSON lines)", annals::cli::RunAnalyze},
+    {"train", "train a model (sentsplit, tagger, parser, ner)", annals::cli::RunTrain},
     {"eval", "score against gold data (ud, ner)", annals::cli::RunEval},
+    {"validate", "score the coder on a PETRARCH validation suite", annals::cli::RunValidate},
     {"ingest", "read, annotate, code and store news in a database", annals::cli::RunIngest},
     {"publish", "put documents on a NATS JetStream work queue", annals::cli::RunPublish},
     {"worker", "pull documents from NATS JetStream, code and store them", annals::cli::RunWorker},
@@ -44,7 +46,6 @@ constexpr Command kCommands[] = {
     {"query", "ask questions of a database (documents, events, dyads, actors, network)",
      annals::cli::RunQuery},
     {"serve", "serve the read-only JSON API over a database", annals::cli::RunServe},
-    {"geocode", "resolve place names with the gazetteer (JSON lines)", annals::cli::RunGeocode},
     {"version", "print the version", annals::cli::RunVersion},
 };
 
