@@ -6,26 +6,14 @@
 namespace annals::extract {
 
 Result<Annotator> Annotator::Create(const std::string& model_dir) {
-  PipelineOptions po;
-  po.model_dir = model_dir;
-  Result<Pipeline> p = Pipeline::Create(po);
+  std::string dir = model_dir.empty() ? Pipeline::DefaultModelDir() : model_dir;
+  std::error_code ec;
+  bool parse = std::filesystem::exists(dir + "/parser.model", ec);
+  Result<Pipeline> p = Pipeline::Create({.model_dir = dir, .parse = parse});
   if (!p.ok()) return p.status();
-  Annotator a(std::move(*p));
-  std::string path = a.pipeline_.model_dir() + "/parser.model";
-  if (std::filesystem::exists(path)) {
-    Result<Parser> parser = Parser::Load(path);
-    if (!parser.ok()) return parser.status();
-    a.parser_.emplace(std::move(*parser));
-  }
-  return a;
+  return Annotator(std::move(*p), parse);
 }
 
-void Annotator::Annotate(Document& doc) const {
-  pipeline_.Annotate(doc);
-  if (!parser_.has_value()) return;
-  for (Sentence& s : doc.sentences) {
-    if (!s.words.empty()) (void)parser_->Parse(s);
-  }
-}
+void Annotator::Annotate(Document& doc) const { pipeline_.Annotate(doc); }
 
 }  // namespace annals::extract

@@ -1,6 +1,7 @@
 // Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
-// Internal: tokenize + tag (Pipeline) then dependency-parse (Parser) a document, for the
-// extractors. Interim: once the Pipeline runs the parser itself, this reduces to Annotate.
+// Internal: the Pipeline (tokenize, tag, parse) for the extractors, with the parser optional:
+// without <model_dir>/parser.model sentences are left unparsed and the extractors fall back on
+// surface patterns.
 #ifndef ANNALS_EXTRACT_ANNOTATE_H_
 #define ANNALS_EXTRACT_ANNOTATE_H_
 
@@ -21,12 +22,12 @@ class Annotator {
   // patterns).
   static Result<Annotator> Create(const std::string& model_dir);
   void Annotate(Document& doc) const;
-  bool has_parser() const { return parser_.has_value(); }
+  bool has_parser() const { return has_parser_; }
 
  private:
-  explicit Annotator(Pipeline p) : pipeline_(std::move(p)) {}
+  Annotator(Pipeline p, bool has_parser) : pipeline_(std::move(p)), has_parser_(has_parser) {}
   Pipeline pipeline_;
-  std::optional<Parser> parser_;
+  bool has_parser_ = false;
 };
 
 }  // namespace annals::extract

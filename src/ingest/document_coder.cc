@@ -6,9 +6,6 @@ namespace annals::ingest {
 Result<std::unique_ptr<DocumentCoder>> DocumentCoder::Create(const DocumentCoderOptions& options) {
   Result<Pipeline> pipeline = Pipeline::Create({.model_dir = options.model_dir});
   if (!pipeline.ok()) return pipeline.status();
-  std::string dir = options.model_dir.empty() ? Pipeline::DefaultModelDir() : options.model_dir;
-  Result<Parser> parser = Parser::Load(dir + "/parser.model");
-  if (!parser.ok()) return parser.status();
   std::optional<EventCoder> coder;
   if (options.code) {
     Result<EventCoder> c = EventCoder::Create(options.coder);
@@ -16,7 +13,7 @@ Result<std::unique_ptr<DocumentCoder>> DocumentCoder::Create(const DocumentCoder
     coder.emplace(std::move(*c));
   }
   return std::unique_ptr<DocumentCoder>(
-      new DocumentCoder(std::move(*pipeline), std::move(*parser), std::move(coder)));
+      new DocumentCoder(std::move(*pipeline), std::move(coder)));
 }
 
 Status DocumentCoder::Annotate(Document& document) const {
@@ -31,13 +28,8 @@ Status DocumentCoder::Annotate(Document& document) const {
   if (parsed && tagged) return Status();
   if (document.sentences.empty()) {
     pipeline_.Annotate(document);
-  } else if (!tagged) {
+  } else {
     for (Sentence& s : document.sentences) pipeline_.AnnotateSentence(s);
-  }
-  for (Sentence& s : document.sentences) {
-    bool has = !s.words.empty();
-    for (const Word& w : s.words) has = has && w.head >= 0;
-    if (!has || !parsed) ANNALS_RETURN_IF_ERROR(parser_.Parse(s));
   }
   return Status();
 }

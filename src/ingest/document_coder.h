@@ -15,7 +15,6 @@
 #include "annals/coder.h"
 #include "annals/document.h"
 #include "annals/event.h"
-#include "annals/parser.h"
 #include "annals/pipeline.h"
 #include "annals/status.h"
 #include "annals/store.h"
@@ -32,8 +31,9 @@ class DocumentCoder {
  public:
   static Result<std::unique_ptr<DocumentCoder>> Create(const DocumentCoderOptions& options);
 
-  // Annotates what `document` lacks (segmentation, tags, parse: a CoNLL-U document keeps its
-  // given tokens, tags and trees) and appends its events to `events`.
+  // Annotates what `document` lacks and appends its events to `events`. A document without
+  // sentences is segmented, tagged and parsed; a CoNLL-U document keeps its tokens, and keeps its
+  // tags and trees when it has both (otherwise its words are tagged and parsed again).
   Status Process(Document& document, std::vector<Event>& events) const;
 
   // Only the annotation step of Process.
@@ -42,10 +42,9 @@ class DocumentCoder {
   const EventCoder* coder() const { return coder_ ? &*coder_ : nullptr; }
 
  private:
-  DocumentCoder(Pipeline pipeline, Parser parser, std::optional<EventCoder> coder)
-      : pipeline_(std::move(pipeline)), parser_(std::move(parser)), coder_(std::move(coder)) {}
-  Pipeline pipeline_;
-  Parser parser_;
+  DocumentCoder(Pipeline pipeline, std::optional<EventCoder> coder)
+      : pipeline_(std::move(pipeline)), coder_(std::move(coder)) {}
+  Pipeline pipeline_;  // Tokenize, tag, parse.
   std::optional<EventCoder> coder_;
 };
 
