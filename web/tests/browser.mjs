@@ -145,6 +145,23 @@ try {
   await open(`#/document/${se.document}`);
   await shot('phone-document');
   eq(consoleErrors.join('; '), '', 'no uncaught page errors');
+
+  // Transfer sizes as the browser counts them (encoded bytes, API answers excluded), for a first
+  // load with an empty cache. The budget is 500 KB. Only the network and map pages load more than
+  // the main bundle (their libraries are split off), so those three cover every page.
+  for (const hash of ['#/', '#/network', '#/map']) {
+    const fresh = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const p = await fresh.newPage();
+    await p.goto(`${base}/${hash}`);
+    await p.waitForSelector('#app[aria-busy="false"]', { timeout: 15000 });
+    const bytes = await p.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      const res = performance.getEntriesByType('resource').filter((r) => !new URL(r.name).pathname.startsWith('/api/'));
+      return nav.encodedBodySize + res.reduce((a, r) => a + r.encodedBodySize, 0);
+    });
+    check(bytes <= 500 * 1024, `first load of ${hash}: ${bytes} bytes (${(bytes / 1024).toFixed(1)} KiB) compressed, without API answers`);
+    await fresh.close();
+  }
 } catch (e) {
   console.log('FAIL ' + (e && e.stack ? e.stack : e));
   failures++;
