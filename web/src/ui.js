@@ -63,8 +63,13 @@ export function legend() {
 
 // A stacked bar chart of quad-class counts per period. rows: [{period, quad_counts:[4]}].
 // onBar(row) makes bars clickable; `attrs(row)` adds data attributes.
-export function stackedBars(rows, { height = 220, onBar, label = '', attrs } = {}) {
-  const W = Math.max(320, rows.length * 28 + 50);
+// Width of a chart's drawing (viewBox units) for n periods; CSS scales it to the box.
+export function chartWidth(n) {
+  return Math.max(900, n * 14 + 50);
+}
+
+export function stackedBars(rows, { height = 260, onBar, label = '', attrs } = {}) {
+  const W = chartWidth(rows.length);
   const H = height;
   const pad = { l: 40, r: 8, t: 10, b: 40 };
   const max = Math.max(1, ...rows.map((r) => r.quad_counts.reduce((a, b) => a + b, 0)));
@@ -80,8 +85,8 @@ export function stackedBars(rows, { height = 220, onBar, label = '', attrs } = {
     const x = pad.l + i * bw;
     const total = r.quad_counts.reduce((a, b) => a + b, 0);
     const g = s('g', {
-      class: 'bar' + (onBar ? ' clickable' : ''),
-      tabindex: onBar ? 0 : undefined,
+      class: 'bar' + (onBar && total ? ' clickable' : ''),
+      tabindex: onBar && total ? 0 : undefined,
       'data-period': r.period,
       'data-total': total,
       ...(attrs ? attrs(r) : {}),
@@ -98,7 +103,7 @@ export function stackedBars(rows, { height = 220, onBar, label = '', attrs } = {
       g.addEventListener('keydown', (e) => e.key === 'Enter' && onBar(r));
     }
     svg.append(g);
-    const every = Math.ceil(rows.length / 12);
+    const every = Math.ceil(rows.length / 10);
     if (i % every === 0) {
       svg.append(s('text', { x: x + bw / 2, y: H - pad.b + 14, 'text-anchor': 'middle', class: 'tick' }, r.period));
     }

@@ -32,3 +32,54 @@ export function periodRange(period) {
   }
   return [period, period];
 }
+
+// The periods from `first` to `last` inclusive ("2025-09-02", "2025-W36" or "2025-09"), so a
+// timeline has a slot for every period, empty or not; null when there would be more than `max`.
+export function periodSequence(first, last, max = 1500) {
+  const out = [];
+  const day = (d) => d.toISOString().slice(0, 10);
+  if (/^\d{4}-\d{2}$/.test(first)) {
+    let [y, m] = first.split('-').map(Number);
+    for (let p = first; p <= last && out.length <= max; ) {
+      out.push(p);
+      m += 1;
+      if (m > 12) { m = 1; y += 1; }
+      p = `${y}-${String(m).padStart(2, '0')}`;
+    }
+  } else if (/^\d{4}-W\d{2}$/.test(first)) {
+    let d = new Date(periodRange(first)[0] + 'T00:00:00Z');
+    for (let p = first; p <= last && out.length <= max; ) {
+      out.push(p);
+      d = new Date(d.getTime() + 7 * 86400000);
+      p = isoWeek(d);
+    }
+  } else if (/^\d{4}-\d{2}-\d{2}$/.test(first)) {
+    let d = new Date(first + 'T00:00:00Z');
+    for (let p = first; p <= last && out.length <= max; ) {
+      out.push(p);
+      d = new Date(d.getTime() + 86400000);
+      p = day(d);
+    }
+  } else {
+    return null;
+  }
+  return out.length > max ? null : out;
+}
+
+function isoWeek(date) {
+  const d = new Date(date.getTime());
+  d.setUTCDate(d.getUTCDate() + 3 - ((d.getUTCDay() + 6) % 7));  // Thursday of this week.
+  const y = d.getUTCFullYear();
+  const week = 1 + Math.floor((d - Date.UTC(y, 0, 1)) / 86400000 / 7);
+  return `${y}-W${String(week).padStart(2, '0')}`;
+}
+
+// rows (sorted or not) filled with empty periods over [first, last] of `all` periods.
+export function fillRows(rows, allPeriods) {
+  if (!allPeriods.length) return rows;
+  const sorted = [...allPeriods].sort();
+  const seq = periodSequence(sorted[0], sorted[sorted.length - 1]);
+  if (!seq) return rows;
+  const by = new Map(rows.map((r) => [r.period, r]));
+  return seq.map((p) => by.get(p) || { period: p, events: 0, quad_counts: [0, 0, 0, 0], mean_goldstein: null });
+}

@@ -1,6 +1,6 @@
 import { api } from '../api.js';
-import { fmt, fmtG, h, legend, link, stackedBars, table } from '../ui.js';
-import { allowOnly, periodRange } from './common.js';
+import { chartWidth, fmt, fmtG, h, legend, link, stackedBars, table } from '../ui.js';
+import { allowOnly, fillRows, periodRange } from './common.js';
 
 // Two actors: cooperation/conflict per period in both directions; click a bar to list its events.
 export async function dyad({ root, params, go, isCurrent }) {
@@ -22,17 +22,17 @@ export async function dyad({ root, params, go, isCurrent }) {
   const data = await api('dyad', { a, b, by, from: params.get('from'), to: params.get('to') });
   const dirs = [[data.a, data.b], [data.b, data.a]];
   for (const [from, to] of dirs) {
-    const rows = data.periods.filter((p) => p.from === from && p.to === to);
+    const rows = fillRows(data.periods.filter((p) => p.from === from && p.to === to), data.periods.map((p) => p.period));
     const total = rows.reduce((s, r) => s + r.events, 0);
     const mean = total ? rows.reduce((s, r) => s + r.mean_goldstein * r.events, 0) / total : 0;
     const dirKey = from === data.a ? 'ab' : 'ba';
     root.append(h('h2', {}, `${from} → ${to}: `, h('span', { 'data-testid': `dyad-total-${dirKey}` }, fmt(total)), ' events, mean Goldstein ',
       h('span', { 'data-testid': `dyad-goldstein-${dirKey}` }, total ? fmtG(mean) : '—')));
-    if (!rows.length) { root.append(h('p', {}, 'No events in this direction.')); continue; }
+    if (!total) { root.append(h('p', {}, 'No events in this direction.')); continue; }
     root.append(stackedBars(rows, {
       label: `${from} to ${to}`,
       attrs: () => ({ 'data-dir': dirKey, 'data-testid': 'dyad-bar' }),
-      onBar: (r) => go('dyad', { ...state, period: r.period, dir: dirKey }),
+      onBar: (r) => r.events && go('dyad', { ...state, period: r.period, dir: dirKey }),
     }));
     root.append(goldsteinLine(rows));
   }
@@ -54,12 +54,13 @@ export async function dyad({ root, params, go, isCurrent }) {
   }
 }
 
-// Mean Goldstein per period as a line (-10..+10).
+// Mean Goldstein per period (-10..+10): a line through the periods that have events, aligned with
+// the bars above.
 function goldsteinLine(rows) {
-  const W = Math.max(320, rows.length * 28 + 50), H = 90, l = 40, r = 8;
+  const W = chartWidth(rows.length), H = 90, l = 40, r = 8;
   const bw = (W - l - r) / rows.length;
   const y = (g) => 8 + (H - 16) * (1 - (g + 10) / 20);
-  const pts = rows.map((p, i) => `${l + i * bw + bw / 2},${y(p.mean_goldstein)}`).join(' ');
+  const pts = rows.map((p, i) => (p.events ? `${l + i * bw + bw / 2},${y(p.mean_goldstein)}` : '')).filter(Boolean).join(' ');
   const ns = 'http://www.w3.org/2000/svg';
   const svg = document.createElementNS(ns, 'svg');
   svg.setAttribute('viewBox', `0 0 ${W} ${H}`);

@@ -1,6 +1,6 @@
 import { api } from '../api.js';
 import { QUADS, QUAD_COLORS, fmt, fmtG, h, legend, link, stackedBars, table } from '../ui.js';
-import { allowOnly } from './common.js';
+import { allowOnly, fillRows } from './common.js';
 
 export async function overview({ root, params, go }) {
   allowOnly(params, ['by', 'from', 'to']);
@@ -28,7 +28,7 @@ export async function overview({ root, params, go }) {
       h('label', {}, 'from ', h('input', { name: 'from', value: range.from || '', placeholder: 'YYYY-MM-DD', size: 10 })),
       h('label', {}, 'to ', h('input', { name: 'to', value: range.to || '', placeholder: 'YYYY-MM-DD', size: 10 })),
       h('button', {}, 'Apply')),
-    timeline.periods.length ? stackedBars(timeline.periods, { label: 'events by quad class over time', attrs: () => ({ 'data-testid': 'timeline-bar' }) }) : h('p', {}, 'No events.'),
+    timeline.periods.length ? stackedBars(fillRows(timeline.periods, timeline.periods.map((p) => p.period)), { label: 'events by quad class over time', attrs: () => ({ 'data-testid': 'timeline-bar' }) }) : h('p', {}, 'No events.'),
     legend(),
     h('h2', {}, 'Top dyads'),
     table(['Source', 'Target', 'Cooperation', 'Conflict', 'Mean Goldstein'],
