@@ -34,7 +34,7 @@ asan: deps
 FUZZ_SECONDS ?= 30
 fuzz: deps
 	CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-	  -DANNALS_FUZZ=ON -DANNALS_BENCH=OFF -DANNALS_TESTS=OFF
+	  -DANNALS_FUZZ=ON -DANNALS_BENCH=OFF -DANNALS_TESTS=OFF -DANNALS_WEB=OFF
 	cmake --build build-fuzz -j $(JOBS)
 	scripts/fuzz build-fuzz $(FUZZ_SECONDS)
 

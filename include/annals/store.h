@@ -202,6 +202,9 @@ class Store {
   // Dyad timeline: events from a to b and from b to a, per period, with counts per quad class
   // and the mean Goldstein value. Periods without events are omitted.
   virtual Result<std::vector<DyadPeriod>> QueryDyad(const DyadQuery& query) = 0;
+  // All events per period (the dashboard's overview): DyadQuery's `by`, dates and flags; `a` and
+  // `b` are ignored and the rows' `from`/`to` are empty.
+  virtual Result<std::vector<DyadPeriod>> Timeline(const DyadQuery& query) = 0;
   // Actors taking part in most events.
   virtual Result<std::vector<ActorCount>> TopActors(const AggregateQuery& query) = 0;
   // Heaviest directed source -> target edges.

@@ -319,6 +319,26 @@ ApiResponse HandleApiRequest(Store& store, const std::string& path,
     }
     return JsonResponse(200, {{"a", q.a}, {"b", q.b}, {"by", q.by}, {"periods", periods}});
   }
+  if (path == "/api/timeline") {
+    Params p(raw, {"by", "from", "to", "include_flagged"});
+    DyadQuery q;
+    q.by = p.OneOf("by", "month", {"day", "week", "month"});
+    q.date_from = p.Date("from");
+    q.date_to = p.Date("to");
+    q.include_flagged = p.Bool("include_flagged");
+    if (!p.ok()) return ParamFailure(p.error());
+    Result<std::vector<DyadPeriod>> rows = store.Timeline(q);
+    if (!rows.ok()) return StatusFailure(rows.status());
+    Json periods = Json::array();
+    for (const DyadPeriod& d : *rows) {
+      periods.push_back({{"period", d.period},
+                         {"events", d.events},
+                         {"quad_counts",
+                          {d.quad_counts[1], d.quad_counts[2], d.quad_counts[3], d.quad_counts[4]}},
+                         {"mean_goldstein", d.mean_goldstein}});
+    }
+    return JsonResponse(200, {{"by", q.by}, {"periods", periods}});
+  }
   if (path == "/api/actors" || path == "/api/network" || path == "/api/places") {
     Params p(raw, kAggregateParams);
     AggregateQuery q = ReadAggregate(p);

@@ -10,6 +10,7 @@
 
 #include "annals/server.h"
 #include "annals/store.h"
+#include "server/web_assets.h"
 
 namespace annals {
 namespace {
@@ -98,6 +99,11 @@ TEST_F(ApiTest, AggregatesAndDocuments) {
   Json doc = Get("/api/documents/summit", {}, 200);
   EXPECT_EQ(doc["events"].size(), 1u);
   Get("/api/documents/nope", {}, 404);
+  Json timeline = Get("/api/timeline", {{"by", "day"}}, 200);
+  ASSERT_EQ(timeline["periods"].size(), 1u);
+  EXPECT_EQ(timeline["periods"][0]["period"], "2025-09-02");
+  EXPECT_EQ(timeline["periods"][0]["quad_counts"][0], 1);
+  EXPECT_EQ(Get("/api/timeline", {{"to", "2025-08-31"}}, 200)["periods"].size(), 0u);
 }
 
 TEST_F(ApiTest, EveryBadParameterIsA400NamingIt) {
@@ -120,6 +126,8 @@ TEST_F(ApiTest, EveryBadParameterIsA400NamingIt) {
       {"/api/dyad", {{"a", "CHN"}, {"b", "RUS"}, {"by", "year"}}, "by"},
       {"/api/actors", {{"top", "-1"}}, "top"},
       {"/api/stats", {{"x", "1"}}, "x"},
+      {"/api/timeline", {{"by", "year"}}, "by"},
+      {"/api/timeline", {{"from", "soon"}}, "from"},
       {"/api/events/abc", {}, "id"},
   };
   for (const Case& c : cases) {
@@ -154,6 +162,25 @@ TEST_F(ApiTest, ServesOverLoopbackAndRefusesWrites) {
   auto bad = client.Get("/api/events?limit=0");
   ASSERT_TRUE(bad);
   EXPECT_EQ(bad->status, 400);
+  // The dashboard (or, when it was not built, a page that says so) is served at /.
+  auto root = client.Get("/");
+  ASSERT_TRUE(root);
+  EXPECT_EQ(root->status, WebDashboardBuilt() ? 200 : 503);
+  EXPECT_NE(root->body.find("<html"), std::string::npos);
+  auto missing = client.Get("/assets/nope.js");
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, WebDashboardBuilt() ? 404 : 503);
+  if (WebDashboardBuilt()) {
+    // The script index.html names is embedded and served with its type.
+    size_t at = root->body.find("/assets/");
+    ASSERT_NE(at, std::string::npos);
+    std::string script = root->body.substr(at, root->body.find('"', at) - at);
+    auto js = client.Get(script);
+    ASSERT_TRUE(js);
+    EXPECT_EQ(js->status, 200);
+    EXPECT_EQ(js->body.size(), FindWebAsset(script)->size);
+    EXPECT_NE(js->get_header_value("Content-Type").find("script"), std::string::npos);
+  }
   auto post = client.Post("/api/events", "{}", "application/json");
   ASSERT_TRUE(post);
   EXPECT_EQ(post->status, 405);

@@ -8,7 +8,56 @@
 #include <memory>
 #include <thread>
 
+#include "server/web_assets.h"
+
 namespace annals {
+namespace {
+
+std::string HtmlEscape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else if (c == '&')
+      out += "&amp;";
+    else
+      out += c;
+  }
+  return out;
+}
+
+// GET / and /assets/...: the embedded dashboard. The API stays under /api/.
+void ServeDashboard(const httplib::Request& req, httplib::Response& res) {
+  if (!WebDashboardBuilt()) {
+    res.status = 503;
+    std::string reason = WebDashboardMissingReason();
+    res.set_content(
+        "<!doctype html><html><head><meta charset=\"utf-8\"><title>Annals</title></head><body>"
+        "<h1>The dashboard was not built</h1><p>" +
+            HtmlEscape(reason) +
+            "</p><p>The JSON API is available under <a href=\"/api/stats\">/api/</a>. "
+            "See docs/dashboard.md.</p></body></html>",
+        "text/html; charset=utf-8");
+    return;
+  }
+  std::string path = req.path == "/" ? "/index.html" : req.path;
+  const WebAsset* asset = FindWebAsset(path);
+  if (asset == nullptr) {
+    res.status = 404;
+    res.set_content("not found", "text/plain");
+    return;
+  }
+  // Hashed file names never change content; index.html must be revalidated.
+  res.set_header("Cache-Control", path.rfind("/assets/", 0) == 0
+                                      ? "public, max-age=31536000, immutable"
+                                      : "no-cache");
+  res.set_header("X-Content-Type-Options", "nosniff");
+  res.set_content(reinterpret_cast<const char*>(asset->data), asset->size, asset->content_type);
+}
+
+}  // namespace
 
 Status Serve(const ServerOptions& options, const std::atomic<bool>* stop) {
   if (options.threads < 1 || options.threads > 64) {
@@ -47,6 +96,7 @@ Status Serve(const ServerOptions& options, const std::atomic<bool>* stop) {
     res.set_content(r.body, "application/json; charset=utf-8");
   };
   server.Get(R"(/api/.*)", api);
+  server.Get(R"(/|/index\.html|/favicon\.svg|/assets/[A-Za-z0-9._-]+)", ServeDashboard);
   auto refuse = [](const httplib::Request&, httplib::Response& res) {
     res.status = 405;
     res.set_content("{\"error\":\"the API is read-only\"}", "application/json");

@@ -317,6 +317,7 @@ class PgStore final : public Store {
   Status PutEvents(const std::string& document_id, const std::vector<Event>& events) override;
   Result<std::vector<StoredEvent>> QueryEvents(const EventQuery& query) override;
   Result<std::vector<DyadPeriod>> QueryDyad(const DyadQuery& query) override;
+  Result<std::vector<DyadPeriod>> Timeline(const DyadQuery& query) override;
   Result<std::vector<ActorCount>> TopActors(const AggregateQuery& query) override;
   Result<std::vector<NetworkEdge>> Network(const AggregateQuery& query) override;
   Result<std::vector<PlaceCount>> Places(const AggregateQuery& query) override;
@@ -878,6 +879,38 @@ Result<std::vector<DyadPeriod>> PgStore::QueryDyad(const DyadQuery& q) {
   std::stable_sort(out.begin(), out.end(),
                    [](const DyadPeriod& x, const DyadPeriod& y) { return x.period < y.period; });
   return out;
+}
+
+Result<std::vector<DyadPeriod>> PgStore::Timeline(const DyadQuery& q) {
+  Result<std::string> period = PgPeriodExpr(q.by);
+  if (!period.ok()) return period.status();
+  std::vector<DyadPeriod> rows;
+  Status st = Guard("querying timeline", [&] {
+    std::string sql =
+        "SELECT " + *period +
+        " AS p, e.quad_class, count(*), avg(e.goldstein) FROM events e WHERE "
+        "($1::text = '' OR e.date >= $1::text) AND ($2::text = '' OR e.date < $2::text || 'z') "
+        "AND ($3::int = 1 OR (e.negated = 0 AND e.hypothetical = 0)) AND e.date <> '' "
+        "GROUP BY p, e.quad_class ORDER BY p";
+    pqxx::result r = Tx().exec_params(sql, q.date_from, q.date_to, q.include_flagged ? 1 : 0);
+    for (const pqxx::row& s : r) {
+      std::string p = Str(s[0]);
+      if (rows.empty() || rows.back().period != p) {
+        rows.emplace_back();
+        rows.back().period = p;
+      }
+      DyadPeriod& d = rows.back();
+      int quad = static_cast<int>(Int(s[1]));
+      int64_t n = Int(s[2]);
+      double mean = Dbl(s[3]);
+      if (quad >= 1 && quad <= 4) d.quad_counts[quad] += n;
+      d.mean_goldstein = (d.mean_goldstein * d.events + mean * n) / (d.events + n);
+      d.events += n;
+    }
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return rows;
 }
 
 Result<std::vector<ActorCount>> PgStore::TopActors(const AggregateQuery& q) {

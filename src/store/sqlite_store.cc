@@ -185,6 +185,7 @@ class SqliteStore final : public Store {
   Status PutEvents(const std::string& document_id, const std::vector<Event>& events) override;
   Result<std::vector<StoredEvent>> QueryEvents(const EventQuery& query) override;
   Result<std::vector<DyadPeriod>> QueryDyad(const DyadQuery& query) override;
+  Result<std::vector<DyadPeriod>> Timeline(const DyadQuery& query) override;
   Result<std::vector<ActorCount>> TopActors(const AggregateQuery& query) override;
   Result<std::vector<NetworkEdge>> Network(const AggregateQuery& query) override;
   Result<std::vector<PlaceCount>> Places(const AggregateQuery& query) override;
@@ -727,6 +728,40 @@ Result<std::vector<DyadPeriod>> SqliteStore::QueryDyad(const DyadQuery& q) {
   std::stable_sort(out.begin(), out.end(),
                    [](const DyadPeriod& x, const DyadPeriod& y) { return x.period < y.period; });
   return out;
+}
+
+Result<std::vector<DyadPeriod>> SqliteStore::Timeline(const DyadQuery& q) {
+  Result<std::string> period = PeriodExpr(q.by);
+  if (!period.ok()) return period.status();
+  std::string sql = "SELECT " + *period +
+                    " AS p, e.quad_class, count(*), avg(e.goldstein) FROM events e WHERE "
+                    "(?3 = 1 OR (e.negated = 0 AND e.hypothetical = 0)) AND e.date <> ''" +
+                    DateBounds("e.date", q.date_from, q.date_to, "?1", "?2") +
+                    " GROUP BY p, e.quad_class ORDER BY p";
+  Stmt s(db, sql.c_str());
+  if (!s.ok()) return Error("preparing timeline query");
+  s.Text(1, q.date_from);
+  s.Text(2, q.date_to);
+  s.Int(3, q.include_flagged ? 1 : 0);
+  std::vector<DyadPeriod> rows;
+  while (true) {
+    int rc = s.Step();
+    if (rc == SQLITE_DONE) break;
+    if (rc != SQLITE_ROW) return Error("querying timeline");
+    std::string p = s.Col(0);
+    if (rows.empty() || rows.back().period != p) {
+      rows.emplace_back();
+      rows.back().period = p;
+    }
+    DyadPeriod& d = rows.back();
+    int quad = static_cast<int>(s.ColInt(1));
+    int64_t n = s.ColInt(2);
+    double mean = sqlite3_column_double(s.get(), 3);
+    if (quad >= 1 && quad <= 4) d.quad_counts[quad] += n;
+    d.mean_goldstein = (d.mean_goldstein * d.events + mean * n) / (d.events + n);
+    d.events += n;
+  }
+  return rows;
 }
 
 Result<std::vector<ActorCount>> SqliteStore::TopActors(const AggregateQuery& q) {

@@ -453,6 +453,24 @@ TEST_P(StoreTest, DyadActorAndNetworkAggregates) {
   EXPECT_EQ(store->QueryDyad({.a = "CHN'--", .b = "RUS"}).status().code(),
             StatusCode::kInvalidArgument);
 
+  // The timeline counts every event per period, whoever the actors.
+  Result<std::vector<DyadPeriod>> timeline = store->Timeline({.by = "month"});
+  ASSERT_TRUE(timeline.ok()) << timeline.status().ToString();
+  ASSERT_EQ(timeline->size(), 2u);
+  EXPECT_EQ((*timeline)[0].period, "2025-09");
+  EXPECT_EQ((*timeline)[0].events, 3);
+  EXPECT_EQ((*timeline)[0].quad_counts[1], 2);
+  EXPECT_EQ((*timeline)[1].period, "2025-10");
+  EXPECT_EQ((*timeline)[1].quad_counts[4], 1);
+  EXPECT_DOUBLE_EQ((*timeline)[1].mean_goldstein, -10.0);
+  Result<std::vector<DyadPeriod>> weeks =
+      store->Timeline({.by = "week", .date_from = "2025-09-10"});
+  ASSERT_TRUE(weeks.ok()) << weeks.status().ToString();
+  ASSERT_EQ(weeks->size(), 2u);
+  EXPECT_EQ((*weeks)[0].period, "2025-W38");
+  EXPECT_EQ((*weeks)[1].period, "2025-W40");
+  EXPECT_EQ(store->Timeline({.by = "year"}).status().code(), StatusCode::kInvalidArgument);
+
   Result<std::vector<ActorCount>> top = store->TopActors({.code_length = 3});
   ASSERT_TRUE(top.ok());
   ASSERT_EQ(top->size(), 3u);

@@ -20,8 +20,8 @@ extern "C" void OnSignal(int) { g_stop = true; }
 
 int RunServe(int argc, char** argv) {
   CLI::App app(
-      "Serve the read-only JSON API over a database. Binds to 127.0.0.1 unless --host "
-      "says otherwise.",
+      "Serve the analyst dashboard (at /) and the read-only JSON API (under /api/) over a "
+      "database. Binds to 127.0.0.1 unless --host says otherwise.",
       "annals serve");
   ServerOptions options;
   app.add_option("--db", options.db, "database: a SQLite file or a postgresql:// URL")->required();
@@ -43,8 +43,9 @@ int RunServe(int argc, char** argv) {
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
     if (port.load() != 0) {
-      std::fprintf(stderr, "serve: http://%s:%d/api/stats (Ctrl-C to stop)\n", options.host.c_str(),
-                   port.load());
+      std::fprintf(stderr,
+                   "serve: http://%s:%d/ (dashboard; JSON API under /api/; Ctrl-C to stop)\n",
+                   options.host.c_str(), port.load());
     }
   });
   Status st = Serve(options, &g_stop);

@@ -1,0 +1,32 @@
+# Runs one dashboard build step for web/CMakeLists.txt (cmake -P). When npm fails (no network for
+# `npm ci`, say) the build goes on without the dashboard, warning loudly; the server says so at /.
+if(STEP STREQUAL "install")
+  execute_process(COMMAND ${NPM} ci --no-audit --no-fund --loglevel=error
+                  WORKING_DIRECTORY ${WEB} RESULT_VARIABLE rc)
+  if(rc EQUAL 0)
+    file(WRITE ${STAMP} "ok\n")
+  else()
+    message(WARNING "annals: `npm ci` in web/ failed (${rc}); the dashboard will not be built")
+    file(WRITE ${STAMP} "failed: npm ci exited with ${rc}\n")
+  endif()
+  return()
+endif()
+
+file(READ ${STAMP} stamp)
+string(STRIP "${stamp}" stamp)
+set(rc 0)
+if(stamp STREQUAL "ok")
+  execute_process(COMMAND ${NPM} run --silent build -- --outDir ${DIST} --emptyOutDir --logLevel warn
+                  WORKING_DIRECTORY ${WEB} RESULT_VARIABLE rc)
+  if(rc EQUAL 0)
+    execute_process(COMMAND ${PYTHON} ${EMBED} ${DIST} ${OUT} RESULT_VARIABLE rc)
+    if(rc EQUAL 0)
+      return()
+    endif()
+  endif()
+  set(reason "the web build (vite) failed with ${rc}; see the build log")
+else()
+  set(reason "npm ci in web/ did not succeed at build time (${stamp}); see the build log")
+endif()
+message(WARNING "annals: the dashboard was not built: ${reason}")
+execute_process(COMMAND ${PYTHON} ${EMBED} --missing "${reason}" ${OUT})
