@@ -385,14 +385,31 @@ Found EventCoder::Impl::Subject(const Tree& t, const SentenceActors& a, int p, b
   Found none;
   if (p < 0 || depth > 6) return none;
   int subj = -1;
+  std::vector<int> subjects;  // A parse may split a coordinated subject into several nsubj.
   for (int k : t.kids[p]) {
-    if (t.rel[k] == "nsubj" || t.rel[k] == "csubj") subj = k;
+    if (t.rel[k] == "nsubj" || t.rel[k] == "csubj") {
+      subj = k;
+      if (!IsRelPronoun(t, k)) subjects.push_back(k);
+    }
     if (t.rel[k] == "nsubj:pass" || t.rel[k] == "aux:pass") passive = true;
   }
   if (t.PassiveParticiple(p)) passive = true;
   if (passive) {
     int agent = t.Child(p, "obl:agent");
     return ActorsAt(t, a, agent);
+  }
+  if (subjects.size() > 1) {
+    Found all;
+    for (int k : subjects) {
+      Found f = ActorsAt(t, a, k, true);
+      if (all.word < 0 && !f.matches.empty()) all.word = f.word;
+      all.matches.insert(all.matches.end(), f.matches.begin(), f.matches.end());
+    }
+    std::sort(all.matches.begin(), all.matches.end(), [&](int x, int y) {
+      return a.matches[x].first_word < a.matches[y].first_word;
+    });
+    all.matches.erase(std::unique(all.matches.begin(), all.matches.end()), all.matches.end());
+    if (!all.matches.empty()) return all;
   }
   if (subj >= 0 && !IsRelPronoun(t, subj)) return ActorsAt(t, a, subj, true);
   bool noun = t.s->words[p].upos == "NOUN" || t.s->words[p].upos == "PROPN";
