@@ -64,6 +64,10 @@ struct CoderOptions {
   bool loose_targets = false;
   // Code only events with a target actor (PETRARCH's require_dyad). Default off.
   bool require_target = false;
+  // Code only events with a source actor: "who did what" needs a who. A predicate whose subject
+  // is not an actor ("the conflict pushed Moscow") gives no event (counted as unmatched). Set to
+  // false to keep target-only events of the native tables.
+  bool require_source = true;
 };
 
 // An actor mention that is in no event: material for dictionary work (`--emit-unmatched`).

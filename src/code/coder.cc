@@ -1318,7 +1318,7 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
       }
       continue;
     }
-    if (srcs.empty() && !im.use_native) {
+    if (srcs.empty() && (!im.use_native || im.options.require_source)) {
       if (trace) trace->lines.push_back("  no source actor: no event");
       continue;
     }

@@ -74,6 +74,7 @@ class CoderTest : public ::testing::Test {
     ASSERT_TRUE(d.ok()) << d.status().ToString();
     CoderOptions co;
     co.collect_unmatched = true;
+    co.require_source = false;  // Most tests look at target-only events too; see RequiresASource.
     Result<EventCoder> c =
         EventCoder::FromDictionary(*d, ReadAll("src/code/testdata/verbs.tsv"), co);
     ASSERT_TRUE(c.ok()) << c.status().ToString();
@@ -395,6 +396,28 @@ TEST_F(CoderTest, TraceExplains) {
   for (const std::string& l : trace.lines) all += l + "\n";
   EXPECT_THAT(all, HasSubstr("row v.call.off [036]: no, particle 'off' absent"));
   EXPECT_THAT(all, HasSubstr("actor 'Peru' is in no event"));
+}
+
+TEST(CoderDefaultsTest, RequiresASource) {
+  DictionaryOptions o;
+  o.dirs = {"data/dict"};
+  Result<Dictionary> d = Dictionary::Load(o);
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  Result<EventCoder> c = EventCoder::FromDictionary(*d, ReadAll("src/code/testdata/verbs.tsv"), {});
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  // No source actor ("sanctions on Iran seem almost inevitable"): no event by default.
+  Document nosrc = Parsed(
+      "Sanctions/sanction/NOUN/6/nsubj on/on/ADP/3/case Iran/Iran/PROPN/1/nmod by/by/ADP/5/case "
+      "Canada/Canada/PROPN/1/nmod seem/seem/VERB/0/root almost/almost/ADV/8/advmod "
+      "inevitable/inevitable/ADJ/6/xcomp");
+  CodingStats stats;
+  EXPECT_TRUE(c->Code(nosrc, &stats).empty());
+  // With a source the same coder codes the event.
+  Document src = Parsed(
+      "Peru/Peru/PROPN/2/nsubj attacked/attack/VERB/0/root Chile/Chile/PROPN/2/obj");
+  std::vector<Event> events = c->Code(src);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].cameo, "190");
 }
 
 }  // namespace
