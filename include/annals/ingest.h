@@ -84,6 +84,25 @@ struct IngestOptions {
 // Bad input records are never errors: they are counted and reported through `on_reject`.
 Result<IngestStats> Ingest(const IngestOptions& options);
 
+struct MergeStats {
+  uint64_t databases = 0;
+  uint64_t documents = 0;  // Read from the inputs.
+  uint64_t inserted = 0;
+  uint64_t updated = 0;
+  uint64_t unchanged = 0;
+  uint64_t events = 0;  // Stored.
+  double seconds = 0;
+};
+
+// Merges stores (shard databases, or any stores) into `output`: every document with its events,
+// written with the same idempotency rule as ingestion (a document already in `output` with the
+// same text is left as it is; a changed one is updated and its events replaced). Events are
+// copied, not re-coded; cross-document aggregation is computed by queries over the merged store,
+// so merging N shards of a corpus gives the same documents and events as one unsharded run.
+// Transactions of `batch_documents`; rerunning an interrupted merge completes it.
+Result<MergeStats> MergeStores(const std::vector<StoreOptions>& inputs, const StoreOptions& output,
+                               int batch_documents = 256);
+
 // The shard (0..shard_count-1) of a document id; see IngestOptions::shard_count.
 int ShardOf(const std::string& document_id, int shard_count);
 

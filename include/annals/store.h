@@ -56,6 +56,10 @@ struct StoredDocument {
   std::string title;
   std::string date;
   std::string text;  // Full text, or a snippet with the match marked for full-text searches.
+  // Filled by GetDocument only (empty in query results).
+  std::string language;
+  std::string dateline_place, dateline_date, dateline_agency;
+  std::string origin_file, origin_location;
 };
 
 struct DocumentQuery {

@@ -972,11 +972,16 @@ Result<StoredDocument> PgStore::GetDocument(const std::string& id) {
   bool found = false;
   Status st = Guard("reading document " + id, [&] {
     pqxx::result r = Tx().exec_params(
-        "SELECT rowid, id, url, source, title, date, text FROM documents WHERE id = $1::text", id);
+        "SELECT rowid, id, url, source, title, date, text, language, dateline_place, "
+        "dateline_date, dateline_agency, origin_file, origin_location FROM documents "
+        "WHERE id = $1::text",
+        id);
     if (r.empty()) return Status::Ok();
     found = true;
     const pqxx::row s = r[0];
-    d = {Int(s[0]), Str(s[1]), Str(s[2]), Str(s[3]), Str(s[4]), Str(s[5]), Str(s[6])};
+    d = {Int(s[0]),  Str(s[1]),  Str(s[2]),  Str(s[3]), Str(s[4]),
+         Str(s[5]),  Str(s[6]),  Str(s[7]),  Str(s[8]), Str(s[9]),
+         Str(s[10]), Str(s[11]), Str(s[12])};
     return Status::Ok();
   });
   if (!st.ok()) return st;

@@ -20,6 +20,7 @@ int RunAnalyze(int argc, char** argv);   // cmd_analyze.cc
 int RunTrain(int argc, char** argv);     // cmd_train.cc: train sentsplit|tagger|parser
 int RunEval(int argc, char** argv);      // cmd_eval.cc
 int RunIngest(int argc, char** argv);    // cmd_ingest.cc
+int RunMerge(int argc, char** argv);     // cmd_merge.cc
 int RunPublish(int argc, char** argv);   // cmd_queue.cc
 int RunWorker(int argc, char** argv);    // cmd_queue.cc
 int RunExport(int argc, char** argv);    // cmd_export.cc

@@ -95,6 +95,25 @@ union = sorted(i for p in parts for i in p)
 assert union == whole, (len(union), len(whole))
 assert all(len(p) > 1000 for p in parts), [len(p) for p in parts]
 PY
+# Merging the shards gives the unsharded database: same documents, same events; a second merge
+# changes nothing.
+"$bin" merge "$tmp/merged.db" "$tmp"/shard{0,1,2}.db 2>/dev/null || fail "merge exit status"
+"$bin" merge "$tmp/merged.db" "$tmp"/shard{0,1,2}.db 2>"$tmp/merge2.txt" || fail "second merge"
+grep -q "(0 new, 0 updated, 4000 unchanged)" "$tmp/merge2.txt" ||
+  fail "second merge should change nothing: $(cat "$tmp/merge2.txt")"
+python3 - "$tmp/whole.db" "$tmp/merged.db" <<'PY' || fail "merged shards differ from the unsharded run"
+import sqlite3, sys
+def snap(p):
+    db = sqlite3.connect(p)
+    docs = sorted(db.execute("SELECT id, url, title, date, text, source, language FROM documents"))
+    events = sorted(db.execute(
+        "SELECT d.id, e.sentence_index, e.cameo, e.date, e.source_codes, e.target_codes, e.negated,"
+        " e.hypothetical, e.group_key FROM events e JOIN documents d ON d.rowid = e.document_rowid"))
+    return docs, events
+w, m = snap(sys.argv[1]), snap(sys.argv[2])
+assert w[0] == m[0], "documents differ"
+assert w[1] == m[1], ("events differ", len(w[1]), len(m[1]))
+PY
 "$bin" ingest "$tmp/big.jsonl" --db "$tmp/bad.db" --shard 3/3 2>/dev/null
 [ $? -eq 2 ] || fail "--shard 3/3 should be a usage error"
 

@@ -39,6 +39,7 @@ constexpr Command kCommands[] = {
     {"eval", "score against gold data (ud, ner)", annals::cli::RunEval},
     {"validate", "score the coder on a PETRARCH validation suite", annals::cli::RunValidate},
     {"ingest", "read, annotate, code and store news in a database", annals::cli::RunIngest},
+    {"merge", "merge databases (shards of ingest --shard) into one", annals::cli::RunMerge},
     {"publish", "put documents on a NATS JetStream work queue", annals::cli::RunPublish},
     {"worker", "pull documents from NATS JetStream, code and store them", annals::cli::RunWorker},
     {"export", "write stored events as GDELT events/mentions, PLOVER JSONL or CSV",
