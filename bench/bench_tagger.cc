@@ -18,7 +18,8 @@ std::string SharedDir() {
   if (const char* env = std::getenv("ANNALS_SOURCE_DIR")) return std::string(env) + "/../shared";
   std::string file = __FILE__;  // <source>/bench/bench_tagger.cc, or a relative path under ccache
   size_t cut = file.rfind("/bench/");
-  if (file.empty() || file[0] != '/' || cut == std::string::npos) return "../shared";  // From the root.
+  if (file.empty() || file[0] != '/' || cut == std::string::npos)
+    return "../shared";  // From the root.
   return file.substr(0, cut) + "/../shared";
 }
 

@@ -46,12 +46,12 @@ struct IngestStats {
   uint64_t documents = 0;  // Read.
   uint64_t inserted = 0;
   uint64_t updated = 0;
-  uint64_t unchanged = 0;  // Already stored with the same text: skipped.
-  uint64_t rejects = 0;    // Bad records (each also passed to on_reject).
+  uint64_t unchanged = 0;     // Already stored with the same text: skipped.
+  uint64_t rejects = 0;       // Bad records (each also passed to on_reject).
   uint64_t other_shards = 0;  // Documents left to other shards.
-  uint64_t sentences = 0;  // Of the documents annotated.
+  uint64_t sentences = 0;     // Of the documents annotated.
   uint64_t words = 0;
-  uint64_t events = 0;  // Stored.
+  uint64_t events = 0;   // Stored.
   uint64_t batches = 0;  // Transactions committed.
   double seconds = 0;
   bool stopped = false;  // `stop` was raised: the run ended early after its last full commit.
@@ -60,9 +60,9 @@ struct IngestStats {
 struct IngestOptions {
   std::vector<std::string> inputs;  // Files, directories or "-" (see ReadInputs).
   ReaderOptions reader;
-  StoreOptions store;  // `read_only` must be false.
-  std::string model_dir;  // Empty: PipelineOptions' default.
-  int threads = 0;        // Annotating workers; 0 = one per hardware thread.
+  StoreOptions store;        // `read_only` must be false.
+  std::string model_dir;     // Empty: PipelineOptions' default.
+  int threads = 0;           // Annotating workers; 0 = one per hardware thread.
   int batch_documents = 64;  // Documents per transaction (1..100000).
   int max_in_flight = 256;   // Documents between the reader and the store.
   // Sharding for batch schedulers (Slurm job arrays): with shard_count > 1, only documents whose

@@ -34,10 +34,10 @@ namespace annals {
 
 struct QueueOptions {
   std::string url = "nats://127.0.0.1:4222";  // One URL, or several separated by commas.
-  std::string stream = "ANNALS";  // [A-Za-z0-9_-]+.
-  int replicas = 1;               // Stream replicas when the stream is created (1..5).
-  int max_deliver = 5;            // Deliveries before a message is dead-lettered (1..100).
-  int ack_wait_seconds = 120;     // Redelivery after an unacknowledged message (1..86400).
+  std::string stream = "ANNALS";              // [A-Za-z0-9_-]+.
+  int replicas = 1;                           // Stream replicas when the stream is created (1..5).
+  int max_deliver = 5;         // Deliveries before a message is dead-lettered (1..100).
+  int ack_wait_seconds = 120;  // Redelivery after an unacknowledged message (1..86400).
 };
 
 struct PublishStats {
@@ -60,7 +60,7 @@ struct WorkerOptions {
   int batch = 16;         // Messages fetched and committed together (1..1000).
   // Exit once the stream has had nothing for this many seconds (0 = run until stopped).
   int idle_exit_seconds = 0;
-  const std::atomic<bool>* stop = nullptr;  // Raised (SIGTERM): finish the batch, ack, return.
+  const std::atomic<bool>* stop = nullptr;      // Raised (SIGTERM): finish the batch, ack, return.
   std::function<void(const std::string&)> log;  // One line per notable event (dead letters...).
 };
 

@@ -3,6 +3,7 @@
 #include "annals/coder.h"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -405,9 +406,8 @@ Found EventCoder::Impl::Subject(const Tree& t, const SentenceActors& a, int p, b
       if (all.word < 0 && !f.matches.empty()) all.word = f.word;
       all.matches.insert(all.matches.end(), f.matches.begin(), f.matches.end());
     }
-    std::sort(all.matches.begin(), all.matches.end(), [&](int x, int y) {
-      return a.matches[x].first_word < a.matches[y].first_word;
-    });
+    std::sort(all.matches.begin(), all.matches.end(),
+              [&](int x, int y) { return a.matches[x].first_word < a.matches[y].first_word; });
     all.matches.erase(std::unique(all.matches.begin(), all.matches.end()), all.matches.end());
     if (!all.matches.empty()) return all;
   }
@@ -520,6 +520,17 @@ std::vector<Candidate> EventCoder::Impl::NativeCandidates(const Tree& t, int p, 
     if (t.rel[k] == "compound:prt") particle = t.lemma[k];
   }
   int obj = passive ? t.Patient(p) : t.Child(p, "obj");
+  // A row's object list may name the lemma or an inflected form ("troops", "talks").
+  std::string obj_form;
+  if (obj >= 0) {
+    obj_form = t.s->words[obj].form;
+    for (char& ch : obj_form) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  }
+  auto object_listed = [&](const PredicateRow& r) {
+    return obj >= 0 &&
+           (std::find(r.objects.begin(), r.objects.end(), t.lemma[obj]) != r.objects.end() ||
+            std::find(r.objects.begin(), r.objects.end(), obj_form) != r.objects.end());
+  };
   for (int ri : *rows) {
     const PredicateRow& r = native.rows()[ri];
     std::string reject;
@@ -527,8 +538,7 @@ std::vector<Candidate> EventCoder::Impl::NativeCandidates(const Tree& t, int p, 
       reject = "particle '" + r.particle + "' absent";
     } else if (r.particle.empty() && !particle.empty()) {
       reject = "text has particle '" + particle + "'";
-    } else if (!r.objects.empty() && (obj < 0 || std::find(r.objects.begin(), r.objects.end(),
-                                                           t.lemma[obj]) == r.objects.end())) {
+    } else if (!r.objects.empty() && !object_listed(r)) {
       reject = "object is not " + std::string(obj < 0 ? "present" : "'" + t.lemma[obj] + "'");
     } else if (r.passive_only && !passive) {
       reject = "row is passive-only";

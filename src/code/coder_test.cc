@@ -413,8 +413,8 @@ TEST(CoderDefaultsTest, RequiresASource) {
   CodingStats stats;
   EXPECT_TRUE(c->Code(nosrc, &stats).empty());
   // With a source the same coder codes the event.
-  Document src = Parsed(
-      "Peru/Peru/PROPN/2/nsubj attacked/attack/VERB/0/root Chile/Chile/PROPN/2/obj");
+  Document src =
+      Parsed("Peru/Peru/PROPN/2/nsubj attacked/attack/VERB/0/root Chile/Chile/PROPN/2/obj");
   std::vector<Event> events = c->Code(src);
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events[0].cameo, "190");

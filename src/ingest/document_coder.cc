@@ -12,8 +12,7 @@ Result<std::unique_ptr<DocumentCoder>> DocumentCoder::Create(const DocumentCoder
     if (!c.ok()) return c.status();
     coder.emplace(std::move(*c));
   }
-  return std::unique_ptr<DocumentCoder>(
-      new DocumentCoder(std::move(*pipeline), std::move(coder)));
+  return std::unique_ptr<DocumentCoder>(new DocumentCoder(std::move(*pipeline), std::move(coder)));
 }
 
 Status DocumentCoder::Annotate(Document& document) const {

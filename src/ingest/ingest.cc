@@ -154,8 +154,8 @@ Result<IngestStats> Ingest(const IngestOptions& options) {
       Store::Open({.path = options.store.path, .read_only = true});
   if (!lookup.ok()) return lookup.status();
 
-  int workers = options.threads > 0 ? options.threads
-                                    : static_cast<int>(std::thread::hardware_concurrency());
+  int workers =
+      options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency());
   if (workers < 1) workers = 1;
   util::BoundedQueue<Item> to_workers(64);
   util::BoundedQueue<Item> to_writer(64);

@@ -94,8 +94,7 @@ Result<MergeStats> MergeStores(const std::vector<StoreOptions>& inputs, const St
     }
     if (in_batch > 0) ANNALS_RETURN_IF_ERROR((*out)->Commit());
   }
-  stats.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return stats;
 }
 

@@ -91,9 +91,9 @@ TEST_F(DeadLetterTest, PoisonMessageGoesToTheDeadLetterStream) {
   ASSERT_EQ(natsConnection_ConnectTo(&nc, url_.c_str()), NATS_OK);
   ASSERT_EQ(natsConnection_JetStream(&js, nc, nullptr), NATS_OK);
   const char garbage[] = "{\"id\": 42, \"text\": []}";
-  ASSERT_EQ(js_Publish(nullptr, js, "DLQTEST.documents", garbage, sizeof(garbage) - 1, nullptr,
-                       nullptr),
-            NATS_OK);
+  ASSERT_EQ(
+      js_Publish(nullptr, js, "DLQTEST.documents", garbage, sizeof(garbage) - 1, nullptr, nullptr),
+      NATS_OK);
 
   WorkerOptions w{.queue = q, .batch = 4, .idle_exit_seconds = 2};
   w.store.path = (dir_ / "w.db").string();

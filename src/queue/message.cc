@@ -22,9 +22,8 @@ std::string EncodeDocumentMessage(const Document& d) {
                      {"begin", d.dateline->span.begin},
                      {"end", d.dateline->span.end}};
   }
-  j["origin"] = {{"file", d.origin_file},
-                 {"location", d.origin_location},
-                 {"offset", d.origin_offset}};
+  j["origin"] = {
+      {"file", d.origin_file}, {"location", d.origin_location}, {"offset", d.origin_offset}};
   return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 

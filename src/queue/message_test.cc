@@ -15,8 +15,8 @@ TEST(QueueMessageTest, RoundTripsEveryStoredField) {
   d.date = "2025-09-02T10:00:00+08:00";
   d.language = "en";
   d.text = "BEIJING, Sept 2 (Wire) - Xi Jinping met Vladimir Putin. «Quotes» stay UTF-8.";
-  d.dateline = Dateline{.place = "BEIJING", .date_text = "Sept 2", .agency = "Wire",
-                        .span = {0, 25}};
+  d.dateline =
+      Dateline{.place = "BEIJING", .date_text = "Sept 2", .agency = "Wire", .span = {0, 25}};
   d.origin_file = "feeds/world.rss";
   d.origin_location = "item 3";
   d.origin_offset = 4096;

@@ -40,7 +40,8 @@ bool ValidStreamName(const std::string& s) {
 
 Status Validate(const QueueOptions& q) {
   if (!ValidStreamName(q.stream)) {
-    return InvalidArgumentError("stream name must be 1-64 of [A-Za-z0-9_-], not '" + q.stream + "'");
+    return InvalidArgumentError("stream name must be 1-64 of [A-Za-z0-9_-], not '" + q.stream +
+                                "'");
   }
   if (q.replicas < 1 || q.replicas > 5) return InvalidArgumentError("replicas must be in 1..5");
   if (q.max_deliver < 1 || q.max_deliver > 100) {
@@ -95,8 +96,8 @@ class Connection {
   jsCtx* js_ = nullptr;
 };
 
-Status EnsureStream(jsCtx* js, const std::string& name, const std::string& subject,
-                    bool work_queue, int replicas) {
+Status EnsureStream(jsCtx* js, const std::string& name, const std::string& subject, bool work_queue,
+                    int replicas) {
   jsStreamInfo* si = nullptr;
   jsErrCode err = static_cast<jsErrCode>(0);
   natsStatus s = js_GetStreamInfo(&si, js, name.c_str(), nullptr, &err);
@@ -157,8 +158,8 @@ Status EnsureConsumer(jsCtx* js, const QueueOptions& q) {
 
 Status EnsureTopologyOnce(jsCtx* js, const QueueOptions& q) {
   ANNALS_RETURN_IF_ERROR(EnsureStream(js, q.stream, q.stream + ".documents", true, q.replicas));
-  ANNALS_RETURN_IF_ERROR(EnsureStream(js, q.stream + "_DEAD", q.stream + ".dead", false,
-                                      q.replicas));
+  ANNALS_RETURN_IF_ERROR(
+      EnsureStream(js, q.stream + "_DEAD", q.stream + ".dead", false, q.replicas));
   return EnsureConsumer(js, q);
 }
 
@@ -199,8 +200,8 @@ class PublishSink : public DocumentSink {
       return true;
     }
     natsMsg* msg = nullptr;
-    natsStatus s = natsMsg_Create(&msg, subject_.c_str(), nullptr, body.data(),
-                                  static_cast<int>(body.size()));
+    natsStatus s =
+        natsMsg_Create(&msg, subject_.c_str(), nullptr, body.data(), static_cast<int>(body.size()));
     if (s == NATS_OK) s = natsMsgHeader_Set(msg, "Nats-Msg-Id", d.id.c_str());
     jsPubAck* ack = nullptr;
     jsErrCode err = static_cast<jsErrCode>(0);
@@ -369,8 +370,8 @@ Result<WorkerStats> RunWorker(const WorkerOptions& options) {
       natsMsg* msg = list.Msgs[i];
       uint64_t deliveries = Deliveries(msg);
       if (deliveries > static_cast<uint64_t>(q.max_deliver)) {
-        batch_status = dead_letter(msg, "delivered " + std::to_string(deliveries) +
-                                            " times without being acknowledged");
+        batch_status = dead_letter(
+            msg, "delivered " + std::to_string(deliveries) + " times without being acknowledged");
         if (batch_status.ok()) ++stats.dead_lettered;
         continue;
       }
@@ -430,7 +431,8 @@ Result<WorkerStats> RunWorker(const WorkerOptions& options) {
     for (natsMsg* msg : to_ack) {
       jsErrCode e = static_cast<jsErrCode>(0);
       natsStatus a = natsMsg_AckSync(msg, nullptr, &e);
-      if (a != NATS_OK) log(std::string("ack failed (will be redelivered): ") + natsStatus_GetText(a));
+      if (a != NATS_OK)
+        log(std::string("ack failed (will be redelivered): ") + natsStatus_GetText(a));
     }
     for (natsMsg* msg : to_retry) natsMsg_Nak(msg, nullptr);
     stats.retried += to_retry.size();

@@ -79,8 +79,7 @@ int RunIngest(int argc, char** argv) {
   if (!rejects_path.empty()) {
     rejects.reset(std::fopen(rejects_path.c_str(), "w"));
     if (rejects == nullptr) {
-      std::fprintf(stderr, "annals ingest: cannot write --rejects file %s\n",
-                   rejects_path.c_str());
+      std::fprintf(stderr, "annals ingest: cannot write --rejects file %s\n", rejects_path.c_str());
       return kExitFailure;
     }
   }

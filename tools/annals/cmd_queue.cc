@@ -18,7 +18,8 @@ std::atomic<bool> g_worker_stop{false};
 void OnWorkerSignal(int) { g_worker_stop = true; }
 
 void AddQueueOptions(CLI::App& app, QueueOptions& q) {
-  app.add_option("--nats", q.url, "NATS server URL(s), comma-separated (default nats://127.0.0.1:4222)");
+  app.add_option("--nats", q.url,
+                 "NATS server URL(s), comma-separated (default nats://127.0.0.1:4222)");
   app.add_option("--stream", q.stream, "JetStream stream name (default ANNALS)");
   app.add_option("--replicas", q.replicas, "stream replicas when creating it (default 1)")
       ->check(CLI::Range(1, 5));
@@ -57,13 +58,15 @@ int RunPublish(int argc, char** argv) {
     return kExitUsage;
   }
   reader.format = *format;
-  Result<PublishStats> stats = PublishDocuments(
-      inputs, reader, q, [](const Reject& r) { std::fprintf(stderr, "%s\n", r.Message().c_str()); });
+  Result<PublishStats> stats = PublishDocuments(inputs, reader, q, [](const Reject& r) {
+    std::fprintf(stderr, "%s\n", r.Message().c_str());
+  });
   if (!stats.ok()) {
     std::fprintf(stderr, "annals publish: %s\n", stats.status().ToString().c_str());
     return stats.status().code() == StatusCode::kInvalidArgument ? kExitUsage : kExitFailure;
   }
-  std::fprintf(stderr, "publish: %llu documents, %llu duplicates dropped, %llu rejected in %.1f s\n",
+  std::fprintf(stderr,
+               "publish: %llu documents, %llu duplicates dropped, %llu rejected in %.1f s\n",
                static_cast<unsigned long long>(stats->documents),
                static_cast<unsigned long long>(stats->duplicates),
                static_cast<unsigned long long>(stats->rejects), stats->seconds);
