@@ -15,6 +15,8 @@
 #include "annals/coder.h"
 #include "annals/document.h"
 #include "annals/event.h"
+#include "annals/geocoder.h"
+#include "annals/ner.h"
 #include "annals/pipeline.h"
 #include "annals/status.h"
 #include "annals/store.h"
@@ -25,6 +27,10 @@ struct DocumentCoderOptions {
   std::string model_dir;  // Empty: PipelineOptions' default.
   CoderOptions coder;     // Dictionaries and verb tables (defaults: data/dict).
   bool code = true;       // Code events (false: annotate only).
+  // Give events an action place: LOC entities (ner.model) resolved by the gazetteer, chosen by
+  // ChooseActionLocation (predicate > sentence > dateline). Skipped, with no error, when the
+  // gazetteer or ner.model is not there (a build without the gazetteer).
+  bool locate = true;
 };
 
 class DocumentCoder {
@@ -40,12 +46,18 @@ class DocumentCoder {
   Status Annotate(Document& document) const;
 
   const EventCoder* coder() const { return coder_ ? &*coder_ : nullptr; }
+  bool locates() const { return geocoder_ != nullptr && ner_.has_value(); }
 
  private:
   DocumentCoder(Pipeline pipeline, std::optional<EventCoder> coder)
       : pipeline_(std::move(pipeline)), coder_(std::move(coder)) {}
+  // Sets Event::place from the document's place mentions.
+  void Locate(const Document& document, std::vector<Event>& events) const;
+
   Pipeline pipeline_;  // Tokenize, tag, parse.
   std::optional<EventCoder> coder_;
+  std::optional<EntityRecognizer> ner_;
+  std::unique_ptr<Geocoder> geocoder_;
 };
 
 // Stores a processed document and, unless it was already stored unchanged, replaces its events
