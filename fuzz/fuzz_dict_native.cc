@@ -1,37 +1,8 @@
 // Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
-// Fuzzes the native TSV table (header decides the table) reader (loaded as "fuzz.tsv"), then
-// matches the input's own words against what was loaded: no input may crash either.
-#include <cstddef>
-#include <cstdint>
-#include <string>
-#include <vector>
-
-#include "annals/actor_matcher.h"
-#include "annals/dictionary.h"
+// Fuzzes the native TSV table (header decides the table) reader (loaded as "fuzz.tsv")
+// (fuzz_dict_common.h).
+#include "fuzz_dict_common.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  std::string input(reinterpret_cast<const char*>(data), size);
-  annals::Dictionary dict = annals::Dictionary::FromMemory({{"fuzz.tsv", input}});
-  (void)dict.counts();
-  for (const annals::DictionaryProblem& p : dict.problems()) (void)p.Message();
-  std::vector<std::string> words;
-  std::string cur;
-  for (char c : input) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '_') {
-      if (!cur.empty()) words.push_back(cur);
-      cur.clear();
-    } else {
-      cur.push_back(c);
-    }
-    if (words.size() >= 512) break;
-  }
-  if (!cur.empty()) words.push_back(cur);
-  annals::ActorMatcher matcher(dict);
-  annals::MatchOptions options;
-  options.day = 20000;
-  options.report_discards = true;
-  (void)matcher.MatchForms(words, options);
-  options.day.reset();
-  (void)matcher.MatchForms(words, options);
-  return 0;
+  return FuzzDictionaryFile("fuzz.tsv", data, size);
 }
