@@ -361,10 +361,17 @@ Result<WorkerStats> RunWorker(const WorkerOptions& options) {
     }
     last_message = Clock::now();
     stats.messages += static_cast<uint64_t>(list.Count);
-    // Process the batch; keep the messages whose results go into this transaction.
+    // Process the batch outside any transaction (the NLP is the slow part: other workers may
+    // write meanwhile), then store the results in one short transaction.
+    struct Ready {
+      natsMsg* msg;
+      Document doc;
+      std::vector<Event> events;
+    };
+    std::vector<Ready> ready;
     std::vector<natsMsg*> to_ack;
     std::vector<natsMsg*> to_retry;
-    Status batch_status = (*store)->Begin();
+    Status batch_status;
     int64_t written = 0;
     for (int i = 0; i < list.Count && batch_status.ok(); ++i) {
       natsMsg* msg = list.Msgs[i];
@@ -395,7 +402,16 @@ Result<WorkerStats> RunWorker(const WorkerOptions& options) {
         }
         continue;
       }
-      Result<PutOutcome> put = ingest::StoreDocument(**store, doc, events);
+      ready.push_back({msg, std::move(doc), std::move(events)});
+    }
+    bool in_transaction = false;
+    if (batch_status.ok() && !ready.empty()) {
+      batch_status = (*store)->Begin();
+      in_transaction = batch_status.ok();
+    }
+    for (Ready& r : ready) {
+      if (!batch_status.ok()) break;
+      Result<PutOutcome> put = ingest::StoreDocument(**store, r.doc, r.events);
       if (!put.ok()) {
         batch_status = put.status();
         break;
@@ -411,13 +427,15 @@ Result<WorkerStats> RunWorker(const WorkerOptions& options) {
           ++stats.unchanged;
           break;
       }
-      if (*put != PutOutcome::kUnchanged) written += static_cast<int64_t>(events.size());
-      to_ack.push_back(msg);
+      if (*put != PutOutcome::kUnchanged) written += static_cast<int64_t>(r.events.size());
+      to_ack.push_back(r.msg);
     }
-    if (batch_status.ok()) batch_status = (*store)->Commit();
+    if (batch_status.ok() && in_transaction) batch_status = (*store)->Commit();
     if (!batch_status.ok()) {
-      Status rb = (*store)->Rollback();
-      (void)rb;
+      if (in_transaction) {
+        Status rb = (*store)->Rollback();
+        (void)rb;
+      }
       log("batch failed, messages will be redelivered: " + batch_status.message());
       for (int i = 0; i < list.Count; ++i) natsMsg_Nak(list.Msgs[i], nullptr);
       stats.retried += static_cast<uint64_t>(list.Count);
