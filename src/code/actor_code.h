@@ -4,7 +4,8 @@
 // GDELT reports (country, known group, ethnic, religions, up to three types), using the CAMEO code
 // tables in data/cameo/actor_codes.tsv. Codes are read in three-letter segments: the first is the
 // country when it is a country/region code; each later segment is a known group (the first one),
-// else a type, else a religion, else an ethnic group (lower-case in CAMEO); unknown segments are ignored.
+// else a type, else a religion, else an ethnic group (lower-case in CAMEO); unknown segments are
+// ignored.
 #ifndef ANNALS_CODE_ACTOR_CODE_H_
 #define ANNALS_CODE_ACTOR_CODE_H_
 

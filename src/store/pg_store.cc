@@ -979,9 +979,8 @@ Result<StoredDocument> PgStore::GetDocument(const std::string& id) {
     if (r.empty()) return Status::Ok();
     found = true;
     const pqxx::row s = r[0];
-    d = {Int(s[0]),  Str(s[1]),  Str(s[2]),  Str(s[3]), Str(s[4]),
-         Str(s[5]),  Str(s[6]),  Str(s[7]),  Str(s[8]), Str(s[9]),
-         Str(s[10]), Str(s[11]), Str(s[12])};
+    d = {Int(s[0]), Str(s[1]), Str(s[2]), Str(s[3]),  Str(s[4]),  Str(s[5]), Str(s[6]),
+         Str(s[7]), Str(s[8]), Str(s[9]), Str(s[10]), Str(s[11]), Str(s[12])};
     return Status::Ok();
   });
   if (!st.ok()) return st;

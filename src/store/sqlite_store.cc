@@ -822,17 +822,17 @@ Result<std::vector<NetworkEdge>> SqliteStore::Network(const AggregateQuery& q) {
 }
 
 Result<StoredDocument> SqliteStore::GetDocument(const std::string& id) {
-  Stmt s(db,
-         "SELECT rowid, id, url, source, title, date, text, language, dateline_place, "
-         "dateline_date, dateline_agency, origin_file, origin_location FROM documents WHERE id = ?1");
+  Stmt s(
+      db,
+      "SELECT rowid, id, url, source, title, date, text, language, dateline_place, "
+      "dateline_date, dateline_agency, origin_file, origin_location FROM documents WHERE id = ?1");
   if (!s.ok()) return Error("preparing document lookup");
   s.Text(1, id);
   int rc = s.Step();
   if (rc == SQLITE_DONE) return NotFoundError("no document with id '" + id + "'");
   if (rc != SQLITE_ROW) return Error("reading document " + id);
-  return StoredDocument{s.ColInt(0), s.Col(1),  s.Col(2),  s.Col(3),  s.Col(4),
-                        s.Col(5),    s.Col(6),  s.Col(7),  s.Col(8),  s.Col(9),
-                        s.Col(10),   s.Col(11), s.Col(12)};
+  return StoredDocument{s.ColInt(0), s.Col(1), s.Col(2), s.Col(3),  s.Col(4),  s.Col(5), s.Col(6),
+                        s.Col(7),    s.Col(8), s.Col(9), s.Col(10), s.Col(11), s.Col(12)};
 }
 
 Result<StoreStats> SqliteStore::Stats() {

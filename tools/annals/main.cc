@@ -57,7 +57,8 @@ void PrintUsage(FILE* out) {
                "Commands:\n",
                ANNALS_VERSION);
   for (const Command& c : kCommands) std::fprintf(out, "  %-10s %s\n", c.name, c.summary);
-  std::fprintf(out, "\nExit codes: 0 processed something, 1 nothing could be processed, 2 usage.\n");
+  std::fprintf(out,
+               "\nExit codes: 0 processed something, 1 nothing could be processed, 2 usage.\n");
 }
 
 }  // namespace

@@ -643,7 +643,7 @@ Result<Tagger> Tagger::Train(const std::vector<Sentence>& train, const std::vect
     for (const Word& w : s.words) examples.push_back({w.form, w.upos, w.xpos, w.lemma, w.feats});
   }
   impl->lemmatizer = nlp::tag::Lemmatizer::Build(examples, wordnet, options.lemma_rule_min_count,
-                                                  &impl->wordnet_pos);
+                                                 &impl->wordnet_pos);
   impl->feats = nlp::tag::FeatsLexicon::Build(examples);
 
   // The model file.

@@ -1,6 +1,4 @@
 // Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
-#include "nlp/tokenize/ud_eval.h"
-
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -11,6 +9,7 @@
 
 #include "nlp/tokenize/segment.h"
 #include "nlp/tokenize/sentsplit_train.h"
+#include "nlp/tokenize/ud_eval.h"
 
 namespace annals::nlp::tokenize {
 namespace {
