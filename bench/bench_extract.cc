@@ -1,19 +1,26 @@
 // Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
-// Extraction throughput (docs/analysis.md): dates, counts and quotes over an annotated document
-// (tokenized, tagged and parsed once, outside the timing), with the data/dict actor matcher.
+// Extraction cost (docs/analysis.md) on a news-like text written for this benchmark, annotated
+// (tokenized, tagged, parsed) once outside the timing; items = words, so items_per_second is
+// words/s on one core. What `annals code` spends per document is BM_Annotate + BM_Code; what
+// `annals analyze` spends is BM_Annotate + BM_Analyze.
 //
-//   BM_Extract    Analyze() on a news-like text written for this benchmark; items = words, so
-//                 items_per_second is words/s on one core (extraction only).
-//   BM_Annotate   the annotation it needs (tokenize + tag + parse), for scale.
+//   BM_Annotate   tokenize + tag + parse.
+//   BM_Code       the event coder (data/dict) on the annotated text.
+//   BM_Extract    annals::Analyze(): dates, counts and quotes (with the data/dict matcher).
+//   BM_Entities   NER over every sentence (models/ner.model).
+//   BM_Analyze    DocumentCoder::Analyze on the annotated text: the coder, NER, the geocoder, the
+//                 events' places and annals::Analyze(), as `annals analyze` runs them.
 // Benchmarks run from the source root (ANNALS_SOURCE_DIR locates models/ and data/).
 #include <benchmark/benchmark.h>
 
+#include <memory>
 #include <string>
+#include <vector>
 
-#include "annals/actor_matcher.h"
-#include "annals/dictionary.h"
 #include "annals/extract.h"
-#include "extract/annotate.h"
+#include "annals/ner.h"
+#include "annals/pipeline.h"
+#include "ingest/document_coder.h"
 
 namespace {
 
@@ -43,8 +50,8 @@ std::string Text(int copies) {
 
 struct Fixture {
   annals::Document doc;
-  std::unique_ptr<annals::ActorMatcher> matcher;
-  std::unique_ptr<annals::extract::Annotator> annotator;
+  std::unique_ptr<annals::ingest::DocumentCoder> coder;
+  std::unique_ptr<annals::EntityRecognizer> ner;
   int64_t words = 0;
   bool ok = false;
 };
@@ -52,14 +59,16 @@ struct Fixture {
 Fixture& Get() {
   static Fixture* f = [] {
     auto* fx = new Fixture;
-    annals::Result<annals::extract::Annotator> a = annals::extract::Annotator::Create("");
-    annals::Result<annals::Dictionary> d = annals::Dictionary::Load({});
-    if (!a.ok() || !d.ok()) return fx;
-    fx->annotator = std::make_unique<annals::extract::Annotator>(std::move(*a));
-    fx->matcher = std::make_unique<annals::ActorMatcher>(*d);
+    auto c = annals::ingest::DocumentCoder::Create({});
+    if (!c.ok() || !(*c)->locates()) return fx;
+    fx->coder = std::move(*c);
+    auto ner = annals::EntityRecognizer::Load(annals::Pipeline::DefaultModelDir() + "/ner.model");
+    if (!ner.ok()) return fx;
+    fx->ner = std::make_unique<annals::EntityRecognizer>(std::move(*ner));
     fx->doc.text = Text(20);
     fx->doc.date = "2026-03-03";
-    fx->annotator->Annotate(fx->doc);
+    fx->doc.dateline = annals::Dateline{"SEOUL", "March 3", "Annals Wire", {0, 30}};
+    if (!fx->coder->Annotate(fx->doc).ok()) return fx;
     for (const annals::Sentence& s : fx->doc.sentences) fx->words += s.words.size();
     fx->ok = true;
     return fx;
@@ -67,14 +76,17 @@ Fixture& Get() {
   return *f;
 }
 
-void BM_Extract(benchmark::State& state) {
-  Fixture& f = Get();
-  if (!f.ok) {
-    state.SkipWithError("models/ or data/dict absent");
-    return;
+#define ANNALS_BENCH_FIXTURE(f)                                                         \
+  Fixture& f = Get();                                                                   \
+  if (!f.ok) {                                                                          \
+    state.SkipWithError("models/ (with ner.model), data/dict or the gazetteer absent"); \
+    return;                                                                             \
   }
+
+void BM_Extract(benchmark::State& state) {
+  ANNALS_BENCH_FIXTURE(f);
   annals::ExtractOptions o;
-  o.matcher = f.matcher.get();
+  o.matcher = f.coder->matcher();
   for (auto _ : state) {
     annals::Analysis a = annals::Analyze(f.doc, o);
     benchmark::DoNotOptimize(a);
@@ -84,16 +96,45 @@ void BM_Extract(benchmark::State& state) {
 }
 BENCHMARK(BM_Extract)->Unit(benchmark::kMillisecond);
 
-void BM_Annotate(benchmark::State& state) {
-  Fixture& f = Get();
-  if (!f.ok) {
-    state.SkipWithError("models/ or data/dict absent");
-    return;
+void BM_Code(benchmark::State& state) {
+  ANNALS_BENCH_FIXTURE(f);
+  for (auto _ : state) {
+    std::vector<annals::Event> events = f.coder->coder()->Code(f.doc);
+    benchmark::DoNotOptimize(events);
   }
+  state.SetItemsProcessed(state.iterations() * f.words);
+}
+BENCHMARK(BM_Code)->Unit(benchmark::kMillisecond);
+
+void BM_Entities(benchmark::State& state) {
+  ANNALS_BENCH_FIXTURE(f);
+  for (auto _ : state) {
+    size_t n = 0;
+    for (const annals::Sentence& s : f.doc.sentences) n += f.ner->Recognize(s).size();
+    benchmark::DoNotOptimize(n);
+  }
+  state.SetItemsProcessed(state.iterations() * f.words);
+}
+BENCHMARK(BM_Entities)->Unit(benchmark::kMillisecond);
+
+void BM_Analyze(benchmark::State& state) {
+  ANNALS_BENCH_FIXTURE(f);
+  for (auto _ : state) {
+    annals::Document d = f.doc;  // Analyze may set (and restores) the date; keep f.doc as is.
+    annals::Analysis a;
+    if (!f.coder->Analyze(d, {}, a).ok()) state.SkipWithError("Analyze failed");
+    benchmark::DoNotOptimize(a);
+  }
+  state.SetItemsProcessed(state.iterations() * f.words);
+}
+BENCHMARK(BM_Analyze)->Unit(benchmark::kMillisecond);
+
+void BM_Annotate(benchmark::State& state) {
+  ANNALS_BENCH_FIXTURE(f);
   for (auto _ : state) {
     annals::Document d;
     d.text = f.doc.text;
-    f.annotator->Annotate(d);
+    if (!f.coder->Annotate(d).ok()) state.SkipWithError("Annotate failed");
     benchmark::DoNotOptimize(d);
   }
   state.SetItemsProcessed(state.iterations() * f.words);

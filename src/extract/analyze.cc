@@ -6,6 +6,7 @@
 
 #include "annals/extract.h"
 #include "extract/extract_util.h"
+#include "ingest/event_json.h"
 
 namespace annals {
 
@@ -50,6 +51,37 @@ Json EventDateJson(const EventDate& e) {
   return j;
 }
 
+// The place fields of a geocoder match, added to `j`.
+void AddMatch(const GeoMatch& m, Json& j) {
+  const Place& p = m.place;
+  j["name"] = p.name;
+  j["feature"] = p.feature;
+  j["iso3"] = p.iso3;
+  j["fips"] = p.fips;
+  j["adm1"] = p.adm1;
+  j["geonames_id"] = p.geonames_id;
+  j["lat"] = p.lat;
+  j["lon"] = p.lon;
+  j["full_name"] = m.full_name;
+  j["precision"] = std::string(GeoPrecisionName(m.precision));
+  j["gdelt_type"] = GdeltGeoType(m.place);
+  j["candidates"] = m.candidates;
+  j["why"] = m.why;
+}
+
+// The date expression (index into `dates`) that dated an event: one of its sentence whose value
+// is the event's date; -1 when the event has the article date.
+int EventDateMention(const std::vector<PlacedDate>& dates, const Event& e) {
+  if (e.date.empty()) return -1;
+  for (size_t i = 0; i < dates.size(); ++i) {
+    const PlacedDate& p = dates[i];
+    if (p.sentence == e.sentence_index && !p.dateline && p.mention.Iso() == e.date) {
+      return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
 }  // namespace
 
 std::string AnalysisToJson(const Document& doc, const Analysis& a) {
@@ -65,13 +97,35 @@ std::string AnalysisToJson(const Document& doc, const Analysis& a) {
     d["date"] = doc.dateline->date_text;
     d["agency"] = doc.dateline->agency;
     d["span"] = SpanJson(doc.dateline->span);
+    d["resolved"] = nullptr;
+    if (a.dateline_place) AddMatch(*a.dateline_place, d["resolved"]);
     j["dateline"] = std::move(d);
   } else {
     j["dateline"] = nullptr;
   }
   j["sentences"] = doc.sentences.size();
-  j["entities"] = Json::array();
-  j["places"] = Json::array();
+  Json entities = Json::array();
+  for (const EntityMention& m : a.entities) {
+    Json e;
+    e["type"] = m.entity.type;
+    e["text"] = m.entity.text;
+    e["span"] = SpanJson(m.entity.span);
+    e["sentence"] = m.sentence;
+    e["words"] = Json::array({m.entity.first_word, m.entity.last_word + 1});
+    entities.push_back(std::move(e));
+  }
+  j["entities"] = std::move(entities);
+  Json places = Json::array();
+  for (const ResolvedPlace& p : a.places) {
+    Json o;
+    o["text"] = p.text;
+    o["span"] = SpanJson(p.span);
+    o["sentence"] = p.sentence;
+    o["entity"] = p.entity;
+    AddMatch(p.match, o);
+    places.push_back(std::move(o));
+  }
+  j["places"] = std::move(places);
   Json dates = Json::array();
   for (const PlacedDate& p : a.dates) {
     Json d;
@@ -121,7 +175,22 @@ std::string AnalysisToJson(const Document& doc, const Analysis& a) {
     quotes.push_back(std::move(o));
   }
   j["quotes"] = std::move(quotes);
-  j["events"] = Json::array();
+  Json events = Json::array();
+  for (size_t i = 0; i < a.events.size(); ++i) {
+    const Event& e = a.events[i];
+    Json o = ingest::EventJson(e, doc);
+    o["date_mention"] = EventDateMention(a.dates, e);
+    if (e.place) {
+      EventPlace how = i < a.event_places.size() ? a.event_places[i] : EventPlace{};
+      o["place"]["precision"] = std::string(GeoPrecisionName(how.precision));
+      o["place"]["source"] = std::string(ActionLocationSourceName(how.source));
+      o["place"]["mention"] = how.place;
+    } else {
+      o["place"] = nullptr;
+    }
+    events.push_back(std::move(o));
+  }
+  j["events"] = std::move(events);
   return j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 

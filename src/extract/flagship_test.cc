@@ -44,7 +44,7 @@ class FlagshipTest : public ::testing::Test {
     ro.format = InputFormat::kText;
     if (!ReadInputs({path}, ro, c).ok() || c.docs.size() != 1) return;
     doc_ = new Document(std::move(c.docs[0]));
-    extract::testing::SharedAnnotator()->Annotate(*doc_);
+    if (!extract::testing::SharedAnnotator()->Annotate(*doc_).ok()) return;
     ExtractOptions o;
     o.matcher = extract::testing::SharedMatcher();
     analysis_ = new Analysis(Analyze(*doc_, o, {2025, 9, 2}));
