@@ -177,7 +177,8 @@ struct ResolvedPlace {
   int word_begin = 0, word_end = 0;  // Words of the mention in its sentence ([begin, end)).
   std::string text;                  // The mention as written ("Kursk").
   Span span;                         // Where it is (match.place.span is the same).
-  GeoMatch match;                    // The geocoder's reading in the document's context.
+  bool dateline = false;  // Inside the wire dateline: the dateline's place, never an event's own.
+  GeoMatch match;         // The geocoder's reading in the document's context.
 };
 
 // Where an event happened: ChooseActionLocation over the resolved places and the dateline.

@@ -1,6 +1,7 @@
 // Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
 #include "ingest/document_coder.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <system_error>
 
@@ -46,6 +47,9 @@ void DocumentCoder::FindPlaces(const Document& doc, const std::vector<Event>& ev
       }
     }
   }
+  std::sort(context.countries.begin(), context.countries.end());
+  context.countries.erase(std::unique(context.countries.begin(), context.countries.end()),
+                          context.countries.end());
   if (geocoder_ && doc.dateline && !doc.dateline->place.empty()) {
     Result<GeoMatch> m = geocoder_->ResolveDateline(doc.dateline->place, context);
     if (m.ok()) {
@@ -61,20 +65,21 @@ void DocumentCoder::FindPlaces(const Document& doc, const std::vector<Event>& ev
       entities.push_back({.sentence = static_cast<int>(si), .entity = std::move(ent)});
       const Entity& e = entities.back().entity;
       if (!loc || !geocoder_) continue;
-      GeoContext c = context;
-      if (e.first_word > 0) c.previous_word = s.words[e.first_word - 1].form;
-      if (e.last_word + 1 < static_cast<int>(s.words.size())) {
-        c.next_word = s.words[e.last_word + 1].form;
-      }
-      Result<GeoMatch> m = geocoder_->Resolve(e.text, c);
+      context.previous_word = e.first_word > 0 ? s.words[e.first_word - 1].form : "";
+      context.next_word =
+          e.last_word + 1 < static_cast<int>(s.words.size()) ? s.words[e.last_word + 1].form : "";
+      Result<GeoMatch> m = geocoder_->Resolve(e.text, context);
       if (!m.ok()) continue;
       m->place.span = e.span;
+      bool in_dateline = doc.dateline && e.span.begin >= doc.dateline->span.begin &&
+                         e.span.end <= doc.dateline->span.end;
       places.push_back({.sentence = static_cast<int>(si),
                         .entity = static_cast<int>(entities.size() - 1),
                         .word_begin = e.first_word,
                         .word_end = e.last_word + 1,
                         .text = e.text,
                         .span = e.span,
+                        .dateline = in_dateline,
                         .match = std::move(*m)});
     }
   }
@@ -85,8 +90,11 @@ void DocumentCoder::Locate(const Document& doc, const std::vector<ResolvedPlace>
                            std::vector<EventPlace>* how) const {
   if (how) how->assign(events.size(), EventPlace{});
   if (!locates()) return;
+  // Every resolved mention but those of the dateline (its place is the last resort below, not
+  // a place the sentence's predicate governs).
   std::vector<PlaceMention> mentions;
   for (const ResolvedPlace& p : places) {
+    if (p.dateline) continue;
     mentions.push_back({.place = p.match.place,
                         .sentence = p.sentence,
                         .word_begin = p.word_begin,
@@ -94,6 +102,7 @@ void DocumentCoder::Locate(const Document& doc, const std::vector<ResolvedPlace>
   }
   std::optional<Place> dateline_place;
   if (dateline) dateline_place = dateline->place;
+  std::vector<PlaceMention> own;
   for (size_t ei = 0; ei < events.size(); ++ei) {
     Event& e = events[ei];
     if (e.place || e.sentence_index < 0 ||
@@ -109,10 +118,12 @@ void DocumentCoder::Locate(const Document& doc, const std::vector<ResolvedPlace>
         predicate = static_cast<int>(w);
       }
     }
-    // A mention that is one of the event's own actors ("Russia accused ...") is not its place.
-    std::vector<PlaceMention> own = mentions;
-    for (PlaceMention& m : own) {
-      if (m.sentence != e.sentence_index) continue;
+    // The mentions of the event's sentence (ChooseActionLocation looks at no other). A mention
+    // that is one of the event's own actors ("Russia accused ...") is not its place.
+    own.clear();
+    for (const PlaceMention& pm : mentions) {
+      if (pm.sentence != e.sentence_index) continue;
+      PlaceMention& m = own.emplace_back(pm);
       uint32_t b = m.place.span.begin, end = m.place.span.end;
       for (const auto* list : {&e.sources, &e.targets}) {
         for (const ActorRef& a : *list) {

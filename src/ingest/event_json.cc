@@ -1,60 +1,77 @@
 // Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
 #include "ingest/event_json.h"
 
+#include <string_view>
+
 namespace annals::ingest {
 
-nlohmann::json ActorJson(const ActorRef& a) {
-  nlohmann::json j = {
-      {"code", a.code}, {"text", a.text}, {"begin", a.span.begin}, {"end", a.span.end}};
-  if (!a.name.empty()) j["name"] = a.name;
-  if (!a.entry_id.empty()) j["entry"] = a.entry_id;
-  return j;
+void WriteActor(util::JsonOut& out, const ActorRef& a) {
+  out.BeginObject();
+  out.Key("code").String(a.code);
+  out.Key("text").String(a.text);
+  out.Key("begin").Int(a.span.begin);
+  out.Key("end").Int(a.span.end);
+  if (!a.name.empty()) out.Key("name").String(a.name);
+  if (!a.entry_id.empty()) out.Key("entry").String(a.entry_id);
+  out.EndObject();
 }
 
-nlohmann::json PlaceJson(const Place& p) {
-  nlohmann::json j = {{"name", p.name}, {"feature", p.feature}, {"iso3", p.iso3},
-                      {"fips", p.fips}, {"adm1", p.adm1},       {"geonames_id", p.geonames_id},
-                      {"lat", p.lat},   {"lon", p.lon}};
+void WritePlaceFields(util::JsonOut& out, const Place& p) {
+  out.Key("name").String(p.name);
+  out.Key("feature").String(p.feature);
+  out.Key("iso3").String(p.iso3);
+  out.Key("fips").String(p.fips);
+  out.Key("adm1").String(p.adm1);
+  out.Key("geonames_id").Int(p.geonames_id);
+  out.Key("lat").Double(p.lat);
+  out.Key("lon").Double(p.lon);
   if (!p.span.empty()) {
-    j["begin"] = p.span.begin;
-    j["end"] = p.span.end;
+    out.Key("begin").Int(p.span.begin);
+    out.Key("end").Int(p.span.end);
   }
-  return j;
 }
 
-nlohmann::json EventJson(const Event& e, const Document& d) {
-  nlohmann::json src = nlohmann::json::array(), tgt = nlohmann::json::array();
-  for (const ActorRef& a : e.sources) src.push_back(ActorJson(a));
-  for (const ActorRef& a : e.targets) tgt.push_back(ActorJson(a));
-  nlohmann::json j = {
-      {"document_id", e.document_id},
-      {"sentence", e.sentence_index},
-      {"date", e.date},
-      {"date_precision", e.date_precision},
-      {"sources", src},
-      {"targets", tgt},
-      {"cameo", e.cameo},
-      {"cameo_base", e.cameo_base},
-      {"cameo_root", e.cameo_root},
-      {"quad_class", e.quad_class},
-      {"goldstein", e.goldstein},
-      {"plover_event", e.plover_event},
-      {"plover_mode", e.plover_mode},
-      {"plover_context", e.plover_context},
-      {"negated", e.negated},
-      {"hypothetical", e.hypothetical},
-      {"future", e.future},
-      {"reported", e.reported},
-      {"historical", e.historical},
-      {"pattern_id", e.pattern_id},
-      {"predicate", {{"begin", e.predicate_span.begin}, {"end", e.predicate_span.end}}},
-      {"sentence_span", {{"begin", e.sentence_span.begin}, {"end", e.sentence_span.end}}}};
+void WriteEventFields(util::JsonOut& out, const Event& e, const Document& d) {
+  out.Key("document_id").String(e.document_id);
+  out.Key("sentence").Int(e.sentence_index);
+  out.Key("date").String(e.date);
+  out.Key("date_precision").String(e.date_precision);
+  out.Key("sources").BeginArray();
+  for (const ActorRef& a : e.sources) WriteActor(out, a);
+  out.EndArray();
+  out.Key("targets").BeginArray();
+  for (const ActorRef& a : e.targets) WriteActor(out, a);
+  out.EndArray();
+  out.Key("cameo").String(e.cameo);
+  out.Key("cameo_base").String(e.cameo_base);
+  out.Key("cameo_root").String(e.cameo_root);
+  out.Key("quad_class").Int(e.quad_class);
+  out.Key("goldstein").Double(e.goldstein);
+  out.Key("plover_event").String(e.plover_event);
+  out.Key("plover_mode").String(e.plover_mode);
+  out.Key("plover_context").String(e.plover_context);
+  out.Key("negated").Bool(e.negated);
+  out.Key("hypothetical").Bool(e.hypothetical);
+  out.Key("future").Bool(e.future);
+  out.Key("reported").Bool(e.reported);
+  out.Key("historical").Bool(e.historical);
+  out.Key("pattern_id").String(e.pattern_id);
+  out.Key("predicate").BeginObject();
+  out.Key("begin").Int(e.predicate_span.begin);
+  out.Key("end").Int(e.predicate_span.end);
   if (e.predicate_span.end <= d.text.size() && !e.predicate_span.empty()) {
-    j["predicate"]["text"] = d.text.substr(e.predicate_span.begin, e.predicate_span.size());
+    out.Key("text").String(
+        std::string_view(d.text).substr(e.predicate_span.begin, e.predicate_span.size()));
   }
-  if (e.speaker) j["speaker"] = ActorJson(*e.speaker);
-  if (e.place) j["place"] = PlaceJson(*e.place);
-  return j;
+  out.EndObject();
+  out.Key("sentence_span").BeginObject();
+  out.Key("begin").Int(e.sentence_span.begin);
+  out.Key("end").Int(e.sentence_span.end);
+  out.EndObject();
+  if (e.speaker) {
+    out.Key("speaker");
+    WriteActor(out, *e.speaker);
+  }
 }
 
 }  // namespace annals::ingest

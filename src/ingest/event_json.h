@@ -6,24 +6,25 @@
 #ifndef ANNALS_INGEST_EVENT_JSON_H_
 #define ANNALS_INGEST_EVENT_JSON_H_
 
-#include <nlohmann/json.hpp>
-
 #include "annals/document.h"
 #include "annals/event.h"
+#include "util/json_out.h"
 
 namespace annals::ingest {
 
-// code, text, begin, end; name and entry when known.
-nlohmann::json ActorJson(const ActorRef& actor);
+// An actor object: code, text, begin, end; name and entry when known.
+void WriteActor(util::JsonOut& out, const ActorRef& actor);
 
-// name, feature, iso3, fips, adm1, geonames_id, lat, lon; begin and end of the mention when the
-// place has a span.
-nlohmann::json PlaceJson(const Place& place);
+// The fields of a place, into the open object: name, feature, iso3, fips, adm1, geonames_id, lat,
+// lon; begin and end of the mention when the place has a span.
+void WritePlaceFields(util::JsonOut& out, const Place& place);
 
-// document_id, sentence, date, date_precision, sources, targets, cameo, cameo_base, cameo_root,
-// quad_class, goldstein, plover_*, the flags, pattern_id, predicate (with its text from `doc`),
-// sentence_span; speaker and place when the event has them.
-nlohmann::json EventJson(const Event& event, const Document& doc);
+// The fields of an event, into the open object: document_id, sentence, date, date_precision,
+// sources, targets, cameo, cameo_base, cameo_root, quad_class, goldstein, plover_event,
+// plover_mode, plover_context, negated, hypothetical, future, reported, historical, pattern_id,
+// predicate {begin, end, text (from `doc`)}, sentence_span {begin, end}; speaker when the event
+// has one. Not the place: callers write it with what they know about it.
+void WriteEventFields(util::JsonOut& out, const Event& event, const Document& doc);
 
 }  // namespace annals::ingest
 

@@ -98,17 +98,29 @@ class CodeSink : public DocumentSink {
                            (e.historical ? "P" : "") + "\t" + e.pattern_id + "\n";
         std::fwrite(line.data(), 1, line.size(), stdout);
       } else {
-        std::string line = ingest::EventJson(e, doc).dump() + "\n";
+        util::JsonOut out;
+        out.BeginObject();
+        ingest::WriteEventFields(out, e, doc);
+        if (e.place) {
+          out.Key("place").BeginObject();
+          ingest::WritePlaceFields(out, *e.place);
+          out.EndObject();
+        }
+        out.EndObject();
+        std::string line = out.Take() + "\n";
         std::fwrite(line.data(), 1, line.size(), stdout);
       }
     }
     if (unmatched_) {
       for (const UnmatchedActor& u : stats.unmatched) {
-        nlohmann::json j = {{"unmatched", ingest::ActorJson(u.actor)},
-                            {"document_id", doc.id},
-                            {"sentence", u.sentence_index},
-                            {"reason", u.reason}};
-        std::string line = j.dump() + "\n";
+        util::JsonOut out;
+        out.BeginObject().Key("unmatched");
+        ingest::WriteActor(out, u.actor);
+        out.Key("document_id").String(doc.id);
+        out.Key("sentence").Int(u.sentence_index);
+        out.Key("reason").String(u.reason);
+        out.EndObject();
+        std::string line = out.Take() + "\n";
         std::fwrite(line.data(), 1, line.size(), stderr);
       }
     }
