@@ -1,6 +1,6 @@
 // Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
-// Extraction cost (docs/analysis.md) on the sample corpus (samples/, the sixteen articles of
-// every input format, read once), annotated (tokenized, tagged, parsed) once outside the timing;
+// Extraction cost (docs/analysis.md) on the sample corpus (samples/, every article of every
+// input format, read once), annotated (tokenized, tagged, parsed) once outside the timing;
 // items = words, so items_per_second is words/s on one core. Per document, `annals code` spends
 // BM_Annotate + BM_Code (+ writing events); `annals analyze` spends BM_Annotate + BM_Analyze +
 // BM_Json.
