@@ -1,50 +1,49 @@
 // Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
-// Extraction throughput (docs/analysis.md): dates, counts and quotes over an annotated document
-// (tokenized, tagged and parsed once, outside the timing), with the data/dict actor matcher.
+// Extraction cost (docs/analysis.md) on the sample corpus (samples/, every article of every
+// input format, read once), annotated (tokenized, tagged, parsed) once outside the timing;
+// items = words, so items_per_second is words/s on one core. Per document, `annals code` spends
+// BM_Annotate + BM_Code (+ writing events); `annals analyze` spends BM_Annotate + BM_Analyze +
+// BM_Json.
 //
-//   BM_Extract    Analyze() on a news-like text written for this benchmark; items = words, so
-//                 items_per_second is words/s on one core (extraction only).
-//   BM_Annotate   the annotation it needs (tokenize + tag + parse), for scale.
-// Benchmarks run from the source root (ANNALS_SOURCE_DIR locates models/ and data/).
+//   BM_Annotate   tokenize + tag + parse.
+//   BM_Code       the event coder (data/dict) on the annotated documents.
+//   BM_Extract    annals::Analyze(): dates, counts and quotes (with the data/dict matcher).
+//   BM_Entities   NER over every sentence (models/ner.model).
+//   BM_Analyze    DocumentCoder::Analyze on the annotated documents: the coder, NER, the
+//                 geocoder, the events' places and annals::Analyze(), as `annals analyze` runs
+//                 them.
+//   BM_Json       AnalysisToJson of those analyses (the records `annals analyze` prints).
+// Benchmarks run from the source root (ANNALS_SOURCE_DIR locates models/, data/ and samples/).
 #include <benchmark/benchmark.h>
 
+#include <cstdlib>
+#include <memory>
 #include <string>
+#include <vector>
 
-#include "annals/actor_matcher.h"
-#include "annals/dictionary.h"
 #include "annals/extract.h"
-#include "extract/annotate.h"
+#include "annals/ner.h"
+#include "annals/pipeline.h"
+#include "annals/reader.h"
+#include "ingest/document_coder.h"
 
 namespace {
 
-// Written for this benchmark.
-const char* const kParagraphs[] = {
-    "SEOUL, March 3 (Annals Wire) - About 300 soldiers were killed on Sunday when artillery hit "
-    "a base near the border, according to the defence ministry.",
-    "\xE2\x80\x9CWe will respond to every provocation with force,\xE2\x80\x9D said Defence "
-    "Minister Park Jae-won, who visited the area yesterday.",
-    "Police arrested more than 120 protesters in the capital last week, and the government "
-    "pledged $2 billion in aid for the 45,000 people displaced by the fighting.",
-    "The president told reporters that talks with Beijing would resume in June 2026, three "
-    "years after they collapsed.",
-    "Hundreds of refugees crossed into Thailand earlier this month, aid workers said.",
+class Collect : public annals::DocumentSink {
+ public:
+  bool Accept(annals::Document&& d) override {
+    docs.push_back(std::move(d));
+    return true;
+  }
+  void OnReject(const annals::Reject&) override {}
+  std::vector<annals::Document> docs;
 };
 
-std::string Text(int copies) {
-  std::string t;
-  for (int c = 0; c < copies; ++c) {
-    for (const char* p : kParagraphs) {
-      if (!t.empty()) t += "\n\n";
-      t += p;
-    }
-  }
-  return t;
-}
-
 struct Fixture {
-  annals::Document doc;
-  std::unique_ptr<annals::ActorMatcher> matcher;
-  std::unique_ptr<annals::extract::Annotator> annotator;
+  std::vector<annals::Document> docs;  // Annotated.
+  std::vector<annals::Analysis> analyses;
+  std::unique_ptr<annals::ingest::DocumentCoder> coder;
+  std::unique_ptr<annals::EntityRecognizer> ner;
   int64_t words = 0;
   bool ok = false;
 };
@@ -52,49 +51,117 @@ struct Fixture {
 Fixture& Get() {
   static Fixture* f = [] {
     auto* fx = new Fixture;
-    annals::Result<annals::extract::Annotator> a = annals::extract::Annotator::Create("");
-    annals::Result<annals::Dictionary> d = annals::Dictionary::Load({});
-    if (!a.ok() || !d.ok()) return fx;
-    fx->annotator = std::make_unique<annals::extract::Annotator>(std::move(*a));
-    fx->matcher = std::make_unique<annals::ActorMatcher>(*d);
-    fx->doc.text = Text(20);
-    fx->doc.date = "2026-03-03";
-    fx->annotator->Annotate(fx->doc);
-    for (const annals::Sentence& s : fx->doc.sentences) fx->words += s.words.size();
+    auto c = annals::ingest::DocumentCoder::Create({});
+    if (!c.ok() || !(*c)->locates()) return fx;
+    fx->coder = std::move(*c);
+    auto ner = annals::EntityRecognizer::Load(annals::Pipeline::DefaultModelDir() + "/ner.model");
+    if (!ner.ok()) return fx;
+    fx->ner = std::make_unique<annals::EntityRecognizer>(std::move(*ner));
+    const char* src = std::getenv("ANNALS_SOURCE_DIR");
+    Collect read;
+    if (!annals::ReadInputs({std::string(src != nullptr ? src : ".") + "/samples"}, {}, read)
+             .ok() ||
+        read.docs.empty()) {
+      return fx;
+    }
+    for (annals::Document& d : read.docs) {
+      if (!fx->coder->Annotate(d).ok()) return fx;
+      for (const annals::Sentence& s : d.sentences) fx->words += s.words.size();
+      annals::Analysis a;
+      annals::Document copy = d;
+      if (!fx->coder->Analyze(copy, {}, a).ok()) return fx;
+      fx->analyses.push_back(std::move(a));
+    }
+    fx->docs = std::move(read.docs);
     fx->ok = true;
     return fx;
   }();
   return *f;
 }
 
-void BM_Extract(benchmark::State& state) {
-  Fixture& f = Get();
-  if (!f.ok) {
-    state.SkipWithError("models/ or data/dict absent");
-    return;
+#define ANNALS_BENCH_FIXTURE(f)                                                                   \
+  Fixture& f = Get();                                                                             \
+  if (!f.ok) {                                                                                    \
+    state.SkipWithError("models/ (with ner.model), data/dict, samples/ or the gazetteer absent"); \
+    return;                                                                                       \
   }
+
+void BM_Extract(benchmark::State& state) {
+  ANNALS_BENCH_FIXTURE(f);
   annals::ExtractOptions o;
-  o.matcher = f.matcher.get();
+  o.matcher = f.coder->matcher();
   for (auto _ : state) {
-    annals::Analysis a = annals::Analyze(f.doc, o);
-    benchmark::DoNotOptimize(a);
+    for (const annals::Document& d : f.docs) {
+      annals::Analysis a = annals::Analyze(d, o);
+      benchmark::DoNotOptimize(a);
+    }
   }
   state.SetItemsProcessed(state.iterations() * f.words);
   state.counters["words"] = static_cast<double>(f.words);
 }
 BENCHMARK(BM_Extract)->Unit(benchmark::kMillisecond);
 
-void BM_Annotate(benchmark::State& state) {
-  Fixture& f = Get();
-  if (!f.ok) {
-    state.SkipWithError("models/ or data/dict absent");
-    return;
-  }
+void BM_Code(benchmark::State& state) {
+  ANNALS_BENCH_FIXTURE(f);
   for (auto _ : state) {
-    annals::Document d;
-    d.text = f.doc.text;
-    f.annotator->Annotate(d);
-    benchmark::DoNotOptimize(d);
+    for (const annals::Document& d : f.docs) {
+      std::vector<annals::Event> events = f.coder->coder()->Code(d);
+      benchmark::DoNotOptimize(events);
+    }
+  }
+  state.SetItemsProcessed(state.iterations() * f.words);
+}
+BENCHMARK(BM_Code)->Unit(benchmark::kMillisecond);
+
+void BM_Entities(benchmark::State& state) {
+  ANNALS_BENCH_FIXTURE(f);
+  for (auto _ : state) {
+    size_t n = 0;
+    for (const annals::Document& d : f.docs) {
+      for (const annals::Sentence& s : d.sentences) n += f.ner->Recognize(s).size();
+    }
+    benchmark::DoNotOptimize(n);
+  }
+  state.SetItemsProcessed(state.iterations() * f.words);
+}
+BENCHMARK(BM_Entities)->Unit(benchmark::kMillisecond);
+
+void BM_Analyze(benchmark::State& state) {
+  ANNALS_BENCH_FIXTURE(f);
+  std::vector<annals::Document> docs = f.docs;  // Analyze may set (and restores) a date.
+  for (auto _ : state) {
+    for (annals::Document& d : docs) {
+      annals::Analysis a;
+      if (!f.coder->Analyze(d, {}, a).ok()) state.SkipWithError("Analyze failed");
+      benchmark::DoNotOptimize(a);
+    }
+  }
+  state.SetItemsProcessed(state.iterations() * f.words);
+}
+BENCHMARK(BM_Analyze)->Unit(benchmark::kMillisecond);
+
+void BM_Json(benchmark::State& state) {
+  ANNALS_BENCH_FIXTURE(f);
+  for (auto _ : state) {
+    size_t bytes = 0;
+    for (size_t i = 0; i < f.docs.size(); ++i) {
+      bytes += annals::AnalysisToJson(f.docs[i], f.analyses[i]).size();
+    }
+    benchmark::DoNotOptimize(bytes);
+  }
+  state.SetItemsProcessed(state.iterations() * f.words);
+}
+BENCHMARK(BM_Json)->Unit(benchmark::kMillisecond);
+
+void BM_Annotate(benchmark::State& state) {
+  ANNALS_BENCH_FIXTURE(f);
+  for (auto _ : state) {
+    for (const annals::Document& doc : f.docs) {
+      annals::Document d = doc;
+      d.sentences.clear();
+      if (!f.coder->Annotate(d).ok()) state.SkipWithError("Annotate failed");
+      benchmark::DoNotOptimize(d);
+    }
   }
   state.SetItemsProcessed(state.iterations() * f.words);
 }

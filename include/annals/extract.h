@@ -12,6 +12,11 @@
 //   annals::Analysis a = annals::Analyze(doc, opt);
 //   std::string json = annals::AnalysisToJson(doc, a);
 //
+// Analyze() fills the dates, counts and quotes. The named entities, resolved places and coded
+// events of an Analysis come from the ingestion path (src/ingest/document_coder.h,
+// DocumentCoder::Analyze), which runs Analyze() too: `annals analyze` uses that, so its events
+// are the events `annals ingest` stores.
+//
 // The extractors read Word::form, lemma, upos and, when the sentence is parsed, head and deprel;
 // every one degrades to surface patterns when tags or heads are missing. Bad input never crashes:
 // any bytes and any (even inconsistent) annotation give some, possibly empty, result.
@@ -29,6 +34,9 @@
 #include "annals/actor_matcher.h"
 #include "annals/dates.h"
 #include "annals/document.h"
+#include "annals/event.h"
+#include "annals/geocoder.h"
+#include "annals/ner.h"
 
 namespace annals {
 
@@ -156,20 +164,50 @@ std::vector<Quote> FindQuotes(const Document& doc, const ExtractOptions& options
 // ---------------------------------------------------------------------------------------------
 // The per-document record of `annals analyze`.
 
+// A named entity of the document (annals/ner.h).
+struct EntityMention {
+  int sentence = -1;  // Index into Document::sentences.
+  Entity entity;      // Word indices index that sentence's words; the span the document text.
+};
+
+// A place mention (a LOC entity) that the gazetteer resolved (annals/geocoder.h).
+struct ResolvedPlace {
+  int sentence = -1;                 // Index into Document::sentences.
+  int entity = -1;                   // Index into Analysis::entities.
+  int word_begin = 0, word_end = 0;  // Words of the mention in its sentence ([begin, end)).
+  std::string text;                  // The mention as written ("Kursk").
+  Span span;                         // Where it is (match.place.span is the same).
+  bool dateline = false;  // Inside the wire dateline: the dateline's place, never an event's own.
+  GeoMatch match;         // The geocoder's reading in the document's context.
+};
+
+// Where an event happened: ChooseActionLocation over the resolved places and the dateline.
+struct EventPlace {
+  ActionLocationSource source = ActionLocationSource::kNone;
+  GeoPrecision precision = GeoPrecision::kNone;
+  int place = -1;  // Index into Analysis::places for kPredicate/kSentence; -1 otherwise.
+};
+
 struct Analysis {
   CivilDate date;           // DocumentDate.
   std::string date_source;  // "metadata", "dateline", "option", "".
   std::vector<PlacedDate> dates;
   std::vector<CountMention> counts;
   std::vector<Quote> quotes;
+  // Filled by DocumentCoder::Analyze (src/ingest/document_coder.h), not by Analyze():
+  std::vector<EntityMention> entities;  // Every entity of every sentence, in text order.
+  std::vector<ResolvedPlace> places;    // The LOC entities the gazetteer resolved, in text order.
+  std::optional<GeoMatch> dateline_place;  // The dateline's place, resolved.
+  std::vector<Event> events;               // As coded and located for `annals ingest`.
+  std::vector<EventPlace> event_places;    // event_places[i]: how events[i] got its place.
 };
 
 // `fallback_date`: used when the document has neither a date nor a dated dateline.
 Analysis Analyze(const Document& doc, const ExtractOptions& options,
                  const CivilDate& fallback_date = {});
 
-// One JSON object (one line): id, title, date, date_source, dateline, dates, counts, quotes and
-// the slots entities, places, events (empty arrays until those stages exist).
+// One JSON object (one line): id, title, url, date, date_source, dateline, sentences, entities,
+// places, dates, counts, quotes and events (docs/analysis.md).
 std::string AnalysisToJson(const Document& doc, const Analysis& analysis);
 
 }  // namespace annals

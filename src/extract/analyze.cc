@@ -1,11 +1,12 @@
 // Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
 // The per-document record of `annals analyze` and its JSON form (docs/analysis.md).
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "annals/extract.h"
 #include "extract/extract_util.h"
+#include "ingest/event_json.h"
+#include "util/json_out.h"
 
 namespace annals {
 
@@ -26,9 +27,9 @@ Analysis Analyze(const Document& doc, const ExtractOptions& options,
 
 namespace {
 
-using Json = nlohmann::ordered_json;
+using util::JsonOut;
 
-Json SpanJson(const Span& s) { return Json::array({s.begin, s.end}); }
+void WriteSpan(JsonOut& out, const Span& s) { out.BeginArray().Int(s.begin).Int(s.end).EndArray(); }
 
 std::string DateIso(const CivilDate& d) {
   if (d.year <= 0) return "";
@@ -40,89 +41,179 @@ std::string DateIso(const CivilDate& d) {
   return m.Iso();
 }
 
-Json EventDateJson(const EventDate& e) {
-  Json j;
-  j["value"] = e.Iso();
-  j["precision"] = e.source == DateSource::kNone ? "" : std::string(DatePrecisionName(e.precision));
-  j["source"] = std::string(DateSourceName(e.source));
-  j["mention"] = e.mention;
-  j["historical"] = e.historical;
-  return j;
+void WriteEventDate(JsonOut& out, const EventDate& e) {
+  out.BeginObject();
+  out.Key("value").String(e.Iso());
+  out.Key("precision").String(e.source == DateSource::kNone ? "" : DatePrecisionName(e.precision));
+  out.Key("source").String(DateSourceName(e.source));
+  out.Key("mention").Int(e.mention);
+  out.Key("historical").Bool(e.historical);
+  out.EndObject();
+}
+
+// The fields of a geocoder match, into the open object.
+void WriteMatchFields(JsonOut& out, const GeoMatch& m) {
+  Place p = m.place;
+  p.span = {};  // The mention's span is written by the caller, as `span`.
+  ingest::WritePlaceFields(out, p);
+  out.Key("full_name").String(m.full_name);
+  out.Key("precision").String(GeoPrecisionName(m.precision));
+  out.Key("gdelt_type").Int(GdeltGeoType(m.place));
+  out.Key("candidates").Int(m.candidates);
+  out.Key("why").String(m.why);
+}
+
+// The date expression (index into `dates`) that dated an event: one of its sentence whose value
+// is the event's date; -1 when the event has the article date.
+int EventDateMention(const std::vector<PlacedDate>& dates, const Event& e) {
+  if (e.date.empty()) return -1;
+  for (size_t i = 0; i < dates.size(); ++i) {
+    const PlacedDate& p = dates[i];
+    if (p.sentence == e.sentence_index && !p.dateline && p.mention.Iso() == e.date) {
+      return static_cast<int>(i);
+    }
+  }
+  return -1;
 }
 
 }  // namespace
 
 std::string AnalysisToJson(const Document& doc, const Analysis& a) {
-  Json j;
-  j["id"] = doc.id;
-  j["title"] = doc.title;
-  j["url"] = doc.url;
-  j["date"] = DateIso(a.date);
-  j["date_source"] = a.date_source;
+  JsonOut out;
+  out.BeginObject();
+  out.Key("id").String(doc.id);
+  out.Key("title").String(doc.title);
+  out.Key("url").String(doc.url);
+  out.Key("date").String(DateIso(a.date));
+  out.Key("date_source").String(a.date_source);
+  out.Key("dateline");
   if (doc.dateline.has_value()) {
-    Json d;
-    d["place"] = doc.dateline->place;
-    d["date"] = doc.dateline->date_text;
-    d["agency"] = doc.dateline->agency;
-    d["span"] = SpanJson(doc.dateline->span);
-    j["dateline"] = std::move(d);
+    out.BeginObject();
+    out.Key("place").String(doc.dateline->place);
+    out.Key("date").String(doc.dateline->date_text);
+    out.Key("agency").String(doc.dateline->agency);
+    out.Key("span");
+    WriteSpan(out, doc.dateline->span);
+    out.Key("resolved");
+    if (a.dateline_place) {
+      out.BeginObject();
+      WriteMatchFields(out, *a.dateline_place);
+      out.EndObject();
+    } else {
+      out.Null();
+    }
+    out.EndObject();
   } else {
-    j["dateline"] = nullptr;
+    out.Null();
   }
-  j["sentences"] = doc.sentences.size();
-  j["entities"] = Json::array();
-  j["places"] = Json::array();
-  Json dates = Json::array();
+  out.Key("sentences").Int(static_cast<int64_t>(doc.sentences.size()));
+
+  out.Key("entities").BeginArray();
+  for (const EntityMention& m : a.entities) {
+    out.BeginObject();
+    out.Key("type").String(m.entity.type);
+    out.Key("text").String(m.entity.text);
+    out.Key("span");
+    WriteSpan(out, m.entity.span);
+    out.Key("sentence").Int(m.sentence);
+    out.Key("words").BeginArray().Int(m.entity.first_word).Int(m.entity.last_word + 1).EndArray();
+    out.EndObject();
+  }
+  out.EndArray();
+
+  out.Key("places").BeginArray();
+  for (const ResolvedPlace& p : a.places) {
+    out.BeginObject();
+    out.Key("text").String(p.text);
+    out.Key("span");
+    WriteSpan(out, p.span);
+    out.Key("sentence").Int(p.sentence);
+    out.Key("entity").Int(p.entity);
+    out.Key("dateline").Bool(p.dateline);
+    WriteMatchFields(out, p.match);
+    out.EndObject();
+  }
+  out.EndArray();
+
+  out.Key("dates").BeginArray();
   for (const PlacedDate& p : a.dates) {
-    Json d;
-    d["text"] = p.mention.text;
-    d["span"] = SpanJson(p.mention.span);
-    d["value"] = p.mention.Iso();
-    d["precision"] = std::string(DatePrecisionName(p.mention.precision));
-    d["relative"] = p.mention.relative;
-    d["approximate"] = p.mention.approximate;
-    d["sentence"] = p.sentence;
-    d["governor"] = p.governor;
-    d["dateline"] = p.dateline;
-    dates.push_back(std::move(d));
+    out.BeginObject();
+    out.Key("text").String(p.mention.text);
+    out.Key("span");
+    WriteSpan(out, p.mention.span);
+    out.Key("value").String(p.mention.Iso());
+    out.Key("precision").String(DatePrecisionName(p.mention.precision));
+    out.Key("relative").Bool(p.mention.relative);
+    out.Key("approximate").Bool(p.mention.approximate);
+    out.Key("sentence").Int(p.sentence);
+    out.Key("governor").Int(p.governor);
+    out.Key("dateline").Bool(p.dateline);
+    out.EndObject();
   }
-  j["dates"] = std::move(dates);
-  Json counts = Json::array();
+  out.EndArray();
+
+  out.Key("counts").BeginArray();
   for (const CountMention& c : a.counts) {
-    Json o;
-    o["text"] = c.text;
-    o["span"] = SpanJson(c.span);
-    o["type"] = std::string(CountTypeName(c.type));
-    o["value"] = c.value;
-    o["qualifier"] = c.qualifier;
-    o["approximate"] = c.approximate;
-    o["object"] = c.object;
-    o["currency"] = c.currency;
-    o["actor"] = c.actor;
-    o["actor_codes"] = c.actor_codes;
-    o["place"] = c.place;
-    o["sentence"] = c.sentence;
-    o["predicate"] = c.predicate_lemma;
-    o["date"] = EventDateJson(c.date);
-    counts.push_back(std::move(o));
+    out.BeginObject();
+    out.Key("text").String(c.text);
+    out.Key("span");
+    WriteSpan(out, c.span);
+    out.Key("type").String(CountTypeName(c.type));
+    out.Key("value").Double(c.value);
+    out.Key("qualifier").String(c.qualifier);
+    out.Key("approximate").Bool(c.approximate);
+    out.Key("object").String(c.object);
+    out.Key("currency").String(c.currency);
+    out.Key("actor").String(c.actor);
+    out.Key("actor_codes").Strings(c.actor_codes);
+    out.Key("place").String(c.place);
+    out.Key("sentence").Int(c.sentence);
+    out.Key("predicate").String(c.predicate_lemma);
+    out.Key("date");
+    WriteEventDate(out, c.date);
+    out.EndObject();
   }
-  j["counts"] = std::move(counts);
-  Json quotes = Json::array();
+  out.EndArray();
+
+  out.Key("quotes").BeginArray();
   for (const Quote& q : a.quotes) {
-    Json o;
-    o["text"] = q.text;
-    o["span"] = SpanJson(q.span);
-    o["direct"] = q.direct;
-    o["speaker"] = q.speaker;
-    o["speaker_text"] = q.speaker_text;
-    o["speaker_codes"] = q.speaker_codes;
-    o["verb"] = q.verb;
-    o["sentence"] = q.sentence;
-    quotes.push_back(std::move(o));
+    out.BeginObject();
+    out.Key("text").String(q.text);
+    out.Key("span");
+    WriteSpan(out, q.span);
+    out.Key("direct").Bool(q.direct);
+    out.Key("speaker").String(q.speaker);
+    out.Key("speaker_text").String(q.speaker_text);
+    out.Key("speaker_codes").Strings(q.speaker_codes);
+    out.Key("verb").String(q.verb);
+    out.Key("sentence").Int(q.sentence);
+    out.EndObject();
   }
-  j["quotes"] = std::move(quotes);
-  j["events"] = Json::array();
-  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+  out.EndArray();
+
+  out.Key("events").BeginArray();
+  for (size_t i = 0; i < a.events.size(); ++i) {
+    const Event& e = a.events[i];
+    out.BeginObject();
+    ingest::WriteEventFields(out, e, doc);
+    out.Key("date_mention").Int(EventDateMention(a.dates, e));
+    out.Key("place");
+    if (e.place) {
+      EventPlace how = i < a.event_places.size() ? a.event_places[i] : EventPlace{};
+      out.BeginObject();
+      ingest::WritePlaceFields(out, *e.place);
+      out.Key("precision").String(GeoPrecisionName(how.precision));
+      out.Key("source").String(ActionLocationSourceName(how.source));
+      out.Key("mention").Int(how.place);
+      out.EndObject();
+    } else {
+      out.Null();
+    }
+    out.EndObject();
+  }
+  out.EndArray();
+  out.EndObject();
+  return out.Take();
 }
 
 }  // namespace annals

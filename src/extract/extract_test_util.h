@@ -1,5 +1,6 @@
 // Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
-// Test helpers: one annotator (models/) and one matcher (data/dict) per test binary.
+// Test helpers: one annotator (models/), one matcher (data/dict) and one full DocumentCoder
+// (annotate, code, NER, geocode) per test binary.
 #ifndef ANNALS_EXTRACT_EXTRACT_TEST_UTIL_H_
 #define ANNALS_EXTRACT_EXTRACT_TEST_UTIL_H_
 
@@ -10,17 +11,30 @@
 #include "annals/actor_matcher.h"
 #include "annals/dictionary.h"
 #include "annals/document.h"
-#include "extract/annotate.h"
+#include "ingest/document_coder.h"
 
 namespace annals::extract::testing {
 
-// Null when the models are absent in this checkout.
-inline const Annotator* SharedAnnotator() {
-  static const Annotator* a = [] {
-    Result<Annotator> r = Annotator::Create("");
-    return r.ok() ? new Annotator(std::move(*r)) : nullptr;
+// Annotation only (tokenize, tag and, when parser.model is there, parse). Null when the models
+// are absent in this checkout.
+inline const ingest::DocumentCoder* SharedAnnotator() {
+  static const ingest::DocumentCoder* a = [] {
+    Result<std::unique_ptr<ingest::DocumentCoder>> r =
+        ingest::DocumentCoder::Create({.code = false, .locate = false, .require_parser = false});
+    return r.ok() ? r->release() : nullptr;
   }();
   return a;
+}
+
+// What `annals analyze` runs: annotation, coding (data/dict), NER and the gazetteer when they
+// are there. Null when the models or the dictionaries are absent.
+inline const ingest::DocumentCoder* SharedCoder() {
+  static const ingest::DocumentCoder* c = [] {
+    Result<std::unique_ptr<ingest::DocumentCoder>> r =
+        ingest::DocumentCoder::Create({.require_parser = false});
+    return r.ok() ? r->release() : nullptr;
+  }();
+  return c;
 }
 
 // Null when data/dict is absent.
@@ -39,7 +53,7 @@ inline Document Annotated(const std::string& text, const std::string& date = "20
   doc.id = "t";
   doc.date = date;
   doc.text = text;
-  SharedAnnotator()->Annotate(doc);
+  if (!SharedAnnotator()->Annotate(doc).ok()) doc.sentences.clear();
   return doc;
 }
 

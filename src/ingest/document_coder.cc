@@ -1,10 +1,20 @@
 // Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
 #include "ingest/document_coder.h"
 
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
+
 namespace annals::ingest {
 
 Result<std::unique_ptr<DocumentCoder>> DocumentCoder::Create(const DocumentCoderOptions& options) {
-  Result<Pipeline> pipeline = Pipeline::Create({.model_dir = options.model_dir});
+  std::string dir = options.model_dir.empty() ? Pipeline::DefaultModelDir() : options.model_dir;
+  bool parse = true;
+  if (!options.require_parser) {
+    std::error_code ec;
+    parse = std::filesystem::exists(dir + "/parser.model", ec);
+  }
+  Result<Pipeline> pipeline = Pipeline::Create({.model_dir = dir, .parse = parse});
   if (!pipeline.ok()) return pipeline.status();
   std::optional<EventCoder> coder;
   if (options.code) {
@@ -12,22 +22,23 @@ Result<std::unique_ptr<DocumentCoder>> DocumentCoder::Create(const DocumentCoder
     if (!c.ok()) return c.status();
     coder.emplace(std::move(*c));
   }
-  std::string dir = options.model_dir.empty() ? Pipeline::DefaultModelDir() : options.model_dir;
-  auto dc =
-      std::unique_ptr<DocumentCoder>(new DocumentCoder(std::move(*pipeline), std::move(coder)));
-  if (options.locate && dc->coder_) {
-    Result<std::shared_ptr<const Gazetteer>> gazetteer = Gazetteer::Load();
+  auto dc = std::unique_ptr<DocumentCoder>(
+      new DocumentCoder(std::move(*pipeline), std::move(coder), parse));
+  if (dc->coder_) dc->matcher_ = std::make_unique<ActorMatcher>(dc->coder_->dictionary());
+  if (options.locate) {
     Result<EntityRecognizer> ner = EntityRecognizer::Load(dir + "/ner.model");
-    if (gazetteer.ok() && ner.ok()) {
-      dc->geocoder_ = std::make_unique<Geocoder>(*gazetteer);
-      dc->ner_.emplace(std::move(*ner));
-    }
+    if (ner.ok()) dc->ner_.emplace(std::move(*ner));
+    Result<std::shared_ptr<const Gazetteer>> gazetteer = Gazetteer::Load();
+    if (gazetteer.ok()) dc->geocoder_ = std::make_unique<Geocoder>(*gazetteer);
   }
   return dc;
 }
 
-void DocumentCoder::Locate(const Document& doc, std::vector<Event>& events) const {
-  if (events.empty() || !locates()) return;
+void DocumentCoder::FindPlaces(const Document& doc, const std::vector<Event>& events,
+                               bool all_types, std::vector<EntityMention>& entities,
+                               std::vector<ResolvedPlace>& places,
+                               std::optional<GeoMatch>& dateline) const {
+  if (!ner_) return;
   GeoContext context;
   for (const Event& e : events) {  // The countries the document's actors belong to.
     for (const auto* list : {&e.sources, &e.targets}) {
@@ -36,31 +47,64 @@ void DocumentCoder::Locate(const Document& doc, std::vector<Event>& events) cons
       }
     }
   }
-  std::optional<Place> dateline;
-  if (doc.dateline && !doc.dateline->place.empty()) {
+  std::sort(context.countries.begin(), context.countries.end());
+  context.countries.erase(std::unique(context.countries.begin(), context.countries.end()),
+                          context.countries.end());
+  if (geocoder_ && doc.dateline && !doc.dateline->place.empty()) {
     Result<GeoMatch> m = geocoder_->ResolveDateline(doc.dateline->place, context);
-    if (m.ok()) dateline = m->place;
-  }
-  context.dateline = dateline;
-  std::vector<PlaceMention> mentions;
-  for (size_t si = 0; si < doc.sentences.size(); ++si) {
-    const Sentence& s = doc.sentences[si];
-    for (const Entity& ent : ner_->Recognize(s)) {
-      if (ent.type != "LOC") continue;
-      GeoContext c = context;
-      if (ent.first_word > 0) c.previous_word = s.words[ent.first_word - 1].form;
-      if (ent.last_word + 1 < static_cast<int>(s.words.size())) {
-        c.next_word = s.words[ent.last_word + 1].form;
-      }
-      Result<GeoMatch> m = geocoder_->Resolve(ent.text, c);
-      if (!m.ok()) continue;
-      mentions.push_back({.place = m->place,
-                          .sentence = static_cast<int>(si),
-                          .word_begin = ent.first_word,
-                          .word_end = ent.last_word + 1});
+    if (m.ok()) {
+      dateline = std::move(*m);
+      context.dateline = dateline->place;
     }
   }
-  for (Event& e : events) {
+  for (size_t si = 0; si < doc.sentences.size(); ++si) {
+    const Sentence& s = doc.sentences[si];
+    for (Entity& ent : ner_->Recognize(s)) {
+      bool loc = ent.type == "LOC";
+      if (!loc && !all_types) continue;
+      entities.push_back({.sentence = static_cast<int>(si), .entity = std::move(ent)});
+      const Entity& e = entities.back().entity;
+      if (!loc || !geocoder_) continue;
+      context.previous_word = e.first_word > 0 ? s.words[e.first_word - 1].form : "";
+      context.next_word =
+          e.last_word + 1 < static_cast<int>(s.words.size()) ? s.words[e.last_word + 1].form : "";
+      Result<GeoMatch> m = geocoder_->Resolve(e.text, context);
+      if (!m.ok()) continue;
+      m->place.span = e.span;
+      bool in_dateline = doc.dateline && e.span.begin >= doc.dateline->span.begin &&
+                         e.span.end <= doc.dateline->span.end;
+      places.push_back({.sentence = static_cast<int>(si),
+                        .entity = static_cast<int>(entities.size() - 1),
+                        .word_begin = e.first_word,
+                        .word_end = e.last_word + 1,
+                        .text = e.text,
+                        .span = e.span,
+                        .dateline = in_dateline,
+                        .match = std::move(*m)});
+    }
+  }
+}
+
+void DocumentCoder::Locate(const Document& doc, const std::vector<ResolvedPlace>& places,
+                           const std::optional<GeoMatch>& dateline, std::vector<Event>& events,
+                           std::vector<EventPlace>* how) const {
+  if (how) how->assign(events.size(), EventPlace{});
+  if (!locates()) return;
+  // Every resolved mention but those of the dateline (its place is the last resort below, not
+  // a place the sentence's predicate governs).
+  std::vector<PlaceMention> mentions;
+  for (const ResolvedPlace& p : places) {
+    if (p.dateline) continue;
+    mentions.push_back({.place = p.match.place,
+                        .sentence = p.sentence,
+                        .word_begin = p.word_begin,
+                        .word_end = p.word_end});
+  }
+  std::optional<Place> dateline_place;
+  if (dateline) dateline_place = dateline->place;
+  std::vector<PlaceMention> own;
+  for (size_t ei = 0; ei < events.size(); ++ei) {
+    Event& e = events[ei];
     if (e.place || e.sentence_index < 0 ||
         e.sentence_index >= static_cast<int>(doc.sentences.size())) {
       continue;
@@ -74,11 +118,13 @@ void DocumentCoder::Locate(const Document& doc, std::vector<Event>& events) cons
         predicate = static_cast<int>(w);
       }
     }
-    // A mention that is one of the event's own actors ("Russia accused ...") is not its place.
-    std::vector<PlaceMention> own = mentions;
-    for (PlaceMention& m : own) {
-      if (m.sentence != e.sentence_index) continue;
-      uint32_t b = s.words[m.word_begin].span.begin, end = s.words[m.word_end - 1].span.end;
+    // The mentions of the event's sentence (ChooseActionLocation looks at no other). A mention
+    // that is one of the event's own actors ("Russia accused ...") is not its place.
+    own.clear();
+    for (const PlaceMention& pm : mentions) {
+      if (pm.sentence != e.sentence_index) continue;
+      PlaceMention& m = own.emplace_back(pm);
+      uint32_t b = m.place.span.begin, end = m.place.span.end;
       for (const auto* list : {&e.sources, &e.targets}) {
         for (const ActorRef& a : *list) {
           if (a.span.begin < end && b < a.span.end) m.is_actor = true;
@@ -89,8 +135,22 @@ void DocumentCoder::Locate(const Document& doc, std::vector<Event>& events) cons
                                                .sentence = e.sentence_index,
                                                .predicate_word = predicate,
                                                .heads = heads,
-                                               .dateline = dateline});
-    if (loc.precision != GeoPrecision::kNone) e.place = loc.place;
+                                               .dateline = dateline_place});
+    if (loc.precision == GeoPrecision::kNone) continue;
+    e.place = loc.place;
+    if (how == nullptr) continue;
+    EventPlace& h = (*how)[ei];
+    h.source = loc.source;
+    h.precision = loc.precision;
+    if (loc.source == ActionLocationSource::kPredicate ||
+        loc.source == ActionLocationSource::kSentence) {
+      for (size_t pi = 0; pi < places.size(); ++pi) {
+        if (places[pi].sentence == e.sentence_index && places[pi].span == loc.place.span) {
+          h.place = static_cast<int>(pi);
+          break;
+        }
+      }
+    }
   }
 }
 
@@ -116,10 +176,41 @@ Status DocumentCoder::Process(Document& document, std::vector<Event>& events) co
   ANNALS_RETURN_IF_ERROR(Annotate(document));
   if (coder_) {
     std::vector<Event> coded = coder_->Code(document);
-    Locate(document, coded);
+    if (!coded.empty() && locates()) {
+      std::vector<EntityMention> entities;
+      std::vector<ResolvedPlace> places;
+      std::optional<GeoMatch> dateline;
+      FindPlaces(document, coded, /*all_types=*/false, entities, places, dateline);
+      Locate(document, places, dateline, coded, nullptr);
+    }
     events.insert(events.end(), std::make_move_iterator(coded.begin()),
                   std::make_move_iterator(coded.end()));
   }
+  return Status();
+}
+
+Status DocumentCoder::Analyze(Document& document, const CivilDate& fallback_date,
+                              Analysis& out) const {
+  ANNALS_RETURN_IF_ERROR(Annotate(document));
+  ExtractOptions options;
+  options.matcher = matcher_.get();
+  out = annals::Analyze(document, options, fallback_date);
+  if (coder_) {
+    // The coder dates events against Document::date; give an undated document the article date
+    // the extractors found (its dateline's, else the fallback) for the time of coding.
+    std::string own_date = document.date;
+    if (own_date.empty() && out.date.year > 0 && out.date.month > 0 && out.date.day > 0) {
+      DateMention day;
+      day.date = out.date;
+      day.precision = DatePrecision::kDay;
+      document.date = day.Iso();
+    }
+    out.events = coder_->Code(document);
+    document.date = std::move(own_date);
+  }
+  FindPlaces(document, out.events, /*all_types=*/true, out.entities, out.places,
+             out.dateline_place);
+  Locate(document, out.places, out.dateline_place, out.events, &out.event_places);
   return Status();
 }
 

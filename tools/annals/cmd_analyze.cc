@@ -1,31 +1,33 @@
 // Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
 // `annals analyze [INPUT...] [--date YYYY-MM-DD] --json`: reads documents (any reader format),
-// annotates them (tokenize, tag, parse) and prints one JSON record per document with its dates,
-// counts and quotes (docs/analysis.md; entities, places and events are empty slots for now).
+// runs each through the ingestion path (src/ingest/document_coder.h: annotate, code, NER, geocode,
+// locate the events) and prints one JSON record per document with its entities, places, dates,
+// counts, quotes and events (docs/analysis.md).
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "annals/actor_matcher.h"
-#include "annals/dictionary.h"
 #include "annals/extract.h"
 #include "annals/reader.h"
 #include "commands.h"
-#include "extract/annotate.h"
+#include "ingest/document_coder.h"
 
 namespace annals::cli {
 namespace {
 
 class AnalyzeSink : public DocumentSink {
  public:
-  AnalyzeSink(const extract::Annotator& annotator, const ExtractOptions& options,
-              const CivilDate& fallback)
-      : annotator_(annotator), options_(options), fallback_(fallback) {}
+  AnalyzeSink(const ingest::DocumentCoder& coder, const CivilDate& fallback)
+      : coder_(coder), fallback_(fallback) {}
   bool Accept(Document&& doc) override {
-    annotator_.Annotate(doc);
-    Analysis a = Analyze(doc, options_, fallback_);
+    Analysis a;
+    if (Status st = coder_.Analyze(doc, fallback_, a); !st.ok()) {
+      std::fprintf(stderr, "annals analyze: %s: %s\n", doc.id.c_str(), st.ToString().c_str());
+      failed_ = true;
+      return true;
+    }
     std::string line = AnalysisToJson(doc, a);
     line += '\n';
     if (std::fwrite(line.data(), 1, line.size(), stdout) != line.size()) {
@@ -40,11 +42,12 @@ class AnalyzeSink : public DocumentSink {
   }
   size_t documents() const { return documents_; }
   bool write_failed() const { return write_failed_; }
+  bool failed() const { return failed_; }
 
  private:
-  const extract::Annotator& annotator_;
-  const ExtractOptions& options_;
+  const ingest::DocumentCoder& coder_;
   CivilDate fallback_;
+  bool failed_ = false;
   size_t documents_ = 0;
   bool write_failed_ = false;
 };
@@ -52,8 +55,10 @@ class AnalyzeSink : public DocumentSink {
 }  // namespace
 
 int RunAnalyze(int argc, char** argv) {
-  CLI::App app{"Dates, counts and quotes of each document; one JSON record per document",
-               "annals analyze"};
+  CLI::App app{
+      "Entities, places, dates, counts, quotes and events of each document; one JSON record per "
+      "document",
+      "annals analyze"};
   std::vector<std::string> inputs;
   std::string date_text, format_name = "auto", model_dir;
   std::vector<std::string> dict_dirs;
@@ -62,9 +67,11 @@ int RunAnalyze(int argc, char** argv) {
   app.add_option("--date", date_text,
                  "article date YYYY-MM-DD for documents without one (metadata or dateline)");
   app.add_option("--format", format_name, "input format: auto, text, jsonl, html, feed, warc");
-  app.add_option("--models", model_dir, "model directory (default: see PipelineOptions)");
+  app.add_option("--models", model_dir,
+                 "model directory: tagger, parser, ner (default: see PipelineOptions)");
   app.add_option("--dict", dict_dirs, "dictionary directories (default: data/dict)");
-  app.add_flag("--no-dict", no_dict, "no actor codes (skip loading the dictionaries)");
+  app.add_flag("--no-dict", no_dict,
+               "no actor codes and no events (skip loading the dictionaries)");
   app.add_flag("--json", json, "JSON lines out (the only output format)");
   try {
     app.parse(argc, argv);
@@ -88,28 +95,20 @@ int RunAnalyze(int argc, char** argv) {
     std::fprintf(stderr, "annals analyze: %s\n", format.status().message().c_str());
     return kExitUsage;
   }
-  Result<extract::Annotator> annotator = extract::Annotator::Create(model_dir);
-  if (!annotator.ok()) {
-    std::fprintf(stderr, "annals analyze: %s\n", annotator.status().ToString().c_str());
+  ingest::DocumentCoderOptions copt;
+  copt.model_dir = model_dir;
+  copt.coder.dict_dirs = dict_dirs;
+  copt.code = !no_dict;
+  copt.require_parser = false;
+  Result<std::unique_ptr<ingest::DocumentCoder>> coder = ingest::DocumentCoder::Create(copt);
+  if (!coder.ok()) {
+    std::fprintf(stderr, "annals analyze: %s%s\n", coder.status().ToString().c_str(),
+                 no_dict ? "" : " (use --no-dict to go without dictionaries)");
     return kExitFailure;
   }
-  std::unique_ptr<ActorMatcher> matcher;
-  if (!no_dict) {
-    DictionaryOptions dopt;
-    dopt.dirs = dict_dirs;
-    Result<Dictionary> dict = Dictionary::Load(dopt);
-    if (!dict.ok()) {
-      std::fprintf(stderr, "annals analyze: %s (use --no-dict to go without)\n",
-                   dict.status().ToString().c_str());
-      return kExitFailure;
-    }
-    matcher = std::make_unique<ActorMatcher>(*dict);
-  }
-  ExtractOptions options;
-  options.matcher = matcher.get();
   ReaderOptions ropt;
   ropt.format = *format;
-  AnalyzeSink sink(*annotator, options, fallback);
+  AnalyzeSink sink(**coder, fallback);
   Result<ReadStats> stats = ReadInputs(inputs, ropt, sink);
   std::fflush(stdout);
   if (!stats.ok()) {
@@ -117,7 +116,7 @@ int RunAnalyze(int argc, char** argv) {
     return kExitUsage;
   }
   if (sink.write_failed()) std::fprintf(stderr, "annals analyze: writing to stdout failed\n");
-  return sink.documents() > 0 ? kExitOk : kExitFailure;
+  return sink.documents() > 0 && !sink.failed() ? kExitOk : kExitFailure;
 }
 
 }  // namespace annals::cli

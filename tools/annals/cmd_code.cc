@@ -21,6 +21,7 @@
 #include "code/petrarch_suite.h"
 #include "commands.h"
 #include "ingest/document_coder.h"
+#include "ingest/event_json.h"
 #include "nlp/conllu.h"
 
 namespace annals::cli {
@@ -42,7 +43,7 @@ class Annotator {
     if (complete) return Status();
     if (annotator_ == nullptr) {
       Result<std::unique_ptr<ingest::DocumentCoder>> a =
-          ingest::DocumentCoder::Create({.code = false});
+          ingest::DocumentCoder::Create({.code = false, .locate = false});
       if (!a.ok()) return a.status();
       annotator_ = std::move(*a);
     }
@@ -52,48 +53,6 @@ class Annotator {
  private:
   std::unique_ptr<ingest::DocumentCoder> annotator_;
 };
-
-nlohmann::json ActorJson(const ActorRef& a) {
-  nlohmann::json j = {
-      {"code", a.code}, {"text", a.text}, {"begin", a.span.begin}, {"end", a.span.end}};
-  if (!a.name.empty()) j["name"] = a.name;
-  if (!a.entry_id.empty()) j["entry"] = a.entry_id;
-  return j;
-}
-
-nlohmann::json EventJson(const Event& e, const Document& d) {
-  nlohmann::json src = nlohmann::json::array(), tgt = nlohmann::json::array();
-  for (const ActorRef& a : e.sources) src.push_back(ActorJson(a));
-  for (const ActorRef& a : e.targets) tgt.push_back(ActorJson(a));
-  nlohmann::json j = {
-      {"document_id", e.document_id},
-      {"sentence", e.sentence_index},
-      {"date", e.date},
-      {"date_precision", e.date_precision},
-      {"sources", src},
-      {"targets", tgt},
-      {"cameo", e.cameo},
-      {"cameo_base", e.cameo_base},
-      {"cameo_root", e.cameo_root},
-      {"quad_class", e.quad_class},
-      {"goldstein", e.goldstein},
-      {"plover_event", e.plover_event},
-      {"plover_mode", e.plover_mode},
-      {"plover_context", e.plover_context},
-      {"negated", e.negated},
-      {"hypothetical", e.hypothetical},
-      {"future", e.future},
-      {"reported", e.reported},
-      {"historical", e.historical},
-      {"pattern_id", e.pattern_id},
-      {"predicate", {{"begin", e.predicate_span.begin}, {"end", e.predicate_span.end}}},
-      {"sentence_span", {{"begin", e.sentence_span.begin}, {"end", e.sentence_span.end}}}};
-  if (e.predicate_span.end <= d.text.size() && !e.predicate_span.empty()) {
-    j["predicate"]["text"] = d.text.substr(e.predicate_span.begin, e.predicate_span.size());
-  }
-  if (e.speaker) j["speaker"] = ActorJson(*e.speaker);
-  return j;
-}
 
 std::string Codes(const std::vector<ActorRef>& v) {
   std::string s;
@@ -139,17 +98,29 @@ class CodeSink : public DocumentSink {
                            (e.historical ? "P" : "") + "\t" + e.pattern_id + "\n";
         std::fwrite(line.data(), 1, line.size(), stdout);
       } else {
-        std::string line = EventJson(e, doc).dump() + "\n";
+        util::JsonOut out;
+        out.BeginObject();
+        ingest::WriteEventFields(out, e, doc);
+        if (e.place) {
+          out.Key("place").BeginObject();
+          ingest::WritePlaceFields(out, *e.place);
+          out.EndObject();
+        }
+        out.EndObject();
+        std::string line = out.Take() + "\n";
         std::fwrite(line.data(), 1, line.size(), stdout);
       }
     }
     if (unmatched_) {
       for (const UnmatchedActor& u : stats.unmatched) {
-        nlohmann::json j = {{"unmatched", ActorJson(u.actor)},
-                            {"document_id", doc.id},
-                            {"sentence", u.sentence_index},
-                            {"reason", u.reason}};
-        std::string line = j.dump() + "\n";
+        util::JsonOut out;
+        out.BeginObject().Key("unmatched");
+        ingest::WriteActor(out, u.actor);
+        out.Key("document_id").String(doc.id);
+        out.Key("sentence").Int(u.sentence_index);
+        out.Key("reason").String(u.reason);
+        out.EndObject();
+        std::string line = out.Take() + "\n";
         std::fwrite(line.data(), 1, line.size(), stderr);
       }
     }
