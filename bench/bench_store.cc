@@ -12,7 +12,8 @@
 //                            100 rows (counter rows = rows returned).
 //   BM_TopActors / BM_Network  over one month.
 // Counters on every benchmark: events in the database, event_bytes_per_event (events,
-// event_actors and their indexes, divided by events) and text_bytes_per_event (documents and the
+// event_actors, event_dyads, the rollups and their indexes, divided by events) and
+// text_bytes_per_event (documents and the
 // full-text index, divided by events).
 #include <benchmark/benchmark.h>
 #include <sqlite3.h>
@@ -219,7 +220,9 @@ Sizes MeasurePostgres(const std::string& url) {
     pqxx::nontransaction n(c);
     n.exec("VACUUM ANALYZE");
     pqxx::result r = n.exec(
-        "SELECT pg_total_relation_size('events') + pg_total_relation_size('event_actors'), "
+        "SELECT pg_total_relation_size('events') + pg_total_relation_size('event_actors') + "
+        "pg_total_relation_size('event_dyads') + pg_total_relation_size('event_days') + "
+        "pg_total_relation_size('dyad_days'), "
         "pg_total_relation_size('documents')");
     out.event_bytes = r[0][0].as<double>();
     out.text_bytes = r[0][1].as<double>();

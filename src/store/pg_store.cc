@@ -434,7 +434,8 @@ Status PgStore::Connect(const StoreOptions& options) {
   return Guard("preparing statements", [&] {
     conn_->prepare(
         "doc_by_url",
-        "SELECT rowid, text_hash, title, date, source, id FROM documents WHERE url = $1");
+        "SELECT rowid, text_hash, title, date, source, id FROM documents WHERE url = $1 "
+        "AND url <> ''");  // The partial index's condition, so a generic plan can use it.
     conn_->prepare("doc_by_id_or_hash",
                    "SELECT rowid, text_hash, title, date, source, id FROM documents WHERE id = $1 "
                    "OR text_hash = $2 ORDER BY (id = $1) DESC LIMIT 1");
@@ -884,8 +885,7 @@ Result<std::string> PgPeriodExpr(const std::string& by, const std::string& col =
   if (by == "month") return "substr(" + col + ", 1, 7)";
   if (by == "week") {
     // ISO week of the date (dates coarser than a day: of their first day), as in SQLite.
-    return "to_char(to_date(substr(" + col +
-           " || '-01-01', 1, 10), 'YYYY-MM-DD'), 'IYYY-\"W\"IW')";
+    return "to_char(to_date(substr(" + col + " || '-01-01', 1, 10), 'YYYY-MM-DD'), 'IYYY-\"W\"IW')";
   }
   return InvalidArgumentError("'by' must be day, week or month, not '" + by + "'");
 }

@@ -355,8 +355,10 @@ Result<PutResult> SqliteStore::PutDocument(const Document& d) {
   };
   if (!d.url.empty()) {
     ANNALS_RETURN_IF_ERROR(
+        // "url <> ''" repeats the partial index's condition: without it SQLite cannot use
+        // documents_url for a bound parameter and scans every document.
         lookup("SELECT rowid, text_hash, title, date, source, id FROM documents WHERE url = ?1 "
-               "AND ?2 = ?2",
+               "AND url <> '' AND ?2 = ?2",
                true));
   }
   if (rowid == 0) {
@@ -458,9 +460,10 @@ Status SqliteStore::PutEvents(const std::string& document_id, const std::vector<
   Stmt dyad(db,
             "INSERT OR IGNORE INTO event_dyads(source_country, target_country, event_rowid, "
             "source_code, target_code) VALUES(?1,?2,?3,?4,?5)");
-  Stmt day_add(db,
-               "INSERT INTO event_days VALUES(?1, ?2, ?3, 1, ?4) ON CONFLICT DO UPDATE SET "
-               "events = events + 1, goldstein_tenths = goldstein_tenths + excluded.goldstein_tenths");
+  Stmt day_add(
+      db,
+      "INSERT INTO event_days VALUES(?1, ?2, ?3, 1, ?4) ON CONFLICT DO UPDATE SET "
+      "events = events + 1, goldstein_tenths = goldstein_tenths + excluded.goldstein_tenths");
   Stmt dyad_add(db,
                 "INSERT INTO dyad_days VALUES(?1, ?2, ?3, ?4, ?5, 1, ?6) ON CONFLICT DO UPDATE SET "
                 "events = events + 1, goldstein_tenths = goldstein_tenths + "
@@ -776,18 +779,18 @@ Result<std::vector<DyadPeriod>> SqliteStore::QueryDyad(const DyadQuery& q) {
   for (int dir = 0; dir < 2; ++dir) {
     // Two countries: the dyad_days rollup (a few thousand rows); otherwise the events.
     std::string sql =
-        rollup ? "SELECT " + *period +
-                     " AS p, quad_class, sum(events), sum(goldstein_tenths) / 10.0 / sum(events) "
-                     "FROM dyad_days WHERE source_country = ?1 AND target_country = ?2" +
-                     DateBounds("day", q.date_from, q.date_to, "?3", "?4") +
-                     " AND (?5 = 1 OR flagged = 0) AND day <> '' GROUP BY p, quad_class "
-                     "HAVING sum(events) > 0 ORDER BY p"
-               : "SELECT " + *period +
-                     " AS p, e.quad_class, count(*), avg(e.goldstein) FROM events e WHERE " +
-                     DyadMatch(q.a, q.b) +
-                     DateBounds("e.date", q.date_from, q.date_to, "?3", "?4") +
-                     " AND (?5 = 1 OR (e.negated = 0 AND e.hypothetical = 0)) AND e.date <> '' "
-                     "GROUP BY p, e.quad_class ORDER BY p";
+        rollup
+            ? "SELECT " + *period +
+                  " AS p, quad_class, sum(events), sum(goldstein_tenths) / 10.0 / sum(events) "
+                  "FROM dyad_days WHERE source_country = ?1 AND target_country = ?2" +
+                  DateBounds("day", q.date_from, q.date_to, "?3", "?4") +
+                  " AND (?5 = 1 OR flagged = 0) AND day <> '' GROUP BY p, quad_class "
+                  "HAVING sum(events) > 0 ORDER BY p"
+            : "SELECT " + *period +
+                  " AS p, e.quad_class, count(*), avg(e.goldstein) FROM events e WHERE " +
+                  DyadMatch(q.a, q.b) + DateBounds("e.date", q.date_from, q.date_to, "?3", "?4") +
+                  " AND (?5 = 1 OR (e.negated = 0 AND e.hypothetical = 0)) AND e.date <> '' "
+                  "GROUP BY p, e.quad_class ORDER BY p";
     Stmt s(db, sql.c_str());
     if (!s.ok()) return Error("preparing dyad query");
     s.Text(1, dir == 0 ? q.a : q.b);
@@ -944,7 +947,8 @@ Result<StoreStats> SqliteStore::Stats() {
   st.unflagged_events = s.ColInt(2);
   st.first_date = s.Col(3);
   st.last_date = s.Col(4);
-  Stmt q(db, "SELECT quad_class, sum(events) FROM event_days WHERE flagged = 0 GROUP BY quad_class");
+  Stmt q(db,
+         "SELECT quad_class, sum(events) FROM event_days WHERE flagged = 0 GROUP BY quad_class");
   while (q.Step() == SQLITE_ROW) {
     int quad = static_cast<int>(q.ColInt(0));
     if (quad >= 1 && quad <= 4) st.quad_counts[quad] = q.ColInt(1);

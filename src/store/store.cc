@@ -77,7 +77,8 @@ int64_t GoldsteinTenths(double goldstein) { return std::llround(goldstein * 10);
 std::vector<std::pair<std::string, std::string>> RollupCountryPairs(const Event& e) {
   std::vector<std::pair<std::string, std::string>> pairs;
   for (const ActorRef& s : e.sources) {
-    for (const ActorRef& t : e.targets) pairs.emplace_back(s.code.substr(0, 3), t.code.substr(0, 3));
+    for (const ActorRef& t : e.targets)
+      pairs.emplace_back(s.code.substr(0, 3), t.code.substr(0, 3));
   }
   std::sort(pairs.begin(), pairs.end());
   pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());

@@ -500,8 +500,8 @@ TEST_P(StoreTest, DyadActorAndNetworkAggregates) {
 TEST_P(StoreTest, RollupsAgreeWithTheEventsAfterReplacement) {
   auto store = OpenStore();
   ASSERT_NE(store, nullptr);
-  auto ev = [](std::string cameo, int quad, double g, std::string date,
-               std::vector<std::string> s, std::vector<std::string> t) {
+  auto ev = [](std::string cameo, int quad, double g, std::string date, std::vector<std::string> s,
+               std::vector<std::string> t) {
     Event e = MakeEvent(cameo, s, t);
     e.quad_class = quad;
     e.goldstein = g;
@@ -519,7 +519,8 @@ TEST_P(StoreTest, RollupsAgreeWithTheEventsAfterReplacement) {
                                          {"RUSGOV", "IND"}),
                                       ev("112", 3, -2.0, "2025-03-05", {"CHN"}, {"RUS"}), flagged})
                   .ok());
-  ASSERT_TRUE(store->PutEvents(b->id, {ev("173", 4, -5.0, "2025-04-01", {"RUSMIL"}, {"CHN"})}).ok());
+  ASSERT_TRUE(
+      store->PutEvents(b->id, {ev("173", 4, -5.0, "2025-04-01", {"RUSMIL"}, {"CHN"})}).ok());
   ASSERT_TRUE(store->Commit().ok());
 
   // Compares the country dyad (rollup) with the same dyad asked through the events (a pattern
@@ -547,7 +548,7 @@ TEST_P(StoreTest, RollupsAgreeWithTheEventsAfterReplacement) {
   check(true, "after insert, flagged included");
   Result<std::vector<DyadPeriod>> march = store->QueryDyad({.a = "CHN", .b = "RUS"});
   ASSERT_TRUE(march.ok());
-  ASSERT_EQ(march->size(), 2u);  // March CHN->RUS, April RUS->CHN.
+  ASSERT_EQ(march->size(), 2u);      // March CHN->RUS, April RUS->CHN.
   EXPECT_EQ((*march)[0].events, 2);  // The two-source event counts once; the flagged one not.
   Result<StoreStats> stats = store->Stats();
   ASSERT_TRUE(stats.ok());
