@@ -54,6 +54,11 @@ struct IngestStats {
   uint64_t events = 0;   // Stored.
   uint64_t batches = 0;  // Transactions committed.
   double seconds = 0;
+  // Where the time went: summed over the annotating workers (read documents -> NLP -> code ->
+  // locate), and on the writer thread inside the store (begin, write, commit). The store's share
+  // of the work is store_seconds / (annotate_seconds + store_seconds).
+  double annotate_seconds = 0;
+  double store_seconds = 0;
   bool stopped = false;  // `stop` was raised: the run ended early after its last full commit.
 };
 

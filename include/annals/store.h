@@ -36,6 +36,10 @@ struct StoreOptions {
   bool read_only = false;
   // Milliseconds to wait for a lock held by another process before failing.
   int busy_timeout_ms = 10000;
+  // SQLite page cache per connection, in MiB (PRAGMA cache_size). Large ingests into a large
+  // database insert into indexes all over the file; a cache that holds the hot index pages keeps
+  // that from becoming random I/O. Ignored by PostgreSQL (its server owns the cache).
+  int cache_mib = 64;
 };
 
 // What PutDocument did, and the id under which the document is stored (the input id, or the id of
@@ -177,7 +181,7 @@ struct PlaceCount {
 class Store {
  public:
   // Current schema version; older databases are migrated on open (read-write only).
-  static constexpr int kSchemaVersion = 3;
+  static constexpr int kSchemaVersion = 4;
 
   // Opens the backend `options.path` names (see IsPostgresUrl).
   static Result<std::unique_ptr<Store>> Open(const StoreOptions& options);

@@ -180,11 +180,16 @@ Result<IngestStats> Ingest(const IngestOptions& options) {
   });
   std::vector<std::thread> pool;
   std::atomic<int> live_workers{workers};
+  std::atomic<int64_t> annotate_ns{0};
+  Clock::duration store_time{0};
+  auto since = [](Clock::time_point t0) { return Clock::now() - t0; };
   for (int w = 0; w < workers; ++w) {
     pool.emplace_back([&] {
       while (std::optional<Item> item = to_workers.Pop()) {
         if (!item->reject && !item->unchanged) {
+          Clock::time_point t0 = Clock::now();
           item->status = (*coder)->Process(item->document, item->events);
+          annotate_ns += std::chrono::duration_cast<std::chrono::nanoseconds>(since(t0)).count();
         }
         if (!to_writer.Push(std::move(*item))) break;
       }
@@ -212,7 +217,9 @@ Result<IngestStats> Ingest(const IngestOptions& options) {
   };
   auto commit = [&]() -> Status {
     if (in_batch == 0) return Status();
+    Clock::time_point t0 = Clock::now();
     Status st = (*store)->Commit();
+    store_time += since(t0);
     in_batch = 0;
     if (st.ok()) ++stats.batches;
     return st;
@@ -238,9 +245,11 @@ Result<IngestStats> Ingest(const IngestOptions& options) {
       }
       return Status();
     }
+    Clock::time_point t0 = Clock::now();
     if (in_batch == 0) ANNALS_RETURN_IF_ERROR((*store)->Begin());
     ++in_batch;
     Result<PutOutcome> put = ingest::StoreDocument(**store, item.document, item.events);
+    store_time += since(t0);
     if (!put.ok()) return put.status();
     switch (*put) {
       case PutOutcome::kUnchanged:
@@ -285,6 +294,8 @@ Result<IngestStats> Ingest(const IngestOptions& options) {
   }
   stats.stopped = options.stop != nullptr && options.stop->load();
   stats.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  stats.annotate_seconds = static_cast<double>(annotate_ns.load()) / 1e9;
+  stats.store_seconds = std::chrono::duration<double>(store_time).count();
   report(true);
   if (!write_status.ok()) return write_status;
   if (!read_status.ok()) return read_status;

@@ -80,7 +80,8 @@ Status Serve(const ServerOptions& options, const std::atomic<bool>* stop) {
     thread_local std::unique_ptr<Store> store;
     thread_local std::string store_path;
     if (!store || store_path != opts.db) {
-      Result<std::unique_ptr<Store>> s = Store::Open({.path = opts.db, .read_only = true});
+      Result<std::unique_ptr<Store>> s =
+          Store::Open({.path = opts.db, .read_only = true, .cache_mib = 16});
       if (!s.ok()) {
         res.status = 500;
         res.set_content("{\"error\":\"database unavailable\"}", "application/json");

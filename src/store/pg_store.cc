@@ -131,6 +131,55 @@ INSERT INTO event_dyads
   JOIN event_actors t ON t.event_rowid = s.event_rowid AND t.role = 'target'
   WHERE s.role = 'source' ON CONFLICT DO NOTHING;
 )sql",
+    // 3 -> 4: the event_days and dyad_days rollups (see the SQLite backend); a plpgsql trigger
+    // takes deleted events (and the cascade from a deleted document) out of them.
+    R"sql(
+DROP INDEX events_root_date;
+CREATE TABLE event_days(
+  day TEXT COLLATE "C" NOT NULL,
+  quad_class SMALLINT NOT NULL,
+  flagged SMALLINT NOT NULL,
+  events BIGINT NOT NULL,
+  goldstein_tenths BIGINT NOT NULL,
+  PRIMARY KEY(day, quad_class, flagged));
+CREATE TABLE dyad_days(
+  source_country TEXT COLLATE "C" NOT NULL,
+  target_country TEXT COLLATE "C" NOT NULL,
+  day TEXT COLLATE "C" NOT NULL,
+  quad_class SMALLINT NOT NULL,
+  flagged SMALLINT NOT NULL,
+  events BIGINT NOT NULL,
+  goldstein_tenths BIGINT NOT NULL,
+  PRIMARY KEY(source_country, target_country, day, quad_class, flagged));
+INSERT INTO event_days
+  SELECT substr(date, 1, 10), quad_class,
+         CASE WHEN negated <> 0 OR hypothetical <> 0 THEN 1 ELSE 0 END, count(*),
+         sum(round(goldstein * 10)::bigint)
+  FROM events GROUP BY 1, 2, 3;
+INSERT INTO dyad_days
+  SELECT y.sc, y.tc, substr(e.date, 1, 10), e.quad_class,
+         CASE WHEN e.negated <> 0 OR e.hypothetical <> 0 THEN 1 ELSE 0 END, count(*),
+         sum(round(e.goldstein * 10)::bigint)
+  FROM (SELECT DISTINCT event_rowid, source_country AS sc, target_country AS tc
+        FROM event_dyads) y
+  JOIN events e ON e.rowid = y.event_rowid GROUP BY 1, 2, 3, 4, 5;
+CREATE FUNCTION annals_events_rollups_delete() RETURNS trigger LANGUAGE plpgsql AS $fn$
+DECLARE
+  f SMALLINT := CASE WHEN OLD.negated <> 0 OR OLD.hypothetical <> 0 THEN 1 ELSE 0 END;
+  g BIGINT := round(OLD.goldstein * 10)::bigint;
+BEGIN
+  UPDATE event_days SET events = events - 1, goldstein_tenths = goldstein_tenths - g
+  WHERE day = substr(OLD.date, 1, 10) AND quad_class = OLD.quad_class AND flagged = f;
+  UPDATE dyad_days SET events = events - 1, goldstein_tenths = goldstein_tenths - g
+  WHERE (source_country, target_country) IN
+      (SELECT source_country, target_country FROM event_dyads WHERE event_rowid = OLD.rowid)
+    AND day = substr(OLD.date, 1, 10) AND quad_class = OLD.quad_class AND flagged = f;
+  RETURN OLD;
+END
+$fn$;
+CREATE TRIGGER events_rollups_delete BEFORE DELETE ON events
+  FOR EACH ROW EXECUTE FUNCTION annals_events_rollups_delete();
+)sql",
 };
 constexpr int kPgMigrationCount = sizeof(kPgMigrations) / sizeof(kPgMigrations[0]);
 static_assert(kPgMigrationCount == Store::kSchemaVersion, "one migration per schema version");
@@ -385,7 +434,8 @@ Status PgStore::Connect(const StoreOptions& options) {
   return Guard("preparing statements", [&] {
     conn_->prepare(
         "doc_by_url",
-        "SELECT rowid, text_hash, title, date, source, id FROM documents WHERE url = $1");
+        "SELECT rowid, text_hash, title, date, source, id FROM documents WHERE url = $1 "
+        "AND url <> ''");  // The partial index's condition, so a generic plan can use it.
     conn_->prepare("doc_by_id_or_hash",
                    "SELECT rowid, text_hash, title, date, source, id FROM documents WHERE id = $1 "
                    "OR text_hash = $2 ORDER BY (id = $1) DESC LIMIT 1");
@@ -425,6 +475,17 @@ Status PgStore::Connect(const StoreOptions& options) {
         "source_code, target_code) SELECT DISTINCT left(s, 3), left(t, 3), $1::bigint, s, t "
         "FROM unnest($2::text[]) AS s, unnest($3::text[]) AS t WHERE true ON CONFLICT DO "
         "NOTHING");
+    // The rollups (one row per day and, for dyads, per distinct country pair of the event).
+    conn_->prepare("day_add",
+                   "INSERT INTO event_days VALUES($1, $2, $3, 1, $4) ON CONFLICT (day, "
+                   "quad_class, flagged) DO UPDATE SET events = event_days.events + 1, "
+                   "goldstein_tenths = event_days.goldstein_tenths + excluded.goldstein_tenths");
+    conn_->prepare("dyad_add",
+                   "INSERT INTO dyad_days SELECT s, t, $3, $4, $5, 1, $6 FROM "
+                   "unnest($1::text[], $2::text[]) AS u(s, t) ON CONFLICT (source_country, "
+                   "target_country, day, quad_class, flagged) DO UPDATE SET events = "
+                   "dyad_days.events + 1, goldstein_tenths = dyad_days.goldstein_tenths + "
+                   "excluded.goldstein_tenths");
     return Status::Ok();
   });
 }
@@ -633,6 +694,19 @@ Status PgStore::PutEvents(const std::string& document_id, const std::vector<Even
           entries.push_back(a.entry_id);
         }
       }
+      const std::string day = RollupDay(e);
+      const int flagged = RollupFlagged(e);
+      const int64_t tenths = GoldsteinTenths(e.goldstein);
+      t.exec_prepared("day_add", day, e.quad_class, flagged, tenths);
+      std::vector<std::string> pair_sources, pair_targets;
+      for (const auto& [source_country, target_country] : RollupCountryPairs(e)) {
+        pair_sources.push_back(source_country);
+        pair_targets.push_back(target_country);
+      }
+      if (!pair_sources.empty()) {
+        t.exec_prepared("dyad_add", TextArray(pair_sources), TextArray(pair_targets), day,
+                        e.quad_class, flagged, tenths);
+      }
       if (roles.empty()) continue;
       t.exec_prepared("actors_insert", event_rowid, TextArray(roles), TextArray(codes),
                       TextArray(names), TextArray(texts), IntArray(begins), IntArray(ends),
@@ -806,13 +880,12 @@ Result<std::vector<StoredEvent>> PgStore::QueryEvents(const EventQuery& q) {
   return out;
 }
 
-Result<std::string> PgPeriodExpr(const std::string& by) {
-  if (by == "day") return std::string("substr(e.date, 1, 10)");
-  if (by == "month") return std::string("substr(e.date, 1, 7)");
+Result<std::string> PgPeriodExpr(const std::string& by, const std::string& col = "e.date") {
+  if (by == "day") return "substr(" + col + ", 1, 10)";
+  if (by == "month") return "substr(" + col + ", 1, 7)";
   if (by == "week") {
     // ISO week of the date (dates coarser than a day: of their first day), as in SQLite.
-    return std::string(
-        "to_char(to_date(substr(e.date || '-01-01', 1, 10), 'YYYY-MM-DD'), 'IYYY-\"W\"IW')");
+    return "to_char(to_date(substr(" + col + " || '-01-01', 1, 10), 'YYYY-MM-DD'), 'IYYY-\"W\"IW')";
   }
   return InvalidArgumentError("'by' must be day, week or month, not '" + by + "'");
 }
@@ -851,6 +924,14 @@ Result<std::vector<DyadPeriod>> PgStore::QueryDyad(const DyadQuery& q) {
           " AND ($3::text = '' OR e.date >= $3::text) AND ($4::text = '' OR e.date < $4::text "
           "|| 'z') AND ($5::int = 1 OR (e.negated = 0 AND e.hypothetical = 0)) AND e.date <> '' "
           "GROUP BY p, e.quad_class ORDER BY p";
+      if (DyadFromRollup(q.a, q.b)) {  // Two countries: the dyad_days rollup.
+        sql = "SELECT " + *PgPeriodExpr(q.by, "day") +
+              " AS p, quad_class, sum(events), sum(goldstein_tenths) / 10.0 / sum(events) FROM "
+              "dyad_days WHERE source_country = $1::text AND target_country = $2::text AND "
+              "($3::text = '' OR day >= $3::text) AND ($4::text = '' OR day < $4::text || 'z') "
+              "AND ($5::int = 1 OR flagged = 0) AND day <> '' GROUP BY p, quad_class HAVING "
+              "sum(events) > 0 ORDER BY p";
+      }
       pqxx::result r = Tx().exec_params(sql, dir == 0 ? q.a : q.b, dir == 0 ? q.b : q.a,
                                         q.date_from, q.date_to, q.include_flagged ? 1 : 0);
       std::vector<DyadPeriod> rows;
@@ -886,12 +967,13 @@ Result<std::vector<DyadPeriod>> PgStore::Timeline(const DyadQuery& q) {
   if (!period.ok()) return period.status();
   std::vector<DyadPeriod> rows;
   Status st = Guard("querying timeline", [&] {
+    // From the event_days rollup.
     std::string sql =
-        "SELECT " + *period +
-        " AS p, e.quad_class, count(*), avg(e.goldstein) FROM events e WHERE "
-        "($1::text = '' OR e.date >= $1::text) AND ($2::text = '' OR e.date < $2::text || 'z') "
-        "AND ($3::int = 1 OR (e.negated = 0 AND e.hypothetical = 0)) AND e.date <> '' "
-        "GROUP BY p, e.quad_class ORDER BY p";
+        "SELECT " + *PgPeriodExpr(q.by, "day") +
+        " AS p, quad_class, sum(events), sum(goldstein_tenths) / 10.0 / sum(events) FROM "
+        "event_days WHERE ($1::text = '' OR day >= $1::text) AND ($2::text = '' OR day < "
+        "$2::text || 'z') AND ($3::int = 1 OR flagged = 0) AND day <> '' "
+        "GROUP BY p, quad_class HAVING sum(events) > 0 ORDER BY p";
     pqxx::result r = Tx().exec_params(sql, q.date_from, q.date_to, q.include_flagged ? 1 : 0);
     for (const pqxx::row& s : r) {
       std::string p = Str(s[0]);
@@ -993,8 +1075,8 @@ Result<StoreStats> PgStore::Stats() {
   Status status = Guard("reading statistics", [&] {
     pqxx::transaction_base& t = Tx();
     pqxx::result r = t.exec(
-        "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events), "
-        "(SELECT count(*) FROM events WHERE negated = 0 AND hypothetical = 0), "
+        "SELECT (SELECT count(*) FROM documents), (SELECT coalesce(sum(events), 0) FROM "
+        "event_days), (SELECT coalesce(sum(events), 0) FROM event_days WHERE flagged = 0), "
         "(SELECT min(date) FROM events WHERE date <> ''), (SELECT max(date) FROM events)");
     st.documents = Int(r[0][0]);
     st.events = Int(r[0][1]);
@@ -1002,8 +1084,7 @@ Result<StoreStats> PgStore::Stats() {
     st.first_date = Str(r[0][3]);
     st.last_date = Str(r[0][4]);
     pqxx::result q = t.exec(
-        "SELECT quad_class, count(*) FROM events WHERE negated = 0 AND hypothetical = 0 "
-        "GROUP BY quad_class");
+        "SELECT quad_class, sum(events) FROM event_days WHERE flagged = 0 GROUP BY quad_class");
     for (const pqxx::row& s : q) {
       int quad = static_cast<int>(Int(s[0]));
       if (quad >= 1 && quad <= 4) st.quad_counts[quad] = Int(s[1]);

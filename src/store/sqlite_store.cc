@@ -129,6 +129,53 @@ INSERT OR IGNORE INTO event_dyads
   JOIN event_actors t ON t.event_rowid = s.event_rowid AND t.role = 'target'
   WHERE s.role = 'source';
 )sql",
+    // 3 -> 4: rollups kept exact by PutEvents (inserts) and by triggers (deletes, including the
+    // cascade from a deleted document), so the dashboard's hot queries read a few thousand rows
+    // instead of every event: event_days (events per day, quad class and flag state; the
+    // timeline and the statistics) and dyad_days (the same per pair of actor countries, the
+    // three-letter prefixes event_dyads keys on; `query dyad` between two countries). An event
+    // counts once per distinct country pair. Goldstein sums are kept in tenths, exactly. The
+    // (cameo_root, date) index goes: no query used it (CAMEO filters match code prefixes).
+    R"sql(
+DROP INDEX events_root_date;
+CREATE TABLE event_days(
+  day TEXT NOT NULL,
+  quad_class INTEGER NOT NULL,
+  flagged INTEGER NOT NULL,
+  events INTEGER NOT NULL,
+  goldstein_tenths INTEGER NOT NULL,
+  PRIMARY KEY(day, quad_class, flagged)) WITHOUT ROWID;
+CREATE TABLE dyad_days(
+  source_country TEXT NOT NULL,
+  target_country TEXT NOT NULL,
+  day TEXT NOT NULL,
+  quad_class INTEGER NOT NULL,
+  flagged INTEGER NOT NULL,
+  events INTEGER NOT NULL,
+  goldstein_tenths INTEGER NOT NULL,
+  PRIMARY KEY(source_country, target_country, day, quad_class, flagged)) WITHOUT ROWID;
+INSERT INTO event_days
+  SELECT substr(date, 1, 10), quad_class, negated OR hypothetical, count(*),
+         sum(CAST(round(goldstein * 10) AS INTEGER))
+  FROM events GROUP BY 1, 2, 3;
+INSERT INTO dyad_days
+  SELECT y.sc, y.tc, substr(e.date, 1, 10), e.quad_class, e.negated OR e.hypothetical, count(*),
+         sum(CAST(round(e.goldstein * 10) AS INTEGER))
+  FROM (SELECT DISTINCT event_rowid, source_country AS sc, target_country AS tc FROM event_dyads) y
+  JOIN events e ON e.rowid = y.event_rowid GROUP BY 1, 2, 3, 4, 5;
+CREATE TRIGGER events_rollups_delete BEFORE DELETE ON events BEGIN
+  UPDATE event_days SET events = events - 1,
+    goldstein_tenths = goldstein_tenths - CAST(round(old.goldstein * 10) AS INTEGER)
+  WHERE day = substr(old.date, 1, 10) AND quad_class = old.quad_class
+    AND flagged = (old.negated OR old.hypothetical);
+  UPDATE dyad_days SET events = events - 1,
+    goldstein_tenths = goldstein_tenths - CAST(round(old.goldstein * 10) AS INTEGER)
+  WHERE (source_country, target_country) IN
+      (SELECT source_country, target_country FROM event_dyads WHERE event_rowid = old.rowid)
+    AND day = substr(old.date, 1, 10) AND quad_class = old.quad_class
+    AND flagged = (old.negated OR old.hypothetical);
+END;
+)sql",
 };
 constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kMigrationCount == Store::kSchemaVersion, "one migration per schema version");
@@ -261,6 +308,10 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const StoreOptions& options) {
     ANNALS_RETURN_IF_ERROR(impl->Exec("PRAGMA synchronous=NORMAL"));
   }
   ANNALS_RETURN_IF_ERROR(impl->Exec("PRAGMA foreign_keys=ON"));
+  if (options.cache_mib > 0) {
+    std::string pragma = "PRAGMA cache_size=-" + std::to_string(int64_t{options.cache_mib} * 1024);
+    ANNALS_RETURN_IF_ERROR(impl->Exec(pragma.c_str()));
+  }
   if (options.read_only) {
     Result<int> v = impl->UserVersion();
     if (!v.ok()) return v.status();
@@ -304,8 +355,10 @@ Result<PutResult> SqliteStore::PutDocument(const Document& d) {
   };
   if (!d.url.empty()) {
     ANNALS_RETURN_IF_ERROR(
+        // "url <> ''" repeats the partial index's condition: without it SQLite cannot use
+        // documents_url for a bound parameter and scans every document.
         lookup("SELECT rowid, text_hash, title, date, source, id FROM documents WHERE url = ?1 "
-               "AND ?2 = ?2",
+               "AND url <> '' AND ?2 = ?2",
                true));
   }
   if (rowid == 0) {
@@ -407,7 +460,17 @@ Status SqliteStore::PutEvents(const std::string& document_id, const std::vector<
   Stmt dyad(db,
             "INSERT OR IGNORE INTO event_dyads(source_country, target_country, event_rowid, "
             "source_code, target_code) VALUES(?1,?2,?3,?4,?5)");
-  if (!ins.ok() || !actor.ok() || !dyad.ok()) return Error("preparing event insert");
+  Stmt day_add(
+      db,
+      "INSERT INTO event_days VALUES(?1, ?2, ?3, 1, ?4) ON CONFLICT DO UPDATE SET "
+      "events = events + 1, goldstein_tenths = goldstein_tenths + excluded.goldstein_tenths");
+  Stmt dyad_add(db,
+                "INSERT INTO dyad_days VALUES(?1, ?2, ?3, ?4, ?5, 1, ?6) ON CONFLICT DO UPDATE SET "
+                "events = events + 1, goldstein_tenths = goldstein_tenths + "
+                "excluded.goldstein_tenths");
+  if (!ins.ok() || !actor.ok() || !dyad.ok() || !day_add.ok() || !dyad_add.ok()) {
+    return Error("preparing event insert");
+  }
   auto join = [](const std::vector<ActorRef>& actors) {
     std::string out;
     for (const ActorRef& a : actors) out += (out.empty() ? "" : "|") + a.code;
@@ -491,6 +554,25 @@ Status SqliteStore::PutEvents(const std::string& document_id, const std::vector<
         dyad.Text(5, tgt.code);
         if (dyad.Step() != SQLITE_DONE) return Error("inserting an event dyad");
       }
+    }
+    const std::string day = RollupDay(e);
+    const int flagged = RollupFlagged(e);
+    const int64_t tenths = GoldsteinTenths(e.goldstein);
+    sqlite3_reset(day_add.get());
+    day_add.Text(1, day);
+    day_add.Int(2, e.quad_class);
+    day_add.Int(3, flagged);
+    day_add.Int(4, tenths);
+    if (day_add.Step() != SQLITE_DONE) return Error("updating event_days");
+    for (const auto& [source_country, target_country] : RollupCountryPairs(e)) {
+      sqlite3_reset(dyad_add.get());
+      dyad_add.Text(1, source_country);
+      dyad_add.Text(2, target_country);
+      dyad_add.Text(3, day);
+      dyad_add.Int(4, e.quad_class);
+      dyad_add.Int(5, flagged);
+      dyad_add.Int(6, tenths);
+      if (dyad_add.Step() != SQLITE_DONE) return Error("updating dyad_days");
     }
   }
   return Status::Ok();
@@ -638,16 +720,17 @@ Result<std::vector<StoredEvent>> SqliteStore::QueryEvents(const EventQuery& q) {
 namespace {
 
 // SQL for the period key of an event date at a given granularity.
-Result<std::string> PeriodExpr(const std::string& by) {
-  if (by == "day") return std::string("substr(e.date, 1, 10)");
-  if (by == "month") return std::string("substr(e.date, 1, 7)");
+Result<std::string> PeriodExpr(const std::string& by, const std::string& col = "e.date") {
+  if (by == "day") return "substr(" + col + ", 1, 10)";
+  if (by == "month") return "substr(" + col + ", 1, 7)";
   if (by == "week") {
     // ISO week, computed from the date (SQLite's %W is not ISO). Dates coarser than a day fall
     // into the week of their first day.
     return std::string(
         "(SELECT strftime('%Y', d, '-3 days', 'weekday 4') || '-W' || "
         "printf('%02d', (CAST(strftime('%j', d, '-3 days', 'weekday 4') AS INTEGER) - 1) / 7 + 1) "
-        "FROM (SELECT date(substr(e.date || '-01-01', 1, 10)) AS d))");
+        "FROM (SELECT date(substr(" +
+        col + " || '-01-01', 1, 10)) AS d))");
   }
   return InvalidArgumentError("'by' must be day, week or month, not '" + by + "'");
 }
@@ -686,15 +769,28 @@ Result<std::vector<DyadPeriod>> SqliteStore::QueryDyad(const DyadQuery& q) {
   }
   Result<std::string> period = PeriodExpr(q.by);
   if (!period.ok()) return period.status();
+  const bool rollup = DyadFromRollup(q.a, q.b);
+  if (rollup) {
+    Result<std::string> day_period = PeriodExpr(q.by, "day");
+    if (!day_period.ok()) return day_period.status();
+    period = day_period;
+  }
   std::vector<DyadPeriod> out;
   for (int dir = 0; dir < 2; ++dir) {
-    std::string sql = "SELECT " + *period +
-                      " AS p, e.quad_class, count(*), avg(e.goldstein) FROM events e WHERE " +
-                      DyadMatch(q.a, q.b) +
-                      DateBounds("e.date", q.date_from, q.date_to, "?3", "?4") +
-                      " "
-                      "AND (?5 = 1 OR (e.negated = 0 AND e.hypothetical = 0)) AND e.date <> '' "
-                      "GROUP BY p, e.quad_class ORDER BY p";
+    // Two countries: the dyad_days rollup (a few thousand rows); otherwise the events.
+    std::string sql =
+        rollup
+            ? "SELECT " + *period +
+                  " AS p, quad_class, sum(events), sum(goldstein_tenths) / 10.0 / sum(events) "
+                  "FROM dyad_days WHERE source_country = ?1 AND target_country = ?2" +
+                  DateBounds("day", q.date_from, q.date_to, "?3", "?4") +
+                  " AND (?5 = 1 OR flagged = 0) AND day <> '' GROUP BY p, quad_class "
+                  "HAVING sum(events) > 0 ORDER BY p"
+            : "SELECT " + *period +
+                  " AS p, e.quad_class, count(*), avg(e.goldstein) FROM events e WHERE " +
+                  DyadMatch(q.a, q.b) + DateBounds("e.date", q.date_from, q.date_to, "?3", "?4") +
+                  " AND (?5 = 1 OR (e.negated = 0 AND e.hypothetical = 0)) AND e.date <> '' "
+                  "GROUP BY p, e.quad_class ORDER BY p";
     Stmt s(db, sql.c_str());
     if (!s.ok()) return Error("preparing dyad query");
     s.Text(1, dir == 0 ? q.a : q.b);
@@ -733,11 +829,14 @@ Result<std::vector<DyadPeriod>> SqliteStore::QueryDyad(const DyadQuery& q) {
 Result<std::vector<DyadPeriod>> SqliteStore::Timeline(const DyadQuery& q) {
   Result<std::string> period = PeriodExpr(q.by);
   if (!period.ok()) return period.status();
-  std::string sql = "SELECT " + *period +
-                    " AS p, e.quad_class, count(*), avg(e.goldstein) FROM events e WHERE "
-                    "(?3 = 1 OR (e.negated = 0 AND e.hypothetical = 0)) AND e.date <> ''" +
-                    DateBounds("e.date", q.date_from, q.date_to, "?1", "?2") +
-                    " GROUP BY p, e.quad_class ORDER BY p";
+  // From the event_days rollup: one row per day, quad class and flag state.
+  Result<std::string> day_period = PeriodExpr(q.by, "day");
+  if (!day_period.ok()) return day_period.status();
+  std::string sql = "SELECT " + *day_period +
+                    " AS p, quad_class, sum(events), sum(goldstein_tenths) / 10.0 / sum(events) "
+                    "FROM event_days WHERE (?3 = 1 OR flagged = 0) AND day <> ''" +
+                    DateBounds("day", q.date_from, q.date_to, "?1", "?2") +
+                    " GROUP BY p, quad_class HAVING sum(events) > 0 ORDER BY p";
   Stmt s(db, sql.c_str());
   if (!s.ok()) return Error("preparing timeline query");
   s.Text(1, q.date_from);
@@ -837,9 +936,10 @@ Result<StoredDocument> SqliteStore::GetDocument(const std::string& id) {
 
 Result<StoreStats> SqliteStore::Stats() {
   StoreStats st;
+  // Event counts from the event_days rollup; the first and last dates from the date index.
   Stmt s(db,
-         "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events), "
-         "(SELECT count(*) FROM events WHERE negated = 0 AND hypothetical = 0), "
+         "SELECT (SELECT count(*) FROM documents), (SELECT coalesce(sum(events), 0) FROM "
+         "event_days), (SELECT coalesce(sum(events), 0) FROM event_days WHERE flagged = 0), "
          "(SELECT min(date) FROM events WHERE date <> ''), (SELECT max(date) FROM events)");
   if (!s.ok() || s.Step() != SQLITE_ROW) return Error("reading statistics");
   st.documents = s.ColInt(0);
@@ -848,8 +948,7 @@ Result<StoreStats> SqliteStore::Stats() {
   st.first_date = s.Col(3);
   st.last_date = s.Col(4);
   Stmt q(db,
-         "SELECT quad_class, count(*) FROM events WHERE negated = 0 AND hypothetical = 0 "
-         "GROUP BY quad_class");
+         "SELECT quad_class, sum(events) FROM event_days WHERE flagged = 0 GROUP BY quad_class");
   while (q.Step() == SQLITE_ROW) {
     int quad = static_cast<int>(q.ColInt(0));
     if (quad >= 1 && quad <= 4) st.quad_counts[quad] = q.ColInt(1);

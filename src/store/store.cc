@@ -5,8 +5,10 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <ctime>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "store/store_internal.h"
@@ -64,6 +66,27 @@ std::string EventGroupKey(const Event& e, bool with_place) {
 
 std::string DocumentTextHash(const std::string& text) {
   return util::Hex64(util::Fnv1a64(util::CollapseWhitespace(text)));
+}
+
+std::string RollupDay(const Event& e) { return e.date.substr(0, 10); }
+
+int RollupFlagged(const Event& e) { return e.negated || e.hypothetical ? 1 : 0; }
+
+int64_t GoldsteinTenths(double goldstein) { return std::llround(goldstein * 10); }
+
+std::vector<std::pair<std::string, std::string>> RollupCountryPairs(const Event& e) {
+  std::vector<std::pair<std::string, std::string>> pairs;
+  for (const ActorRef& s : e.sources) {
+    for (const ActorRef& t : e.targets)
+      pairs.emplace_back(s.code.substr(0, 3), t.code.substr(0, 3));
+  }
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  return pairs;
+}
+
+bool DyadFromRollup(const std::string& a, const std::string& b) {
+  return a.size() == 3 && b.size() == 3;
 }
 
 }  // namespace annals

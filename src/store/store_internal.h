@@ -6,6 +6,8 @@
 
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "annals/store.h"
 
@@ -20,6 +22,19 @@ std::string NowUtc();
 
 // An actor code or prefix as the dyad query takes it: 1..30 ASCII letters and digits.
 bool ValidCodePattern(const std::string& code);
+
+// The rollup tables (event_days, dyad_days; docs/store.md): the day an event counts under (the
+// first ten characters of its date), its flag state, its Goldstein value in exact tenths, and
+// the distinct (source country, target country) pairs it counts under (sorted; the three-letter
+// code prefixes event_dyads keys on).
+std::string RollupDay(const Event& e);
+int RollupFlagged(const Event& e);
+int64_t GoldsteinTenths(double goldstein);
+std::vector<std::pair<std::string, std::string>> RollupCountryPairs(const Event& e);
+
+// True when a dyad query between `a` and `b` can be answered from dyad_days: both are exactly a
+// three-letter country (or group) code.
+bool DyadFromRollup(const std::string& a, const std::string& b);
 
 }  // namespace annals
 

@@ -136,6 +136,12 @@ int RunIngest(int argc, char** argv) {
                  static_cast<unsigned long long>(stats->events), stats->seconds,
                  stats->seconds > 0 ? stats->words / stats->seconds : 0.0,
                  options.store.path.c_str());
+    double work = stats->annotate_seconds + stats->store_seconds;
+    std::fprintf(stderr,
+                 "ingest: time: annotating %.2f s (all workers), store %.2f s (%.1f%% of the "
+                 "work)\n",
+                 stats->annotate_seconds, stats->store_seconds,
+                 work > 0 ? 100.0 * stats->store_seconds / work : 0.0);
   }
   if (stats->stopped) return 130;
   return stats->documents > 0 || stats->other_shards > 0 ? kExitOk : kExitFailure;
