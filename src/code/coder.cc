@@ -1369,8 +1369,22 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
         ev.plover_event.clear();
       }
     };
-    set_code(e, code);
     Modality mod = FindModality(t, p);
+    if (!im.options.negated_codes.empty()) {
+      // PETRARCH's negation rewrite applies to a predicate negated in its own clause only ("won't
+      // try to clash" keeps the code of "clash").
+      Modality own;
+      LocalModality(t, p, own);
+      auto it = own.negated ? im.options.negated_codes.find(code) : im.options.negated_codes.end();
+      if (it != im.options.negated_codes.end()) {
+        if (trace) trace->lines.push_back("  negated: " + code + " -> " + it->second);
+        code = it->second;
+        mod.negated = false;
+        auto rit = im.options.negated_codes.find(reverse_code);
+        if (rit != im.options.negated_codes.end()) reverse_code = rit->second;
+      }
+    }
+    set_code(e, code);
     e.negated = mod.negated;
     e.hypothetical = mod.hypothetical;
     e.future = mod.future;
