@@ -325,8 +325,8 @@ void EventCoder::Impl::NounPhraseActor(const Tree& t, const SentenceActors& a, i
       }
     }
     // A bare agent with its country in an nmod/possessor ("soldiers from Gondor"): the composed
-    // matches built for it in CodeSentence.
-    if (a.matches[m].kind == ActorMatch::Kind::kAgent && depth == 0) {
+    // matches built for it in CodeSentence (also inside a phrase: "ties with activists of X").
+    if (a.matches[m].kind == ActorMatch::Kind::kAgent) {
       auto it = a.composed.find(m);
       if (it != a.composed.end()) {
         for (int x : it->second) AddMatch(out, x);
@@ -368,9 +368,37 @@ Found EventCoder::Impl::ActorsAt(const Tree& t, const SentenceActors& a, int w, 
     int hw = a.head[f.matches[i]];
     if (hw != w) stack.insert(stack.end(), t.kids[hw].rbegin(), t.kids[hw].rend());
   }
+  // An apposition naming another actor is a list member ("Mordor, the Shire, Arnor and Bree"
+  // parsed as Mordor <-appos- Shire <-conj- Arnor): a proper-noun actor none of whose codes
+  // extends or is extended by a code already found (so "Putin, Russia's president" stays one).
+  auto related = [&](int x, int y) {
+    for (const std::string& cx : a.matches[x].codes) {
+      for (const std::string& cy : a.matches[y].codes) {
+        if (cx.compare(0, std::min(cx.size(), cy.size()), cy, 0,
+                       std::min(cx.size(), cy.size())) == 0) {
+          return true;
+        }
+      }
+    }
+    return false;
+  };
   while (!stack.empty()) {
     int k = stack.back();
     stack.pop_back();
+    if (t.base[k] == "appos" && !f.matches.empty() && t.s->words[k].upos == "PROPN") {
+      std::vector<int> ms;
+      NounPhraseActor(t, a, k, 0, ms);
+      bool other = !ms.empty();
+      for (int m : ms) {
+        other = other && a.matches[m].kind == ActorMatch::Kind::kActor;
+        for (int x : f.matches) other = other && !related(m, x);
+      }
+      if (other) {
+        for (int m : ms) AddMatch(f.matches, m);
+        for (auto it = t.kids[k].rbegin(); it != t.kids[k].rend(); ++it) stack.push_back(*it);
+      }
+      continue;
+    }
     if (t.base[k] != "conj" || t.IsVerbal(k)) continue;
     NounPhraseActor(t, a, k, 0, f.matches);
     for (auto it = t.kids[k].rbegin(); it != t.kids[k].rend(); ++it) stack.push_back(*it);
@@ -432,6 +460,11 @@ Found EventCoder::Impl::Subject(const Tree& t, const SentenceActors& a, int p, b
   }
   bool dummy = false;
   if (r == "xcomp") {
+    // Raising passive: "X was seen to break into ...", "X is said to plan ..." (X acts).
+    if (int pat = t.Child(h, "nsubj:pass"); pat >= 0 && !IsRelPronoun(t, pat)) {
+      Found f = ActorsAt(t, a, pat, true);
+      if (!f.matches.empty()) return f;
+    }
     // Object control ("urged China to ...") else subject control.
     if (In(t.lemma[h], {"urge", "ask", "persuade", "force", "order", "tell", "invite", "allow",
                         "encourage", "call", "press", "pressure", "help"})) {
@@ -1281,8 +1314,10 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
                        [&](int m) { return std::find(srcs.begin(), srcs.end(), m) != srcs.end(); }),
         tgts.end());
     if (c.compound && tgts.empty() && srcs.size() >= 2) tgts = srcs;
-    if (tgts.empty() && im.options.loose_targets) {
-      // First actor after the verb in its subtree (not in reported or coordinated clauses).
+    // PETRARCH's "first noun phrase after the verb": the first actor after the verb in its
+    // subtree (not in reported or coordinated clauses, nor the verb's subject), not in `exclude`.
+    auto by_position = [&](const std::vector<int>& exclude, const char* role, bool own_clause) {
+      std::vector<int> out;
       std::vector<int> stack = {p};
       std::vector<int> sub;
       while (!stack.empty()) {
@@ -1293,6 +1328,7 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
           if (t.base[k] == "parataxis") continue;
           if (w == p && In(t.base[k], {"nsubj", "csubj"})) continue;
           if (t.base[k] == "conj" && t.IsVerbal(k)) continue;
+          if (own_clause && In(t.base[k], {"ccomp", "advcl", "xcomp", "csubj", "acl"})) continue;
           stack.push_back(k);
         }
       }
@@ -1300,19 +1336,33 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
       if (trace) {
         std::string words;
         for (int w : sub) words += " " + s.words[w].form + (a.at[w] >= 0 ? "*" : "");
-        trace->lines.push_back("  looking for a target after the verb among:" + words);
+        trace->lines.push_back(std::string("  looking for a ") + role +
+                               " after the verb among:" + words);
       }
+      auto excluded = [&](int m) {
+        return std::find(exclude.begin(), exclude.end(), m) != exclude.end();
+      };
       for (int w : sub) {
         int m = a.at[w];
-        if (w <= p || m < 0 || std::find(srcs.begin(), srcs.end(), m) != srcs.end()) continue;
+        if (w <= p || m < 0 || excluded(m)) continue;
         Found f = im.ActorsAt(t, a, a.head[m]);
         if (f.matches.empty()) f.matches.push_back(m);
         for (int x : f.matches) {
-          if (std::find(srcs.begin(), srcs.end(), x) == srcs.end()) tgts.push_back(x);
+          if (!excluded(x)) out.push_back(x);
         }
-        if (trace) trace->lines.push_back("  target by position: '" + s.words[w].form + "'");
+        if (trace) {
+          trace->lines.push_back(std::string("  ") + role + " by position: '" + s.words[w].form +
+                                 "'");
+        }
         break;
       }
+      return out;
+    };
+    if (tgts.empty() && im.options.loose_targets) tgts = by_position(srcs, "target", false);
+    // A passive without an agent ("X was criticized over its dispute with Y"): PETRARCH takes
+    // the source from after the verb as well.
+    if (srcs.empty() && passive && !c.source_bound && im.options.loose_targets) {
+      srcs = by_position(tgts, "source", true);
     }
     // "040:040": the first code for source -> target, the second for target -> source.
     std::string code = c.code, reverse_code;
