@@ -1113,6 +1113,29 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
       continue;
     }
     if (m.codes.empty()) continue;
+    // A prefix agent (PETRARCH "[NGO~]") right before an actor composes with it: "MSF Arnor"
+    // -> NGOARN, "MSF Arnor diplomat" -> NGOARNGOV.
+    if (m.kind == ActorMatch::Kind::kActor && !a.matches.empty()) {
+      ActorMatch& prev = a.matches.back();
+      bool prefix = prev.kind == ActorMatch::Kind::kAgent && prev.end_word == m.first_word &&
+                    !prev.agents.empty();
+      for (int32_t ag : prev.agents) {
+        prefix = prefix && ag >= 0 && ag < static_cast<int32_t>(im.dict.agents().size()) &&
+                 im.dict.agents()[ag].prefix;
+      }
+      if (prefix) {
+        std::vector<std::string> codes;
+        for (const std::string& pc : prev.codes) {
+          for (const std::string& c : m.codes) codes.push_back(pc + c);
+        }
+        m.codes = std::move(codes);
+        m.first_word = prev.first_word;
+        m.span.begin = prev.span.begin;
+        m.agents.insert(m.agents.begin(), prev.agents.begin(), prev.agents.end());
+        a.matches.back() = std::move(m);
+        continue;
+      }
+    }
     a.matches.push_back(std::move(m));
   }
   a.at.assign(t.n, -1);
@@ -1134,6 +1157,12 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
     for (int k : t.kids[w]) {
       if (!(t.base[k] == "nmod" || t.rel[k] == "nmod:poss")) continue;
       int c = a.at[k];
+      // "soldiers from Gondor wire(s)": a country compounding the head of an of/from nmod.
+      if (c < 0 && In(t.prep[k], {"of", "from"})) {
+        for (int g : t.kids[k]) {
+          if (c < 0 && In(t.base[g], {"compound", "flat"})) c = a.at[g];
+        }
+      }
       if (c < 0 || a.matches[c].kind != ActorMatch::Kind::kActor) continue;
       AddMatch(out, c);
       std::vector<int> stack = t.kids[k];
