@@ -124,6 +124,10 @@ struct Tree {
     if (k < 0 && PassiveParticiple(i)) k = head[i];
     return k;
   }
+  // "it", "he", "she", "they", "we": a subject that names no one by itself.
+  bool PersonalPronoun(int i) const {
+    return s->words[i].upos == "PRON" && In(lemma[i], {"it", "he", "she", "they", "we"});
+  }
   int Child(int i, std::string_view r) const {
     for (int k : kids[i]) {
       if (rel[k] == r) return k;
@@ -438,6 +442,13 @@ Found EventCoder::Impl::Subject(const Tree& t, const SentenceActors& a, int p, b
               [&](int x, int y) { return a.matches[x].first_word < a.matches[y].first_word; });
     all.matches.erase(std::unique(all.matches.begin(), all.matches.end()), all.matches.end());
     if (!all.matches.empty()) return all;
+  }
+  // A personal pronoun subject of a complement clause refers to the subject of the clause
+  // above: "Ethiopia indicated it would act ..." (Ethiopia acts).
+  if (subj >= 0 && t.rel[p] == "ccomp" && t.head[p] >= 0 && t.PersonalPronoun(subj)) {
+    bool dummy = false;
+    Found f = Subject(t, a, t.head[p], dummy, depth + 1);
+    if (!f.matches.empty()) return f;
   }
   if (subj >= 0 && !IsRelPronoun(t, subj)) return ActorsAt(t, a, subj, true);
   bool noun = t.s->words[p].upos == "NOUN" || t.s->words[p].upos == "PROPN";
