@@ -1367,7 +1367,9 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
         for (int k : t.kids[w]) {
           if (t.base[k] == "parataxis") continue;
           if (w == p && In(t.base[k], {"nsubj", "csubj"})) continue;
-          if (t.base[k] == "conj" && t.IsVerbal(k)) continue;
+          // Coordinated clauses, also those a parse headed by a noun ("burned down its embassy,
+          // a senior official said on Saturday" with "Saturday" as the conjunct).
+          if (t.base[k] == "conj" && (t.IsVerbal(k) || t.Child(k, "nsubj") >= 0)) continue;
           if (own_clause && In(t.base[k], {"ccomp", "advcl", "xcomp", "csubj", "acl"})) continue;
           stack.push_back(k);
         }
