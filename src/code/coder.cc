@@ -218,13 +218,25 @@ Tree BuildTree(const Sentence& s) {
 }
 
 // Words that belong to word i's own clause: its subtree without embedded clauses.
-void ClauseWords(const Tree& t, int i, std::vector<int>& out, bool top = true) {
+// With `with_xcomp`, open complements are part of it (PETRARCH matches a verb's patterns over its
+// whole verb phrase: "vowed to wage war" matches "VOW * WAR").
+void ClauseWords(const Tree& t, int i, std::vector<int>& out, bool top = true,
+                 bool with_xcomp = false) {
   out.push_back(i);
   for (int k : t.kids[i]) {
-    if (In(t.base[k], {"ccomp", "parataxis", "advcl", "csubj", "acl", "xcomp"})) continue;
+    // An infinitive without a subject parsed as advcl ("vowed to wage war") is an open
+    // complement too.
+    bool open_complement =
+        t.base[k] == "xcomp" || (t.base[k] == "advcl" && t.HasChildLemma(k, "mark", {"to"}) &&
+                                 t.Child(k, "nsubj") < 0);
+    if (open_complement) {
+      if (!with_xcomp) continue;
+    } else if (In(t.base[k], {"ccomp", "parataxis", "advcl", "csubj", "acl"})) {
+      continue;
+    }
     if (t.base[k] == "conj" && t.IsVerbal(k)) continue;
     if (t.base[k] == "punct") continue;
-    ClauseWords(t, k, out, false);
+    ClauseWords(t, k, out, false, with_xcomp);
   }
   if (top) std::sort(out.begin(), out.end());
 }
@@ -717,7 +729,7 @@ int EventCoder::Impl::MatchPatternSide(const Tree& t, const SentenceActors& a,
 std::optional<Candidate> EventCoder::Impl::PetrarchCandidate(const Tree& t, const SentenceActors& a,
                                                              int p, CodingTrace* trace) const {
   std::vector<int> clause;
-  ClauseWords(t, p, clause);
+  ClauseWords(t, p, clause, true, true);
   size_t vpos = std::find(clause.begin(), clause.end(), p) - clause.begin();
   const VerbDictionary& vd = dict.verbs();
   const VerbEntry* best_entry = nullptr;
