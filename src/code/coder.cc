@@ -659,6 +659,33 @@ int EventCoder::Impl::MatchPatternSide(const Tree& t, const SentenceActors& a,
                                        const std::vector<PatternElement>& elems, bool forward,
                                        Candidate& c) const {
   using K = PatternElement::Kind;
+  // In a noun phrase "{NEW &TIETYPES RELATIONS}" the modifier nearest the head must be next to it
+  // ("new global economic relations" matches, "economic trade relations" does not) or have only
+  // its own dependents between ("death and injury toll" matches "{DEATH TOLL}"); other modifiers
+  // may have words between them.
+  std::vector<char> near_head(elems.size(), 0);
+  int group_start = -1;
+  for (size_t i = 0; i < elems.size(); ++i) {
+    if (elems[i].kind == K::kOpenNoun) group_start = static_cast<int>(i);
+    if (elems[i].kind != K::kCloseNoun || group_start < 0) continue;
+    int head = -1, before_head = -1;
+    for (size_t j = group_start + 1; j < i; ++j) {
+      if (elems[j].kind == K::kOpenPrep || elems[j].kind == K::kClosePrep) continue;
+      before_head = head;
+      head = static_cast<int>(j);
+    }
+    if (before_head >= 0) near_head[before_head] = 1;
+    group_start = -1;
+  }
+  auto near = [&](const PatternElement* e) {
+    return near_head[static_cast<size_t>(e - elems.data())] != 0;
+  };
+  auto descends = [&](int w, int ancestor) {
+    for (int steps = 0; w >= 0 && steps <= t.n; ++steps, w = t.head[w]) {
+      if (w == ancestor) return true;
+    }
+    return false;
+  };
   std::vector<const PatternElement*> order;
   for (const PatternElement& e : elems) order.push_back(&e);
   if (!forward) std::reverse(order.begin(), order.end());
@@ -666,18 +693,20 @@ int EventCoder::Impl::MatchPatternSide(const Tree& t, const SentenceActors& a,
   // left edge.
   size_t pos = start;
   int score = 0;
-  bool must_be_adjacent = false;
+  bool must_be_adjacent = false, near_modifier = false;
   for (size_t ei = 0; ei < order.size(); ++ei) {
     const PatternElement& e = *order[ei];
     // In the file, `joined` links an element to the next one (text order).
-    bool adjacent_to_next_in_walk =
-        forward ? e.joined : (ei + 1 < order.size() && order[ei + 1]->joined);
+    const PatternElement* link = forward ? &e : (ei + 1 < order.size() ? order[ei + 1] : nullptr);
+    bool adjacent_to_next_in_walk = link && link->joined;
+    bool near_next_in_walk = link && near(link);
     if (e.kind == K::kOpenPrep || e.kind == K::kClosePrep || e.kind == K::kOpenNoun ||
         e.kind == K::kCloseNoun) {
       continue;
     }
     bool matched = false;
     size_t limit = must_be_adjacent ? 1 : clause.size();
+    const size_t begin = pos;
     for (size_t step = 0; step < limit && pos < clause.size(); ++step) {
       size_t here = pos;
       int w = clause[here];
@@ -713,6 +742,14 @@ int EventCoder::Impl::MatchPatternSide(const Tree& t, const SentenceActors& a,
         matched = true;  // kVerb cannot appear here.
         next = here;
       }
+      if (matched && near_modifier && here != begin) {
+        // Only the modifier's own dependents may stand between it and the head.
+        if (forward && begin == 0) return -1;
+        int modifier = forward ? clause[begin - 1] : clause[here];
+        for (size_t q = begin; q != here; q = forward ? q + 1 : q - 1) {
+          if (!descends(clause[q], modifier)) return -1;
+        }
+      }
       if (matched) {
         pos = next;
         if (e.kind == K::kWord || e.kind == K::kSynset) ++score;
@@ -722,6 +759,7 @@ int EventCoder::Impl::MatchPatternSide(const Tree& t, const SentenceActors& a,
     }
     if (!matched) return -1;
     must_be_adjacent = adjacent_to_next_in_walk;
+    near_modifier = near_next_in_walk;
   }
   return score;
 }
