@@ -227,8 +227,8 @@ void ClauseWords(const Tree& t, int i, std::vector<int>& out, bool top = true,
     // An infinitive without a subject parsed as advcl ("vowed to wage war") is an open
     // complement too.
     bool open_complement =
-        t.base[k] == "xcomp" || (t.base[k] == "advcl" && t.HasChildLemma(k, "mark", {"to"}) &&
-                                 t.Child(k, "nsubj") < 0);
+        t.base[k] == "xcomp" ||
+        (t.base[k] == "advcl" && t.HasChildLemma(k, "mark", {"to"}) && t.Child(k, "nsubj") < 0);
     if (open_complement) {
       if (!with_xcomp) continue;
     } else if (In(t.base[k], {"ccomp", "parataxis", "advcl", "csubj", "acl"})) {
@@ -390,8 +390,8 @@ Found EventCoder::Impl::ActorsAt(const Tree& t, const SentenceActors& a, int w, 
   auto related = [&](int x, int y) {
     for (const std::string& cx : a.matches[x].codes) {
       for (const std::string& cy : a.matches[y].codes) {
-        if (cx.compare(0, std::min(cx.size(), cy.size()), cy, 0,
-                       std::min(cx.size(), cy.size())) == 0) {
+        if (cx.compare(0, std::min(cx.size(), cy.size()), cy, 0, std::min(cx.size(), cy.size())) ==
+            0) {
           return true;
         }
       }
