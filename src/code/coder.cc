@@ -1329,8 +1329,18 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
       if ((pass == 0 && verb) || (pass == 1 && noun && im.use_native)) order.push_back(i);
     }
   }
+  std::vector<bool> coded(t.n, false);
   for (int p : order) {
     if (consumed[p]) continue;
+    // PETRARCH codes a verb phrase once: the open complement of a coded verb ("urged X to
+    // respond to Y") is part of that verb's event, not an event of its own.
+    if (!im.use_native && t.rel[p] == "xcomp" && t.head[p] >= 0 && coded[t.head[p]]) {
+      if (trace) {
+        trace->lines.push_back("predicate '" + s.words[p].form + "': complement of coded '" +
+                               s.words[t.head[p]].form + "', not coded apart");
+      }
+      continue;
+    }
     bool is_noun = s.words[p].upos == "NOUN" || s.words[p].upos == "PROPN";
     if (is_noun && a.at[p] >= 0) continue;  // An actor name is not a predicate.
     bool passive = false;
@@ -1608,6 +1618,7 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
     } else {
       events.push_back(std::move(e));
     }
+    coded[p] = true;
   }
   for (size_t mi = 0; mi < a.matches.size(); ++mi) {
     if (used_actor[mi]) continue;

@@ -270,6 +270,19 @@ TEST(CoderPetrarchTest, PatternsSpanOpenComplements) {
   }
 }
 
+// PETRARCH codes a verb phrase once: "Numenor vowed to praise Lindon" is the vow, not a
+// second event for the complement; an uncoded verb leaves its complement to be coded.
+TEST(CoderPetrarchTest, ComplementOfACodedVerbIsNotCodedApart) {
+  EXPECT_THAT(Code(Parsed("Numenor/Numenor/PROPN/2/nsubj vowed/vow/VERB/0/root "
+                          "to/to/PART/4/mark praise/praise/VERB/2/xcomp Lindon/Lindon/PROPN/4/obj "
+                          "././PUNCT/2/punct")),
+              ElementsAre("NUM LIN 170"));
+  EXPECT_THAT(Code(Parsed("Numenor/Numenor/PROPN/2/nsubj hoped/hope/VERB/0/root "
+                          "to/to/PART/4/mark praise/praise/VERB/2/xcomp Lindon/Lindon/PROPN/4/obj "
+                          "././PUNCT/2/punct")),
+              ElementsAre("NUM LIN 051"));
+}
+
 // In "{NEW ECONOMIC RELATIONS}" the modifier nearest the head must be next to it, or have only
 // its own dependents between.
 TEST(CoderPetrarchTest, NounPhrasePatternAdjacency) {
