@@ -102,8 +102,8 @@ TEST(SamplesTest, EveryFileIsValidUtf8) {
     EXPECT_FALSE(content.empty()) << e.path();
     EXPECT_EQ(util::FindInvalidUtf8(content), std::string_view::npos) << e.path();
   }
-  // 4 text, 1 JSONL, 3 HTML, 2 feeds, 1 WARC, README.md, answers.tsv.
-  EXPECT_EQ(files, 13);
+  // 11 text, 1 JSONL, 7 HTML, 4 feeds, 1 WARC, 1 CoNLL-U, README.md, answers.tsv.
+  EXPECT_EQ(files, 27);
 }
 
 // Walks the gunzipped WARC record by record, as a reader must: version line, fields, blank line,
@@ -141,14 +141,83 @@ TEST(SamplesTest, WarcRecordsParse) {
     }
     pos = block_end + 4;
   }
-  EXPECT_EQ(types,
-            (std::vector<std::string>{"warcinfo", "request", "response", "request", "response"}));
-  EXPECT_EQ(chunked, 1);
+  std::vector<std::string> expected = {"warcinfo"};
+  for (int page = 0; page < 6; ++page) {
+    expected.push_back("request");
+    expected.push_back("response");
+  }
+  EXPECT_EQ(types, expected);
+  EXPECT_EQ(chunked, 3);
+}
+
+int CountOf(const std::string& haystack, const std::string& needle) {
+  int n = 0;
+  for (size_t pos = haystack.find(needle); pos != std::string::npos;
+       pos = haystack.find(needle, pos + needle.size())) {
+    ++n;
+  }
+  return n;
+}
+
+// Articles per format, counted from the files the way the README table lists them: one per text
+// and HTML file, one per JSONL line, RSS <item>, Atom <entry>, WARC response record and CoNLL-U
+// "# newdoc". The corpus has at least 40 articles and every format has some.
+TEST(SamplesTest, ArticlesPerFormat) {
+  const fs::path samples = SourceRoot() / "samples";
+  std::map<std::string, int> count;
+  for (const fs::directory_entry& e : fs::recursive_directory_iterator(samples)) {
+    if (!e.is_regular_file()) continue;
+    const std::string ext = e.path().extension().string();
+    const std::string content = ReadContent(e.path());
+    if (ext == ".txt") {
+      ++count["text"];
+    } else if (ext == ".html") {
+      ++count["html"];
+    } else if (ext == ".jsonl") {
+      count["jsonl"] += CountOf(content, "\n");
+    } else if (ext == ".rss") {
+      count["rss"] += CountOf(content, "<item>");
+    } else if (ext == ".atom") {
+      count["atom"] += CountOf(content, "<entry>");
+    } else if (ext == ".gz") {
+      count["warc"] += CountOf(content, "\r\nWARC-Type: response\r\n");
+    } else if (ext == ".conllu") {
+      count["conllu"] += CountOf(content, "# newdoc");
+    }
+  }
+  EXPECT_EQ(count, (std::map<std::string, int>{{"atom", 5},
+                                               {"conllu", 1},
+                                               {"html", 7},
+                                               {"jsonl", 8},
+                                               {"rss", 5},
+                                               {"text", 11},
+                                               {"warc", 6}}));
+  int total = 0;
+  for (const auto& [format, n] : count) total += n;
+  EXPECT_GE(total, 40);
+}
+
+// The answer key exercises every CAMEO root category, 01 to 20, with events that are neither
+// negated nor hypothetical.
+TEST(SamplesTest, AnswerKeyCoversEveryCameoRoot) {
+  const std::vector<AnswerRow> rows = ReadAnswers();
+  std::map<std::string, int> roots;
+  for (size_t i = 1; i < rows.size(); ++i) {
+    ASSERT_EQ(rows[i].fields.size(), 9u) << "answers.tsv:" << rows[i].line;
+    if (rows[i].fields[6] == "0" && rows[i].fields[7] == "0") {
+      ++roots[rows[i].fields[4].substr(0, 2)];
+    }
+  }
+  for (int r = 1; r <= 20; ++r) {
+    const std::string root = (r < 10 ? "0" : "") + std::to_string(r);
+    EXPECT_GE(roots[root], 2) << "CAMEO root " << root << " has fewer than 2 plain rows";
+  }
+  EXPECT_EQ(roots.size(), 20u);
 }
 
 TEST(SamplesTest, AnswerKeyNamesExistingArticles) {
   const std::vector<AnswerRow> rows = ReadAnswers();
-  ASSERT_GT(rows.size(), 16u);
+  ASSERT_GT(rows.size(), 43u);
   EXPECT_EQ(rows[0].fields,
             (std::vector<std::string>{"file", "item", "date", "source", "cameo", "target",
                                       "negated", "hypothetical", "note"}));

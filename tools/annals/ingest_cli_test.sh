@@ -26,7 +26,7 @@ print(q("SELECT count(*) FROM documents"), q("SELECT count(*) FROM events"),
 PY
 }
 
-samples=(samples/text samples/jsonl samples/html samples/feeds samples/warc)
+samples=(samples/text samples/jsonl samples/html samples/feeds samples/warc samples/conllu)
 "$bin" ingest "${samples[@]}" --db "$tmp/a.db" 2>"$tmp/err1.txt"
 [ $? -eq 0 ] || fail "first ingest exit status"
 first=$(counts "$tmp/a.db")
@@ -35,7 +35,7 @@ first=$(counts "$tmp/a.db")
 second=$(counts "$tmp/a.db")
 [ "$first" = "$second" ] || fail "row counts changed on re-ingest: '$first' -> '$second'"
 docs=${first%% *}
-[ "$docs" -ge 16 ] || fail "want at least 16 sample documents stored, got $docs"
+[ "$docs" -ge 40 ] || fail "want at least 40 sample documents stored, got $docs"
 grep -q "(0 new, 0 updated, $docs unchanged)" "$tmp/err2.txt" ||
   fail "second run should store nothing new: $(tail -1 "$tmp/err2.txt")"
 
