@@ -457,9 +457,22 @@ Found EventCoder::Impl::Subject(const Tree& t, const SentenceActors& a, int p, b
   }
   // A personal pronoun subject of a complement clause refers to the subject of the clause
   // above: "Ethiopia indicated it would act ..." (Ethiopia acts).
+  // "he"/"she" only for a person: a named person, an agent ("the minister said he ..."), or an
+  // actor composed with one ("Russia's president"); not "Beijing demanded that she ...".
   if (subj >= 0 && t.rel[p] == "ccomp" && t.head[p] >= 0 && t.PersonalPronoun(subj)) {
     bool dummy = false;
     Found f = Subject(t, a, t.head[p], dummy, depth + 1);
+    if (In(t.lemma[subj], {"he", "she"})) {
+      auto person = [&](int m) {
+        const ActorMatch& x = a.matches[m];
+        bool named_person = x.actor >= 0 && x.actor < static_cast<int>(dict.actors().size()) &&
+                            dict.actors()[x.actor].kind == ActorKind::kPerson;
+        return named_person || !x.agents.empty();
+      };
+      f.matches.erase(
+          std::remove_if(f.matches.begin(), f.matches.end(), [&](int m) { return !person(m); }),
+          f.matches.end());
+    }
     if (!f.matches.empty()) return f;
   }
   if (subj >= 0 && !IsRelPronoun(t, subj)) return ActorsAt(t, a, subj, true);

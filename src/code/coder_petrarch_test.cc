@@ -235,6 +235,17 @@ TEST(CoderPetrarchTest, PronounSubjectOfAComplementClause) {
                           "it/it/PRON/5/nsubj would/would/AUX/5/aux praise/praise/VERB/2/ccomp "
                           "Lindon/Lindon/PROPN/5/obj ././PUNCT/2/punct")),
               ElementsAre("NUM LIN 051"));
+  // "she" is not a country.
+  EXPECT_THAT(Code(Parsed("Numenor/Numenor/PROPN/2/nsubj indicated/indicate/VERB/0/root "
+                          "she/she/PRON/5/nsubj would/would/AUX/5/aux praise/praise/VERB/2/ccomp "
+                          "Lindon/Lindon/PROPN/5/obj ././PUNCT/2/punct")),
+              IsEmpty());
+  // An agent is a person: "the minister indicated he would praise Lindon".
+  EXPECT_THAT(Code(Parsed("The/the/DET/2/det minister/minister/NOUN/3/nsubj "
+                          "indicated/indicate/VERB/0/root "
+                          "he/he/PRON/6/nsubj would/would/AUX/6/aux praise/praise/VERB/3/ccomp "
+                          "Lindon/Lindon/PROPN/6/obj ././PUNCT/3/punct")),
+              ElementsAre("---GOV LIN 051"));
   // A pronoun with no actor above stays without a source.
   EXPECT_THAT(Code(Parsed("People/people/NOUN/2/nsubj indicated/indicate/VERB/0/root "
                           "it/it/PRON/5/nsubj would/would/AUX/5/aux praise/praise/VERB/2/ccomp "
