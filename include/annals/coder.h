@@ -30,6 +30,7 @@
 #define ANNALS_CODER_H_
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -68,6 +69,11 @@ struct CoderOptions {
   // is not an actor ("the conflict pushed Moscow") gives no event (counted as unmatched). Set to
   // false to keep target-only events of the native tables.
   bool require_source = true;
+  // PETRARCH compatibility: a predicate negated in its own clause ("will not clash") takes the
+  // code this table gives its code (PETRARCH's negation rewrite, built from its internal coding
+  // ontology: 110 -> 050, 170 -> 057) and is then not flagged negated. Codes not in the table
+  // keep their code and the negated flag. Empty by default.
+  std::map<std::string, std::string> negated_codes;
 };
 
 // An actor mention that is in no event: material for dictionary work (`--emit-unmatched`).

@@ -286,7 +286,8 @@ class Dictionary {
     // (first 3 letters) all the entry's codes share; "none": nothing applies.
     std::string_view how = "none";
   };
-  // Dated codes covering the day win (all of them, file order); then undated codes; then the
+  // Dated codes covering the day win (all of them, file order, except one whose period strictly
+  // contains another covering period: the nested period overrides); then undated codes; then the
   // shared 3-letter country prefix. With no day: undated codes, else the period with the latest
   // start.
   static ResolvedCodes Resolve(const Actor& actor, std::optional<int32_t> day);

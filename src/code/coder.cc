@@ -124,6 +124,10 @@ struct Tree {
     if (k < 0 && PassiveParticiple(i)) k = head[i];
     return k;
   }
+  // "it", "he", "she", "they", "we": a subject that names no one by itself.
+  bool PersonalPronoun(int i) const {
+    return s->words[i].upos == "PRON" && In(lemma[i], {"it", "he", "she", "they", "we"});
+  }
   int Child(int i, std::string_view r) const {
     for (int k : kids[i]) {
       if (rel[k] == r) return k;
@@ -214,13 +218,25 @@ Tree BuildTree(const Sentence& s) {
 }
 
 // Words that belong to word i's own clause: its subtree without embedded clauses.
-void ClauseWords(const Tree& t, int i, std::vector<int>& out, bool top = true) {
+// With `with_xcomp`, open complements are part of it (PETRARCH matches a verb's patterns over its
+// whole verb phrase: "vowed to wage war" matches "VOW * WAR").
+void ClauseWords(const Tree& t, int i, std::vector<int>& out, bool top = true,
+                 bool with_xcomp = false) {
   out.push_back(i);
   for (int k : t.kids[i]) {
-    if (In(t.base[k], {"ccomp", "parataxis", "advcl", "csubj", "acl", "xcomp"})) continue;
+    // An infinitive without a subject parsed as advcl ("vowed to wage war") is an open
+    // complement too.
+    bool open_complement =
+        t.base[k] == "xcomp" ||
+        (t.base[k] == "advcl" && t.HasChildLemma(k, "mark", {"to"}) && t.Child(k, "nsubj") < 0);
+    if (open_complement) {
+      if (!with_xcomp) continue;
+    } else if (In(t.base[k], {"ccomp", "parataxis", "advcl", "csubj", "acl"})) {
+      continue;
+    }
     if (t.base[k] == "conj" && t.IsVerbal(k)) continue;
     if (t.base[k] == "punct") continue;
-    ClauseWords(t, k, out, false);
+    ClauseWords(t, k, out, false, with_xcomp);
   }
   if (top) std::sort(out.begin(), out.end());
 }
@@ -325,8 +341,8 @@ void EventCoder::Impl::NounPhraseActor(const Tree& t, const SentenceActors& a, i
       }
     }
     // A bare agent with its country in an nmod/possessor ("soldiers from Gondor"): the composed
-    // matches built for it in CodeSentence.
-    if (a.matches[m].kind == ActorMatch::Kind::kAgent && depth == 0) {
+    // matches built for it in CodeSentence (also inside a phrase: "ties with activists of X").
+    if (a.matches[m].kind == ActorMatch::Kind::kAgent) {
       auto it = a.composed.find(m);
       if (it != a.composed.end()) {
         for (int x : it->second) AddMatch(out, x);
@@ -368,9 +384,37 @@ Found EventCoder::Impl::ActorsAt(const Tree& t, const SentenceActors& a, int w, 
     int hw = a.head[f.matches[i]];
     if (hw != w) stack.insert(stack.end(), t.kids[hw].rbegin(), t.kids[hw].rend());
   }
+  // An apposition naming another actor is a list member ("Mordor, the Shire, Arnor and Bree"
+  // parsed as Mordor <-appos- Shire <-conj- Arnor): a proper-noun actor none of whose codes
+  // extends or is extended by a code already found (so "Putin, Russia's president" stays one).
+  auto related = [&](int x, int y) {
+    for (const std::string& cx : a.matches[x].codes) {
+      for (const std::string& cy : a.matches[y].codes) {
+        if (cx.compare(0, std::min(cx.size(), cy.size()), cy, 0, std::min(cx.size(), cy.size())) ==
+            0) {
+          return true;
+        }
+      }
+    }
+    return false;
+  };
   while (!stack.empty()) {
     int k = stack.back();
     stack.pop_back();
+    if (t.base[k] == "appos" && !f.matches.empty() && t.s->words[k].upos == "PROPN") {
+      std::vector<int> ms;
+      NounPhraseActor(t, a, k, 0, ms);
+      bool other = !ms.empty();
+      for (int m : ms) {
+        other = other && a.matches[m].kind == ActorMatch::Kind::kActor;
+        for (int x : f.matches) other = other && !related(m, x);
+      }
+      if (other) {
+        for (int m : ms) AddMatch(f.matches, m);
+        for (auto it = t.kids[k].rbegin(); it != t.kids[k].rend(); ++it) stack.push_back(*it);
+      }
+      continue;
+    }
     if (t.base[k] != "conj" || t.IsVerbal(k)) continue;
     NounPhraseActor(t, a, k, 0, f.matches);
     for (auto it = t.kids[k].rbegin(); it != t.kids[k].rend(); ++it) stack.push_back(*it);
@@ -411,6 +455,26 @@ Found EventCoder::Impl::Subject(const Tree& t, const SentenceActors& a, int p, b
     all.matches.erase(std::unique(all.matches.begin(), all.matches.end()), all.matches.end());
     if (!all.matches.empty()) return all;
   }
+  // A personal pronoun subject of a complement clause refers to the subject of the clause
+  // above: "Ethiopia indicated it would act ..." (Ethiopia acts).
+  // "he"/"she" only for a person: a named person, an agent ("the minister said he ..."), or an
+  // actor composed with one ("Russia's president"); not "Beijing demanded that she ...".
+  if (subj >= 0 && t.rel[p] == "ccomp" && t.head[p] >= 0 && t.PersonalPronoun(subj)) {
+    bool dummy = false;
+    Found f = Subject(t, a, t.head[p], dummy, depth + 1);
+    if (In(t.lemma[subj], {"he", "she"})) {
+      auto person = [&](int m) {
+        const ActorMatch& x = a.matches[m];
+        bool named_person = x.actor >= 0 && x.actor < static_cast<int>(dict.actors().size()) &&
+                            dict.actors()[x.actor].kind == ActorKind::kPerson;
+        return named_person || !x.agents.empty();
+      };
+      f.matches.erase(
+          std::remove_if(f.matches.begin(), f.matches.end(), [&](int m) { return !person(m); }),
+          f.matches.end());
+    }
+    if (!f.matches.empty()) return f;
+  }
   if (subj >= 0 && !IsRelPronoun(t, subj)) return ActorsAt(t, a, subj, true);
   bool noun = t.s->words[p].upos == "NOUN" || t.s->words[p].upos == "PROPN";
   if (noun) {
@@ -432,6 +496,11 @@ Found EventCoder::Impl::Subject(const Tree& t, const SentenceActors& a, int p, b
   }
   bool dummy = false;
   if (r == "xcomp") {
+    // Raising passive: "X was seen to break into ...", "X is said to plan ..." (X acts).
+    if (int pat = t.Child(h, "nsubj:pass"); pat >= 0 && !IsRelPronoun(t, pat)) {
+      Found f = ActorsAt(t, a, pat, true);
+      if (!f.matches.empty()) return f;
+    }
     // Object control ("urged China to ...") else subject control.
     if (In(t.lemma[h], {"urge", "ask", "persuade", "force", "order", "tell", "invite", "allow",
                         "encourage", "call", "press", "pressure", "help"})) {
@@ -603,6 +672,33 @@ int EventCoder::Impl::MatchPatternSide(const Tree& t, const SentenceActors& a,
                                        const std::vector<PatternElement>& elems, bool forward,
                                        Candidate& c) const {
   using K = PatternElement::Kind;
+  // In a noun phrase "{NEW &TIETYPES RELATIONS}" the modifier nearest the head must be next to it
+  // ("new global economic relations" matches, "economic trade relations" does not) or have only
+  // its own dependents between ("death and injury toll" matches "{DEATH TOLL}"); other modifiers
+  // may have words between them.
+  std::vector<char> near_head(elems.size(), 0);
+  int group_start = -1;
+  for (size_t i = 0; i < elems.size(); ++i) {
+    if (elems[i].kind == K::kOpenNoun) group_start = static_cast<int>(i);
+    if (elems[i].kind != K::kCloseNoun || group_start < 0) continue;
+    int head = -1, before_head = -1;
+    for (size_t j = group_start + 1; j < i; ++j) {
+      if (elems[j].kind == K::kOpenPrep || elems[j].kind == K::kClosePrep) continue;
+      before_head = head;
+      head = static_cast<int>(j);
+    }
+    if (before_head >= 0) near_head[before_head] = 1;
+    group_start = -1;
+  }
+  auto near = [&](const PatternElement* e) {
+    return near_head[static_cast<size_t>(e - elems.data())] != 0;
+  };
+  auto descends = [&](int w, int ancestor) {
+    for (int steps = 0; w >= 0 && steps <= t.n; ++steps, w = t.head[w]) {
+      if (w == ancestor) return true;
+    }
+    return false;
+  };
   std::vector<const PatternElement*> order;
   for (const PatternElement& e : elems) order.push_back(&e);
   if (!forward) std::reverse(order.begin(), order.end());
@@ -610,18 +706,20 @@ int EventCoder::Impl::MatchPatternSide(const Tree& t, const SentenceActors& a,
   // left edge.
   size_t pos = start;
   int score = 0;
-  bool must_be_adjacent = false;
+  bool must_be_adjacent = false, near_modifier = false;
   for (size_t ei = 0; ei < order.size(); ++ei) {
     const PatternElement& e = *order[ei];
     // In the file, `joined` links an element to the next one (text order).
-    bool adjacent_to_next_in_walk =
-        forward ? e.joined : (ei + 1 < order.size() && order[ei + 1]->joined);
+    const PatternElement* link = forward ? &e : (ei + 1 < order.size() ? order[ei + 1] : nullptr);
+    bool adjacent_to_next_in_walk = link && link->joined;
+    bool near_next_in_walk = link && near(link);
     if (e.kind == K::kOpenPrep || e.kind == K::kClosePrep || e.kind == K::kOpenNoun ||
         e.kind == K::kCloseNoun) {
       continue;
     }
     bool matched = false;
     size_t limit = must_be_adjacent ? 1 : clause.size();
+    const size_t begin = pos;
     for (size_t step = 0; step < limit && pos < clause.size(); ++step) {
       size_t here = pos;
       int w = clause[here];
@@ -657,6 +755,14 @@ int EventCoder::Impl::MatchPatternSide(const Tree& t, const SentenceActors& a,
         matched = true;  // kVerb cannot appear here.
         next = here;
       }
+      if (matched && near_modifier && here != begin) {
+        // Only the modifier's own dependents may stand between it and the head.
+        if (forward && begin == 0) return -1;
+        int modifier = forward ? clause[begin - 1] : clause[here];
+        for (size_t q = begin; q != here; q = forward ? q + 1 : q - 1) {
+          if (!descends(clause[q], modifier)) return -1;
+        }
+      }
       if (matched) {
         pos = next;
         if (e.kind == K::kWord || e.kind == K::kSynset) ++score;
@@ -666,6 +772,7 @@ int EventCoder::Impl::MatchPatternSide(const Tree& t, const SentenceActors& a,
     }
     if (!matched) return -1;
     must_be_adjacent = adjacent_to_next_in_walk;
+    near_modifier = near_next_in_walk;
   }
   return score;
 }
@@ -673,7 +780,7 @@ int EventCoder::Impl::MatchPatternSide(const Tree& t, const SentenceActors& a,
 std::optional<Candidate> EventCoder::Impl::PetrarchCandidate(const Tree& t, const SentenceActors& a,
                                                              int p, CodingTrace* trace) const {
   std::vector<int> clause;
-  ClauseWords(t, p, clause);
+  ClauseWords(t, p, clause, true, true);
   size_t vpos = std::find(clause.begin(), clause.end(), p) - clause.begin();
   const VerbDictionary& vd = dict.verbs();
   const VerbEntry* best_entry = nullptr;
@@ -1080,6 +1187,29 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
       continue;
     }
     if (m.codes.empty()) continue;
+    // A prefix agent (PETRARCH "[NGO~]") right before an actor composes with it: "MSF Arnor"
+    // -> NGOARN, "MSF Arnor diplomat" -> NGOARNGOV.
+    if (m.kind == ActorMatch::Kind::kActor && !a.matches.empty()) {
+      ActorMatch& prev = a.matches.back();
+      bool prefix = prev.kind == ActorMatch::Kind::kAgent && prev.end_word == m.first_word &&
+                    !prev.agents.empty();
+      for (int32_t ag : prev.agents) {
+        prefix = prefix && ag >= 0 && ag < static_cast<int32_t>(im.dict.agents().size()) &&
+                 im.dict.agents()[ag].prefix;
+      }
+      if (prefix) {
+        std::vector<std::string> codes;
+        for (const std::string& pc : prev.codes) {
+          for (const std::string& c : m.codes) codes.push_back(pc + c);
+        }
+        m.codes = std::move(codes);
+        m.first_word = prev.first_word;
+        m.span.begin = prev.span.begin;
+        m.agents.insert(m.agents.begin(), prev.agents.begin(), prev.agents.end());
+        a.matches.back() = std::move(m);
+        continue;
+      }
+    }
     a.matches.push_back(std::move(m));
   }
   a.at.assign(t.n, -1);
@@ -1101,6 +1231,12 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
     for (int k : t.kids[w]) {
       if (!(t.base[k] == "nmod" || t.rel[k] == "nmod:poss")) continue;
       int c = a.at[k];
+      // "soldiers from Gondor wire(s)": a country compounding the head of an of/from nmod.
+      if (c < 0 && In(t.prep[k], {"of", "from"})) {
+        for (int g : t.kids[k]) {
+          if (c < 0 && In(t.base[g], {"compound", "flat"})) c = a.at[g];
+        }
+      }
       if (c < 0 || a.matches[c].kind != ActorMatch::Kind::kActor) continue;
       AddMatch(out, c);
       std::vector<int> stack = t.kids[k];
@@ -1206,8 +1342,18 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
       if ((pass == 0 && verb) || (pass == 1 && noun && im.use_native)) order.push_back(i);
     }
   }
+  std::vector<bool> coded(t.n, false);
   for (int p : order) {
     if (consumed[p]) continue;
+    // PETRARCH codes a verb phrase once: the open complement of a coded verb ("urged X to
+    // respond to Y") is part of that verb's event, not an event of its own.
+    if (!im.use_native && t.rel[p] == "xcomp" && t.head[p] >= 0 && coded[t.head[p]]) {
+      if (trace) {
+        trace->lines.push_back("predicate '" + s.words[p].form + "': complement of coded '" +
+                               s.words[t.head[p]].form + "', not coded apart");
+      }
+      continue;
+    }
     bool is_noun = s.words[p].upos == "NOUN" || s.words[p].upos == "PROPN";
     if (is_noun && a.at[p] >= 0) continue;  // An actor name is not a predicate.
     bool passive = false;
@@ -1281,8 +1427,10 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
                        [&](int m) { return std::find(srcs.begin(), srcs.end(), m) != srcs.end(); }),
         tgts.end());
     if (c.compound && tgts.empty() && srcs.size() >= 2) tgts = srcs;
-    if (tgts.empty() && im.options.loose_targets) {
-      // First actor after the verb in its subtree (not in reported or coordinated clauses).
+    // PETRARCH's "first noun phrase after the verb": the first actor after the verb in its
+    // subtree (not in reported or coordinated clauses, nor the verb's subject), not in `exclude`.
+    auto by_position = [&](const std::vector<int>& exclude, const char* role, bool own_clause) {
+      std::vector<int> out;
       std::vector<int> stack = {p};
       std::vector<int> sub;
       while (!stack.empty()) {
@@ -1292,7 +1440,10 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
         for (int k : t.kids[w]) {
           if (t.base[k] == "parataxis") continue;
           if (w == p && In(t.base[k], {"nsubj", "csubj"})) continue;
-          if (t.base[k] == "conj" && t.IsVerbal(k)) continue;
+          // Coordinated clauses, also those a parse headed by a noun ("burned down its embassy,
+          // a senior official said on Saturday" with "Saturday" as the conjunct).
+          if (t.base[k] == "conj" && (t.IsVerbal(k) || t.Child(k, "nsubj") >= 0)) continue;
+          if (own_clause && In(t.base[k], {"ccomp", "advcl", "xcomp", "csubj", "acl"})) continue;
           stack.push_back(k);
         }
       }
@@ -1300,19 +1451,33 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
       if (trace) {
         std::string words;
         for (int w : sub) words += " " + s.words[w].form + (a.at[w] >= 0 ? "*" : "");
-        trace->lines.push_back("  looking for a target after the verb among:" + words);
+        trace->lines.push_back(std::string("  looking for a ") + role +
+                               " after the verb among:" + words);
       }
+      auto excluded = [&](int m) {
+        return std::find(exclude.begin(), exclude.end(), m) != exclude.end();
+      };
       for (int w : sub) {
         int m = a.at[w];
-        if (w <= p || m < 0 || std::find(srcs.begin(), srcs.end(), m) != srcs.end()) continue;
+        if (w <= p || m < 0 || excluded(m)) continue;
         Found f = im.ActorsAt(t, a, a.head[m]);
         if (f.matches.empty()) f.matches.push_back(m);
         for (int x : f.matches) {
-          if (std::find(srcs.begin(), srcs.end(), x) == srcs.end()) tgts.push_back(x);
+          if (!excluded(x)) out.push_back(x);
         }
-        if (trace) trace->lines.push_back("  target by position: '" + s.words[w].form + "'");
+        if (trace) {
+          trace->lines.push_back(std::string("  ") + role + " by position: '" + s.words[w].form +
+                                 "'");
+        }
         break;
       }
+      return out;
+    };
+    if (tgts.empty() && im.options.loose_targets) tgts = by_position(srcs, "target", false);
+    // A passive without an agent ("X was criticized over its dispute with Y"): PETRARCH takes
+    // the source from after the verb as well.
+    if (srcs.empty() && passive && !c.source_bound && im.options.loose_targets) {
+      srcs = by_position(tgts, "source", true);
     }
     // "040:040": the first code for source -> target, the second for target -> source.
     std::string code = c.code, reverse_code;
@@ -1369,8 +1534,22 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
         ev.plover_event.clear();
       }
     };
-    set_code(e, code);
     Modality mod = FindModality(t, p);
+    if (!im.options.negated_codes.empty()) {
+      // PETRARCH's negation rewrite applies to a predicate negated in its own clause only ("won't
+      // try to clash" keeps the code of "clash").
+      Modality own;
+      LocalModality(t, p, own);
+      auto it = own.negated ? im.options.negated_codes.find(code) : im.options.negated_codes.end();
+      if (it != im.options.negated_codes.end()) {
+        if (trace) trace->lines.push_back("  negated: " + code + " -> " + it->second);
+        code = it->second;
+        mod.negated = false;
+        auto rit = im.options.negated_codes.find(reverse_code);
+        if (rit != im.options.negated_codes.end()) reverse_code = rit->second;
+      }
+    }
+    set_code(e, code);
     e.negated = mod.negated;
     e.hypothetical = mod.hypothetical;
     e.future = mod.future;
@@ -1452,6 +1631,7 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
     } else {
       events.push_back(std::move(e));
     }
+    coded[p] = true;
   }
   for (size_t mi = 0; mi < a.matches.size(); ++mi) {
     if (used_actor[mi]) continue;

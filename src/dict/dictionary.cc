@@ -153,8 +153,18 @@ Dictionary::ResolvedCodes Dictionary::Resolve(const Actor& actor, std::optional<
     if (std::find(r.codes.begin(), r.codes.end(), code) == r.codes.end()) r.codes.push_back(code);
   };
   if (day) {
+    // A period nested inside another one that also covers the day overrides it (PETRARCH:
+    // "[ORCHOB 20100109-20100112]" within "[HOBMIL 20080120-20121109]").
+    auto nested_in = [](const DatedCode& inner, const DatedCode& outer) {
+      return outer.from <= inner.from && inner.until <= outer.until &&
+             (outer.from != inner.from || outer.until != inner.until);
+    };
     for (const DatedCode& c : actor.codes) {
-      if (c.dated() && c.Covers(*day)) add(c.code);
+      if (!c.dated() || !c.Covers(*day)) continue;
+      bool overridden = std::any_of(actor.codes.begin(), actor.codes.end(), [&](const auto& o) {
+        return o.dated() && o.Covers(*day) && nested_in(o, c);
+      });
+      if (!overridden) add(c.code);
     }
     if (!r.codes.empty()) {
       r.how = "date";

@@ -19,6 +19,7 @@
 #include "annals/pipeline.h"
 #include "annals/reader.h"
 #include "code/petrarch_suite.h"
+#include "code/pico.h"
 #include "commands.h"
 #include "ingest/document_coder.h"
 #include "ingest/event_json.h"
@@ -374,6 +375,15 @@ int RunValidatePetrarch(int argc, char** argv) {
     return kExitFailure;
   }
   CoderOptions options;
+  // PETRARCH's negation rewrite: from its internal coding ontology, when the suite ships one.
+  {
+    std::filesystem::path pico =
+        std::filesystem::path(file).parent_path() / "PETR.Internal.Coding.Ontology.txt";
+    if (std::filesystem::is_regular_file(pico)) {
+      options.negated_codes = code::PicoOntology::Parse(ReadFile(pico)).NegationTable();
+      used_files.push_back(pico.string());
+    }
+  }
   options.verbs = CoderOptions::Verbs::kPetrarch;
   options.bare_agent_prefix = "---";
   options.loose_targets = true;
