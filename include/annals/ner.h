@@ -56,6 +56,8 @@ struct Entity {
 struct NerExample {
   Sentence sentence;
   std::vector<Entity> entities;
+  // Times the sentence is visited per training epoch (oversampling a domain); at least once.
+  int repeat = 1;
 };
 
 // Options for `EntityRecognizer::Train`. Training is deterministic: the same data, options and
@@ -72,6 +74,11 @@ struct NerTrainOptions {
   // agents.tsv) whose names become the gazetteer. Empty: no gazetteer. Missing files are logged
   // and skipped.
   std::string gazetteer_dir;
+  // The geocoder's gazetteer file (build/data/geo/gazetteer.tsv, docs/geocoding.md): names of its
+  // first-level divisions and of its places with at least `min_place_population` people join the
+  // gazetteer as two more types. Empty: none.
+  std::string places_path;
+  int64_t min_place_population = 15000;
   // Receives one line per epoch (training accuracy, dev F1) and other progress. May be null.
   std::function<void(const std::string&)> log;
 };
