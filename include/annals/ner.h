@@ -17,9 +17,13 @@
 //     and two POS tags on either side, the sentence's capitalisation, the two previous labels, and
 //     gazetteer membership: every lower-cased word n-gram (up to 6 words) found among the names of
 //     the actor dictionaries (data/dict: people, organisations, countries and their capitals,
-//     adjectives and demonyms, agent nouns) marks its words with type and position (B/I/L/U);
-//     and the word's "label class", the set of labels it had in training (jackknifed over five
-//     folds while training, so that it is no more reliable there than on new text).
+//     adjectives and demonyms, agent nouns) or, optionally, among the place and division names of
+//     the geocoder's gazetteer marks its words with type and position (B/I/L/U); the same for
+//     the entity names of the training data; the word's "label class", the set of labels it had
+//     in training (both jackknifed over five folds while training, so that they are no more
+//     reliable there than on new text); and the run of capitalised words the word is in ("Bank
+//     of America"): its length, the word's place in it, its first and last words and the words
+//     just outside it.
 //   * Optionally bidirectional, as the tagger: a right-to-left model tags first and its scores
 //     are added to the left-to-right model's at every word. Decoding allows only valid BILOU
 //     transitions.
@@ -56,6 +60,8 @@ struct Entity {
 struct NerExample {
   Sentence sentence;
   std::vector<Entity> entities;
+  // Times the sentence is visited per training epoch (oversampling a domain); at least once.
+  int repeat = 1;
 };
 
 // Options for `EntityRecognizer::Train`. Training is deterministic: the same data, options and
@@ -72,6 +78,11 @@ struct NerTrainOptions {
   // agents.tsv) whose names become the gazetteer. Empty: no gazetteer. Missing files are logged
   // and skipped.
   std::string gazetteer_dir;
+  // The geocoder's gazetteer file (build/data/geo/gazetteer.tsv, docs/geocoding.md): names of its
+  // first-level divisions and of its places with at least `min_place_population` people join the
+  // gazetteer as two more types. Empty: none.
+  std::string places_path;
+  int64_t min_place_population = 15000;
   // Receives one line per epoch (training accuracy, dev F1) and other progress. May be null.
   std::function<void(const std::string&)> log;
 };

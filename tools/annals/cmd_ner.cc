@@ -73,6 +73,7 @@ int RunTrainNer(int argc, char** argv) {
   std::vector<std::string> train_paths;
   std::string dev_path, out_path, model_dir, format_name = "auto", gazetteer_dir;
   bool no_gazetteer = false, one_direction = false;
+  int main_files = 1, repeat_main = 1;
   NerTrainOptions options;
   app.add_option("--train", train_paths, "training files (IOB2 or CoNLL columns)")->required();
   app.add_option("--dev", dev_path, "development file, scored after every epoch");
@@ -89,6 +90,20 @@ int RunTrainNer(int argc, char** argv) {
   app.add_option("--gazetteer", gazetteer_dir,
                  "directory with the actor dictionaries (default: data/dict)");
   app.add_flag("--no-gazetteer", no_gazetteer, "train without gazetteer features");
+  app.add_option("--main-files", main_files,
+                 "how many of the first --train files are the main domain (see --repeat-main)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 1000));
+  app.add_option("--repeat-main", repeat_main,
+                 "visit the sentences of the main-domain files this many times per epoch")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100));
+  app.add_option("--places", options.places_path,
+                 "the geocoder's gazetteer file (build/data/geo/gazetteer.tsv): its place and "
+                 "division names become gazetteer features");
+  app.add_option("--min-place-population", options.min_place_population,
+                 "only places with at least this many people")
+      ->capture_default_str();
   app.add_flag("--one-direction", one_direction, "left-to-right model only");
   try {
     app.parse(argc, argv);
@@ -120,8 +135,12 @@ int RunTrainNer(int argc, char** argv) {
     return kExitFailure;
   }
   std::vector<NerExample> train, dev;
-  for (const std::string& path : train_paths) {
-    if (!ReadExamples(cmd, path, *format, *pipeline, train)) return kExitFailure;
+  for (size_t k = 0; k < train_paths.size(); ++k) {
+    size_t before = train.size();
+    if (!ReadExamples(cmd, train_paths[k], *format, *pipeline, train)) return kExitFailure;
+    if (k < static_cast<size_t>(main_files)) {
+      for (size_t s = before; s < train.size(); ++s) train[s].repeat = repeat_main;
+    }
   }
   if (!dev_path.empty() && !ReadExamples(cmd, dev_path, *format, *pipeline, dev)) {
     return kExitFailure;

@@ -23,13 +23,24 @@ using nlp::tag::MixKey;
 namespace {
 
 // Bumped whenever features change meaning: a model stores the version it was trained with.
-constexpr uint32_t kFeatureVersion = 1;
+constexpr uint32_t kFeatureVersion = 2;
 constexpr int kMaxTypes = 60;  // 1 + 4 * 60 < 255 classes.
 constexpr int kMaxClasses = 255;
 constexpr int kMaxGazetteerWords = 6;
 
 // Gazetteer types (bit groups of a word's gazetteer mask; part of the model format).
-enum GazType { kGazPer, kGazOrg, kGazLoc, kGazNorp, kGazMetonym, kGazAgent, kNumGazTypes };
+enum GazType {
+  kGazPer,
+  kGazOrg,
+  kGazLoc,
+  kGazNorp,
+  kGazMetonym,
+  kGazAgent,
+  kGazCity,    // Populated places of the geocoder's gazetteer (P rows).
+  kGazRegion,  // Its first-level divisions (A rows).
+  kNumGazTypes
+};
+static_assert(4 * kNumGazTypes <= 32, "gazetteer bits must fit WordInfo::gaz");
 
 // Feature templates. The numbers are part of the model format (they are hashed into the keys).
 enum Template : uint64_t {
@@ -83,6 +94,15 @@ enum Template : uint64_t {
   kLabelClassM1,
   kLabelClassP1,
   kLabelClassShape,
+  // Feature version 2: the run of capitalised words around the word (see CapitalRuns).
+  kRunPos,
+  kRunBefore,
+  kRunAfter,
+  kRunFirst,
+  kRunLast,
+  kRunLastShape,
+  kKnownBit,
+  kKnownMask,
 };
 
 struct WordInfo {
@@ -97,7 +117,16 @@ struct WordInfo {
   uint64_t xpos = 0;
   uint32_t gaz = 0;  // Bit 4 * type + role (role 0 B, 1 I, 2 L, 3 U).
   uint64_t label_class = 0;
+  uint32_t known = 0;  // Training entity names: bit 4 * type + role, as `gaz` (types 0..7).
   bool capitalized = false;
+  // The run of capitalised words the word is in (0 = none): position (first/inside/last/alone,
+  // with the run's length up to 4), lower-cased words just before and after the run, and the
+  // run's first and last words.
+  uint64_t run_pos = 0;
+  uint64_t run_before = 0;
+  uint64_t run_after = 0;
+  uint64_t run_first = 0;
+  uint64_t run_last = 0;
 };
 
 const uint64_t kStartWord = util::Fnv1a64("<s>");
@@ -179,8 +208,83 @@ uint64_t NgramHash(const std::vector<std::string>& lowers, size_t begin, size_t 
   return util::Fnv1a64(key);
 }
 
+// Words that may join two capitalised words into one run ("Bank of America", "Procter & Gamble").
+bool RunConnector(std::string_view lower) {
+  return lower == "of" || lower == "&" || lower == "and" || lower == "for" || lower == "the" ||
+         lower == "de" || lower == "-";
+}
+
+// Marks the maximal runs of capitalised words (joined by connectors) so that every word of a
+// multi-word name sees the words around the whole name and its last word ("University",
+// "Inc.", "River"), beyond the two-word window of the other features.
+void CapitalRuns(const Sentence& s, const std::vector<std::string>& lowers,
+                 std::vector<WordInfo>& out) {
+  const size_t n = s.words.size();
+  auto cap = [&](size_t i) {
+    const std::string& f = s.words[i].form;
+    return !f.empty() && f[0] >= 'A' && f[0] <= 'Z';
+  };
+  size_t i = 0;
+  while (i < n) {
+    if (!cap(i)) {
+      ++i;
+      continue;
+    }
+    size_t e = i;  // Last capitalised word of the run so far.
+    for (size_t j = i + 1; j < n; ++j) {
+      if (cap(j)) {
+        e = j;
+      } else if (!RunConnector(lowers[j]) || j + 1 >= n) {
+        break;
+      } else if (!cap(j + 1)) {
+        break;
+      }
+    }
+    const size_t len = e - i + 1;
+    const uint64_t before = i == 0 ? kStartWord : util::Fnv1a64(lowers[i - 1]);
+    const uint64_t after = e + 1 >= n ? kEndWord : util::Fnv1a64(lowers[e + 1]);
+    const uint64_t first = util::Fnv1a64(lowers[i]);
+    const uint64_t last = util::Fnv1a64(lowers[e]);
+    for (size_t k = i; k <= e; ++k) {
+      WordInfo& w = out[k];
+      uint64_t role = len == 1 ? 3 : k == i ? 0 : k == e ? 2 : 1;
+      w.run_pos = 1 + role * 8 + std::min<size_t>(len, 4);
+      w.run_before = before;
+      w.run_after = after;
+      w.run_first = first;
+      w.run_last = last;
+    }
+    i = e + 1;
+  }
+}
+
+// Sets bit 4 * type + role (role 0 B, 1 I, 2 L, 3 U) of `field` on the words of every n-gram of
+// `lowers` (up to kMaxGazetteerWords words) found in `names`, for each type bit of its mask.
+void MarkNames(const std::vector<std::string>& lowers, const Gazetteer& names,
+               uint32_t WordInfo::*field, std::vector<WordInfo>& out) {
+  if (names.empty()) return;
+  const size_t n = lowers.size();
+  for (size_t b = 0; b < n; ++b) {
+    for (size_t e = b + 1; e <= std::min(n, b + kMaxGazetteerWords); ++e) {
+      auto it = names.find(NgramHash(lowers, b, e));
+      if (it == names.end()) continue;
+      for (int t = 0; t < 8; ++t) {
+        if ((it->second & (1u << t)) == 0) continue;
+        if (e == b + 1) {
+          out[b].*field |= 1u << (4 * t + 3);
+          continue;
+        }
+        out[b].*field |= 1u << (4 * t);
+        for (size_t k = b + 1; k + 1 < e; ++k) out[k].*field |= 1u << (4 * t + 1);
+        out[e - 1].*field |= 1u << (4 * t + 2);
+      }
+    }
+  }
+}
+
+// `known`: entity names of the training data (hash of the lower-cased words -> type bits).
 void Describe(const Sentence& s, const Gazetteer& gaz, const LabelClasses& classes,
-              std::vector<WordInfo>& out, uint64_t& sentence_case) {
+              const Gazetteer& known, std::vector<WordInfo>& out, uint64_t& sentence_case) {
   const size_t n = s.words.size();
   out.assign(n, WordInfo());
   std::vector<std::string> lowers(n);
@@ -205,23 +309,9 @@ void Describe(const Sentence& s, const Gazetteer& gaz, const LabelClasses& class
     w.label_class = lc == classes.end() ? kUnknownClass : lc->second;
   }
   sentence_case = SentenceCase(s);
-  if (gaz.empty()) return;
-  for (size_t b = 0; b < n; ++b) {
-    for (size_t e = b + 1; e <= std::min(n, b + kMaxGazetteerWords); ++e) {
-      auto it = gaz.find(NgramHash(lowers, b, e));
-      if (it == gaz.end()) continue;
-      for (int t = 0; t < kNumGazTypes; ++t) {
-        if ((it->second & (1u << t)) == 0) continue;
-        if (e == b + 1) {
-          out[b].gaz |= 1u << (4 * t + 3);
-          continue;
-        }
-        out[b].gaz |= 1u << (4 * t);
-        for (size_t k = b + 1; k + 1 < e; ++k) out[k].gaz |= 1u << (4 * t + 1);
-        out[e - 1].gaz |= 1u << (4 * t + 2);
-      }
-    }
-  }
+  CapitalRuns(s, lowers, out);
+  MarkNames(lowers, gaz, &WordInfo::gaz, out);
+  MarkNames(lowers, known, &WordInfo::known, out);
 }
 
 void Features(const std::vector<WordInfo>& ws, size_t i, uint64_t sentence_case, uint64_t prev1,
@@ -286,6 +376,19 @@ void Features(const std::vector<WordInfo>& ws, size_t i, uint64_t sentence_case,
         MixKey(MixKey(kGazBit, static_cast<uint64_t>(__builtin_ctz(g))), w.capitalized ? 1 : 0));
   }
   keys.push_back(MixKey(MixKey(kGazMask, w.gaz), w.short_shape));
+  if (w.run_pos != 0) {
+    keys.push_back(MixKey(MixKey(kRunPos, w.run_pos), sentence_case));
+    keys.push_back(MixKey(MixKey(kRunBefore, w.run_before), w.run_pos));
+    keys.push_back(MixKey(kRunAfter, w.run_after));
+    keys.push_back(MixKey(kRunFirst, w.run_first));
+    keys.push_back(MixKey(kRunLast, w.run_last));
+    keys.push_back(MixKey(MixKey(kRunLastShape, w.run_last), w.run_pos));
+  }
+  for (uint32_t k = w.known; k != 0; k &= k - 1) {
+    keys.push_back(
+        MixKey(MixKey(kKnownBit, static_cast<uint64_t>(__builtin_ctz(k))), w.capitalized ? 1 : 0));
+  }
+  keys.push_back(MixKey(MixKey(kKnownMask, w.known), w.short_shape));
   keys.push_back(MixKey(kGazMaskM1, m1 ? m1->gaz : kStartWord));
   keys.push_back(MixKey(kGazMaskP1, p1 ? p1->gaz : kEndWord));
   keys.push_back(MixKey(kPrev1, prev1));
@@ -486,6 +589,53 @@ Status ReadGazetteer(const std::string& dir, Gazetteer& gaz,
   return Status::Ok();
 }
 
+// Adds the place names of the geocoder's gazetteer file (docs/geocoding.md: `A` rows, divisions,
+// and `P` rows, populated places, with at least `min_population` people) to the gazetteer. Their
+// keys are folded lower case, as the n-grams looked up here (ASCII names match exactly).
+Status ReadPlaces(const std::string& path, int64_t min_population, Gazetteer& gaz,
+                  const std::function<void(const std::string&)>& log) {
+  FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return NotFoundError(path + ": cannot open place gazetteer");
+  std::string bytes;
+  char buf[1 << 16];
+  size_t got;
+  while ((got = std::fread(buf, 1, sizeof buf, f)) > 0) bytes.append(buf, got);
+  std::fclose(f);
+  if (bytes.rfind("#annals-gazetteer\t", 0) != 0) {
+    return InvalidArgumentError(path + ": not an Annals place gazetteer (first line)");
+  }
+  size_t cities = 0, regions = 0;
+  for (std::string_view line : util::Split(bytes, '\n')) {
+    if (line.size() < 2 || line[1] != '\t' || (line[0] != 'A' && line[0] != 'P')) continue;
+    std::vector<std::string_view> cells = util::Split(line, '\t');
+    const bool place = line[0] == 'P';
+    const size_t pop_col = place ? 6 : 5, keys_col = place ? 9 : 8;
+    if (cells.size() <= keys_col) continue;
+    int64_t population = 0;
+    for (char c : cells[pop_col]) {
+      if (c < '0' || c > '9' || population > (int64_t{1} << 40)) break;
+      population = population * 10 + (c - '0');
+    }
+    if (place && population < min_population) continue;
+    for (std::string_view key : util::Split(cells[keys_col], '|')) {
+      std::vector<std::string> words;
+      for (std::string_view part : util::Split(key, ' ')) {
+        if (!part.empty()) words.emplace_back(part);
+      }
+      if (words.empty() || words.size() > kMaxGazetteerWords) continue;
+      gaz[NgramHash(words, 0, words.size())] |=
+          static_cast<uint8_t>(1u << (place ? kGazCity : kGazRegion));
+    }
+    ++(place ? cities : regions);
+  }
+  if (log) {
+    log("gazetteer: " + std::to_string(cities) + " places of at least " +
+        std::to_string(min_population) + " people and " + std::to_string(regions) +
+        " divisions from " + path);
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 struct EntityRecognizer::Impl {
@@ -493,6 +643,7 @@ struct EntityRecognizer::Impl {
   std::vector<std::string> types;
   Gazetteer gazetteer;
   LabelClasses label_classes;
+  Gazetteer known_names;  // Entity names of the training data (types 0..7).
   nlp::tag::SparseWeights weights;
   nlp::tag::SparseWeights backward;
   bool has_backward = false;
@@ -526,7 +677,7 @@ std::vector<Entity> EntityRecognizer::Recognize(const Sentence& sentence) const 
   const Impl& m = *impl_;
   std::vector<WordInfo> info;
   uint64_t sentence_case = 0;
-  Describe(sentence, m.gazetteer, m.label_classes, info, sentence_case);
+  Describe(sentence, m.gazetteer, m.label_classes, m.known_names, info, sentence_case);
   std::vector<int> labels;
   Decode(info, sentence_case, m.weights, m.has_backward ? &m.backward : nullptr, m.NumClasses(),
          labels);
@@ -590,7 +741,7 @@ Result<EntityRecognizer> EntityRecognizer::FromBytes(std::string bytes) {
   for (uint64_t i = 0; i < n && gr.ok(); ++i) {
     uint64_t key = gr.U64();
     uint8_t mask = gr.U8();
-    if (gr.ok() && mask >= (1u << kNumGazTypes)) return DataLossError("gazetteer: bad type mask");
+    static_assert(kNumGazTypes == 8, "every bit of a type mask is a gazetteer type");
     impl->gazetteer[key] = mask;
   }
   if (!gr.ok()) return gr.status("gazetteer");
@@ -609,6 +760,19 @@ Result<EntityRecognizer> EntityRecognizer::FromBytes(std::string bytes) {
   }
   if (!lr.ok()) return lr.status("label_classes");
   if (!lr.done()) return DataLossError("label_classes: trailing bytes");
+
+  Result<std::string_view> known = file->Section("known_names");
+  if (!known.ok()) return known.status();
+  ByteReader kr(*known);
+  n = kr.VarU();
+  if (!kr.ok() || n > known->size() / 9) return DataLossError("known_names: bad entry count");
+  impl->known_names.reserve(n);
+  for (uint64_t i = 0; i < n && kr.ok(); ++i) {
+    uint64_t key = kr.U64();
+    impl->known_names[key] = kr.U8();
+  }
+  if (!kr.ok()) return kr.status("known_names");
+  if (!kr.done()) return DataLossError("known_names: trailing bytes");
 
   const int classes = impl->NumClasses();
   Result<std::string_view> weights = file->Section("weights");
@@ -685,6 +849,11 @@ Result<EntityRecognizer> EntityRecognizer::Train(const std::vector<NerExample>& 
     Status st = ReadGazetteer(options.gazetteer_dir, impl->gazetteer, options.log);
     if (!st.ok()) return st;
   }
+  if (!options.places_path.empty()) {
+    Status st =
+        ReadPlaces(options.places_path, options.min_place_population, impl->gazetteer, options.log);
+    if (!st.ok()) return st;
+  }
 
   // Label classes: the types each word had in training. Training sentences get classes counted
   // on the other folds only (jackknifing), so that the feature is as reliable as on new text.
@@ -728,15 +897,40 @@ Result<EntityRecognizer> EntityRecognizer::Train(const std::vector<NerExample>& 
   std::vector<LabelClasses> fold_classes;
   for (size_t f = 0; f < kFolds; ++f) fold_classes.push_back(make_classes(f));
 
+  // Entity names of the training data (lower-cased words -> type bits), jackknifed as the label
+  // classes: a training sentence sees the names of the other folds only.
+  auto make_known = [&](size_t skip_fold) {
+    Gazetteer out;
+    for (size_t s = 0; s < train.size(); ++s) {
+      if (fold_of(s) == skip_fold) continue;
+      const Sentence& sent = train[s].sentence;
+      for (const Entity& e : train[s].entities) {
+        const int t = type_id(e.type);
+        if (t >= 8 || e.last_word - e.first_word + 1 > kMaxGazetteerWords) continue;
+        std::vector<std::string> words;
+        for (int i = e.first_word; i <= e.last_word; ++i) {
+          words.push_back(util::AsciiLower(sent.words[i].form));
+        }
+        out[NgramHash(words, 0, words.size())] |= static_cast<uint8_t>(1u << t);
+      }
+    }
+    return out;
+  };
+  impl->known_names = make_known(kFolds);
+  std::vector<Gazetteer> fold_known;
+  for (size_t f = 0; f < kFolds; ++f) fold_known.push_back(make_known(f));
+
   std::vector<std::vector<WordInfo>> infos(train.size());
   std::vector<uint64_t> cases(train.size());
   for (size_t s = 0; s < train.size(); ++s) {
-    Describe(train[s].sentence, impl->gazetteer, fold_classes[fold_of(s)], infos[s], cases[s]);
+    Describe(train[s].sentence, impl->gazetteer, fold_classes[fold_of(s)], fold_known[fold_of(s)],
+             infos[s], cases[s]);
   }
   std::vector<std::vector<WordInfo>> dev_infos(dev.size());
   std::vector<uint64_t> dev_cases(dev.size());
   for (size_t s = 0; s < dev.size(); ++s) {
-    Describe(dev[s].sentence, impl->gazetteer, impl->label_classes, dev_infos[s], dev_cases[s]);
+    Describe(dev[s].sentence, impl->gazetteer, impl->label_classes, impl->known_names, dev_infos[s],
+             dev_cases[s]);
   }
 
   // Entity-level F1 of labels against the gold entities of dev.
@@ -763,8 +957,9 @@ Result<EntityRecognizer> EntityRecognizer::Train(const std::vector<NerExample>& 
   auto train_direction = [&](bool reverse) {
     const char* name = reverse ? "right-to-left" : "left-to-right";
     nlp::tag::PerceptronTrainer trainer(num_classes);
-    std::vector<size_t> order(train.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::vector<size_t> order;  // Each sentence `repeat` times.
+    for (size_t i = 0; i < train.size(); ++i)
+      order.insert(order.end(), std::max(1, train[i].repeat), i);
     uint64_t rng = options.seed;
     auto next_random = [&rng]() {  // splitmix64: the same sequence on every platform.
       uint64_t z = (rng += 0x9E3779B97F4A7C15ull);
@@ -868,6 +1063,16 @@ Result<EntityRecognizer> EntityRecognizer::Train(const std::vector<NerExample>& 
     lw.U64(cls);
   }
   writer.AddSection("label_classes", lw.Take());
+  std::vector<std::pair<uint64_t, uint8_t>> known(impl->known_names.begin(),
+                                                  impl->known_names.end());
+  std::sort(known.begin(), known.end());
+  ByteWriter kw;
+  kw.VarU(known.size());
+  for (const auto& [key, mask] : known) {
+    kw.U64(key);
+    kw.U8(mask);
+  }
+  writer.AddSection("known_names", kw.Take());
   writer.AddSection("weights", impl->weights.Serialize());
   if (impl->has_backward) writer.AddSection("weights_backward", impl->backward.Serialize());
   impl->bytes = writer.Serialize();

@@ -1,7 +1,8 @@
 // Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
-// The committed models/ner.model on Universal NER English EWT dev, words tagged by the committed
-// tagger as at run time. The floor is a little under what `annals eval ner` measured when the
-// model was committed (models/README.md), so a regression in loading, features or decoding fails.
+// The committed models/ner.model on Universal NER English EWT test, words tagged by the committed
+// tagger as at run time. (Test, not dev: dev is part of the committed model's training data, see
+// models/README.md.) The floor is a little under what `annals eval ner` measured when the model
+// was committed, so a regression in loading, features or decoding fails; nothing is tuned on it.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -15,7 +16,7 @@
 namespace annals {
 namespace {
 
-constexpr double kF1Floor = 69.5;  // Measured 70.61 (annals eval ner, UNER EWT dev).
+constexpr double kF1Floor = 75.5;  // Measured 76.27 (annals eval ner, UNER EWT test).
 
 std::string SourceDir() {
   const char* env = std::getenv("ANNALS_SOURCE_DIR");
@@ -27,9 +28,9 @@ std::string SharedDir() {
   return env != nullptr ? env : SourceDir() + "/../shared";
 }
 
-TEST(NerModelTest, CommittedModelOnUnerEwtDev) {
-  std::string dev = SharedDir() + "/data/uner-english-ewt/en_ewt-ud-dev.iob2";
-  if (!std::filesystem::exists(dev)) GTEST_SKIP() << "../shared absent: " << dev;
+TEST(NerModelTest, CommittedModelOnUnerEwtTest) {
+  std::string gold = SharedDir() + "/data/uner-english-ewt/en_ewt-ud-test.iob2";
+  if (!std::filesystem::exists(gold)) GTEST_SKIP() << "../shared absent: " << gold;
   Result<Tagger> tagger = Tagger::Load(SourceDir() + "/models/tagger.model");
   ASSERT_TRUE(tagger.ok()) << tagger.status().ToString();
   Result<EntityRecognizer> ner = EntityRecognizer::Load(SourceDir() + "/models/ner.model");
@@ -37,7 +38,7 @@ TEST(NerModelTest, CommittedModelOnUnerEwtDev) {
   nlp::ner::NerScores scores;
   size_t sentences = 0, bad = 0;
   Status st = nlp::ner::ReadIobFile(
-      dev, nlp::ner::IobFormat::kIob2,
+      gold, nlp::ner::IobFormat::kIob2,
       [&](nlp::ner::LabeledSentence&& ls) {
         ++sentences;
         tagger->Tag(ls.sentence);
@@ -49,8 +50,8 @@ TEST(NerModelTest, CommittedModelOnUnerEwtDev) {
       [&](const std::string&) { ++bad; });
   ASSERT_TRUE(st.ok()) << st.ToString();
   EXPECT_EQ(bad, 0u);
-  ASSERT_EQ(sentences, 2001u);
-  ASSERT_EQ(scores.all.gold, 966u) << "UNER EWT dev has 966 entities";
+  ASSERT_EQ(sentences, 2077u);
+  ASSERT_EQ(scores.all.gold, 1088u) << "UNER EWT test has 1,088 entities";
   EXPECT_GE(100.0 * scores.all.F1(), kF1Floor);
 }
 

@@ -140,6 +140,75 @@ TEST(EntityRecognizerTest, GazetteerFromDictionaries) {
   EXPECT_GT(with->bytes().size(), without->bytes().size());
 }
 
+TEST(EntityRecognizerTest, GazetteerFromPlaceFile) {
+  // A place gazetteer in the geocoder's format (docs/geocoding.md) that we write: one division,
+  // a big place, a small one below the population floor, and rows of other kinds.
+  std::filesystem::path path = std::filesystem::temp_directory_path() / "annals_ner_places.tsv";
+  {
+    FILE* f = std::fopen(path.c_str(), "w");
+    ASSERT_NE(f, nullptr);
+    std::fputs(
+        "#annals-gazetteer\t1\n# test\nN\twest\n"
+        "C\tXA\tXAA\tXA\tVellmar\t900000\t1.0\t2.0\tvellmar\n"
+        "A\tXA\t01\tXA-01\tKaro Oblast\t400000\t1.0\t2.0\tkaro oblast\tkaro\n"
+        "P\tXA\t01\t11\tPPLA\tKarograd\t250000\t1.0\t2.0\tkarograd|karo city\n"
+        "P\tXA\t01\t12\tPPL\tSmallton\t900\t1.0\t2.0\tsmallton\n"
+        "P\tXA\t01\t13\tPPL\tBroken\n",
+        f);
+    std::fclose(f);
+  }
+  NerTrainOptions o = Options();
+  o.places_path = path.string();
+  o.min_place_population = 1000;
+  std::vector<std::string> log;
+  o.log = [&](const std::string& line) { log.push_back(line); };
+  Result<EntityRecognizer> with = EntityRecognizer::Train(TinyCorpus(), {}, o);
+  ASSERT_TRUE(with.ok()) << with.status().ToString();
+  bool logged = false;
+  for (const std::string& line : log) {
+    logged |= line.find("1 places of at least 1000 people and 1 divisions") != std::string::npos;
+  }
+  EXPECT_TRUE(logged) << "expected one place (Smallton is too small) and one division";
+  Result<EntityRecognizer> without = EntityRecognizer::Train(TinyCorpus(), {}, Options());
+  ASSERT_TRUE(without.ok());
+  EXPECT_GT(with->bytes().size(), without->bytes().size());
+
+  // A file that is not a place gazetteer, and a missing one, are errors.
+  {
+    FILE* f = std::fopen(path.c_str(), "w");
+    ASSERT_NE(f, nullptr);
+    std::fputs("name\tpopulation\nKarograd\t250000\n", f);
+    std::fclose(f);
+  }
+  EXPECT_EQ(EntityRecognizer::Train(TinyCorpus(), {}, o).status().code(),
+            StatusCode::kInvalidArgument);
+  std::filesystem::remove(path);
+  EXPECT_EQ(EntityRecognizer::Train(TinyCorpus(), {}, o).status().code(), StatusCode::kNotFound);
+}
+
+TEST(EntityRecognizerTest, MultiWordNamesInLongCapitalisedRuns) {
+  // Runs of capitalised words joined by "of" and "&": every word of the name must come back in
+  // one entity, also for names longer than the two-word context window.
+  std::vector<NerExample> train = TinyCorpus();
+  train.push_back(Example(
+      "she/PRON/O studied/VERB/O at/ADP/O the/DET/O Royal/PROPN/B-ORG Academy/PROPN/I-ORG "
+      "of/ADP/I-ORG Fine/PROPN/I-ORG Arts/PROPN/I-ORG in/ADP/O Oslo/PROPN/B-LOC ./PUNCT/O"));
+  train.push_back(
+      Example("Procter/PROPN/B-ORG &/CCONJ/I-ORG Gamble/PROPN/I-ORG hired/VERB/O "
+              "Tomas/PROPN/B-PER ./PUNCT/O"));
+  Result<EntityRecognizer> ner = EntityRecognizer::Train(train, {}, Options());
+  ASSERT_TRUE(ner.ok());
+  for (size_t s = train.size() - 2; s < train.size(); ++s) {
+    std::vector<Entity> got = ner->Recognize(train[s].sentence);
+    ASSERT_EQ(got.size(), train[s].entities.size());
+    for (size_t i = 0; i < got.size(); ++i) {
+      EXPECT_EQ(got[i].type, train[s].entities[i].type);
+      EXPECT_EQ(got[i].first_word, train[s].entities[i].first_word);
+      EXPECT_EQ(got[i].last_word, train[s].entities[i].last_word);
+    }
+  }
+}
+
 TEST(EntityRecognizerTest, RejectsBadTrainingData) {
   EXPECT_FALSE(EntityRecognizer::Train({}, {}, Options()).ok());
   std::vector<NerExample> bad = TinyCorpus();
