@@ -56,7 +56,6 @@ struct ParserTrainOptions {
   int epochs = 12;             // Passes over the training data; the best dev epoch is kept.
   uint64_t seed = 1;           // Shuffling and exploration; same seed + data -> same model.
   int hash_bits = 22;          // Feature table of 2^hash_bits rows (8..24).
-  int feature_set = 1;         // Feature templates (docs/parser.md): 1 or 2.
   int explore_from_epoch = 1;  // 0-based epoch from which the dynamic oracle explores.
   // From then on, follow the model's own (possibly wrong) move with this probability.
   double explore_probability = 0.9;

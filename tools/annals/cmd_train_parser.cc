@@ -54,10 +54,6 @@ int RunTrainParser(int argc, char** argv) {
   app.add_option("--hash-bits", options.hash_bits, "feature table of 2^N rows")
       ->capture_default_str()
       ->check(CLI::Range(8, 24));
-  app.add_option("--features", options.feature_set,
-                 "feature templates: 1 (first models) or 2 (adds label sets, shapes, between-tags)")
-      ->capture_default_str()
-      ->check(CLI::Range(1, 2));
   app.add_option("--explore", options.explore_probability,
                  "probability of following the model's own move (dynamic oracle)")
       ->capture_default_str()

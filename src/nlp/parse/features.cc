@@ -1,7 +1,6 @@
 // Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
 #include "nlp/parse/features.h"
 
-#include <algorithm>
 #include <string>
 
 #include "util/text.h"
@@ -31,38 +30,9 @@ int DistanceBucket(int d) {
   return 8;
 }
 
-// Coarse shape of a form: first character class, whether later characters hold upper-case
-// letters / digits / hyphens, and a length bucket.
-uint64_t Shape(std::string_view f) {
-  if (f.empty()) return 1;
-  auto cls = [](unsigned char ch) -> uint64_t {
-    if (ch >= 'A' && ch <= 'Z') return 1;
-    if (ch >= 'a' && ch <= 'z') return 2;
-    if (ch >= '0' && ch <= '9') return 3;
-    if (ch >= 0x80) return 4;
-    return 5;
-  };
-  uint64_t v = cls(static_cast<unsigned char>(f[0]));
-  bool upper = false, lower = false, digit = false, hyphen = false, other = false;
-  for (size_t i = 1; i < f.size(); ++i) {
-    uint64_t c = cls(static_cast<unsigned char>(f[i]));
-    upper |= c == 1;
-    lower |= c == 2;
-    digit |= c == 3;
-    hyphen |= f[i] == '-';
-    other |= c == 5 && f[i] != '-';
-  }
-  v = v * 2 + upper;
-  v = v * 2 + lower;
-  v = v * 2 + digit;
-  v = v * 2 + hyphen;
-  v = v * 2 + other;
-  return v * 4 + (f.size() <= 1 ? 0 : f.size() <= 3 ? 1 : f.size() <= 7 ? 2 : 3);
-}
-
 }  // namespace
 
-void SentenceContext::Build(const Sentence& s, int feature_set) {
+void SentenceContext::Build(const Sentence& s) {
   const size_t n = s.words.size();
   word.assign(n + 1, kRoot);
   upos.assign(n + 1, kRoot);
@@ -78,27 +48,9 @@ void SentenceContext::Build(const Sentence& s, int feature_set) {
     if (suf.size() > 3) suf = suf.substr(suf.size() - 3);
     suffix[i + 1] = util::Fnv1a64(suf) ^ 0x33;
   }
-  shape.clear();
-  prefix.clear();
-  punct_upto.clear();
-  verb_upto.clear();
-  if (feature_set < 2) return;
-  shape.assign(n + 1, kRoot);
-  prefix.assign(n + 1, kRoot);
-  punct_upto.assign(n + 1, 0);
-  verb_upto.assign(n + 1, 0);
-  for (size_t i = 0; i < n; ++i) {
-    const Word& w = s.words[i];
-    shape[i + 1] = Shape(w.form) + 0x5000;
-    std::string lower = util::AsciiLower(w.form.substr(0, std::min<size_t>(w.form.size(), 2)));
-    prefix[i + 1] = util::Fnv1a64(lower) ^ 0x77;
-    punct_upto[i + 1] = punct_upto[i] + (w.upos == "PUNCT");
-    verb_upto[i + 1] = verb_upto[i] + (w.upos == "VERB" || w.upos == "AUX");
-  }
 }
 
-void ExtractFeatures(const SentenceContext& c, const State& st, std::vector<uint64_t>& out,
-                     int feature_set) {
+void ExtractFeatures(const SentenceContext& c, const State& st, std::vector<uint64_t>& out) {
   out.clear();
   auto W = [&](int i) { return i < 0 ? kNone : c.word[i]; };
   auto P = [&](int i) { return i < 0 ? kNone : c.upos[i]; };
@@ -241,61 +193,6 @@ void ExtractFeatures(const SentenceContext& c, const State& st, std::vector<uint
   out.push_back(F(++t, s0wp, L(s0r)));
   out.push_back(F(++t, b0wp, L(b0l)));
   out.push_back(F(++t, s1wp, L(s1r)));
-  if (feature_set < 2) return;
-
-  // Feature set 2.
-  auto Sh = [&](int i) { return i < 0 ? kNone : c.shape[i]; };
-  auto Pre = [&](int i) { return i < 0 ? kNone : c.prefix[i]; };
-  // Label sets (Zhang & Nivre 2011).
-  const uint64_t s0ls = st.LeftLabelSet(s0), s0rs = st.RightLabelSet(s0);
-  const uint64_t b0ls = st.LeftLabelSet(b0), s1rs = st.RightLabelSet(s1);
-  out.push_back(F(++t, s0w, s0ls));
-  out.push_back(F(++t, s0p, s0ls));
-  out.push_back(F(++t, s0w, s0rs));
-  out.push_back(F(++t, s0p, s0rs));
-  out.push_back(F(++t, b0w, b0ls));
-  out.push_back(F(++t, b0p, b0ls));
-  out.push_back(F(++t, s1p, s1rs));
-  out.push_back(F(++t, s0p, b0p, s0rs));
-  // Shape and prefix of the stack and buffer fronts.
-  out.push_back(F(++t, Sh(s0)));
-  out.push_back(F(++t, Sh(b0)));
-  out.push_back(F(++t, Sh(b1)));
-  out.push_back(F(++t, Sh(s1)));
-  out.push_back(F(++t, Sh(s0), s0p));
-  out.push_back(F(++t, Sh(b0), b0p));
-  out.push_back(F(++t, Sh(s0), Sh(b0)));
-  out.push_back(F(++t, Pre(s0)));
-  out.push_back(F(++t, Pre(b0)));
-  out.push_back(F(++t, b1 < 0 ? kNone : c.suffix[b1]));
-  out.push_back(F(++t, s1 < 0 ? kNone : c.suffix[s1]));
-  // What lies between s0 and b0 (s0's right dependents) and between s1 and s0.
-  auto Between = [&](int a, int b, const std::vector<int>& upto) -> uint64_t {
-    if (a <= 0 || b <= 0 || b <= a + 1) return 0;
-    int k = upto[b - 1] - upto[a];
-    return k > 2 ? 3 : static_cast<uint64_t>(k + 1);
-  };
-  const uint64_t pb = Between(s0, b0, c.punct_upto), vb = Between(s0, b0, c.verb_upto);
-  const uint64_t ps = Between(s1, s0, c.punct_upto), vs = Between(s1, s0, c.verb_upto);
-  out.push_back(F(++t, s0p, b0p, pb));
-  out.push_back(F(++t, s0p, b0p, vb));
-  out.push_back(F(++t, s1p, s0p, ps));
-  out.push_back(F(++t, s1p, s0p, vs));
-  out.push_back(F(++t, s0w, b0p, pb));
-  out.push_back(F(++t, s0p, b0w, pb));
-  // Wider context and universal tags.
-  const int b3 = st.B(3);
-  const uint64_t b1u = P(b1), s2u = P(s2);
-  out.push_back(F(++t, X(b3)));
-  out.push_back(F(++t, b1p, b2p, X(b3)));
-  out.push_back(F(++t, s1u, s0u, b0u));
-  out.push_back(F(++t, s0u, b0u, b1u));
-  out.push_back(F(++t, s2u, s1u, s0u));
-  out.push_back(F(++t, s0w, b0w, b1p));
-  out.push_back(F(++t, s1w, s0w, b0p));
-  out.push_back(F(++t, s0wp, X(s0r), L(s0r)));
-  out.push_back(F(++t, b0wp, X(b0l), L(b0l)));
-  out.push_back(F(++t, s0p, b0p, Mix(L(s0r), L(b0l))));
 }
 
 }  // namespace annals::nlp::parse

@@ -3,8 +3,7 @@
 // Internal: feature extraction for the arc-hybrid parser, in the style of Zhang & Nivre (2011):
 // words, tags and labels of the stack/buffer tops and their outermost dependents, distance,
 // valency and label sets, conjoined into hashed 64-bit feature ids. Changing any template changes
-// every model: add a new feature set (a model records the set it was trained with, and a build
-// reads every set from 1 to kFeatureSetVersion).
+// every model: bump kFeatureSetVersion (checked when a model is loaded).
 #ifndef ANNALS_NLP_PARSE_FEATURES_H_
 #define ANNALS_NLP_PARSE_FEATURES_H_
 
@@ -16,9 +15,7 @@
 
 namespace annals::nlp::parse {
 
-// Feature sets: 1 = the templates of the first models; 2 = set 1 plus label sets of s0/b0,
-// word shape and prefix, tags between s0 and b0 (punctuation, verbs), b3 and UPOS triples.
-inline constexpr uint32_t kFeatureSetVersion = 2;
+inline constexpr uint32_t kFeatureSetVersion = 1;
 
 // Per-sentence atomic attributes (index 0 is the root), computed once per sentence.
 struct SentenceContext {
@@ -26,19 +23,12 @@ struct SentenceContext {
   std::vector<uint64_t> upos;
   std::vector<uint64_t> xpos;
   std::vector<uint64_t> suffix;  // Last three characters of the lower-cased form.
-  // Feature set >= 2 only (empty otherwise):
-  std::vector<uint64_t> shape;   // Capitalisation/digit/punctuation class of the form.
-  std::vector<uint64_t> prefix;  // First two characters of the lower-cased form.
-  // Number of punctuation (UPOS PUNCT) / verb (VERB, AUX) words among 1..i, for i = 0..n.
-  std::vector<int> punct_upto, verb_upto;
-  void Build(const Sentence& sentence, int feature_set = 1);
+  void Build(const Sentence& sentence);
   int n() const { return static_cast<int>(word.size()) - 1; }
 };
 
-// Appends the feature ids of `state` to `out` (cleared first), with the templates of
-// `feature_set` (1..kFeatureSetVersion; `ctx` must be built for the same set).
-void ExtractFeatures(const SentenceContext& ctx, const State& state, std::vector<uint64_t>& out,
-                     int feature_set = 1);
+// Appends the feature ids of `state` to `out` (cleared first).
+void ExtractFeatures(const SentenceContext& ctx, const State& state, std::vector<uint64_t>& out);
 
 // Final mixing of a feature id into a table row in [0, 2^bits).
 inline uint32_t FeatureRow(uint64_t f, int bits) {

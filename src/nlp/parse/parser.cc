@@ -24,7 +24,6 @@ inline constexpr uint32_t kParserFormatVersion = 1;
 struct Parser::Model {
   std::vector<std::string> labels;
   CompactWeights weights;
-  int feature_set = 1;  // Feature templates (features.h).
 };
 
 namespace {
@@ -57,19 +56,18 @@ std::string DefaultParserModelPath() {
 
 namespace {
 
-void ParseWith(const std::vector<std::string>& labels, const CompactWeights& w, int feature_set,
-               Sentence& s) {
+void ParseWith(const std::vector<std::string>& labels, const CompactWeights& w, Sentence& s) {
   const int n = static_cast<int>(s.words.size());
   if (n == 0) return;
   nlp::parse::SentenceContext ctx;
-  ctx.Build(s, feature_set);
+  ctx.Build(s);
   State st(n);
   std::vector<uint64_t> feats;
   feats.reserve(128);
   const int na = w.num_actions();
   std::vector<int32_t> scores(na);
   while (!st.Terminal()) {
-    nlp::parse::ExtractFeatures(ctx, st, feats, feature_set);
+    nlp::parse::ExtractFeatures(ctx, st, feats);
     std::fill(scores.begin(), scores.end(), 0);
     w.Score(feats, scores.data());
     st.Apply(BestLegal(st, scores.data(), na));
@@ -93,7 +91,6 @@ Parser Parser::Pruned(int min_abs) const {
   auto m = std::make_shared<Model>();
   m->labels = model_->labels;
   m->weights = model_->weights.Pruned(min_abs);
-  m->feature_set = model_->feature_set;
   return Parser(std::move(m));
 }
 Parser::Parser(const Parser&) = default;
@@ -106,7 +103,7 @@ const std::vector<std::string>& Parser::labels() const { return model_->labels; 
 
 Status Parser::Parse(Sentence& sentence) const {
   if (model_ == nullptr) return FailedPreconditionError("parser: no model loaded");
-  ParseWith(model_->labels, model_->weights, model_->feature_set, sentence);
+  ParseWith(model_->labels, model_->weights, sentence);
   return Status::Ok();
 }
 
@@ -116,7 +113,7 @@ nlp::ModelWriter MakeWriter(const Parser::Model& m) {
   nlp::ModelWriter mw("parser");
   nlp::ByteWriter meta;
   meta.U32(kParserFormatVersion);
-  meta.U32(static_cast<uint32_t>(m.feature_set));
+  meta.U32(nlp::parse::kFeatureSetVersion);
   mw.AddSection("meta", meta.Take());
   nlp::ByteWriter labels;
   labels.VarU(m.labels.size());
@@ -145,12 +142,11 @@ Result<std::shared_ptr<Parser::Model>> ModelFromFile(const nlp::ModelFile& file)
     return DataLossError("parser model format " + std::to_string(version) + ", this build reads " +
                          std::to_string(kParserFormatVersion));
   }
-  if (features < 1 || features > nlp::parse::kFeatureSetVersion) {
+  if (features != nlp::parse::kFeatureSetVersion) {
     return DataLossError("parser model feature set " + std::to_string(features) +
-                         ", this build reads 1.." + std::to_string(nlp::parse::kFeatureSetVersion) +
+                         ", this build has " + std::to_string(nlp::parse::kFeatureSetVersion) +
                          " (retrain the model)");
   }
-  model->feature_set = static_cast<int>(features);
   Result<std::string_view> labels = file.Section("labels");
   if (!labels.ok()) return labels.status();
   nlp::ByteReader lr(*labels);
@@ -283,10 +279,6 @@ Result<Parser> Parser::Train(const std::vector<Sentence>& train, const std::vect
   if (opt.tag_noise < 0 || opt.tag_noise > 1) {
     return InvalidArgumentError("parser training: tag_noise must be in [0, 1]");
   }
-  if (opt.feature_set < 1 || opt.feature_set > static_cast<int>(nlp::parse::kFeatureSetVersion)) {
-    return InvalidArgumentError("parser training: feature_set must be in 1.." +
-                                std::to_string(nlp::parse::kFeatureSetVersion));
-  }
   if (opt.hash_bits < 8 || opt.hash_bits > 24) {
     return InvalidArgumentError("parser training: hash_bits must be in 8..24");
   }
@@ -315,7 +307,7 @@ Result<Parser> Parser::Train(const std::vector<Sentence>& train, const std::vect
     }
     rep.lifted_arcs += nlp::parse::Projectivize(heads, labels);
     TrainItem item;
-    item.ctx.Build(s, opt.feature_set);
+    item.ctx.Build(s);
     item.heads = std::move(heads);
     if (opt.tag_noise > 0) {
       item.gold_pair.assign(n + 1, -1);
@@ -333,7 +325,6 @@ Result<Parser> Parser::Train(const std::vector<Sentence>& train, const std::vect
   if (items.empty()) return InvalidArgumentError("parser training: no usable training sentence");
   rep.train_sentences = static_cast<int64_t>(items.size());
   auto model = std::make_shared<Model>();
-  model->feature_set = opt.feature_set;
   for (auto& [label, id] : label_ids) {
     id = static_cast<int>(model->labels.size());
     model->labels.push_back(label);
@@ -394,7 +385,7 @@ Result<Parser> Parser::Train(const std::vector<Sentence>& train, const std::vect
       }
       State st(it.ctx.n());
       while (!st.Terminal()) {
-        nlp::parse::ExtractFeatures(it.ctx, st, feats, opt.feature_set);
+        nlp::parse::ExtractFeatures(it.ctx, st, feats);
         std::fill(scores.begin(), scores.end(), 0.0f);
         weights.Score(feats, scores.data());
         int move_cost[3] = {-1, -1, -1};
@@ -441,7 +432,7 @@ Result<Parser> Parser::Train(const std::vector<Sentence>& train, const std::vect
     CompactWeights avg = weights.Average(now);
     DependencyScores d;
     if (!dev.empty()) {
-      for (Sentence& s : dev_out) ParseWith(model->labels, avg, opt.feature_set, s);
+      for (Sentence& s : dev_out) ParseWith(model->labels, avg, s);
       d = ScoreDependencies(dev, dev_out);
     }
     rep.dev_by_epoch.push_back(d);

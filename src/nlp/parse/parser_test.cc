@@ -71,36 +71,6 @@ TEST(ParserTest, TinyTrainingIsDeterministicAndFitsItsData) {
   EXPECT_DOUBLE_EQ(d.las, report.best_dev.las);
 }
 
-TEST(ParserTest, FeatureSetTwoTrainsLoadsAndDiffers) {
-  std::vector<Sentence> train = ReadAll("src/nlp/parse/testdata/tiny.conllu");
-  ParserTrainOptions o = TinyOptions();
-  o.feature_set = 2;
-  ParserTrainReport report;
-  Result<Parser> a = Parser::Train(train, train, o, &report);
-  Result<Parser> b = Parser::Train(train, train, o, nullptr);
-  ASSERT_TRUE(a.ok() && b.ok()) << a.status().ToString();
-  EXPECT_EQ(a->Serialize(), b->Serialize()) << "same seed and data must give the same weights";
-  EXPECT_GE(report.best_dev.las, 95.0);
-  Result<Parser> one = Parser::Train(train, {}, TinyOptions(), nullptr);
-  ASSERT_TRUE(one.ok());
-  EXPECT_NE(a->Serialize(), one->Serialize()) << "feature set 2 had no effect";
-  // The feature set travels with the model: a reloaded model parses exactly as the original.
-  Result<Parser> back = Parser::FromBytes(a->Serialize());
-  ASSERT_TRUE(back.ok()) << back.status().ToString();
-  for (const Sentence& gold : train) {
-    Sentence x = gold, y = gold;
-    ASSERT_TRUE(a->Parse(x).ok());
-    ASSERT_TRUE(back->Parse(y).ok());
-    EXPECT_TRUE(nlp::parse::IsWellFormedSingleRoot(Heads(x))) << gold.id;
-    for (size_t i = 0; i < x.words.size(); ++i) {
-      EXPECT_EQ(x.words[i].head, y.words[i].head) << gold.id;
-      EXPECT_EQ(x.words[i].deprel, y.words[i].deprel) << gold.id;
-    }
-  }
-  o.feature_set = 3;
-  EXPECT_FALSE(Parser::Train(train, {}, o, nullptr).ok());
-}
-
 TEST(ParserTest, TagNoiseTrainingIsDeterministic) {
   std::vector<Sentence> train = ReadAll("src/nlp/parse/testdata/tiny.conllu");
   ParserTrainOptions o = TinyOptions();

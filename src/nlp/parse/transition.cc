@@ -12,9 +12,7 @@ State::State(int n)
       lc_(2 * (n + 1), -1),
       rc_(2 * (n + 1), -1),
       nl_(n + 1, 0),
-      nr_(n + 1, 0),
-      lset_(n + 1, 0),
-      rset_(n + 1, 0) {
+      nr_(n + 1, 0) {
   stack_.reserve(n + 1);
   stack_.push_back(0);
 }
@@ -42,7 +40,6 @@ void State::AddArc(int h, int d, int l) {
       c[1] = d;
     }
     if (nl_[h] < 255) ++nl_[h];
-    lset_[h] |= uint64_t{1} << (l & 63);
   } else {
     int* c = &rc_[2 * h];
     if (c[0] < 0 || d > c[0]) {
@@ -52,7 +49,6 @@ void State::AddArc(int h, int d, int l) {
       c[1] = d;
     }
     if (nr_[h] < 255) ++nr_[h];
-    rset_[h] |= uint64_t{1} << (l & 63);
   }
 }
 

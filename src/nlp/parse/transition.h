@@ -67,10 +67,6 @@ class State {
   int Rc(int i, int k) const { return i < 0 ? -1 : rc_[2 * i + k]; }
   int LeftValency(int i) const { return i < 0 ? 0 : nl_[i]; }
   int RightValency(int i) const { return i < 0 ? 0 : nr_[i]; }
-  // Sets of the labels of node i's left / right dependents, as bit masks of label % 64 (0 for
-  // -1).
-  uint64_t LeftLabelSet(int i) const { return i < 0 ? 0 : lset_[i]; }
-  uint64_t RightLabelSet(int i) const { return i < 0 ? 0 : rset_[i]; }
 
  private:
   void AddArc(int h, int d, int l);
@@ -80,7 +76,6 @@ class State {
   std::vector<int> head_, label_;
   std::vector<int> lc_, rc_;
   std::vector<uint8_t> nl_, nr_;
-  std::vector<uint64_t> lset_, rset_;
 };
 
 // Dynamic oracle. `gold_head[i]`, `gold_label[i]` for i = 1..n (index 0 unused); the gold tree
