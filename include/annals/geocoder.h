@@ -203,6 +203,10 @@ struct ActionLocation {
   ActionLocationSource source = ActionLocationSource::kNone;
 };
 
+// True for a lower-case word that names a kind of administrative division ("region",
+// "province", "oblast", "state", ...), as in "the Kursk region".
+bool IsPlaceDesignator(std::string_view lowercase_word);
+
 ActionLocation ChooseActionLocation(const ActionLocationInput& input);
 
 }  // namespace annals

@@ -332,6 +332,8 @@ std::vector<GeoMatch> Geocoder::Candidates(std::string_view mention,
   return out;
 }
 
+bool IsPlaceDesignator(std::string_view lowercase_word) { return IsDesignator(lowercase_word); }
+
 ActionLocation ChooseActionLocation(const ActionLocationInput& in) {
   ActionLocation best;
   auto hops_to_predicate = [&](const PlaceMention& m) -> int {

@@ -2,6 +2,7 @@
 #include "ingest/document_coder.h"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <system_error>
 
@@ -65,20 +66,38 @@ void DocumentCoder::FindPlaces(const Document& doc, const std::vector<Event>& ev
       entities.push_back({.sentence = static_cast<int>(si), .entity = std::move(ent)});
       const Entity& e = entities.back().entity;
       if (!loc || !geocoder_) continue;
+      const int n = static_cast<int>(s.words.size());
+      int word_end = e.last_word + 1;
+      std::string text = e.text;
+      Span span = e.span;
+      // "the Kursk region": a division's designator after the name belongs to the place mention
+      // (the entity is the name alone), so the mention's head is the designator, which the
+      // predicate governs.
+      if (word_end < n && s.words[word_end].span.end <= doc.text.size() &&
+          span.begin <= s.words[word_end].span.begin) {
+        std::string next;
+        for (char c : s.words[word_end].form) {
+          next += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+        if (IsPlaceDesignator(next)) {
+          ++word_end;
+          span.end = s.words[word_end - 1].span.end;
+          text = doc.text.substr(span.begin, span.end - span.begin);
+        }
+      }
       context.previous_word = e.first_word > 0 ? s.words[e.first_word - 1].form : "";
-      context.next_word =
-          e.last_word + 1 < static_cast<int>(s.words.size()) ? s.words[e.last_word + 1].form : "";
-      Result<GeoMatch> m = geocoder_->Resolve(e.text, context);
+      context.next_word = word_end < n ? s.words[word_end].form : "";
+      Result<GeoMatch> m = geocoder_->Resolve(text, context);
       if (!m.ok()) continue;
-      m->place.span = e.span;
-      bool in_dateline = doc.dateline && e.span.begin >= doc.dateline->span.begin &&
-                         e.span.end <= doc.dateline->span.end;
+      m->place.span = span;
+      bool in_dateline = doc.dateline && span.begin >= doc.dateline->span.begin &&
+                         span.end <= doc.dateline->span.end;
       places.push_back({.sentence = static_cast<int>(si),
                         .entity = static_cast<int>(entities.size() - 1),
                         .word_begin = e.first_word,
-                        .word_end = e.last_word + 1,
-                        .text = e.text,
-                        .span = e.span,
+                        .word_end = word_end,
+                        .text = text,
+                        .span = span,
                         .dateline = in_dateline,
                         .match = std::move(*m)});
     }
@@ -95,6 +114,15 @@ void DocumentCoder::Locate(const Document& doc, const std::vector<ResolvedPlace>
   std::vector<PlaceMention> mentions;
   for (const ResolvedPlace& p : places) {
     if (p.dateline) continue;
+    // A possessive ("Shanghai's cooperation organization", "Russia's army") names an owner, not
+    // where something happened.
+    if (p.sentence >= 0 && p.sentence < static_cast<int>(doc.sentences.size())) {
+      const std::vector<Word>& words = doc.sentences[p.sentence].words;
+      if (p.word_end >= 0 && p.word_end < static_cast<int>(words.size())) {
+        const std::string& next = words[p.word_end].form;
+        if (next == "'s" || next == "\u2019s" || next == "'") continue;
+      }
+    }
     mentions.push_back({.place = p.match.place,
                         .sentence = p.sentence,
                         .word_begin = p.word_begin,
