@@ -8,8 +8,8 @@
 // India (11x), the Gazprom agreement (05x), North Korea providing soldiers (07x), no unflagged
 // event in the "seem almost inevitable" sentence, past events not dated 2025, and Xi's talks with
 // Modi (04x), written "held Talkson on Monday with ... Modi" in this machine-translated text (the
-// pipeline splits the glued "Talks"+"on"; the coder reads "with Modi" under "Monday" as the
-// verb's).
+// pipeline splits the glued "Talks"+"on"; a "with Modi" parsed under "Monday" would count as the
+// verb's too).
 #include <gtest/gtest.h>
 
 #include <cstdlib>
