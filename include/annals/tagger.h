@@ -32,6 +32,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "annals/document.h"
@@ -93,6 +94,13 @@ class Tagger {
   // The lemma the lemmatizer gives `form` with Penn tag `xpos` and universal tag `upos`.
   std::string Lemmatize(const std::string& form, const std::string& upos,
                         const std::string& xpos) const;
+
+  // Whether `form` (any case) is a word the model knows: seen in training often enough to get an
+  // ambiguity class or a fixed tag, or a WordNet word (lemma or inflected form).
+  bool KnowsWord(std::string_view form) const;
+  // Whether `form` is a known content word: seen in training (ambiguity class) and a WordNet noun,
+  // verb, adjective or adverb form. Used to repair glued words ("Talkson" -> "Talks" "on").
+  bool KnowsContentWord(std::string_view form) const;
 
   Tagger(Tagger&&) noexcept;
   Tagger& operator=(Tagger&&) noexcept;

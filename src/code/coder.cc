@@ -517,6 +517,40 @@ Found EventCoder::Impl::Subject(const Tree& t, const SentenceActors& a, int p, b
   return none;
 }
 
+namespace {
+
+// A time expression's head noun: day and month names, "week", "year", ... ("on Monday", "last
+// week", "in September").
+bool TemporalNoun(const Tree& t, int i) {
+  static const std::unordered_set<std::string_view> kTime = {
+      "monday",    "tuesday",   "wednesday", "thursday", "friday",   "saturday", "sunday",
+      "january",   "february",  "march",     "april",    "may",      "june",     "july",
+      "august",    "september", "october",   "november", "december", "jan",      "feb",
+      "mar",       "apr",       "jun",       "jul",      "aug",      "sep",      "sept",
+      "oct",       "nov",       "dec",       "day",      "week",     "weekend",  "month",
+      "year",      "morning",   "afternoon", "evening",  "night",    "today",    "tonight",
+      "yesterday", "tomorrow",  "date"};
+  const std::string& u = t.s->words[i].upos;
+  if (u != "NOUN" && u != "PROPN") return false;
+  return kTime.count(t.lemma[i]) > 0;
+}
+
+// A prepositional phrase hanging off a time expression that itself modifies the place counts as
+// on the place: "held talks on Monday with Modi" (with -> Monday -> held) is talks with Modi.
+void AddTemporalPlaces(const Tree& t, std::vector<int>& places) {
+  size_t n = places.size();
+  for (size_t i = 0; i < n; ++i) {
+    for (int k : t.kids[places[i]]) {
+      if ((t.base[k] == "obl" || t.base[k] == "nmod") && t.rel[k] != "nmod:poss" &&
+          t.rel[k] != "obl:agent" && TemporalNoun(t, k)) {
+        places.push_back(k);
+      }
+    }
+  }
+}
+
+}  // namespace
+
 Found EventCoder::Impl::Target(const Tree& t, const SentenceActors& a, int p,
                                const TargetPath& path, bool passive, int object_noun) const {
   int where = p;
@@ -532,6 +566,7 @@ Found EventCoder::Impl::Target(const Tree& t, const SentenceActors& a, int p,
   // obl:PREP / nmod:PREP on the predicate, and nmod:PREP on a light verb's object noun.
   std::vector<int> places = {where};
   if (path.rel == "nmod" && object_noun >= 0 && !path.via_object) places.push_back(object_noun);
+  AddTemporalPlaces(t, places);
   for (int place : places) {
     for (int k : t.kids[place]) {
       // "nmod:poss" names the possessor ("rejected Iran's proposal": obj.nmod:poss).
@@ -560,10 +595,16 @@ Found EventCoder::Impl::DefaultTarget(const Tree& t, const SentenceActors& a, in
   }
   Found f = ActorsAt(t, a, t.Child(p, "iobj"));
   if (!f.matches.empty()) return f;
-  for (int k : t.kids[p]) {
-    if (t.base[k] == "obl" && t.rel[k] != "obl:agent" && t.rel[k] != "obl:tmod") {
-      f = ActorsAt(t, a, k);
-      if (!f.matches.empty()) return f;
+  std::vector<int> places = {p};
+  AddTemporalPlaces(t, places);
+  for (int place : places) {
+    for (int k : t.kids[place]) {
+      bool ok = place == p ? t.base[k] == "obl" : (t.base[k] == "obl" || t.base[k] == "nmod");
+      if (ok && t.rel[k] != "obl:agent" && t.rel[k] != "obl:tmod" && t.rel[k] != "nmod:tmod" &&
+          t.rel[k] != "nmod:poss" && !TemporalNoun(t, k)) {
+        f = ActorsAt(t, a, k);
+        if (!f.matches.empty()) return f;
+      }
     }
   }
   if (o >= 0) {

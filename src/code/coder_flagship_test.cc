@@ -6,8 +6,10 @@
 // Of the expected events this checks what the engine gets with the test table: Xi
 // summoning/hosting Putin and Kim (04x), Putin praising China (05x), Bessent accusing China and
 // India (11x), the Gazprom agreement (05x), North Korea providing soldiers (07x), no unflagged
-// event in the "seem almost inevitable" sentence, and past events not dated 2025. Xi's talks with
-// Modi are written "held Talkson" in this machine-translated text and are not coded here.
+// event in the "seem almost inevitable" sentence, past events not dated 2025, and Xi's talks with
+// Modi (04x), written "held Talkson on Monday with ... Modi" in this machine-translated text (the
+// pipeline splits the glued "Talks"+"on"; a "with Modi" parsed under "Monday" would count as the
+// verb's too).
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -66,12 +68,17 @@ void CheckSeedArticle(const std::string& verbs_tsv) {
     const Sentence& s = doc.sentences[e.sentence_index];
     return doc.text.substr(s.span.begin, s.span.size()).find(words) != std::string::npos;
   };
-  bool xi_hosts = false, putin_praises = false, bessent = false, gazprom = false, soldiers = false;
+  bool xi_hosts = false, putin_praises = false, bessent = false, gazprom = false, soldiers = false,
+       xi_modi = false;
   for (const Event& e : events) {
     bool plain = !e.negated && !e.hypothetical;
     if (plain && e.cameo_root == "04" && Has(e.sources, "CHNGOV") && Has(e.targets, "RUSGOV") &&
         Has(e.targets, "PRKGOV")) {
       xi_hosts = true;
+    }
+    if (plain && e.cameo_root == "04" && Has(e.sources, "CHNGOV") && Has(e.targets, "INDGOV") &&
+        sentence_has(e, "Narendra Modi")) {
+      xi_modi = true;
     }
     if (plain && e.cameo_root == "05" && Has(e.sources, "RUSGOV") && Has(e.targets, "CHN")) {
       putin_praises = true;
@@ -99,6 +106,7 @@ void CheckSeedArticle(const std::string& verbs_tsv) {
   EXPECT_TRUE(bessent);
   EXPECT_TRUE(gazprom);
   EXPECT_TRUE(soldiers);
+  EXPECT_TRUE(xi_modi);
 }
 
 // With the test table written for the coder's own tests.

@@ -195,6 +195,45 @@ TEST_F(CoderTest, ObliqueWithPrepositionAndLightVerb) {
               ElementsAre("JPN IND 040"));
 }
 
+TEST_F(CoderTest, PrepositionalPhraseOnATimeExpression) {
+  // "held talks on Monday with India" parsed with "with India" under "Monday", which hangs off
+  // the verb: the with-phrase counts as the verb's.
+  EXPECT_THAT(Code(Parsed("Japan/Japan/PROPN/2/nsubj held/hold/VERB/0/root talks/talk/NOUN/2/obj "
+                          "on/on/ADP/5/case Monday/Monday/PROPN/2/obl "
+                          "with/with/ADP/7/case India/India/PROPN/5/nmod")),
+              ElementsAre("JPN IND 040"));
+  // Same with the time expression under the object noun ("talks on Monday with India").
+  EXPECT_THAT(Code(Parsed("Japan/Japan/PROPN/2/nsubj held/hold/VERB/0/root talks/talk/NOUN/2/obj "
+                          "on/on/ADP/5/case Monday/Monday/PROPN/3/nmod "
+                          "with/with/ADP/7/case India/India/PROPN/5/nmod")),
+              ElementsAre("JPN IND 040"));
+  // A verb whose target is an oblique ("met last week with India").
+  EXPECT_THAT(Code(Parsed("Japan/Japan/PROPN/2/nsubj met/meet/VERB/0/root last/last/ADJ/4/amod "
+                          "week/week/NOUN/2/obl:tmod with/with/ADP/6/case "
+                          "India/India/PROPN/4/nmod")),
+              ElementsAre("JPN IND 040"));
+}
+
+TEST_F(CoderTest, PrepositionalPhraseOnOtherNounsIsNotTheTarget) {
+  // Not a time expression: "talks on trade with India" does not make India the target here.
+  EXPECT_THAT(Code(Parsed("Japan/Japan/PROPN/2/nsubj held/hold/VERB/0/root talks/talk/NOUN/2/obj "
+                          "on/on/ADP/5/case trade/trade/NOUN/2/obl "
+                          "with/with/ADP/7/case India/India/PROPN/5/nmod")),
+              ElementsAre("JPN --- 040"));
+  // A time expression, but the wrong preposition for the row ("on Monday in India").
+  EXPECT_THAT(Code(Parsed("Japan/Japan/PROPN/2/nsubj held/hold/VERB/0/root talks/talk/NOUN/2/obj "
+                          "on/on/ADP/5/case Monday/Monday/PROPN/2/obl "
+                          "in/in/ADP/7/case India/India/PROPN/5/nmod")),
+              ElementsAre("JPN --- 040"));
+  // A time expression that does not hang off the predicate ("after the summit on Monday with
+  // India": Monday modifies "summit").
+  EXPECT_THAT(Code(Parsed("Japan/Japan/PROPN/2/nsubj held/hold/VERB/0/root talks/talk/NOUN/2/obj "
+                          "after/after/ADP/6/case the/the/DET/6/det summit/summit/NOUN/2/obl "
+                          "on/on/ADP/8/case Monday/Monday/PROPN/6/nmod "
+                          "with/with/ADP/10/case India/India/PROPN/8/nmod")),
+              ElementsAre("JPN --- 040"));
+}
+
 TEST_F(CoderTest, ObjectNounOfAnUncodedVerb) {
   // "began talks with": no row for "begin", the object noun's row codes it.
   EXPECT_THAT(Code(Parsed("Japan/Japan/PROPN/2/nsubj began/begin/VERB/0/root "

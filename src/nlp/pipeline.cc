@@ -1,9 +1,12 @@
 // Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
 #include "annals/pipeline.h"
 
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <optional>
+#include <string_view>
+#include <vector>
 
 #include "annals/parser.h"
 #include "annals/tagger.h"
@@ -17,6 +20,114 @@ struct Pipeline::Impl {
   std::optional<Tagger> tagger;
   std::optional<Parser> parser;
 };
+
+namespace {
+
+// Prepositions and particles that machine translation and text extraction glue onto the word
+// before them ("held Talkson Monday"). Longest first so that "with" is tried before "in" etc.
+constexpr std::string_view kGluedParticles[] = {"with", "from", "for", "on", "of",
+                                                "in",   "to",   "at",  "by"};
+
+bool AllAsciiLetters(std::string_view s) {
+  for (unsigned char c : s) {
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
+  }
+  return true;
+}
+
+// Particles that also end many names ("Brandon", "Reston", "Eagleby", "Dublin", "Toronto"):
+// glued onto a word only when that word is a plural or third-person "-s" form of a known word.
+bool NameLikeEnding(std::string_view particle) {
+  return particle == "on" || particle == "in" || particle == "to" || particle == "at" ||
+         particle == "by";
+}
+
+// Where to split `form` into a known content word and a glued particle; 0 when it should stay
+// whole. Only a word the tagger does not know, made of a content word seen in training (4+
+// letters) followed by a lower-case particle from the closed list, is split; for particles that
+// end names (NameLikeEnding) the content word must be an "-s" form of a known word.
+size_t GluedParticleCut(std::string_view form, const Tagger& tagger) {
+  if (form.size() < 6 || !AllAsciiLetters(form) || tagger.KnowsWord(form)) return 0;
+  for (std::string_view particle : kGluedParticles) {
+    if (form.size() < particle.size() + 4) continue;
+    size_t cut = form.size() - particle.size();
+    if (form.substr(cut) != particle) continue;  // Lower-case particle only.
+    // A dropped "g" ("playin", "talkin"), not a glued "in".
+    if (particle == "in" && tagger.KnowsWord(std::string(form) + "g")) continue;
+    std::string_view stem = form.substr(0, cut);
+    if (NameLikeEnding(particle) &&
+        !(stem.back() == 's' && tagger.KnowsContentWord(stem.substr(0, stem.size() - 1)))) {
+      continue;
+    }
+    if (tagger.KnowsContentWord(stem)) return cut;
+  }
+  return 0;
+}
+
+// Splits glued words (GluedParticleCut) of a freshly segmented sentence into two tokens that
+// share the original characters: "Talkson" [b, b+7) -> "Talks" [b, b+5) + "on" [b+5, b+7).
+void SplitGluedParticles(Sentence& sentence, const Tagger& tagger) {
+  std::vector<Token> tokens;
+  std::vector<Word> words;
+  bool changed = false;
+  for (size_t ti = 0; ti < sentence.tokens.size(); ++ti) {
+    const Token& tok = sentence.tokens[ti];
+    int first = static_cast<int>(words.size());
+    size_t cut = 0;
+    // The split-off preposition must introduce a phrase: a word follows (not punctuation or the
+    // end of the sentence: "deals from Groupon, ..." stays whole).
+    bool word_follows = false;
+    if (ti + 1 < sentence.tokens.size() && !sentence.tokens[ti + 1].form.empty()) {
+      unsigned char c = static_cast<unsigned char>(sentence.tokens[ti + 1].form[0]);
+      word_follows = std::isalnum(c) != 0;
+    }
+    if (word_follows && tok.word_count == 1 && tok.first_word >= 0 &&
+        tok.first_word < static_cast<int>(sentence.words.size())) {
+      const Word& w = sentence.words[tok.first_word];
+      // Only when the token's characters are exactly its form (offsets then map one to one).
+      if (w.form == tok.form && tok.span.size() == tok.form.size() && w.span == tok.span) {
+        cut = GluedParticleCut(w.form, tagger);
+      }
+    }
+    if (cut == 0) {
+      Token copy = tok;
+      copy.first_word = first;
+      tokens.push_back(copy);
+      for (int k = 0; k < tok.word_count; ++k) {
+        size_t idx = static_cast<size_t>(tok.first_word + k);
+        if (idx < sentence.words.size()) words.push_back(sentence.words[idx]);
+      }
+      tokens.back().word_count = static_cast<int>(words.size()) - first;
+      continue;
+    }
+    changed = true;
+    const Word& w = sentence.words[tok.first_word];
+    uint32_t mid = tok.span.begin + static_cast<uint32_t>(cut);
+    Token left = tok, right = tok;
+    left.form = tok.form.substr(0, cut);
+    left.span.end = mid;
+    left.first_word = first;
+    left.space_after = false;
+    right.form = tok.form.substr(cut);
+    right.span.begin = mid;
+    right.first_word = first + 1;
+    Word wl = w, wr = w;
+    wl.form = left.form;
+    wl.span = left.span;
+    wr.form = right.form;
+    wr.span = right.span;
+    tokens.push_back(left);
+    tokens.push_back(right);
+    words.push_back(wl);
+    words.push_back(wr);
+  }
+  if (!changed) return;
+  for (size_t i = 0; i < words.size(); ++i) words[i].id = static_cast<int>(i) + 1;
+  sentence.tokens = std::move(tokens);
+  sentence.words = std::move(words);
+}
+
+}  // namespace
 
 Pipeline::Pipeline(std::unique_ptr<const Impl> impl) : impl_(std::move(impl)) {}
 Pipeline::Pipeline(Pipeline&&) noexcept = default;
@@ -67,6 +178,7 @@ void Pipeline::Annotate(Document& document) const {
     ++n;
     if (s.id.empty())
       s.id = document.id.empty() ? std::to_string(n) : document.id + "-" + std::to_string(n);
+    if (impl_->tagger) SplitGluedParticles(s, *impl_->tagger);
     AnnotateSentence(s);
   }
 }

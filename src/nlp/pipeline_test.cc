@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
@@ -112,6 +113,54 @@ TEST(PipelineTest, EmptyAndOddInputNeverBreakTrees) {
   doc.text = std::string("\xff\xfe )) (( ... ;;; \n\n 12 12 12 ?!?! \x01\x02 \xe2\x80\x9c", 33);
   nlp->Annotate(doc);
   for (const Sentence& s : doc.sentences) EXPECT_TRUE(IsTree(s)) << s.id;
+}
+
+// A word the tagger does not know that is a known content word with a preposition glued on
+// (machine translation: "held Talkson Monday") becomes two tokens over the same characters.
+TEST(PipelineTest, SplitsAPrepositionGluedOntoAKnownWord) {
+  Result<Pipeline> nlp = Pipeline::Create(Committed());
+  ASSERT_TRUE(nlp.ok()) << nlp.status().ToString();
+  Document doc;
+  doc.text = "The envoys held Talkson Monday and met officialsfrom the delegation.";
+  nlp->Annotate(doc);
+  ASSERT_EQ(doc.sentences.size(), 1u);
+  const Sentence& s = doc.sentences[0];
+  std::vector<std::string> forms;
+  for (const Word& w : s.words) {
+    forms.push_back(w.form);
+    EXPECT_EQ(doc.text.substr(w.span.begin, w.span.size()), w.form);
+  }
+  EXPECT_EQ(forms,
+            (std::vector<std::string>{"The", "envoys", "held", "Talks", "on", "Monday", "and",
+                                      "met", "officials", "from", "the", "delegation", "."}));
+  ASSERT_EQ(s.tokens.size(), s.words.size());
+  for (size_t i = 0; i < s.tokens.size(); ++i) {
+    EXPECT_EQ(s.tokens[i].first_word, static_cast<int>(i));
+    EXPECT_EQ(s.words[i].id, static_cast<int>(i) + 1);
+  }
+  EXPECT_FALSE(s.tokens[3].space_after);  // "Talks" + "on" share the original "Talkson".
+  EXPECT_EQ(s.tokens[3].span.end, s.tokens[4].span.begin);
+  EXPECT_TRUE(IsTree(s));
+}
+
+// Words the tagger knows, names, short stems, upper-case endings, a word before punctuation
+// ("from Groupon.") and a dropped g ("playin") stay whole.
+TEST(PipelineTest, LeavesKnownWordsAndNamesWhole) {
+  Result<Pipeline> nlp = Pipeline::Create(Committed());
+  ASSERT_TRUE(nlp.ok()) << nlp.status().ToString();
+  Document doc;
+  doc.text =
+      "Putin and Clinton discussed the lesson and the reason within Boston, Washington and "
+      "Berlin, then TalksOn ended. They bought deals from Groupon. Thanks for playin tonight.";
+  nlp->Annotate(doc);
+  std::vector<std::string> tokens;
+  for (const Sentence& s : doc.sentences) {
+    for (const Token& t : s.tokens) tokens.push_back(t.form);
+  }
+  for (std::string_view w : {"Putin", "Clinton", "lesson", "reason", "within", "Boston",
+                             "Washington", "Berlin", "TalksOn", "Groupon", "playin"}) {
+    EXPECT_NE(std::find(tokens.begin(), tokens.end(), w), tokens.end()) << w;
+  }
 }
 
 // The committed tagger + parser on EWT dev, gold tokenization, predicted tags: the setting of

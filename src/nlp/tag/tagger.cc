@@ -309,6 +309,18 @@ Status Tagger::Save(const std::string& path) const {
   return Status::Ok();
 }
 
+bool Tagger::KnowsWord(std::string_view form) const {
+  std::string lower = util::AsciiLower(form);
+  uint64_t h = util::Fnv1a64(lower);
+  return impl_->ambiguity.count(h) > 0 || impl_->fixed.count(h) > 0 ||
+         impl_->wordnet_pos.Mask(lower) != 0;
+}
+
+bool Tagger::KnowsContentWord(std::string_view form) const {
+  std::string lower = util::AsciiLower(form);
+  return impl_->ambiguity.count(util::Fnv1a64(lower)) > 0 && impl_->wordnet_pos.Mask(lower) != 0;
+}
+
 void Tagger::Tag(Sentence& sentence) const {
   if (sentence.words.empty()) return;
   const Impl& m = *impl_;
