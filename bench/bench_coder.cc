@@ -6,9 +6,15 @@
 //                         suite's own dictionaries and PETR.Validate.verbs.2.0.txt.
 //   BM_CodeNative         the same parsed sentences coded with data/dict (our actor dictionaries)
 //                         and the test predicate table src/code/testdata/verbs.tsv.
-// Both skip (with a message) when ../shared is absent.
+//   BM_CodeRawEwtDev      raw text -> events: the `# text` lines of UD English EWT dev, one
+//                         document per `# newdoc`, segmented, tokenized, tagged, parsed and coded
+//                         with our default dictionaries, as `annals code` does (models loaded
+//                         once, outside the timing). Skips when ../shared is absent.
+//   BM_CodeRawSamples     the same over the plain-text articles of samples/text (news we wrote).
+// The first two skip (with a message) when ../shared is absent.
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -18,6 +24,7 @@
 
 #include "annals/coder.h"
 #include "code/petrarch_suite.h"
+#include "ingest/document_coder.h"
 #include "nlp/conllu.h"
 
 namespace {
@@ -134,5 +141,80 @@ void BM_CodeNative(benchmark::State& state) {
   Run(state, *coder, docs);
 }
 BENCHMARK(BM_CodeNative)->Unit(benchmark::kMillisecond);
+
+// Raw-text documents -> events with the ingestion path (ingest::DocumentCoder, which `annals code`
+// uses for text): every iteration codes fresh copies of the documents.
+void RunRaw(benchmark::State& state, const std::vector<annals::Document>& docs) {
+  if (docs.empty()) {
+    state.SkipWithError("no input documents (../shared absent?)");
+    return;
+  }
+  auto coder =
+      annals::ingest::DocumentCoder::Create({.model_dir = Root() + "/models",
+                                             .coder = {.dict_dirs = {Root() + "/data/dict"}},
+                                             .locate = false});
+  if (!coder.ok()) {
+    state.SkipWithError(coder.status().ToString().c_str());
+    return;
+  }
+  int64_t sentences = 0, words = 0, events = 0;
+  for (auto _ : state) {
+    for (const annals::Document& original : docs) {
+      annals::Document d = original;
+      std::vector<annals::Event> e;
+      annals::Status st = (*coder)->Process(d, e);
+      if (!st.ok()) {
+        state.SkipWithError(st.ToString().c_str());
+        return;
+      }
+      sentences += static_cast<int64_t>(d.sentences.size());
+      for (const annals::Sentence& s : d.sentences) words += static_cast<int64_t>(s.words.size());
+      events += static_cast<int64_t>(e.size());
+      benchmark::DoNotOptimize(e.data());
+    }
+  }
+  state.SetItemsProcessed(sentences);
+  state.counters["words_per_second"] =
+      benchmark::Counter(static_cast<double>(words), benchmark::Counter::kIsRate);
+  state.counters["events_per_sentence"] =
+      sentences ? static_cast<double>(events) / static_cast<double>(sentences) : 0;
+}
+
+void BM_CodeRawEwtDev(benchmark::State& state) {
+  const char* env = std::getenv("ANNALS_SHARED");
+  std::string shared = env && *env ? env : Root() + "/../shared";
+  std::ifstream in(shared + "/data/ud-english-ewt/dev.conllu");
+  std::vector<annals::Document> docs;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("# newdoc", 0) == 0 || docs.empty()) {
+      docs.emplace_back();
+      docs.back().id = "ewt-dev-" + std::to_string(docs.size());
+      docs.back().date = "2025-01-01";
+    }
+    if (line.rfind("# text = ", 0) == 0) docs.back().text += line.substr(9) + "\n";
+  }
+  std::erase_if(docs, [](const annals::Document& d) { return d.text.empty(); });
+  RunRaw(state, docs);
+}
+BENCHMARK(BM_CodeRawEwtDev)->Unit(benchmark::kMillisecond);
+
+void BM_CodeRawSamples(benchmark::State& state) {
+  std::vector<annals::Document> docs;
+  std::vector<std::filesystem::path> files;
+  for (const auto& e : std::filesystem::directory_iterator(Root() + "/samples/text")) {
+    if (e.path().extension() == ".txt") files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) {
+    annals::Document d;
+    d.id = f.filename().string();
+    d.date = f.filename().string().substr(0, 10);
+    d.text = ReadAll(f.string());
+    docs.push_back(std::move(d));
+  }
+  RunRaw(state, docs);
+}
+BENCHMARK(BM_CodeRawSamples)->Unit(benchmark::kMillisecond);
 
 }  // namespace
