@@ -222,7 +222,7 @@ Sizes MeasurePostgres(const std::string& url) {
     pqxx::result r = n.exec(
         "SELECT pg_total_relation_size('events') + pg_total_relation_size('event_actors') + "
         "pg_total_relation_size('event_dyads') + pg_total_relation_size('event_days') + "
-        "pg_total_relation_size('dyad_days'), "
+        "pg_total_relation_size('dyad_periods'), "
         "pg_total_relation_size('documents')");
     out.event_bytes = r[0][0].as<double>();
     out.text_bytes = r[0][1].as<double>();

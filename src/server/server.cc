@@ -3,6 +3,7 @@
 #include "annals/server.h"
 
 #include <httplib.h>
+#include <malloc.h>
 
 #include <chrono>
 #include <memory>
@@ -70,6 +71,9 @@ Status Serve(const ServerOptions& options, const std::atomic<bool>* stop) {
     Result<std::unique_ptr<Store>> probe = Store::Open({.path = options.db, .read_only = true});
     if (!probe.ok()) return probe.status();
   }
+  // Responses of a few hundred kilobytes (a week series over ten years) would otherwise each be
+  // a fresh mmap, page-faulted in and unmapped per request; from the heap they are reused.
+  mallopt(M_MMAP_THRESHOLD, 64 << 20);
   httplib::Server server;
   int threads = options.threads;
   server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };

@@ -180,9 +180,101 @@ $fn$;
 CREATE TRIGGER events_rollups_delete BEFORE DELETE ON events
   FOR EACH ROW EXECUTE FUNCTION annals_events_rollups_delete();
 )sql",
+    // 4 -> 5: dyad_days becomes dyad_periods (day, ISO week and month rows with the counts per
+    // quad class and flag state as columns; see the SQLite backend).
+    R"sql(
+CREATE TABLE dyad_periods(
+  source_country TEXT COLLATE "C" NOT NULL,
+  target_country TEXT COLLATE "C" NOT NULL,
+  kind TEXT COLLATE "C" NOT NULL CHECK(kind IN ('d', 'w', 'm')),
+  period TEXT COLLATE "C" NOT NULL,
+  q1 BIGINT NOT NULL DEFAULT 0,
+  q2 BIGINT NOT NULL DEFAULT 0,
+  q3 BIGINT NOT NULL DEFAULT 0,
+  q4 BIGINT NOT NULL DEFAULT 0,
+  f1 BIGINT NOT NULL DEFAULT 0,
+  f2 BIGINT NOT NULL DEFAULT 0,
+  f3 BIGINT NOT NULL DEFAULT 0,
+  f4 BIGINT NOT NULL DEFAULT 0,
+  g BIGINT NOT NULL DEFAULT 0,
+  fg BIGINT NOT NULL DEFAULT 0,
+  PRIMARY KEY(source_country, target_country, kind, period));
+INSERT INTO dyad_periods
+  SELECT source_country, target_country, kind, period,
+    sum(CASE WHEN quad_class = 1 AND flagged = 0 THEN events ELSE 0 END), sum(CASE WHEN quad_class = 2 AND flagged = 0 THEN events ELSE 0 END), sum(CASE WHEN quad_class = 3 AND flagged = 0 THEN events ELSE 0 END), sum(CASE WHEN quad_class = 4 AND flagged = 0 THEN events ELSE 0 END),
+    sum(CASE WHEN quad_class = 1 AND flagged = 1 THEN events ELSE 0 END), sum(CASE WHEN quad_class = 2 AND flagged = 1 THEN events ELSE 0 END), sum(CASE WHEN quad_class = 3 AND flagged = 1 THEN events ELSE 0 END), sum(CASE WHEN quad_class = 4 AND flagged = 1 THEN events ELSE 0 END),
+    sum(CASE WHEN flagged = 0 THEN goldstein_tenths ELSE 0 END),
+    sum(CASE WHEN flagged = 1 THEN goldstein_tenths ELSE 0 END)
+  FROM (SELECT y.*, 'd' AS kind, day AS period FROM dyad_days y
+        UNION ALL SELECT y.*, 'w', @WEEK(day)@ FROM dyad_days y
+        UNION ALL SELECT y.*, 'm', @MONTH(day)@ FROM dyad_days y) u
+  WHERE day <> '' GROUP BY 1, 2, 3, 4;
+DROP TABLE dyad_days;
+CREATE OR REPLACE FUNCTION annals_events_rollups_delete() RETURNS trigger LANGUAGE plpgsql AS $fn$
+DECLARE
+  v_f SMALLINT := CASE WHEN OLD.negated <> 0 OR OLD.hypothetical <> 0 THEN 1 ELSE 0 END;
+  v_u SMALLINT := 1 - v_f;
+  v_g BIGINT := round(OLD.goldstein * 10)::bigint;
+  v_q SMALLINT := OLD.quad_class;
+BEGIN
+  UPDATE event_days SET events = events - 1, goldstein_tenths = goldstein_tenths - v_g
+  WHERE day = substr(OLD.date, 1, 10) AND quad_class = OLD.quad_class AND flagged = v_f;
+  IF OLD.date <> '' THEN
+    UPDATE dyad_periods SET
+      q1 = q1 - CASE WHEN v_q = 1 THEN v_u ELSE 0 END, q2 = q2 - CASE WHEN v_q = 2 THEN v_u ELSE 0 END,
+      q3 = q3 - CASE WHEN v_q = 3 THEN v_u ELSE 0 END, q4 = q4 - CASE WHEN v_q = 4 THEN v_u ELSE 0 END,
+      f1 = f1 - CASE WHEN v_q = 1 THEN v_f ELSE 0 END, f2 = f2 - CASE WHEN v_q = 2 THEN v_f ELSE 0 END,
+      f3 = f3 - CASE WHEN v_q = 3 THEN v_f ELSE 0 END, f4 = f4 - CASE WHEN v_q = 4 THEN v_f ELSE 0 END,
+      g = g - v_g * v_u, fg = fg - v_g * v_f
+    WHERE (source_country, target_country) IN
+        (SELECT source_country, target_country FROM event_dyads WHERE event_rowid = OLD.rowid)
+      AND (kind, period) IN (('d', substr(OLD.date, 1, 10)),
+                             ('w', @WEEK(OLD.date)@),
+                             ('m', @MONTH(OLD.date)@));
+  END IF;
+  RETURN OLD;
+END
+$fn$;
+)sql",
 };
 constexpr int kPgMigrationCount = sizeof(kPgMigrations) / sizeof(kPgMigrations[0]);
 static_assert(kPgMigrationCount == Store::kSchemaVersion, "one migration per schema version");
+
+Result<std::string> PgPeriodExpr(const std::string& by, const std::string& col = "e.date");
+
+// Migration `from` -> `from + 1`, with @WEEK(col)@ and @MONTH(col)@ replaced by PgPeriodExpr.
+std::string PgMigration(int from) {
+  std::string sql = kPgMigrations[from];
+  for (const char* by : {"WEEK", "MONTH"}) {
+    const std::string open = std::string("@") + by + "(";
+    for (size_t p = sql.find(open); p != std::string::npos; p = sql.find(open, p)) {
+      size_t close = sql.find(")@", p);
+      const std::string col = sql.substr(p + open.size(), close - p - open.size());
+      const std::string expr = *PgPeriodExpr(by[0] == 'W' ? "week" : "month", col);
+      sql.replace(p, close + 2 - p, expr);
+      p += expr.size();
+    }
+  }
+  return sql;
+}
+
+Result<std::string> PgPeriodExpr(const std::string& by, const std::string& col) {
+  if (by == "day") return "substr(" + col + ", 1, 10)";
+  // As in SQLite: a week-precision date ("2024-W44") is its own week, and its month is that of
+  // the week's Thursday.
+  const std::string is_week = "substr(" + col + ", 6, 1) = 'W'";
+  if (by == "month") {
+    return "CASE WHEN " + is_week + " THEN to_char(to_date(substr(" + col +
+           ", 1, 4) || '-' || substr(" + col + ", 7, 2), 'IYYY-IW') + 3, 'YYYY-MM') ELSE substr(" +
+           col + ", 1, 7) END";
+  }
+  if (by == "week") {
+    // ISO week of the date (dates coarser than a day: of their first day), as in SQLite.
+    return "CASE WHEN " + is_week + " THEN substr(" + col + ", 1, 8) ELSE to_char(to_date(substr(" +
+           col + " || '-01-01', 1, 10), 'YYYY-MM-DD'), 'IYYY-\"W\"IW') END";
+  }
+  return InvalidArgumentError("'by' must be day, week or month, not '" + by + "'");
+}
 
 // The full-text document vector; the GIN index is over exactly this expression.
 constexpr char kDocVector[] = "to_tsvector('simple', d.title || ' ' || d.text)";
@@ -480,12 +572,29 @@ Status PgStore::Connect(const StoreOptions& options) {
                    "INSERT INTO event_days VALUES($1, $2, $3, 1, $4) ON CONFLICT (day, "
                    "quad_class, flagged) DO UPDATE SET events = event_days.events + 1, "
                    "goldstein_tenths = event_days.goldstein_tenths + excluded.goldstein_tenths");
-    conn_->prepare("dyad_add",
-                   "INSERT INTO dyad_days SELECT s, t, $3, $4, $5, 1, $6 FROM "
-                   "unnest($1::text[], $2::text[]) AS u(s, t) ON CONFLICT (source_country, "
-                   "target_country, day, quad_class, flagged) DO UPDATE SET events = "
-                   "dyad_days.events + 1, goldstein_tenths = dyad_days.goldstein_tenths + "
-                   "excluded.goldstein_tenths");
+    // One dyad_periods row each for the day, the ISO week and the month ($3 is not empty).
+    conn_->prepare(
+        "dyad_add",
+        "INSERT INTO dyad_periods SELECT s, t, k, p, "
+        "CASE WHEN $4::int = 1 AND $5::int = 0 THEN 1 ELSE 0 END, "
+        "CASE WHEN $4::int = 2 AND $5::int = 0 THEN 1 ELSE 0 END, "
+        "CASE WHEN $4::int = 3 AND $5::int = 0 THEN 1 ELSE 0 END, "
+        "CASE WHEN $4::int = 4 AND $5::int = 0 THEN 1 ELSE 0 END, "
+        "CASE WHEN $4::int = 1 AND $5::int = 1 THEN 1 ELSE 0 END, "
+        "CASE WHEN $4::int = 2 AND $5::int = 1 THEN 1 ELSE 0 END, "
+        "CASE WHEN $4::int = 3 AND $5::int = 1 THEN 1 ELSE 0 END, "
+        "CASE WHEN $4::int = 4 AND $5::int = 1 THEN 1 ELSE 0 END, "
+        "$6::bigint * (1 - $5::int), $6::bigint * $5::int "
+        "FROM unnest($1::text[], $2::text[]) AS u(s, t), (VALUES ('d', substr($3::text, 1, 10)), "
+        "('w', " +
+            *PgPeriodExpr("week", "$3::text") + "), ('m', " + *PgPeriodExpr("month", "$3::text") +
+            ")) AS v(k, p) ON CONFLICT (source_country, "
+            "target_country, kind, period) DO UPDATE SET q1 = dyad_periods.q1 + excluded.q1, "
+            "q2 = dyad_periods.q2 + excluded.q2, q3 = dyad_periods.q3 + excluded.q3, "
+            "q4 = dyad_periods.q4 + excluded.q4, f1 = dyad_periods.f1 + excluded.f1, "
+            "f2 = dyad_periods.f2 + excluded.f2, f3 = dyad_periods.f3 + excluded.f3, "
+            "f4 = dyad_periods.f4 + excluded.f4, g = dyad_periods.g + excluded.g, "
+            "fg = dyad_periods.fg + excluded.fg");
     return Status::Ok();
   });
 }
@@ -530,7 +639,7 @@ Status PgStore::Migrate() {
         done = true;
         return Status::Ok();
       }
-      w.exec(kPgMigrations[*v]);
+      w.exec(PgMigration(*v));
       w.exec("DELETE FROM annals_schema");
       w.exec("INSERT INTO annals_schema(version) VALUES(" + std::to_string(*v + 1) + ")");
       w.commit();
@@ -703,7 +812,7 @@ Status PgStore::PutEvents(const std::string& document_id, const std::vector<Even
         pair_sources.push_back(source_country);
         pair_targets.push_back(target_country);
       }
-      if (!pair_sources.empty()) {
+      if (!pair_sources.empty() && !day.empty()) {
         t.exec_prepared("dyad_add", TextArray(pair_sources), TextArray(pair_targets), day,
                         e.quad_class, flagged, tenths);
       }
@@ -880,16 +989,6 @@ Result<std::vector<StoredEvent>> PgStore::QueryEvents(const EventQuery& q) {
   return out;
 }
 
-Result<std::string> PgPeriodExpr(const std::string& by, const std::string& col = "e.date") {
-  if (by == "day") return "substr(" + col + ", 1, 10)";
-  if (by == "month") return "substr(" + col + ", 1, 7)";
-  if (by == "week") {
-    // ISO week of the date (dates coarser than a day: of their first day), as in SQLite.
-    return "to_char(to_date(substr(" + col + " || '-01-01', 1, 10), 'YYYY-MM-DD'), 'IYYY-\"W\"IW')";
-  }
-  return InvalidArgumentError("'by' must be day, week or month, not '" + by + "'");
-}
-
 std::string PgActorMatch(const char* param) {
   std::string p = std::string(param) + "::text";
   return "(a.code >= " + p + " AND a.code < " + p +
@@ -924,13 +1023,28 @@ Result<std::vector<DyadPeriod>> PgStore::QueryDyad(const DyadQuery& q) {
           " AND ($3::text = '' OR e.date >= $3::text) AND ($4::text = '' OR e.date < $4::text "
           "|| 'z') AND ($5::int = 1 OR (e.negated = 0 AND e.hypothetical = 0)) AND e.date <> '' "
           "GROUP BY p, e.quad_class ORDER BY p";
-      if (DyadFromRollup(q.a, q.b)) {  // Two countries: the dyad_days rollup.
-        sql = "SELECT " + *PgPeriodExpr(q.by, "day") +
-              " AS p, quad_class, sum(events), sum(goldstein_tenths) / 10.0 / sum(events) FROM "
-              "dyad_days WHERE source_country = $1::text AND target_country = $2::text AND "
-              "($3::text = '' OR day >= $3::text) AND ($4::text = '' OR day < $4::text || 'z') "
-              "AND ($5::int = 1 OR flagged = 0) AND day <> '' GROUP BY p, quad_class HAVING "
-              "sum(events) > 0 ORDER BY p";
+      if (DyadFromRollup(q.a, q.b)) {
+        // Two countries: dyad_periods, as in SQLite (DyadRollupKind).
+        const std::string kind = DyadRollupKind(q);
+        const std::string p = kind == "d" ? *PgPeriodExpr(q.by, "period") : "period";
+        pqxx::result r = Tx().exec_params(
+            "SELECT " + p +
+                " AS p, sum(q1), sum(q2), sum(q3), sum(q4), sum(f1), sum(f2), sum(f3), sum(f4), "
+                "sum(g), sum(fg) FROM dyad_periods WHERE source_country = $1::text AND "
+                "target_country = $2::text AND kind = $5::text AND ($3::text = '' OR period >= "
+                "$3::text) AND ($4::text = '' OR period < $4::text || 'z') GROUP BY p ORDER BY p",
+            dir == 0 ? q.a : q.b, dir == 0 ? q.b : q.a, q.date_from, q.date_to, kind);
+        for (const pqxx::row& s : r) {
+          int64_t counts[10];
+          for (int k = 0; k < 10; ++k) counts[k] = Int(s[k + 1]);
+          DyadPeriod d;
+          if (!DyadPeriodFromRollup(q, counts, d)) continue;
+          d.period = Str(s[0]);
+          d.from = dir == 0 ? q.a : q.b;
+          d.to = dir == 0 ? q.b : q.a;
+          out.push_back(std::move(d));
+        }
+        continue;
       }
       pqxx::result r = Tx().exec_params(sql, dir == 0 ? q.a : q.b, dir == 0 ? q.b : q.a,
                                         q.date_from, q.date_to, q.include_flagged ? 1 : 0);

@@ -2,7 +2,9 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <iterator>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -176,9 +178,86 @@ CREATE TRIGGER events_rollups_delete BEFORE DELETE ON events BEGIN
     AND flagged = (old.negated OR old.hypothetical);
 END;
 )sql",
+    // 4 -> 5: dyad_days becomes dyad_periods: one row per country pair and day ('d'), ISO week
+    // ('w') and month ('m'), with the counts per quad class and flag state as columns, so a
+    // dyad query by month or week over ten years reads a few hundred rows per direction instead
+    // of tens of thousands. q1..q4 count unflagged events per quad class, f1..f4 flagged ones
+    // (negated or hypothetical); g and fg are their Goldstein sums in tenths. @WEEK(x)@ and
+    // @MONTH(x)@ stand for PeriodExpr (Migration expands them), so the migration, the delete
+    // trigger, PutEvents and the queries compute the week and month of a date alike.
+    R"sql(
+DROP TRIGGER events_rollups_delete;
+CREATE TABLE dyad_periods(
+  source_country TEXT NOT NULL,
+  target_country TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK(kind IN ('d', 'w', 'm')),
+  period TEXT NOT NULL,
+  q1 INTEGER NOT NULL DEFAULT 0,
+  q2 INTEGER NOT NULL DEFAULT 0,
+  q3 INTEGER NOT NULL DEFAULT 0,
+  q4 INTEGER NOT NULL DEFAULT 0,
+  f1 INTEGER NOT NULL DEFAULT 0,
+  f2 INTEGER NOT NULL DEFAULT 0,
+  f3 INTEGER NOT NULL DEFAULT 0,
+  f4 INTEGER NOT NULL DEFAULT 0,
+  g INTEGER NOT NULL DEFAULT 0,
+  fg INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY(source_country, target_country, kind, period)) WITHOUT ROWID;
+INSERT INTO dyad_periods
+  SELECT source_country, target_country, kind, period,
+    sum(events * (quad_class = 1 AND flagged = 0)), sum(events * (quad_class = 2 AND flagged = 0)),
+    sum(events * (quad_class = 3 AND flagged = 0)), sum(events * (quad_class = 4 AND flagged = 0)),
+    sum(events * (quad_class = 1 AND flagged = 1)), sum(events * (quad_class = 2 AND flagged = 1)),
+    sum(events * (quad_class = 3 AND flagged = 1)), sum(events * (quad_class = 4 AND flagged = 1)),
+    sum(goldstein_tenths * (flagged = 0)), sum(goldstein_tenths * (flagged = 1))
+  FROM (SELECT y.*, 'd' AS kind, day AS period FROM dyad_days y
+        UNION ALL SELECT y.*, 'w', @WEEK(day)@ FROM dyad_days y
+        UNION ALL SELECT y.*, 'm', @MONTH(day)@ FROM dyad_days y)
+  WHERE day <> '' GROUP BY 1, 2, 3, 4;
+DROP TABLE dyad_days;
+CREATE TRIGGER events_rollups_delete BEFORE DELETE ON events BEGIN
+  UPDATE event_days SET events = events - 1,
+    goldstein_tenths = goldstein_tenths - CAST(round(old.goldstein * 10) AS INTEGER)
+  WHERE day = substr(old.date, 1, 10) AND quad_class = old.quad_class
+    AND flagged = (old.negated OR old.hypothetical);
+  UPDATE dyad_periods SET
+    q1 = q1 - (old.quad_class = 1 AND NOT (old.negated OR old.hypothetical)),
+    q2 = q2 - (old.quad_class = 2 AND NOT (old.negated OR old.hypothetical)),
+    q3 = q3 - (old.quad_class = 3 AND NOT (old.negated OR old.hypothetical)),
+    q4 = q4 - (old.quad_class = 4 AND NOT (old.negated OR old.hypothetical)),
+    f1 = f1 - (old.quad_class = 1 AND (old.negated OR old.hypothetical)),
+    f2 = f2 - (old.quad_class = 2 AND (old.negated OR old.hypothetical)),
+    f3 = f3 - (old.quad_class = 3 AND (old.negated OR old.hypothetical)),
+    f4 = f4 - (old.quad_class = 4 AND (old.negated OR old.hypothetical)),
+    g = g - CAST(round(old.goldstein * 10) AS INTEGER) * (1 - (old.negated OR old.hypothetical)),
+    fg = fg - CAST(round(old.goldstein * 10) AS INTEGER) * (old.negated OR old.hypothetical)
+  WHERE (source_country, target_country) IN
+      (SELECT source_country, target_country FROM event_dyads WHERE event_rowid = old.rowid)
+    AND (kind, period) IN (VALUES ('d', substr(old.date, 1, 10)), ('w', @WEEK(old.date)@),
+                                  ('m', @MONTH(old.date)@));
+END;
+)sql",
 };
 constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kMigrationCount == Store::kSchemaVersion, "one migration per schema version");
+
+Result<std::string> PeriodExpr(const std::string& by, const std::string& col = "e.date");
+
+// Migration `from` -> `from + 1`, with @WEEK(col)@ and @MONTH(col)@ replaced by PeriodExpr.
+std::string Migration(int from) {
+  std::string sql = kMigrations[from];
+  for (const char* by : {"WEEK", "MONTH"}) {
+    const std::string open = std::string("@") + by + "(";
+    for (size_t p = sql.find(open); p != std::string::npos; p = sql.find(open, p)) {
+      size_t close = sql.find(")@", p);
+      const std::string col = sql.substr(p + open.size(), close - p - open.size());
+      const std::string expr = *PeriodExpr(by[0] == 'W' ? "week" : "month", col);
+      sql.replace(p, close + 2 - p, expr);
+      p += expr.size();
+    }
+  }
+  return sql;
+}
 
 // Bounds on the date column `col` (parameters `from` and `to`), written only for the bounds given:
 // an "(?1 = '' OR date >= ?1)" form would hide the date index from SQLite's planner. `to` is
@@ -191,11 +270,58 @@ std::string DateBounds(const char* col, const std::string& from, const std::stri
   return s;
 }
 
+Result<std::string> PeriodExpr(const std::string& by, const std::string& col) {
+  if (by == "day") return "substr(" + col + ", 1, 10)";
+  // A week-precision date ("2024-W44") is its own week, and its month is that of the week's
+  // Thursday (the day ISO 8601 dates a week by).
+  const std::string is_week = "substr(" + col + ", 6, 1) = 'W'";
+  if (by == "month") {
+    return "CASE WHEN " + is_week + " THEN substr(date(substr(" + col +
+           ", 1, 4) || '-01-04', 'weekday 0', '-3 days', '+' || ((CAST(substr(" + col +
+           ", 7, 2) AS INTEGER) - 1) * 7) || ' days'), 1, 7) ELSE substr(" + col + ", 1, 7) END";
+  }
+  if (by == "week") {
+    // ISO week, computed from the date (SQLite's %W is not ISO). Dates coarser than a day fall
+    // into the week of their first day.
+    return "CASE WHEN " + is_week + " THEN substr(" + col +
+           ", 1, 8) ELSE (SELECT strftime('%Y', d, '-3 days', 'weekday 4') || '-W' || "
+           "printf('%02d', (CAST(strftime('%j', d, '-3 days', 'weekday 4') AS INTEGER) - 1) / 7 + "
+           "1) FROM (SELECT date(substr(" +
+           col + " || '-01-01', 1, 10)) AS d)) END";
+  }
+  return InvalidArgumentError("'by' must be day, week or month, not '" + by + "'");
+}
+
 // RAII prepared statement.
+// Prepared statements a store keeps for its lifetime (hot queries of the server), by SQL text.
+using StmtCache = std::unordered_map<std::string, sqlite3_stmt*>;
+
 class Stmt {
  public:
   Stmt(sqlite3* db, const char* sql) { rc_ = sqlite3_prepare_v2(db, sql, -1, &s_, nullptr); }
-  ~Stmt() { sqlite3_finalize(s_); }
+  // The statement of `cache` for `sql`, prepared on first use; reset and unbound when this goes.
+  Stmt(sqlite3* db, const std::string& sql, StmtCache& cache) : cached_(true) {
+    auto it = cache.find(sql);
+    if (it != cache.end()) {
+      s_ = it->second;
+      rc_ = SQLITE_OK;
+      return;
+    }
+    rc_ = sqlite3_prepare_v3(db, sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &s_, nullptr);
+    if (rc_ == SQLITE_OK) {
+      cache.emplace(sql, s_);
+    } else {
+      cached_ = false;  // Nothing to keep; finalize whatever came back.
+    }
+  }
+  ~Stmt() {
+    if (cached_) {
+      sqlite3_reset(s_);
+      sqlite3_clear_bindings(s_);
+    } else {
+      sqlite3_finalize(s_);
+    }
+  }
   Stmt(const Stmt&) = delete;
   Stmt& operator=(const Stmt&) = delete;
   bool ok() const { return rc_ == SQLITE_OK; }
@@ -215,6 +341,7 @@ class Stmt {
  private:
   sqlite3_stmt* s_ = nullptr;
   int rc_;
+  bool cached_ = false;
 };
 
 }  // namespace
@@ -222,7 +349,10 @@ class Stmt {
 // The embedded SQLite backend.
 class SqliteStore final : public Store {
  public:
-  ~SqliteStore() override { sqlite3_close(db); }
+  ~SqliteStore() override {
+    for (auto& [sql, stmt] : stmt_cache) sqlite3_finalize(stmt);
+    sqlite3_close(db);
+  }
   const char* Backend() const override { return "sqlite"; }
   Status Begin() override { return Exec("BEGIN IMMEDIATE"); }
   Status Commit() override { return Exec("COMMIT"); }
@@ -244,6 +374,7 @@ class SqliteStore final : public Store {
 
   sqlite3* db = nullptr;
   std::string path;
+  StmtCache stmt_cache;  // Finalized before the connection closes.
 
   Status Error(const std::string& what) const {
     return IoError(path + ": " + what + ": " + sqlite3_errmsg(db));
@@ -279,7 +410,7 @@ class SqliteStore final : public Store {
         return st;
       }
       if (*v == kSchemaVersion) return Exec("COMMIT");
-      st = Exec(kMigrations[*v]);
+      st = Exec(Migration(*v).c_str());
       if (st.ok()) st = Exec(("PRAGMA user_version = " + std::to_string(*v + 1)).c_str());
       if (!st.ok()) {
         Exec("ROLLBACK").ok();
@@ -292,6 +423,11 @@ class SqliteStore final : public Store {
 
 Result<std::unique_ptr<Store>> OpenSqliteStore(const StoreOptions& options) {
   if (options.path.empty()) return InvalidArgumentError("no database path given (--db)");
+  // Before SQLite's first use: no global memory statistics, whose mutex every allocation of
+  // every connection would take (the server runs one connection per worker thread). Fails
+  // harmlessly (SQLITE_MISUSE) when the process already used SQLite.
+  static const int kMemstatusOff = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  (void)kMemstatusOff;
   auto impl = std::make_unique<SqliteStore>();
   impl->path = options.path;
   int flags =
@@ -464,10 +600,18 @@ Status SqliteStore::PutEvents(const std::string& document_id, const std::vector<
       db,
       "INSERT INTO event_days VALUES(?1, ?2, ?3, 1, ?4) ON CONFLICT DO UPDATE SET "
       "events = events + 1, goldstein_tenths = goldstein_tenths + excluded.goldstein_tenths");
-  Stmt dyad_add(db,
-                "INSERT INTO dyad_days VALUES(?1, ?2, ?3, ?4, ?5, 1, ?6) ON CONFLICT DO UPDATE SET "
-                "events = events + 1, goldstein_tenths = goldstein_tenths + "
-                "excluded.goldstein_tenths");
+  // One row each for the day, the ISO week and the month of the event (none when undated).
+  const std::string dyad_add_sql =
+      "INSERT INTO dyad_periods SELECT ?1, ?2, k, p, ?4 = 1 AND ?5 = 0, ?4 = 2 AND ?5 = 0, "
+      "?4 = 3 AND ?5 = 0, ?4 = 4 AND ?5 = 0, ?4 = 1 AND ?5 = 1, ?4 = 2 AND ?5 = 1, "
+      "?4 = 3 AND ?5 = 1, ?4 = 4 AND ?5 = 1, ?6 * (?5 = 0), ?6 * (?5 = 1) FROM (SELECT 'd' AS k, "
+      "substr(?3, 1, 10) AS p UNION ALL SELECT 'w', " +
+      *PeriodExpr("week", "?3") + " UNION ALL SELECT 'm', " + *PeriodExpr("month", "?3") +
+      ") WHERE ?3 <> '' ON CONFLICT DO UPDATE SET "
+      "q1 = q1 + excluded.q1, q2 = q2 + excluded.q2, q3 = q3 + excluded.q3, "
+      "q4 = q4 + excluded.q4, f1 = f1 + excluded.f1, f2 = f2 + excluded.f2, "
+      "f3 = f3 + excluded.f3, f4 = f4 + excluded.f4, g = g + excluded.g, fg = fg + excluded.fg";
+  Stmt dyad_add(db, dyad_add_sql.c_str());
   if (!ins.ok() || !actor.ok() || !dyad.ok() || !day_add.ok() || !dyad_add.ok()) {
     return Error("preparing event insert");
   }
@@ -572,7 +716,7 @@ Status SqliteStore::PutEvents(const std::string& document_id, const std::vector<
       dyad_add.Int(4, e.quad_class);
       dyad_add.Int(5, flagged);
       dyad_add.Int(6, tenths);
-      if (dyad_add.Step() != SQLITE_DONE) return Error("updating dyad_days");
+      if (dyad_add.Step() != SQLITE_DONE) return Error("updating dyad_periods");
     }
   }
   return Status::Ok();
@@ -720,20 +864,6 @@ Result<std::vector<StoredEvent>> SqliteStore::QueryEvents(const EventQuery& q) {
 namespace {
 
 // SQL for the period key of an event date at a given granularity.
-Result<std::string> PeriodExpr(const std::string& by, const std::string& col = "e.date") {
-  if (by == "day") return "substr(" + col + ", 1, 10)";
-  if (by == "month") return "substr(" + col + ", 1, 7)";
-  if (by == "week") {
-    // ISO week, computed from the date (SQLite's %W is not ISO). Dates coarser than a day fall
-    // into the week of their first day.
-    return std::string(
-        "(SELECT strftime('%Y', d, '-3 days', 'weekday 4') || '-W' || "
-        "printf('%02d', (CAST(strftime('%j', d, '-3 days', 'weekday 4') AS INTEGER) - 1) / 7 + 1) "
-        "FROM (SELECT date(substr(" +
-        col + " || '-01-01', 1, 10)) AS d))");
-  }
-  return InvalidArgumentError("'by' must be day, week or month, not '" + by + "'");
-}
 
 // Codes equal to or starting with the pattern ?X: the range lets the code index answer (patterns
 // are letters and digits, all below '~'), the substr test keeps the match exact.
@@ -769,61 +899,98 @@ Result<std::vector<DyadPeriod>> SqliteStore::QueryDyad(const DyadQuery& q) {
   }
   Result<std::string> period = PeriodExpr(q.by);
   if (!period.ok()) return period.status();
-  const bool rollup = DyadFromRollup(q.a, q.b);
-  if (rollup) {
-    Result<std::string> day_period = PeriodExpr(q.by, "day");
-    if (!day_period.ok()) return day_period.status();
-    period = day_period;
-  }
   std::vector<DyadPeriod> out;
-  for (int dir = 0; dir < 2; ++dir) {
-    // Two countries: the dyad_days rollup (a few thousand rows); otherwise the events.
-    std::string sql =
-        rollup
-            ? "SELECT " + *period +
-                  " AS p, quad_class, sum(events), sum(goldstein_tenths) / 10.0 / sum(events) "
-                  "FROM dyad_days WHERE source_country = ?1 AND target_country = ?2" +
-                  DateBounds("day", q.date_from, q.date_to, "?3", "?4") +
-                  " AND (?5 = 1 OR flagged = 0) AND day <> '' GROUP BY p, quad_class "
-                  "HAVING sum(events) > 0 ORDER BY p"
-            : "SELECT " + *period +
-                  " AS p, e.quad_class, count(*), avg(e.goldstein) FROM events e WHERE " +
-                  DyadMatch(q.a, q.b) + DateBounds("e.date", q.date_from, q.date_to, "?3", "?4") +
-                  " AND (?5 = 1 OR (e.negated = 0 AND e.hypothetical = 0)) AND e.date <> '' "
-                  "GROUP BY p, e.quad_class ORDER BY p";
-    Stmt s(db, sql.c_str());
+  size_t split = 0;  // Where the b -> a rows begin.
+  if (DyadFromRollup(q.a, q.b)) {
+    // Two countries: dyad_periods, the rows of the query's own period when the bounds allow
+    // (a few hundred per direction over ten years), else the day rows regrouped.
+    const std::string kind = DyadRollupKind(q);
+    const std::string where =
+        " FROM dyad_periods WHERE source_country = ?1 AND target_country = ?2 AND kind = ?5" +
+        DateBounds("period", q.date_from, q.date_to, "?3", "?4");
+    // Rows of the query's own period are read as they are, in key order; day rows for a week or
+    // month are regrouped.
+    const std::string sql =
+        kind == "d" && q.by != "day"
+            ? "SELECT " + *PeriodExpr(q.by, "period") +
+                  " AS p, sum(q1), sum(q2), sum(q3), sum(q4), sum(f1), sum(f2), sum(f3), sum(f4), "
+                  "sum(g), sum(fg)" +
+                  where + " GROUP BY p ORDER BY p"
+            : "SELECT period, q1, q2, q3, q4, f1, f2, f3, f4, g, fg" + where + " ORDER BY period";
+    Stmt s(db, sql, stmt_cache);
     if (!s.ok()) return Error("preparing dyad query");
-    s.Text(1, dir == 0 ? q.a : q.b);
-    s.Text(2, dir == 0 ? q.b : q.a);
-    s.Text(3, q.date_from);
-    s.Text(4, q.date_to);
-    s.Int(5, q.include_flagged ? 1 : 0);
-    std::vector<DyadPeriod> rows;
-    while (true) {
-      int rc = s.Step();
-      if (rc == SQLITE_DONE) break;
-      if (rc != SQLITE_ROW) return Error("querying dyad");
-      std::string p = s.Col(0);
-      if (rows.empty() || rows.back().period != p) {
+    out.reserve(kind == "w" ? 1100 : kind == "m" ? 260 : 64);
+    for (int dir = 0; dir < 2; ++dir) {
+      if (dir == 1) split = out.size();
+      sqlite3_reset(s.get());
+      s.Text(1, dir == 0 ? q.a : q.b);
+      s.Text(2, dir == 0 ? q.b : q.a);
+      s.Text(3, q.date_from);
+      s.Text(4, q.date_to);
+      s.Text(5, kind);
+      while (true) {
+        int rc = s.Step();
+        if (rc == SQLITE_DONE) break;
+        if (rc != SQLITE_ROW) return Error("querying dyad");
+        int64_t counts[10];
+        for (int k = 0; k < 10; ++k) counts[k] = s.ColInt(k + 1);
         DyadPeriod d;
-        d.period = p;
+        if (!DyadPeriodFromRollup(q, counts, d)) continue;
+        d.period = s.Col(0);
         d.from = dir == 0 ? q.a : q.b;
         d.to = dir == 0 ? q.b : q.a;
-        rows.push_back(d);
+        out.push_back(std::move(d));
       }
-      DyadPeriod& d = rows.back();
-      int quad = static_cast<int>(s.ColInt(1));
-      int64_t n = s.ColInt(2);
-      double mean = sqlite3_column_double(s.get(), 3);
-      if (quad >= 1 && quad <= 4) d.quad_counts[quad] += n;
-      d.mean_goldstein = (d.mean_goldstein * d.events + mean * n) / (d.events + n);
-      d.events += n;
     }
-    out.insert(out.end(), rows.begin(), rows.end());
+  } else {
+    for (int dir = 0; dir < 2; ++dir) {
+      if (dir == 1) split = out.size();
+      std::string sql = "SELECT " + *period +
+                        " AS p, e.quad_class, count(*), avg(e.goldstein) FROM events e WHERE " +
+                        DyadMatch(q.a, q.b) +
+                        DateBounds("e.date", q.date_from, q.date_to, "?3", "?4") +
+                        " AND (?5 = 1 OR (e.negated = 0 AND e.hypothetical = 0)) AND e.date <> '' "
+                        "GROUP BY p, e.quad_class ORDER BY p";
+      Stmt s(db, sql.c_str());
+      if (!s.ok()) return Error("preparing dyad query");
+      s.Text(1, dir == 0 ? q.a : q.b);
+      s.Text(2, dir == 0 ? q.b : q.a);
+      s.Text(3, q.date_from);
+      s.Text(4, q.date_to);
+      s.Int(5, q.include_flagged ? 1 : 0);
+      std::vector<DyadPeriod> rows;
+      while (true) {
+        int rc = s.Step();
+        if (rc == SQLITE_DONE) break;
+        if (rc != SQLITE_ROW) return Error("querying dyad");
+        std::string p = s.Col(0);
+        if (rows.empty() || rows.back().period != p) {
+          DyadPeriod d;
+          d.period = p;
+          d.from = dir == 0 ? q.a : q.b;
+          d.to = dir == 0 ? q.b : q.a;
+          rows.push_back(d);
+        }
+        DyadPeriod& d = rows.back();
+        int quad = static_cast<int>(s.ColInt(1));
+        int64_t n = s.ColInt(2);
+        double mean = sqlite3_column_double(s.get(), 3);
+        if (quad >= 1 && quad <= 4) d.quad_counts[quad] += n;
+        d.mean_goldstein = (d.mean_goldstein * d.events + mean * n) / (d.events + n);
+        d.events += n;
+      }
+      out.insert(out.end(), rows.begin(), rows.end());
+    }
   }
-  std::stable_sort(out.begin(), out.end(),
-                   [](const DyadPeriod& x, const DyadPeriod& y) { return x.period < y.period; });
-  return out;
+  // Each direction came in period order: merge them (a's rows first within a period).
+  std::vector<DyadPeriod> merged;
+  merged.reserve(out.size());
+  const auto mid = out.begin() + static_cast<ptrdiff_t>(split);
+  std::merge(std::make_move_iterator(out.begin()), std::make_move_iterator(mid),
+             std::make_move_iterator(mid), std::make_move_iterator(out.end()),
+             std::back_inserter(merged),
+             [](const DyadPeriod& x, const DyadPeriod& y) { return x.period < y.period; });
+  return merged;
 }
 
 Result<std::vector<DyadPeriod>> SqliteStore::Timeline(const DyadQuery& q) {

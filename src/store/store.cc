@@ -89,4 +89,25 @@ bool DyadFromRollup(const std::string& a, const std::string& b) {
   return a.size() == 3 && b.size() == 3;
 }
 
+std::string DyadRollupKind(const DyadQuery& q) {
+  if (q.by == "week" && q.date_from.empty() && q.date_to.empty()) return "w";
+  auto month_bound = [](const std::string& d) { return d.empty() || d.size() == 7; };
+  if (q.by == "month" && month_bound(q.date_from) && month_bound(q.date_to)) return "m";
+  return "d";
+}
+
+bool DyadPeriodFromRollup(const DyadQuery& query, const int64_t counts[10], DyadPeriod& out) {
+  const int64_t flagged = query.include_flagged ? 1 : 0;
+  int64_t events = 0;
+  for (int k = 1; k <= 4; ++k) {
+    out.quad_counts[k] = counts[k - 1] + flagged * counts[k + 3];
+    events += out.quad_counts[k];
+  }
+  out.events = events;
+  if (events <= 0) return false;
+  out.mean_goldstein =
+      static_cast<double>(counts[8] + flagged * counts[9]) / 10.0 / static_cast<double>(events);
+  return true;
+}
+
 }  // namespace annals

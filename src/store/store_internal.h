@@ -23,7 +23,7 @@ std::string NowUtc();
 // An actor code or prefix as the dyad query takes it: 1..30 ASCII letters and digits.
 bool ValidCodePattern(const std::string& code);
 
-// The rollup tables (event_days, dyad_days; docs/store.md): the day an event counts under (the
+// The rollup tables (event_days, dyad_periods; docs/store.md): the day an event counts under (the
 // first ten characters of its date), its flag state, its Goldstein value in exact tenths, and
 // the distinct (source country, target country) pairs it counts under (sorted; the three-letter
 // code prefixes event_dyads keys on).
@@ -32,9 +32,19 @@ int RollupFlagged(const Event& e);
 int64_t GoldsteinTenths(double goldstein);
 std::vector<std::pair<std::string, std::string>> RollupCountryPairs(const Event& e);
 
-// True when a dyad query between `a` and `b` can be answered from dyad_days: both are exactly a
-// three-letter country (or group) code.
+// True when a dyad query between `a` and `b` can be answered from dyad_periods: both are exactly
+// a three-letter country (or group) code.
 bool DyadFromRollup(const std::string& a, const std::string& b);
+
+// The dyad_periods rows a rollup dyad query reads: "w" or "m" (the rows of its own period, read
+// as they are) when the date bounds cut no week or month (none for weeks; none or "YYYY-MM"
+// months for months), otherwise "d" (the day rows, regrouped by the query's period).
+std::string DyadRollupKind(const DyadQuery& q);
+
+// A dyad_periods row as a DyadPeriod of `query` (the flagged columns added when it includes
+// flagged events); false when that leaves no events in the row. `counts` holds q1..q4, f1..f4,
+// g, fg in that order.
+bool DyadPeriodFromRollup(const DyadQuery& query, const int64_t counts[10], DyadPeriod& out);
 
 }  // namespace annals
 

@@ -93,10 +93,11 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
   }
   // Turns a current database back into a version-2 one (no event_dyads), as an older Annals left
   // it, to test the 2 -> 3 migration on data.
-  // Undoes the 3 -> 4 (rollups) and 2 -> 3 (event_dyads) migrations, so reopening tests them.
+  // Undoes the 4 -> 5 (dyad_periods), 3 -> 4 (rollups) and 2 -> 3 (event_dyads) migrations, so
+  // reopening tests them.
   void DowngradeToVersion2() {
     const char* sql =
-        "DROP TRIGGER events_rollups_delete%s; DROP TABLE event_days; DROP TABLE dyad_days; "
+        "DROP TRIGGER events_rollups_delete%s; DROP TABLE event_days; DROP TABLE dyad_periods; "
         "CREATE INDEX events_root_date ON events(cameo_root, date); DROP TABLE event_dyads; "
         "CREATE INDEX event_actors_country ON event_actors(country, role);";
     char buf[512];
@@ -526,21 +527,38 @@ TEST_P(StoreTest, RollupsAgreeWithTheEventsAfterReplacement) {
   // Compares the country dyad (rollup) with the same dyad asked through the events (a pattern
   // of four letters cannot use the rollup, so "CHNG"-style queries are not comparable; instead
   // the full-code path is forced with the two-letter prefixes, which match only CHN and RUS here).
+  // Every period, with and without date bounds (bounds that cut a week or a month make the
+  // rollup regroup its day rows; month-aligned ones read the month rows).
   auto check = [&](bool include_flagged, const char* when) {
-    for (const char* by : {"day", "week", "month"}) {
-      Result<std::vector<DyadPeriod>> rolled =
-          store->QueryDyad({.a = "CHN", .b = "RUS", .by = by, .include_flagged = include_flagged});
-      Result<std::vector<DyadPeriod>> direct =
-          store->QueryDyad({.a = "CH", .b = "RU", .by = by, .include_flagged = include_flagged});
-      ASSERT_TRUE(rolled.ok() && direct.ok()) << when;
-      ASSERT_EQ(rolled->size(), direct->size()) << when << " by " << by;
-      for (size_t i = 0; i < rolled->size(); ++i) {
-        const DyadPeriod& x = (*rolled)[i];
-        const DyadPeriod& y = (*direct)[i];
-        EXPECT_EQ(x.period, y.period) << when;
-        EXPECT_EQ(x.events, y.events) << when << " " << x.period;
-        for (int k = 1; k <= 4; ++k) EXPECT_EQ(x.quad_counts[k], y.quad_counts[k]) << when;
-        EXPECT_NEAR(x.mean_goldstein, y.mean_goldstein, 1e-9) << when;
+    const std::pair<const char*, const char*> bounds[] = {
+        {"", ""}, {"2025-03", "2025-03"}, {"2025-03-05", ""}, {"", "2025-03-04"}, {"2025-04", ""}};
+    for (const auto& [from, to] : bounds) {
+      for (const char* by : {"day", "week", "month"}) {
+        Result<std::vector<DyadPeriod>> rolled =
+            store->QueryDyad({.a = "CHN",
+                              .b = "RUS",
+                              .by = by,
+                              .date_from = from,
+                              .date_to = to,
+                              .include_flagged = include_flagged});
+        Result<std::vector<DyadPeriod>> direct =
+            store->QueryDyad({.a = "CH",
+                              .b = "RU",
+                              .by = by,
+                              .date_from = from,
+                              .date_to = to,
+                              .include_flagged = include_flagged});
+        ASSERT_TRUE(rolled.ok() && direct.ok()) << when;
+        ASSERT_EQ(rolled->size(), direct->size())
+            << when << " by " << by << " " << from << ".." << to;
+        for (size_t i = 0; i < rolled->size(); ++i) {
+          const DyadPeriod& x = (*rolled)[i];
+          const DyadPeriod& y = (*direct)[i];
+          EXPECT_EQ(x.period, y.period) << when;
+          EXPECT_EQ(x.events, y.events) << when << " " << x.period;
+          for (int k = 1; k <= 4; ++k) EXPECT_EQ(x.quad_counts[k], y.quad_counts[k]) << when;
+          EXPECT_NEAR(x.mean_goldstein, y.mean_goldstein, 1e-9) << when;
+        }
       }
     }
   };
@@ -583,6 +601,48 @@ TEST_P(StoreTest, RollupsAgreeWithTheEventsAfterReplacement) {
   ASSERT_EQ(timeline->size(), 2u);
   EXPECT_EQ((*timeline)[0].events, 1);
   EXPECT_EQ((*timeline)[1].events, 1);
+}
+
+// Dates coarser than a day: a month-precision date counts in its month and in the week of its
+// first day; a week-precision date ("2025-W14") is its own week and counts in the month of the
+// week's Thursday — the same from the rollup, from the events and after a deletion.
+TEST_P(StoreTest, CoarseDatesFallIntoTheirWeekAndMonth) {
+  auto store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  auto ev = [](std::string date, double g) {
+    Event e = MakeEvent("036", {"CHNGOV"}, {"RUSGOV"});
+    e.quad_class = 1;
+    e.goldstein = g;
+    e.date = std::move(date);
+    return e;
+  };
+  ASSERT_TRUE(store->Begin().ok());
+  Result<PutResult> a = store->PutDocument(Doc("a", "", "Coarse dates."));
+  ASSERT_TRUE(a.ok());
+  // 2025-W14 runs from Monday 31 March to Sunday 6 April; its Thursday is 3 April.
+  ASSERT_TRUE(store
+                  ->PutEvents(a->id, {ev("2025-W14", 4.0), ev("2025-W11", 1.0), ev("2025-03", 2.0),
+                                      ev("2025-04-02", 3.0)})
+                  .ok());
+  ASSERT_TRUE(store->Commit().ok());
+  auto periods = [&](const char* a_code, const char* by) {
+    Result<std::vector<DyadPeriod>> r = store->QueryDyad({.a = a_code, .b = "RUS", .by = by});
+    std::string out;
+    if (!r.ok()) return r.status().ToString();
+    for (const DyadPeriod& d : *r) out += d.period + ":" + std::to_string(d.events) + " ";
+    return out;
+  };
+  for (const char* a_code : {"CHN", "CH"}) {  // The rollup, then the events.
+    EXPECT_EQ(periods(a_code, "month"), "2025-03:2 2025-04:2 ") << a_code;
+    EXPECT_EQ(periods(a_code, "week"), "2025-W09:1 2025-W11:1 2025-W14:2 ") << a_code;
+  }
+  ASSERT_TRUE(store->Begin().ok());
+  ASSERT_TRUE(store->PutEvents(a->id, {ev("2025-W11", 1.0)}).ok());
+  ASSERT_TRUE(store->Commit().ok());
+  for (const char* a_code : {"CHN", "CH"}) {
+    EXPECT_EQ(periods(a_code, "month"), "2025-03:1 ") << a_code;
+    EXPECT_EQ(periods(a_code, "week"), "2025-W11:1 ") << a_code;
+  }
 }
 
 TEST_P(StoreTest, SearchSyntaxMeansTheSameOnEveryBackend) {

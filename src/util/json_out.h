@@ -83,6 +83,8 @@ class JsonOut {
 
   const std::string& str() const { return out_; }
   std::string Take() { return std::move(out_); }
+  // Room for `bytes` more output without reallocation.
+  void Reserve(size_t bytes) { out_.reserve(out_.size() + bytes); }
 
  private:
   JsonOut& Open(char c) {
@@ -122,44 +124,58 @@ class JsonOut {
       out_ += s;
       return;
     }
-    std::string digits;
+    char digit_buf[32];  // The significant digits, without the point (at most 17).
+    size_t k = 0;
     for (char c : s.substr(0, e)) {
-      if (c != '.') digits += c;
+      if (c != '.' && k < sizeof digit_buf) digit_buf[k++] = c;
     }
+    const std::string_view digits(digit_buf, k);
     int exp10 = 0;
     std::string_view es = s.substr(e + 1);
     if (!es.empty() && es[0] == '+') es.remove_prefix(1);
     std::from_chars(es.data(), es.data() + es.size(), exp10);
-    const int k = static_cast<int>(digits.size());
+    const int nk = static_cast<int>(k);
     const int n = exp10 + 1;  // Where the decimal point goes, counted from the first digit.
-    if (k <= n && n <= 15) {
+    if (nk <= n && n <= 15) {
       out_ += digits;
-      out_.append(static_cast<size_t>(n - k), '0');
+      out_.append(static_cast<size_t>(n - nk), '0');
       out_ += ".0";
     } else if (0 < n && n <= 15) {
-      out_.append(digits, 0, static_cast<size_t>(n));
+      out_ += digits.substr(0, static_cast<size_t>(n));
       out_ += '.';
-      out_.append(digits, static_cast<size_t>(n));
+      out_ += digits.substr(static_cast<size_t>(n));
     } else if (-4 < n && n <= 0) {
       out_ += "0.";
       out_.append(static_cast<size_t>(-n), '0');
       out_ += digits;
     } else {
       out_ += digits[0];
-      if (k > 1) {
+      if (nk > 1) {
         out_ += '.';
-        out_.append(digits, 1);
+        out_ += digits.substr(1);
       }
       int x = n - 1;
       out_ += x < 0 ? "e-" : "e+";
       x = x < 0 ? -x : x;
       if (x < 10) out_ += '0';
-      out_ += std::to_string(x);
+      char xb[8];
+      auto xr = std::to_chars(xb, xb + sizeof xb, x);
+      out_.append(xb, xr.ptr);
     }
   }
 
   void AppendString(std::string_view s) {
     out_ += '"';
+    bool plain = true;  // Printable ASCII without quotes or backslashes: copied as it is.
+    for (char ch : s) {
+      unsigned char c = static_cast<unsigned char>(ch);
+      plain = plain && c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+    }
+    if (plain) {
+      out_ += s;
+      out_ += '"';
+      return;
+    }
     bool ascii = true;
     for (char c : s) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
     if (!ascii && FindInvalidUtf8(s) != std::string_view::npos) {
