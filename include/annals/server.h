@@ -25,10 +25,12 @@
 namespace annals {
 
 struct ServerOptions {
-  std::string db;                          // Database file (opened read-only).
-  std::string host = "127.0.0.1";          // Address to bind; anything else must be asked for.
-  int port = 8080;                         // 0 picks a free port (reported through `bound_port`).
-  int threads = 4;                         // Worker threads = most requests served at once.
+  std::string db;                  // Database file (opened read-only).
+  std::string host = "127.0.0.1";  // Address to bind; anything else must be asked for.
+  int port = 8080;                 // 0 picks a free port (reported through `bound_port`).
+  // Worker threads = most connections served at once: an HTTP keep-alive connection holds its
+  // worker until it closes or idles for 5 s, so fewer workers than clients queue the rest.
+  int threads = 16;
   int max_page = 1000;                     // Largest `limit` a client may ask for.
   std::atomic<int>* bound_port = nullptr;  // When set, receives the port once listening.
 };

@@ -27,7 +27,8 @@ int RunServe(int argc, char** argv) {
   app.add_option("--db", options.db, "database: a SQLite file or a postgresql:// URL")->required();
   app.add_option("--host", options.host, "address to bind (default 127.0.0.1)");
   app.add_option("--port", options.port, "port (default 8080)")->check(CLI::Range(0, 65535));
-  app.add_option("--threads", options.threads, "worker threads (1..64, default 4)")
+  app.add_option("--threads", options.threads,
+                 "worker threads = most connections served at once (1..64, default 16)")
       ->check(CLI::Range(1, 64));
   try {
     app.parse(argc, argv);
