@@ -242,21 +242,8 @@ static_assert(kPgMigrationCount == Store::kSchemaVersion, "one migration per sch
 
 Result<std::string> PgPeriodExpr(const std::string& by, const std::string& col = "e.date");
 
-// Migration `from` -> `from + 1`, with @WEEK(col)@ and @MONTH(col)@ replaced by PgPeriodExpr.
-std::string PgMigration(int from) {
-  std::string sql = kPgMigrations[from];
-  for (const char* by : {"WEEK", "MONTH"}) {
-    const std::string open = std::string("@") + by + "(";
-    for (size_t p = sql.find(open); p != std::string::npos; p = sql.find(open, p)) {
-      size_t close = sql.find(")@", p);
-      const std::string col = sql.substr(p + open.size(), close - p - open.size());
-      const std::string expr = *PgPeriodExpr(by[0] == 'W' ? "week" : "month", col);
-      sql.replace(p, close + 2 - p, expr);
-      p += expr.size();
-    }
-  }
-  return sql;
-}
+// Migration `from` -> `from + 1` (@WEEK(col)@ and @MONTH(col)@ expanded with PgPeriodExpr).
+std::string PgMigration(int from) { return ExpandPeriodMacros(kPgMigrations[from], PgPeriodExpr); }
 
 Result<std::string> PgPeriodExpr(const std::string& by, const std::string& col) {
   if (by == "day") return "substr(" + col + ", 1, 10)";
@@ -1050,21 +1037,8 @@ Result<std::vector<DyadPeriod>> PgStore::QueryDyad(const DyadQuery& q) {
                                         q.date_from, q.date_to, q.include_flagged ? 1 : 0);
       std::vector<DyadPeriod> rows;
       for (const pqxx::row& s : r) {
-        std::string p = Str(s[0]);
-        if (rows.empty() || rows.back().period != p) {
-          DyadPeriod d;
-          d.period = p;
-          d.from = dir == 0 ? q.a : q.b;
-          d.to = dir == 0 ? q.b : q.a;
-          rows.push_back(d);
-        }
-        DyadPeriod& d = rows.back();
-        int quad = static_cast<int>(Int(s[1]));
-        int64_t n = Int(s[2]);
-        double mean = Dbl(s[3]);
-        if (quad >= 1 && quad <= 4) d.quad_counts[quad] += n;
-        d.mean_goldstein = (d.mean_goldstein * d.events + mean * n) / (d.events + n);
-        d.events += n;
+        AddQuadRow(rows, Str(s[0]), static_cast<int>(Int(s[1])), Int(s[2]), Dbl(s[3]),
+                   dir == 0 ? q.a : q.b, dir == 0 ? q.b : q.a);
       }
       out.insert(out.end(), rows.begin(), rows.end());
     }
@@ -1090,18 +1064,7 @@ Result<std::vector<DyadPeriod>> PgStore::Timeline(const DyadQuery& q) {
         "GROUP BY p, quad_class HAVING sum(events) > 0 ORDER BY p";
     pqxx::result r = Tx().exec_params(sql, q.date_from, q.date_to, q.include_flagged ? 1 : 0);
     for (const pqxx::row& s : r) {
-      std::string p = Str(s[0]);
-      if (rows.empty() || rows.back().period != p) {
-        rows.emplace_back();
-        rows.back().period = p;
-      }
-      DyadPeriod& d = rows.back();
-      int quad = static_cast<int>(Int(s[1]));
-      int64_t n = Int(s[2]);
-      double mean = Dbl(s[3]);
-      if (quad >= 1 && quad <= 4) d.quad_counts[quad] += n;
-      d.mean_goldstein = (d.mean_goldstein * d.events + mean * n) / (d.events + n);
-      d.events += n;
+      AddQuadRow(rows, Str(s[0]), static_cast<int>(Int(s[1])), Int(s[2]), Dbl(s[3]));
     }
     return Status::Ok();
   });

@@ -243,21 +243,8 @@ static_assert(kMigrationCount == Store::kSchemaVersion, "one migration per schem
 
 Result<std::string> PeriodExpr(const std::string& by, const std::string& col = "e.date");
 
-// Migration `from` -> `from + 1`, with @WEEK(col)@ and @MONTH(col)@ replaced by PeriodExpr.
-std::string Migration(int from) {
-  std::string sql = kMigrations[from];
-  for (const char* by : {"WEEK", "MONTH"}) {
-    const std::string open = std::string("@") + by + "(";
-    for (size_t p = sql.find(open); p != std::string::npos; p = sql.find(open, p)) {
-      size_t close = sql.find(")@", p);
-      const std::string col = sql.substr(p + open.size(), close - p - open.size());
-      const std::string expr = *PeriodExpr(by[0] == 'W' ? "week" : "month", col);
-      sql.replace(p, close + 2 - p, expr);
-      p += expr.size();
-    }
-  }
-  return sql;
-}
+// Migration `from` -> `from + 1` (@WEEK(col)@ and @MONTH(col)@ expanded with PeriodExpr).
+std::string Migration(int from) { return ExpandPeriodMacros(kMigrations[from], PeriodExpr); }
 
 // Bounds on the date column `col` (parameters `from` and `to`), written only for the bounds given:
 // an "(?1 = '' OR date >= ?1)" form would hide the date index from SQLite's planner. `to` is
@@ -963,21 +950,8 @@ Result<std::vector<DyadPeriod>> SqliteStore::QueryDyad(const DyadQuery& q) {
         int rc = s.Step();
         if (rc == SQLITE_DONE) break;
         if (rc != SQLITE_ROW) return Error("querying dyad");
-        std::string p = s.Col(0);
-        if (rows.empty() || rows.back().period != p) {
-          DyadPeriod d;
-          d.period = p;
-          d.from = dir == 0 ? q.a : q.b;
-          d.to = dir == 0 ? q.b : q.a;
-          rows.push_back(d);
-        }
-        DyadPeriod& d = rows.back();
-        int quad = static_cast<int>(s.ColInt(1));
-        int64_t n = s.ColInt(2);
-        double mean = sqlite3_column_double(s.get(), 3);
-        if (quad >= 1 && quad <= 4) d.quad_counts[quad] += n;
-        d.mean_goldstein = (d.mean_goldstein * d.events + mean * n) / (d.events + n);
-        d.events += n;
+        AddQuadRow(rows, s.Col(0), static_cast<int>(s.ColInt(1)), s.ColInt(2),
+                   sqlite3_column_double(s.get(), 3), dir == 0 ? q.a : q.b, dir == 0 ? q.b : q.a);
       }
       out.insert(out.end(), rows.begin(), rows.end());
     }
@@ -1014,18 +988,8 @@ Result<std::vector<DyadPeriod>> SqliteStore::Timeline(const DyadQuery& q) {
     int rc = s.Step();
     if (rc == SQLITE_DONE) break;
     if (rc != SQLITE_ROW) return Error("querying timeline");
-    std::string p = s.Col(0);
-    if (rows.empty() || rows.back().period != p) {
-      rows.emplace_back();
-      rows.back().period = p;
-    }
-    DyadPeriod& d = rows.back();
-    int quad = static_cast<int>(s.ColInt(1));
-    int64_t n = s.ColInt(2);
-    double mean = sqlite3_column_double(s.get(), 3);
-    if (quad >= 1 && quad <= 4) d.quad_counts[quad] += n;
-    d.mean_goldstein = (d.mean_goldstein * d.events + mean * n) / (d.events + n);
-    d.events += n;
+    AddQuadRow(rows, s.Col(0), static_cast<int>(s.ColInt(1)), s.ColInt(2),
+               sqlite3_column_double(s.get(), 3));
   }
   return rows;
 }

@@ -89,6 +89,40 @@ bool DyadFromRollup(const std::string& a, const std::string& b) {
   return a.size() == 3 && b.size() == 3;
 }
 
+void AddQuadRow(std::vector<DyadPeriod>& rows, const std::string& period, int quad, int64_t n,
+                double mean, const std::string& from, const std::string& to) {
+  if (rows.empty() || rows.back().period != period) {
+    DyadPeriod d;
+    d.period = period;
+    d.from = from;
+    d.to = to;
+    rows.push_back(std::move(d));
+  }
+  DyadPeriod& d = rows.back();
+  if (quad >= 1 && quad <= 4) d.quad_counts[quad] += n;
+  d.mean_goldstein =
+      (d.mean_goldstein * static_cast<double>(d.events) + mean * static_cast<double>(n)) /
+      static_cast<double>(d.events + n);
+  d.events += n;
+}
+
+std::string ExpandPeriodMacros(std::string sql,
+                               Result<std::string> (*period_expr)(const std::string& by,
+                                                                  const std::string& col)) {
+  for (const char* by : {"WEEK", "MONTH"}) {
+    const std::string open = std::string("@") + by + "(";
+    for (size_t p = sql.find(open); p != std::string::npos; p = sql.find(open, p)) {
+      const size_t close = sql.find(")@", p);
+      if (close == std::string::npos) break;
+      const std::string col = sql.substr(p + open.size(), close - p - open.size());
+      const std::string expr = *period_expr(by[0] == 'W' ? "week" : "month", col);
+      sql.replace(p, close + 2 - p, expr);
+      p += expr.size();
+    }
+  }
+  return sql;
+}
+
 std::string DyadRollupKind(const DyadQuery& q) {
   if (q.by == "week" && q.date_from.empty() && q.date_to.empty()) return "w";
   auto month_bound = [](const std::string& d) { return d.empty() || d.size() == 7; };

@@ -46,6 +46,17 @@ std::string DyadRollupKind(const DyadQuery& q);
 // g, fg in that order.
 bool DyadPeriodFromRollup(const DyadQuery& query, const int64_t counts[10], DyadPeriod& out);
 
+// Adds one row of a query grouped by (period, quad class) — its count `n` and mean Goldstein — to
+// `rows`, which come in period order: a new period starts a new DyadPeriod from `from` to `to`.
+void AddQuadRow(std::vector<DyadPeriod>& rows, const std::string& period, int quad, int64_t n,
+                double mean, const std::string& from = "", const std::string& to = "");
+
+// `sql` with every @WEEK(col)@ and @MONTH(col)@ replaced by period_expr("week"/"month", col):
+// migrations write the week and month of a date with the same expression as the queries.
+std::string ExpandPeriodMacros(std::string sql,
+                               Result<std::string> (*period_expr)(const std::string& by,
+                                                                  const std::string& col));
+
 }  // namespace annals
 
 #endif  // ANNALS_SRC_STORE_STORE_INTERNAL_H_
