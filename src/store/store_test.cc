@@ -534,20 +534,12 @@ TEST_P(StoreTest, RollupsAgreeWithTheEventsAfterReplacement) {
         {"", ""}, {"2025-03", "2025-03"}, {"2025-03-05", ""}, {"", "2025-03-04"}, {"2025-04", ""}};
     for (const auto& [from, to] : bounds) {
       for (const char* by : {"day", "week", "month"}) {
-        Result<std::vector<DyadPeriod>> rolled =
-            store->QueryDyad({.a = "CHN",
-                              .b = "RUS",
-                              .by = by,
-                              .date_from = from,
-                              .date_to = to,
-                              .include_flagged = include_flagged});
-        Result<std::vector<DyadPeriod>> direct =
-            store->QueryDyad({.a = "CH",
-                              .b = "RU",
-                              .by = by,
-                              .date_from = from,
-                              .date_to = to,
-                              .include_flagged = include_flagged});
+        DyadQuery query{.a = "CHN", .b = "RUS", .by = by, .date_from = from, .date_to = to};
+        query.include_flagged = include_flagged;
+        Result<std::vector<DyadPeriod>> rolled = store->QueryDyad(query);
+        query.a = "CH";
+        query.b = "RU";
+        Result<std::vector<DyadPeriod>> direct = store->QueryDyad(query);
         ASSERT_TRUE(rolled.ok() && direct.ok()) << when;
         ASSERT_EQ(rolled->size(), direct->size())
             << when << " by " << by << " " << from << ".." << to;
