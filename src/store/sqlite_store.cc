@@ -496,17 +496,8 @@ Result<PutResult> SqliteStore::PutDocument(const Document& d) {
   std::string now = NowUtc();
   const std::string empty;
   const Dateline* dl = d.dateline ? &*d.dateline : nullptr;
-  if (rowid != 0) {
-    if (stored_hash == hash && stored_title == d.title && stored_date == d.date &&
-        stored_source == d.source) {
-      return PutResult{PutOutcome::kUnchanged, stored_id};
-    }
-    Stmt s(db,
-           "UPDATE documents SET source=?2, title=?3, date=?4, language=?5, text=?6, text_hash=?7, "
-           "dateline_place=?8, dateline_date=?9, dateline_agency=?10, origin_file=?11, "
-           "origin_location=?12, updated_at=?13 WHERE rowid=?1");
-    if (!s.ok()) return Error("preparing update");
-    s.Int(1, rowid);
+  // Parameters ?2..?13, the same in the update and the insert.
+  auto bind_fields = [&](Stmt& s) {
     s.Text(2, d.source);
     s.Text(3, d.title);
     s.Text(4, d.date);
@@ -519,13 +510,26 @@ Result<PutResult> SqliteStore::PutDocument(const Document& d) {
     s.Text(11, d.origin_file);
     s.Text(12, d.origin_location);
     s.Text(13, now);
+  };
+  if (rowid != 0) {
+    if (stored_hash == hash && stored_title == d.title && stored_date == d.date &&
+        stored_source == d.source) {
+      return PutResult{PutOutcome::kUnchanged, stored_id};
+    }
+    Stmt s(db,
+           "UPDATE documents SET source=?2, title=?3, date=?4, language=?5, text=?6, text_hash=?7, "
+           "dateline_place=?8, dateline_date=?9, dateline_agency=?10, origin_file=?11, "
+           "origin_location=?12, updated_at=?13 WHERE rowid=?1");
+    if (!s.ok()) return Error("preparing update");
+    s.Int(1, rowid);
+    bind_fields(s);
     if (s.Step() != SQLITE_DONE) return Error("updating document " + d.id);
     return PutResult{PutOutcome::kUpdated, stored_id};
   }
   Stmt s(db,
          "INSERT INTO documents(id, url, source, title, date, language, text, text_hash, "
          "dateline_place, dateline_date, dateline_agency, origin_file, origin_location, "
-         "ingested_at, updated_at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?14)");
+         "ingested_at, updated_at) VALUES(?1,?14,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?13)");
   if (!s.ok()) return Error("preparing insert");
   // An id already taken by a different document (same id, other URL) gets the hash appended so
   // that nothing is lost; the clash is visible in the stored id.
@@ -536,19 +540,8 @@ Result<PutResult> SqliteStore::PutDocument(const Document& d) {
     if (probe.Step() == SQLITE_ROW) id += "-" + hash;
   }
   s.Text(1, id);
-  s.Text(2, d.url);
-  s.Text(3, d.source);
-  s.Text(4, d.title);
-  s.Text(5, d.date);
-  s.Text(6, d.language);
-  s.Text(7, d.text);
-  s.Text(8, hash);
-  s.Text(9, dl ? dl->place : empty);
-  s.Text(10, dl ? dl->date_text : empty);
-  s.Text(11, dl ? dl->agency : empty);
-  s.Text(12, d.origin_file);
-  s.Text(13, d.origin_location);
-  s.Text(14, now);
+  bind_fields(s);
+  s.Text(14, d.url);
   if (s.Step() != SQLITE_DONE) return Error("inserting document " + id);
   return PutResult{PutOutcome::kInserted, id};
 }
