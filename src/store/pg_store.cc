@@ -1073,8 +1073,7 @@ Result<std::vector<DyadPeriod>> PgStore::Timeline(const DyadQuery& q) {
 }
 
 Result<std::vector<ActorCount>> PgStore::TopActors(const AggregateQuery& q) {
-  if (q.limit < 1 || q.limit > 10000) return InvalidArgumentError("limit must be 1..10000");
-  if (q.code_length < 0) return InvalidArgumentError("code length must be >= 0");
+  ANNALS_RETURN_IF_ERROR(ValidateAggregate(q));
   std::string code = q.code_length > 0 ? "substr(a.code, 1, " + std::to_string(q.code_length) + ")"
                                        : std::string("a.code");
   std::string sql =
@@ -1096,8 +1095,7 @@ Result<std::vector<ActorCount>> PgStore::TopActors(const AggregateQuery& q) {
 }
 
 Result<std::vector<NetworkEdge>> PgStore::Network(const AggregateQuery& q) {
-  if (q.limit < 1 || q.limit > 10000) return InvalidArgumentError("limit must be 1..10000");
-  if (q.code_length < 0) return InvalidArgumentError("code length must be >= 0");
+  ANNALS_RETURN_IF_ERROR(ValidateAggregate(q));
   auto code = [&](const char* alias) {
     return q.code_length > 0
                ? "substr(" + std::string(alias) + ".code, 1, " + std::to_string(q.code_length) + ")"
@@ -1173,7 +1171,7 @@ Result<StoreStats> PgStore::Stats() {
 }
 
 Result<std::vector<PlaceCount>> PgStore::Places(const AggregateQuery& q) {
-  if (q.limit < 1 || q.limit > 10000) return InvalidArgumentError("limit must be 1..10000");
+  ANNALS_RETURN_IF_ERROR(ValidateAggregate(q));
   std::vector<PlaceCount> out;
   Status st = Guard("querying places", [&] {
     pqxx::result r = Tx().exec_params(

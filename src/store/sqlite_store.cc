@@ -331,6 +331,14 @@ class Stmt {
   bool cached_ = false;
 };
 
+// The parameters of the aggregate queries: ?1/?2 the date bounds, ?3 include flagged, ?4 limit.
+void BindAggregate(Stmt& s, const AggregateQuery& q) {
+  s.Text(1, q.date_from);
+  s.Text(2, q.date_to);
+  s.Int(3, q.include_flagged ? 1 : 0);
+  s.Int(4, q.limit);
+}
+
 }  // namespace
 
 // The embedded SQLite backend.
@@ -988,8 +996,7 @@ Result<std::vector<DyadPeriod>> SqliteStore::Timeline(const DyadQuery& q) {
 }
 
 Result<std::vector<ActorCount>> SqliteStore::TopActors(const AggregateQuery& q) {
-  if (q.limit < 1 || q.limit > 10000) return InvalidArgumentError("limit must be 1..10000");
-  if (q.code_length < 0) return InvalidArgumentError("code length must be >= 0");
+  ANNALS_RETURN_IF_ERROR(ValidateAggregate(q));
   std::string code = q.code_length > 0 ? "substr(a.code, 1, " + std::to_string(q.code_length) + ")"
                                        : std::string("a.code");
   std::string sql =
@@ -1002,10 +1009,7 @@ Result<std::vector<ActorCount>> SqliteStore::TopActors(const AggregateQuery& q) 
       "?4";
   Stmt s(db, sql.c_str());
   if (!s.ok()) return Error("preparing actor query");
-  s.Text(1, q.date_from);
-  s.Text(2, q.date_to);
-  s.Int(3, q.include_flagged ? 1 : 0);
-  s.Int(4, q.limit);
+  BindAggregate(s, q);
   std::vector<ActorCount> out;
   while (s.Step() == SQLITE_ROW) {
     out.push_back({s.Col(0), s.ColInt(1), s.ColInt(2), s.ColInt(3)});
@@ -1014,8 +1018,7 @@ Result<std::vector<ActorCount>> SqliteStore::TopActors(const AggregateQuery& q) 
 }
 
 Result<std::vector<NetworkEdge>> SqliteStore::Network(const AggregateQuery& q) {
-  if (q.limit < 1 || q.limit > 10000) return InvalidArgumentError("limit must be 1..10000");
-  if (q.code_length < 0) return InvalidArgumentError("code length must be >= 0");
+  ANNALS_RETURN_IF_ERROR(ValidateAggregate(q));
   auto code = [&](const char* alias) {
     return q.code_length > 0
                ? "substr(" + std::string(alias) + ".code, 1, " + std::to_string(q.code_length) + ")"
@@ -1032,10 +1035,7 @@ Result<std::vector<NetworkEdge>> SqliteStore::Network(const AggregateQuery& q) {
                     "GROUP BY sc, tc ORDER BY n DESC, sc, tc LIMIT ?4";
   Stmt s(db, sql.c_str());
   if (!s.ok()) return Error("preparing network query");
-  s.Text(1, q.date_from);
-  s.Text(2, q.date_to);
-  s.Int(3, q.include_flagged ? 1 : 0);
-  s.Int(4, q.limit);
+  BindAggregate(s, q);
   std::vector<NetworkEdge> out;
   while (s.Step() == SQLITE_ROW) {
     out.push_back(
@@ -1081,7 +1081,7 @@ Result<StoreStats> SqliteStore::Stats() {
 }
 
 Result<std::vector<PlaceCount>> SqliteStore::Places(const AggregateQuery& q) {
-  if (q.limit < 1 || q.limit > 10000) return InvalidArgumentError("limit must be 1..10000");
+  ANNALS_RETURN_IF_ERROR(ValidateAggregate(q));
   std::string sql =
       "SELECT place_name, place_iso3, avg(place_lat), avg(place_lon), count(*), "
       "sum(quad_class = 1), sum(quad_class = 2), sum(quad_class = 3), sum(quad_class = 4) "
@@ -1091,10 +1091,7 @@ Result<std::vector<PlaceCount>> SqliteStore::Places(const AggregateQuery& q) {
       "GROUP BY place_name, place_iso3 ORDER BY count(*) DESC, place_name LIMIT ?4";
   Stmt s(db, sql.c_str());
   if (!s.ok()) return Error("preparing place query");
-  s.Text(1, q.date_from);
-  s.Text(2, q.date_to);
-  s.Int(3, q.include_flagged ? 1 : 0);
-  s.Int(4, q.limit);
+  BindAggregate(s, q);
   std::vector<PlaceCount> out;
   while (s.Step() == SQLITE_ROW) {
     PlaceCount p;

@@ -123,6 +123,12 @@ std::string ExpandPeriodMacros(std::string sql,
   return sql;
 }
 
+Status ValidateAggregate(const AggregateQuery& q) {
+  if (q.limit < 1 || q.limit > 10000) return InvalidArgumentError("limit must be 1..10000");
+  if (q.code_length < 0) return InvalidArgumentError("code length must be >= 0");
+  return Status::Ok();
+}
+
 std::string DyadRollupKind(const DyadQuery& q) {
   if (q.by == "week" && q.date_from.empty() && q.date_to.empty()) return "w";
   auto month_bound = [](const std::string& d) { return d.empty() || d.size() == 7; };

@@ -51,6 +51,9 @@ bool DyadPeriodFromRollup(const DyadQuery& query, const int64_t counts[10], Dyad
 void AddQuadRow(std::vector<DyadPeriod>& rows, const std::string& period, int quad, int64_t n,
                 double mean, const std::string& from = "", const std::string& to = "");
 
+// The bounds every backend enforces on an AggregateQuery (limit 1..10000, code length >= 0).
+Status ValidateAggregate(const AggregateQuery& q);
+
 // `sql` with every @WEEK(col)@ and @MONTH(col)@ replaced by period_expr("week"/"month", col):
 // migrations write the week and month of a date with the same expression as the queries.
 std::string ExpandPeriodMacros(std::string sql,
