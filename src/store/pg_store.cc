@@ -236,6 +236,20 @@ BEGIN
 END
 $fn$;
 )sql",
+    // 5 -> 6: the aggregation keys become 64-bit hashes (hashtextextended of EventGroupKey,
+    // here and in the event insert; SQLite uses FNV-1a: the values never leave the database).
+    R"sql(
+DROP INDEX events_group;
+DROP INDEX events_day;
+ALTER TABLE events ADD COLUMN group_hash BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN day_hash BIGINT NOT NULL DEFAULT 0;
+UPDATE events SET group_hash = hashtextextended(group_key, 0),
+                  day_hash = hashtextextended(day_key, 0);
+ALTER TABLE events DROP COLUMN group_key;
+ALTER TABLE events DROP COLUMN day_key;
+CREATE INDEX events_group ON events(group_hash);
+CREATE INDEX events_day ON events(day_hash);
+)sql",
 };
 constexpr int kPgMigrationCount = sizeof(kPgMigrations) / sizeof(kPgMigrations[0]);
 static_assert(kPgMigrationCount == Store::kSchemaVersion, "one migration per schema version");
@@ -537,10 +551,11 @@ Status PgStore::Connect(const StoreOptions& options) {
         "plover_context, negated, hypothetical, future, reported, historical, speaker_code, "
         "speaker_text, place_name, place_feature, place_iso3, place_fips, place_adm1, "
         "place_geonames_id, place_lat, place_lon, predicate_begin, predicate_end, pattern_id, "
-        "source_codes, target_codes, sentence_begin, sentence_end, group_key, day_key) VALUES($1,"
+        "source_codes, target_codes, sentence_begin, sentence_end, group_hash, day_hash) VALUES($1,"
         "$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,"
         "$25,CASE WHEN $37::int = 1 THEN $26::float8 END,CASE WHEN $37::int = 1 THEN "
-        "$27::float8 END,$28,$29,$30,$31,$32,$33,$34,$35,$36) RETURNING rowid");
+        "$27::float8 END,$28,$29,$30,$31,$32,$33,$34,hashtextextended($35::text, 0),"
+        "hashtextextended($36::text, 0)) RETURNING rowid");
     // One statement per event for all its actors (arrays unnested in order).
     conn_->prepare("actors_insert",
                    "INSERT INTO event_actors(event_rowid, role, position, code, country, name, "
@@ -836,7 +851,7 @@ Result<std::vector<StoredEvent>> PgStore::QueryEvents(const EventQuery& q) {
   }
   std::string group_join, group_cols = ", e.rowid, 1, 1, 1";
   if (q.grouping != EventGrouping::kNone) {
-    const char* key = q.grouping == EventGrouping::kSameEvent ? "group_key" : "day_key";
+    const char* key = q.grouping == EventGrouping::kSameEvent ? "group_hash" : "day_hash";
     group_join = std::string("JOIN (SELECT e2.") + key +
                  " AS k, min(e2.rowid) AS gid, count(*) AS nm, count(DISTINCT CASE WHEN "
                  "d2.source <> '' THEN d2.source ELSE 'doc:' || d2.rowid END) AS ns, "

@@ -4,12 +4,14 @@
 #include <algorithm>
 #include <iterator>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "annals/store.h"
 #include "store/store_internal.h"
+#include "util/text.h"
 
 namespace annals {
 namespace {
@@ -237,6 +239,20 @@ CREATE TRIGGER events_rollups_delete BEFORE DELETE ON events BEGIN
                                   ('m', @MONTH(old.date)@));
 END;
 )sql",
+    // 5 -> 6: the aggregation keys become 64-bit hashes (EventGroupHash: FNV-1a of
+    // EventGroupKey, computed here by the SQL function annals_key_hash that the store registers),
+    // so the events rows and the two indexes on them no longer carry the key text.
+    R"sql(
+DROP INDEX events_group;
+DROP INDEX events_day;
+ALTER TABLE events ADD COLUMN group_hash INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN day_hash INTEGER NOT NULL DEFAULT 0;
+UPDATE events SET group_hash = annals_key_hash(group_key), day_hash = annals_key_hash(day_key);
+ALTER TABLE events DROP COLUMN group_key;
+ALTER TABLE events DROP COLUMN day_key;
+CREATE INDEX events_group ON events(group_hash);
+CREATE INDEX events_day ON events(day_hash);
+)sql",
 };
 constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kMigrationCount == Store::kSchemaVersion, "one migration per schema version");
@@ -433,6 +449,16 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const StoreOptions& options) {
                    (impl->db ? sqlite3_errmsg(impl->db) : "out of memory"));
   }
   sqlite3_busy_timeout(impl->db, options.busy_timeout_ms);
+  // annals_key_hash(text): EventGroupHash's FNV-1a of an EventGroupKey (the 5 -> 6 migration).
+  sqlite3_create_function(
+      impl->db, "annals_key_hash", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+      [](sqlite3_context* ctx, int, sqlite3_value** argv) {
+        const unsigned char* p = sqlite3_value_text(argv[0]);
+        const int n = sqlite3_value_bytes(argv[0]);
+        std::string_view key(p ? reinterpret_cast<const char*>(p) : "", p ? n : 0);
+        sqlite3_result_int64(ctx, static_cast<int64_t>(util::Fnv1a64(key)));
+      },
+      nullptr, nullptr);
   sqlite3_extended_result_codes(impl->db, 1);
   if (!options.read_only) {
     ANNALS_RETURN_IF_ERROR(impl->Exec("PRAGMA journal_mode=WAL"));
@@ -575,7 +601,7 @@ Status SqliteStore::PutEvents(const std::string& document_id, const std::vector<
       "plover_context, negated, hypothetical, future, reported, historical, speaker_code, "
       "speaker_text, place_name, place_feature, place_iso3, place_fips, place_adm1, "
       "place_geonames_id, place_lat, place_lon, predicate_begin, predicate_end, pattern_id, "
-      "source_codes, target_codes, sentence_begin, sentence_end, group_key, day_key) VALUES(?1,"
+      "source_codes, target_codes, sentence_begin, sentence_end, group_hash, day_hash) VALUES(?1,"
       "?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,"
       "?25,?26,?27,?28,?29,?30,?31,?32,?33,?34,?35,?36)");
   Stmt actor(db,
@@ -654,8 +680,8 @@ Status SqliteStore::PutEvents(const std::string& document_id, const std::vector<
     ins.Text(32, join(e.targets));
     ins.Int(33, e.sentence_span.begin);
     ins.Int(34, e.sentence_span.end);
-    ins.Text(35, EventGroupKey(e, true));
-    ins.Text(36, EventGroupKey(e, false));
+    ins.Int(35, EventGroupHash(e, true));
+    ins.Int(36, EventGroupHash(e, false));
     if (ins.Step() != SQLITE_DONE) return Error("inserting an event of " + document_id);
     int64_t event_rowid = sqlite3_last_insert_rowid(db);
     for (int role = 0; role < 2; ++role) {
@@ -719,7 +745,7 @@ Result<std::vector<StoredEvent>> SqliteStore::QueryEvents(const EventQuery& q) {
   }
   std::string group_join, group_cols = ", e.rowid, 1, 1, 1";
   if (q.grouping != EventGrouping::kNone) {
-    const char* key = q.grouping == EventGrouping::kSameEvent ? "group_key" : "day_key";
+    const char* key = q.grouping == EventGrouping::kSameEvent ? "group_hash" : "day_hash";
     group_join = std::string("JOIN (SELECT e2.") + key +
                  " AS k, min(e2.rowid) AS gid, count(*) AS nm, count(DISTINCT CASE WHEN "
                  "d2.source <> '' THEN d2.source ELSE 'doc:' || d2.rowid END) AS ns, "

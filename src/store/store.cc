@@ -64,6 +64,10 @@ std::string EventGroupKey(const Event& e, bool with_place) {
   return key;
 }
 
+int64_t EventGroupHash(const Event& e, bool with_place) {
+  return static_cast<int64_t>(util::Fnv1a64(EventGroupKey(e, with_place)));
+}
+
 std::string DocumentTextHash(const std::string& text) {
   return util::Hex64(util::Fnv1a64(util::CollapseWhitespace(text)));
 }

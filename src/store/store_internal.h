@@ -20,6 +20,9 @@ Result<std::unique_ptr<Store>> OpenPostgresStore(const StoreOptions& options);
 // The current time, UTC, as "YYYY-MM-DDTHH:MM:SSZ".
 std::string NowUtc();
 
+// EventGroupKey as the SQLite store keeps it: FNV-1a, 64 bits, as a signed integer.
+int64_t EventGroupHash(const Event& e, bool with_place);
+
 // An actor code or prefix as the dyad query takes it: 1..30 ASCII letters and digits.
 bool ValidCodePattern(const std::string& code);
 

@@ -93,14 +93,19 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
   }
   // Turns a current database back into a version-2 one (no event_dyads), as an older Annals left
   // it, to test the 2 -> 3 migration on data.
-  // Undoes the 4 -> 5 (dyad_periods), 3 -> 4 (rollups) and 2 -> 3 (event_dyads) migrations, so
-  // reopening tests them.
+  // Undoes the 5 -> 6 (key hashes; the keys come back empty), 4 -> 5 (dyad_periods), 3 -> 4
+  // (rollups) and 2 -> 3 (event_dyads) migrations, so reopening tests them.
   void DowngradeToVersion2() {
     const char* sql =
-        "DROP TRIGGER events_rollups_delete%s; DROP TABLE event_days; DROP TABLE dyad_periods; "
+        "DROP INDEX events_group; DROP INDEX events_day; ALTER TABLE events DROP COLUMN "
+        "group_hash; ALTER TABLE events DROP COLUMN day_hash; ALTER TABLE events ADD COLUMN "
+        "group_key TEXT NOT NULL DEFAULT ''; ALTER TABLE events ADD COLUMN day_key TEXT NOT NULL "
+        "DEFAULT ''; CREATE INDEX events_group ON events(group_key); CREATE INDEX events_day ON "
+        "events(day_key); DROP TRIGGER events_rollups_delete%s; DROP TABLE event_days; DROP TABLE "
+        "dyad_periods; "
         "CREATE INDEX events_root_date ON events(cameo_root, date); DROP TABLE event_dyads; "
         "CREATE INDEX event_actors_country ON event_actors(country, role);";
-    char buf[512];
+    char buf[1024];
     std::snprintf(buf, sizeof(buf), sql, postgres() ? " ON events" : "");
     sql = buf;
     if (postgres()) {

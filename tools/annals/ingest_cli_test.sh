@@ -108,7 +108,7 @@ def snap(p):
     docs = sorted(db.execute("SELECT id, url, title, date, text, source, language FROM documents"))
     events = sorted(db.execute(
         "SELECT d.id, e.sentence_index, e.cameo, e.date, e.source_codes, e.target_codes, e.negated,"
-        " e.hypothetical, e.group_key FROM events e JOIN documents d ON d.rowid = e.document_rowid"))
+        " e.hypothetical, e.group_hash FROM events e JOIN documents d ON d.rowid = e.document_rowid"))
     return docs, events
 w, m = snap(sys.argv[1]), snap(sys.argv[2])
 assert w[0] == m[0], "documents differ"
