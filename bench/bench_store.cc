@@ -12,7 +12,7 @@
 //                            100 rows (counter rows = rows returned).
 //   BM_TopActors / BM_Network  over one month.
 // Counters on every benchmark: events in the database, event_bytes_per_event (events,
-// event_actors, event_dyads, the rollups and their indexes, divided by events) and
+// event_actors, the rollups and their indexes, divided by events) and
 // text_bytes_per_event (documents and the
 // full-text index, divided by events).
 #include <benchmark/benchmark.h>
@@ -221,7 +221,7 @@ Sizes MeasurePostgres(const std::string& url) {
     n.exec("VACUUM ANALYZE");
     pqxx::result r = n.exec(
         "SELECT pg_total_relation_size('events') + pg_total_relation_size('event_actors') + "
-        "pg_total_relation_size('event_dyads') + pg_total_relation_size('event_days') + "
+        "pg_total_relation_size('event_days') + "
         "pg_total_relation_size('dyad_periods'), "
         "pg_total_relation_size('documents')");
     out.event_bytes = r[0][0].as<double>();
@@ -278,7 +278,7 @@ struct Fixture {
     // lookups PutDocument needs, and events_document, which PutEvents deletes by).
     const char* sql =
         "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND name IN "
-        "('events_date', 'events_group', 'events_day', 'event_actors_code', 'event_dyads_event')";
+        "('events_date', 'events_group', 'events_day', 'event_actors_code')";
     if (sqlite3_prepare_v2(db, sql, -1, &s, nullptr) == SQLITE_OK) {
       while (sqlite3_step(s) == SQLITE_ROW) {
         out.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(s, 0)),

@@ -4,6 +4,7 @@
 // same migrations, idempotency rules and query semantics. Text columns use the "C" collation so
 // that date and code comparisons and orderings are bytewise, as in SQLite.
 #include <algorithm>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <utility>
@@ -30,6 +31,38 @@ namespace {
 
 // Migrations, one per schema version, as in the SQLite backend (same tables, columns and indexes;
 // the full-text index is a GIN index over a tsvector instead of an FTS5 table).
+// The function behind the trigger that takes a deleted event out of the rollups (see the SQLite
+// backend's kRollupTrigger). Written by the migrations as @ROLLUP_TRIGGER@.
+constexpr char kPgRollupTrigger[] = R"sql(
+CREATE OR REPLACE FUNCTION annals_events_rollups_delete() RETURNS trigger LANGUAGE plpgsql AS $fn$
+DECLARE
+  v_f SMALLINT := CASE WHEN OLD.negated <> 0 OR OLD.hypothetical <> 0 THEN 1 ELSE 0 END;
+  v_u SMALLINT := 1 - v_f;
+  v_g BIGINT := round(OLD.goldstein * 10)::bigint;
+  v_q SMALLINT := OLD.quad_class;
+BEGIN
+  UPDATE event_days SET events = events - 1, goldstein_tenths = goldstein_tenths - v_g
+  WHERE day = substr(OLD.date, 1, 10) AND quad_class = OLD.quad_class AND flagged = v_f;
+  IF OLD.date <> '' THEN
+    UPDATE dyad_periods SET
+      q1 = q1 - CASE WHEN v_q = 1 THEN v_u ELSE 0 END, q2 = q2 - CASE WHEN v_q = 2 THEN v_u ELSE 0 END,
+      q3 = q3 - CASE WHEN v_q = 3 THEN v_u ELSE 0 END, q4 = q4 - CASE WHEN v_q = 4 THEN v_u ELSE 0 END,
+      f1 = f1 - CASE WHEN v_q = 1 THEN v_f ELSE 0 END, f2 = f2 - CASE WHEN v_q = 2 THEN v_f ELSE 0 END,
+      f3 = f3 - CASE WHEN v_q = 3 THEN v_f ELSE 0 END, f4 = f4 - CASE WHEN v_q = 4 THEN v_f ELSE 0 END,
+      g = g - v_g * v_u, fg = fg - v_g * v_f
+    WHERE (source_country, target_country) IN
+        (SELECT s.country, t.country FROM event_actors s JOIN event_actors t
+           ON t.event_rowid = s.event_rowid AND t.role = 'target'
+         WHERE s.event_rowid = OLD.rowid AND s.role = 'source')
+      AND (kind, period) IN (('d', substr(OLD.date, 1, 10)),
+                             ('w', @WEEK(OLD.date)@),
+                             ('m', @MONTH(OLD.date)@));
+  END IF;
+  RETURN OLD;
+END
+$fn$;
+)sql";
+
 const char* const kPgMigrations[] = {
     // 0 -> 1: documents with full-text search.
     R"sql(
@@ -210,31 +243,7 @@ INSERT INTO dyad_periods
         UNION ALL SELECT y.*, 'm', @MONTH(day)@ FROM dyad_days y) u
   WHERE day <> '' GROUP BY 1, 2, 3, 4;
 DROP TABLE dyad_days;
-CREATE OR REPLACE FUNCTION annals_events_rollups_delete() RETURNS trigger LANGUAGE plpgsql AS $fn$
-DECLARE
-  v_f SMALLINT := CASE WHEN OLD.negated <> 0 OR OLD.hypothetical <> 0 THEN 1 ELSE 0 END;
-  v_u SMALLINT := 1 - v_f;
-  v_g BIGINT := round(OLD.goldstein * 10)::bigint;
-  v_q SMALLINT := OLD.quad_class;
-BEGIN
-  UPDATE event_days SET events = events - 1, goldstein_tenths = goldstein_tenths - v_g
-  WHERE day = substr(OLD.date, 1, 10) AND quad_class = OLD.quad_class AND flagged = v_f;
-  IF OLD.date <> '' THEN
-    UPDATE dyad_periods SET
-      q1 = q1 - CASE WHEN v_q = 1 THEN v_u ELSE 0 END, q2 = q2 - CASE WHEN v_q = 2 THEN v_u ELSE 0 END,
-      q3 = q3 - CASE WHEN v_q = 3 THEN v_u ELSE 0 END, q4 = q4 - CASE WHEN v_q = 4 THEN v_u ELSE 0 END,
-      f1 = f1 - CASE WHEN v_q = 1 THEN v_f ELSE 0 END, f2 = f2 - CASE WHEN v_q = 2 THEN v_f ELSE 0 END,
-      f3 = f3 - CASE WHEN v_q = 3 THEN v_f ELSE 0 END, f4 = f4 - CASE WHEN v_q = 4 THEN v_f ELSE 0 END,
-      g = g - v_g * v_u, fg = fg - v_g * v_f
-    WHERE (source_country, target_country) IN
-        (SELECT source_country, target_country FROM event_dyads WHERE event_rowid = OLD.rowid)
-      AND (kind, period) IN (('d', substr(OLD.date, 1, 10)),
-                             ('w', @WEEK(OLD.date)@),
-                             ('m', @MONTH(OLD.date)@));
-  END IF;
-  RETURN OLD;
-END
-$fn$;
+@ROLLUP_TRIGGER@
 )sql",
     // 5 -> 6: the aggregation keys become 64-bit hashes (hashtextextended of EventGroupKey,
     // here and in the event insert; SQLite uses FNV-1a: the values never leave the database).
@@ -250,6 +259,12 @@ ALTER TABLE events DROP COLUMN day_key;
 CREATE INDEX events_group ON events(group_hash);
 CREATE INDEX events_day ON events(day_hash);
 )sql",
+    // 6 -> 7: event_dyads goes (see the SQLite backend); the delete trigger's function takes an
+    // event's country pairs from its actors.
+    R"sql(
+DROP TABLE event_dyads;
+@ROLLUP_TRIGGER@
+)sql",
 };
 constexpr int kPgMigrationCount = sizeof(kPgMigrations) / sizeof(kPgMigrations[0]);
 static_assert(kPgMigrationCount == Store::kSchemaVersion, "one migration per schema version");
@@ -257,7 +272,13 @@ static_assert(kPgMigrationCount == Store::kSchemaVersion, "one migration per sch
 Result<std::string> PgPeriodExpr(const std::string& by, const std::string& col = "e.date");
 
 // Migration `from` -> `from + 1` (@WEEK(col)@ and @MONTH(col)@ expanded with PgPeriodExpr).
-std::string PgMigration(int from) { return ExpandPeriodMacros(kPgMigrations[from], PgPeriodExpr); }
+std::string PgMigration(int from) {
+  std::string sql = kPgMigrations[from];
+  if (size_t p = sql.find("@ROLLUP_TRIGGER@"); p != std::string::npos) {
+    sql.replace(p, std::strlen("@ROLLUP_TRIGGER@"), kPgRollupTrigger);
+  }
+  return ExpandPeriodMacros(sql, PgPeriodExpr);
+}
 
 Result<std::string> PgPeriodExpr(const std::string& by, const std::string& col) {
   if (by == "day") return "substr(" + col + ", 1, 10)";
@@ -562,13 +583,6 @@ Status PgStore::Connect(const StoreOptions& options) {
                    "text, span_begin, span_end, entry_id) SELECT $1, r, p, c, left(c, 3), n, t, "
                    "b, e, i FROM unnest($2::text[], $9::int[], $3::text[], $4::text[], "
                    "$5::text[], $6::int[], $7::int[], $8::text[]) AS u(r, p, c, n, t, b, e, i)");
-    // And its dyads: every source with every target.
-    conn_->prepare(
-        "dyads_insert",
-        "INSERT INTO event_dyads(source_country, target_country, event_rowid, "
-        "source_code, target_code) SELECT DISTINCT left(s, 3), left(t, 3), $1::bigint, s, t "
-        "FROM unnest($2::text[]) AS s, unnest($3::text[]) AS t WHERE true ON CONFLICT DO "
-        "NOTHING");
     // The rollups (one row per day and, for dyads, per distinct country pair of the event).
     conn_->prepare("day_add",
                    "INSERT INTO event_days VALUES($1, $2, $3, 1, $4) ON CONFLICT (day, "
@@ -822,12 +836,6 @@ Status PgStore::PutEvents(const std::string& document_id, const std::vector<Even
       t.exec_prepared("actors_insert", event_rowid, TextArray(roles), TextArray(codes),
                       TextArray(names), TextArray(texts), IntArray(begins), IntArray(ends),
                       TextArray(entries), IntArray(positions));
-      if (!e.sources.empty() && !e.targets.empty()) {
-        std::vector<std::string> src, tgt;
-        for (const ActorRef& a : e.sources) src.push_back(a.code);
-        for (const ActorRef& a : e.targets) tgt.push_back(a.code);
-        t.exec_prepared("dyads_insert", event_rowid, TextArray(src), TextArray(tgt));
-      }
     }
     return Status::Ok();
   });
@@ -1006,19 +1014,13 @@ Result<std::vector<DyadPeriod>> PgStore::QueryDyad(const DyadQuery& q) {
   std::vector<DyadPeriod> out;
   Status st = Guard("querying dyad", [&] {
     for (int dir = 0; dir < 2; ++dir) {
-      // As in SQLite: event_dyads when both patterns fix a country, else the actor index.
+      // As in SQLite: through the event_actors code index.
       std::string match =
-          q.a.size() >= 3 && q.b.size() >= 3
-              ? "e.rowid IN (SELECT y.event_rowid FROM event_dyads y WHERE y.source_country = "
-                "left($1::text, 3) AND y.target_country = left($2::text, 3) AND "
-                "substr(y.source_code, 1, length($1::text)) = $1::text AND substr(y.target_code, "
-                "1, length($2::text)) = $2::text)"
-              : "EXISTS (SELECT 1 FROM event_actors a WHERE a.event_rowid = e.rowid AND a.role = "
-                "'source' AND " +
-                    PgActorMatch("$1") +
-                    ") AND EXISTS (SELECT 1 FROM event_actors a WHERE a.event_rowid = e.rowid AND "
-                    "a.role = 'target' AND " +
-                    PgActorMatch("$2") + ")";
+          "e.rowid IN (SELECT a.event_rowid FROM event_actors a WHERE a.role = 'source' AND " +
+          PgActorMatch("$1") +
+          ") AND e.rowid IN (SELECT a.event_rowid FROM event_actors a WHERE a.role = 'target' "
+          "AND " +
+          PgActorMatch("$2") + ")";
       std::string sql =
           "SELECT " + *period +
           " AS p, e.quad_class, count(*), avg(e.goldstein) FROM events e WHERE " + match +

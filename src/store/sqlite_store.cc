@@ -2,6 +2,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cstring>
 #include <iterator>
 #include <string>
 #include <string_view>
@@ -18,6 +19,35 @@ namespace {
 
 // Schema migrations, applied in order; migration i takes the database from version i to i+1.
 // Never edit a released migration: add a new one.
+// The trigger that takes a deleted event out of the rollups (event_days, dyad_periods), whether
+// PutEvents replaced it or a deleted document cascaded to it; its country pairs come from its
+// actors, which are still there before the delete. Written by the migrations as @ROLLUP_TRIGGER@.
+constexpr char kRollupTrigger[] = R"sql(
+CREATE TRIGGER events_rollups_delete BEFORE DELETE ON events BEGIN
+  UPDATE event_days SET events = events - 1,
+    goldstein_tenths = goldstein_tenths - CAST(round(old.goldstein * 10) AS INTEGER)
+  WHERE day = substr(old.date, 1, 10) AND quad_class = old.quad_class
+    AND flagged = (old.negated OR old.hypothetical);
+  UPDATE dyad_periods SET
+    q1 = q1 - (old.quad_class = 1 AND NOT (old.negated OR old.hypothetical)),
+    q2 = q2 - (old.quad_class = 2 AND NOT (old.negated OR old.hypothetical)),
+    q3 = q3 - (old.quad_class = 3 AND NOT (old.negated OR old.hypothetical)),
+    q4 = q4 - (old.quad_class = 4 AND NOT (old.negated OR old.hypothetical)),
+    f1 = f1 - (old.quad_class = 1 AND (old.negated OR old.hypothetical)),
+    f2 = f2 - (old.quad_class = 2 AND (old.negated OR old.hypothetical)),
+    f3 = f3 - (old.quad_class = 3 AND (old.negated OR old.hypothetical)),
+    f4 = f4 - (old.quad_class = 4 AND (old.negated OR old.hypothetical)),
+    g = g - CAST(round(old.goldstein * 10) AS INTEGER) * (1 - (old.negated OR old.hypothetical)),
+    fg = fg - CAST(round(old.goldstein * 10) AS INTEGER) * (old.negated OR old.hypothetical)
+  WHERE (source_country, target_country) IN
+      (SELECT s.country, t.country FROM event_actors s JOIN event_actors t
+         ON t.event_rowid = s.event_rowid AND t.role = 'target'
+       WHERE s.event_rowid = old.rowid AND s.role = 'source')
+    AND (kind, period) IN (VALUES ('d', substr(old.date, 1, 10)), ('w', @WEEK(old.date)@),
+                                  ('m', @MONTH(old.date)@));
+END;
+)sql";
+
 const char* const kMigrations[] = {
     // 0 -> 1: documents with full-text search.
     R"sql(
@@ -217,27 +247,7 @@ INSERT INTO dyad_periods
         UNION ALL SELECT y.*, 'm', @MONTH(day)@ FROM dyad_days y)
   WHERE day <> '' GROUP BY 1, 2, 3, 4;
 DROP TABLE dyad_days;
-CREATE TRIGGER events_rollups_delete BEFORE DELETE ON events BEGIN
-  UPDATE event_days SET events = events - 1,
-    goldstein_tenths = goldstein_tenths - CAST(round(old.goldstein * 10) AS INTEGER)
-  WHERE day = substr(old.date, 1, 10) AND quad_class = old.quad_class
-    AND flagged = (old.negated OR old.hypothetical);
-  UPDATE dyad_periods SET
-    q1 = q1 - (old.quad_class = 1 AND NOT (old.negated OR old.hypothetical)),
-    q2 = q2 - (old.quad_class = 2 AND NOT (old.negated OR old.hypothetical)),
-    q3 = q3 - (old.quad_class = 3 AND NOT (old.negated OR old.hypothetical)),
-    q4 = q4 - (old.quad_class = 4 AND NOT (old.negated OR old.hypothetical)),
-    f1 = f1 - (old.quad_class = 1 AND (old.negated OR old.hypothetical)),
-    f2 = f2 - (old.quad_class = 2 AND (old.negated OR old.hypothetical)),
-    f3 = f3 - (old.quad_class = 3 AND (old.negated OR old.hypothetical)),
-    f4 = f4 - (old.quad_class = 4 AND (old.negated OR old.hypothetical)),
-    g = g - CAST(round(old.goldstein * 10) AS INTEGER) * (1 - (old.negated OR old.hypothetical)),
-    fg = fg - CAST(round(old.goldstein * 10) AS INTEGER) * (old.negated OR old.hypothetical)
-  WHERE (source_country, target_country) IN
-      (SELECT source_country, target_country FROM event_dyads WHERE event_rowid = old.rowid)
-    AND (kind, period) IN (VALUES ('d', substr(old.date, 1, 10)), ('w', @WEEK(old.date)@),
-                                  ('m', @MONTH(old.date)@));
-END;
+@ROLLUP_TRIGGER@
 )sql",
     // 5 -> 6: the aggregation keys become 64-bit hashes (EventGroupHash: FNV-1a of
     // EventGroupKey, computed here by the SQL function annals_key_hash that the store registers),
@@ -253,6 +263,14 @@ ALTER TABLE events DROP COLUMN day_key;
 CREATE INDEX events_group ON events(group_hash);
 CREATE INDEX events_day ON events(day_hash);
 )sql",
+    // 6 -> 7: event_dyads goes. The rollups answer country dyads; longer codes are matched
+    // through the event_actors code index; the delete trigger takes an event's country pairs
+    // from its actors.
+    R"sql(
+DROP TRIGGER events_rollups_delete;
+DROP TABLE event_dyads;
+@ROLLUP_TRIGGER@
+)sql",
 };
 constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kMigrationCount == Store::kSchemaVersion, "one migration per schema version");
@@ -260,7 +278,13 @@ static_assert(kMigrationCount == Store::kSchemaVersion, "one migration per schem
 Result<std::string> PeriodExpr(const std::string& by, const std::string& col = "e.date");
 
 // Migration `from` -> `from + 1` (@WEEK(col)@ and @MONTH(col)@ expanded with PeriodExpr).
-std::string Migration(int from) { return ExpandPeriodMacros(kMigrations[from], PeriodExpr); }
+std::string Migration(int from) {
+  std::string sql = kMigrations[from];
+  if (size_t p = sql.find("@ROLLUP_TRIGGER@"); p != std::string::npos) {
+    sql.replace(p, std::strlen("@ROLLUP_TRIGGER@"), kRollupTrigger);
+  }
+  return ExpandPeriodMacros(sql, PeriodExpr);
+}
 
 // Bounds on the date column `col` (parameters `from` and `to`), written only for the bounds given:
 // an "(?1 = '' OR date >= ?1)" form would hide the date index from SQLite's planner. `to` is
@@ -607,9 +631,6 @@ Status SqliteStore::PutEvents(const std::string& document_id, const std::vector<
   Stmt actor(db,
              "INSERT INTO event_actors(event_rowid, role, position, code, country, name, text, "
              "span_begin, span_end, entry_id) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)");
-  Stmt dyad(db,
-            "INSERT OR IGNORE INTO event_dyads(source_country, target_country, event_rowid, "
-            "source_code, target_code) VALUES(?1,?2,?3,?4,?5)");
   Stmt day_add(
       db,
       "INSERT INTO event_days VALUES(?1, ?2, ?3, 1, ?4) ON CONFLICT DO UPDATE SET "
@@ -626,7 +647,7 @@ Status SqliteStore::PutEvents(const std::string& document_id, const std::vector<
       "q4 = q4 + excluded.q4, f1 = f1 + excluded.f1, f2 = f2 + excluded.f2, "
       "f3 = f3 + excluded.f3, f4 = f4 + excluded.f4, g = g + excluded.g, fg = fg + excluded.fg";
   Stmt dyad_add(db, dyad_add_sql.c_str());
-  if (!ins.ok() || !actor.ok() || !dyad.ok() || !day_add.ok() || !dyad_add.ok()) {
+  if (!ins.ok() || !actor.ok() || !day_add.ok() || !dyad_add.ok()) {
     return Error("preparing event insert");
   }
   auto join = [](const std::vector<ActorRef>& actors) {
@@ -700,17 +721,6 @@ Status SqliteStore::PutEvents(const std::string& document_id, const std::vector<
         actor.Int(9, a.span.end);
         actor.Text(10, a.entry_id);
         if (actor.Step() != SQLITE_DONE) return Error("inserting an event actor");
-      }
-    }
-    for (const ActorRef& src : e.sources) {
-      for (const ActorRef& tgt : e.targets) {
-        sqlite3_reset(dyad.get());
-        dyad.Text(1, src.code.substr(0, 3));
-        dyad.Text(2, tgt.code.substr(0, 3));
-        dyad.Int(3, event_rowid);
-        dyad.Text(4, src.code);
-        dyad.Text(5, tgt.code);
-        if (dyad.Step() != SQLITE_DONE) return Error("inserting an event dyad");
       }
     }
     const std::string day = RollupDay(e);
@@ -890,14 +900,8 @@ std::string ActorMatch(const char* param) {
   return s;
 }
 
-// Events from an actor matching ?1 to one matching ?2. Patterns of three letters or more fix both
-// countries, so event_dyads answers from one key range; shorter ones go through the actor index.
-std::string DyadMatch(const std::string& a, const std::string& b) {
-  if (a.size() >= 3 && b.size() >= 3) {
-    return "e.rowid IN (SELECT y.event_rowid FROM event_dyads y WHERE y.source_country = "
-           "substr(?1, 1, 3) AND y.target_country = substr(?2, 1, 3) AND substr(y.source_code, 1, "
-           "length(?1)) = ?1 AND substr(y.target_code, 1, length(?2)) = ?2)";
-  }
+// Events from an actor matching ?1 to one matching ?2, through the event_actors code index.
+std::string DyadMatch() {
   return "e.rowid IN (SELECT a.event_rowid FROM event_actors a WHERE a.role = 'source' AND " +
          ActorMatch("?1") +
          ") AND e.rowid IN (SELECT a.event_rowid FROM event_actors a WHERE a.role = 'target' "
@@ -961,8 +965,7 @@ Result<std::vector<DyadPeriod>> SqliteStore::QueryDyad(const DyadQuery& q) {
       if (dir == 1) split = out.size();
       std::string sql = "SELECT " + *period +
                         " AS p, e.quad_class, count(*), avg(e.goldstein) FROM events e WHERE " +
-                        DyadMatch(q.a, q.b) +
-                        DateBounds("e.date", q.date_from, q.date_to, "?3", "?4") +
+                        DyadMatch() + DateBounds("e.date", q.date_from, q.date_to, "?3", "?4") +
                         " AND (?5 = 1 OR (e.negated = 0 AND e.hypothetical = 0)) AND e.date <> '' "
                         "GROUP BY p, e.quad_class ORDER BY p";
       Stmt s(db, sql.c_str());

@@ -93,8 +93,9 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
   }
   // Turns a current database back into a version-2 one (no event_dyads), as an older Annals left
   // it, to test the 2 -> 3 migration on data.
-  // Undoes the 5 -> 6 (key hashes; the keys come back empty), 4 -> 5 (dyad_periods), 3 -> 4
-  // (rollups) and 2 -> 3 (event_dyads) migrations, so reopening tests them.
+  // Undoes the 6 -> 7 (no event_dyads), 5 -> 6 (key hashes; the keys come back empty), 4 -> 5
+  // (dyad_periods), 3 -> 4 (rollups) and 2 -> 3 (event_dyads) migrations, so reopening tests
+  // them.
   void DowngradeToVersion2() {
     const char* sql =
         "DROP INDEX events_group; DROP INDEX events_day; ALTER TABLE events DROP COLUMN "
@@ -103,7 +104,8 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
         "DEFAULT ''; CREATE INDEX events_group ON events(group_key); CREATE INDEX events_day ON "
         "events(day_key); DROP TRIGGER events_rollups_delete%s; DROP TABLE event_days; DROP TABLE "
         "dyad_periods; "
-        "CREATE INDEX events_root_date ON events(cameo_root, date); DROP TABLE event_dyads; "
+        "CREATE INDEX events_root_date ON events(cameo_root, date); DROP TABLE IF EXISTS "
+        "event_dyads; "
         "CREATE INDEX event_actors_country ON event_actors(country, role);";
     char buf[1024];
     std::snprintf(buf, sizeof(buf), sql, postgres() ? " ON events" : "");
@@ -445,7 +447,7 @@ TEST_P(StoreTest, DyadActorAndNetworkAggregates) {
   ASSERT_EQ(narrow->size(), 1u);
   EXPECT_EQ((*narrow)[0].quad_counts[3], 1);
 
-  // The 2 -> 3 migration builds event_dyads from the stored actors.
+  // The migrations from version 2 rebuild the rollups from the stored events and actors.
   store.reset();
   DowngradeToVersion2();
   store = OpenStore();

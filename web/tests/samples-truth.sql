@@ -3,6 +3,11 @@
 -- documents.text, hence the substr over the text cast to a BLOB.
 WITH
 plain AS (SELECT * FROM events WHERE negated = 0 AND hypothetical = 0),
+-- Each event's (source country, target country) pairs, as the dyad rollups count them.
+event_dyads AS (
+  SELECT DISTINCT s.country AS source_country, t.country AS target_country, s.event_rowid
+  FROM event_actors s JOIN event_actors t ON t.event_rowid = s.event_rowid AND t.role = 'target'
+  WHERE s.role = 'source'),
 list AS (
   SELECT e.rowid AS id, e.date, e.cameo,
     (SELECT group_concat(code, ', ') FROM (SELECT code FROM event_actors WHERE event_rowid = e.rowid
