@@ -999,10 +999,10 @@ Result<std::vector<StoredEvent>> PgStore::QueryEvents(const EventQuery& q) {
   return out;
 }
 
-std::string PgActorMatch(const char* param) {
-  std::string p = std::string(param) + "::text";
-  return "(a.code >= " + p + " AND a.code < " + p +
-         " || chr(1114111) AND substr(a.code, 1, length(" + p + ")) = " + p + ")";
+std::string PgActorMatch(const std::string& alias, const std::string& param) {
+  const std::string p = param + "::text", code = alias + ".code";
+  return "(" + code + " >= " + p + " AND " + code + " < " + p + " || chr(1114111) AND substr(" +
+         code + ", 1, length(" + p + ")) = " + p + ")";
 }
 
 Result<std::vector<DyadPeriod>> PgStore::QueryDyad(const DyadQuery& q) {
@@ -1016,11 +1016,9 @@ Result<std::vector<DyadPeriod>> PgStore::QueryDyad(const DyadQuery& q) {
     for (int dir = 0; dir < 2; ++dir) {
       // As in SQLite: through the event_actors code index.
       std::string match =
-          "e.rowid IN (SELECT a.event_rowid FROM event_actors a WHERE a.role = 'source' AND " +
-          PgActorMatch("$1") +
-          ") AND e.rowid IN (SELECT a.event_rowid FROM event_actors a WHERE a.role = 'target' "
-          "AND " +
-          PgActorMatch("$2") + ")";
+          "e.rowid IN (SELECT s.event_rowid FROM event_actors s JOIN event_actors t ON "
+          "t.event_rowid = s.event_rowid AND t.role = 'target' AND " +
+          PgActorMatch("t", "$2") + " WHERE s.role = 'source' AND " + PgActorMatch("s", "$1") + ")";
       std::string sql =
           "SELECT " + *period +
           " AS p, e.quad_class, count(*), avg(e.goldstein) FROM events e WHERE " + match +

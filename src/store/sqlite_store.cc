@@ -889,24 +889,24 @@ namespace {
 
 // SQL for the period key of an event date at a given granularity.
 
-// Codes equal to or starting with the pattern ?X: the range lets the code index answer (patterns
-// are letters and digits, all below '~'), the substr test keeps the match exact.
-constexpr char kActorMatch[] =
-    "(a.code >= ?X AND a.code < ?X || '~' AND substr(a.code, 1, length(?X)) = ?X)";
-
-std::string ActorMatch(const char* param) {
-  std::string s = kActorMatch;
-  for (size_t p = s.find("?X"); p != std::string::npos; p = s.find("?X")) s.replace(p, 2, param);
-  return s;
+// Codes of `alias` equal to or starting with the pattern `param`: the range lets the code index
+// answer (patterns are letters and digits, all below '~'), the substr test keeps the match exact.
+std::string ActorMatch(const std::string& alias, const std::string& param) {
+  const std::string code = alias + ".code";
+  return "(" + code + " >= " + param + " AND " + code + " < " + param + " || '~' AND substr(" +
+         code + ", 1, length(" + param + ")) = " + param + ")";
 }
 
-// Events from an actor matching ?1 to one matching ?2, through the event_actors code index.
-std::string DyadMatch() {
-  return "e.rowid IN (SELECT a.event_rowid FROM event_actors a WHERE a.role = 'source' AND " +
-         ActorMatch("?1") +
-         ") AND e.rowid IN (SELECT a.event_rowid FROM event_actors a WHERE a.role = 'target' "
-         "AND " +
-         ActorMatch("?2") + ")";
+// Events from an actor matching ?1 to one matching ?2. The longer (more selective) pattern is read
+// through the event_actors code index, the other side of each event through its primary key
+// (CROSS JOIN keeps that order).
+std::string DyadMatch(const std::string& a, const std::string& b) {
+  const bool by_source = a.size() >= b.size();
+  const char* drive = by_source ? "s" : "t";
+  return std::string("e.rowid IN (SELECT ") + drive + ".event_rowid FROM event_actors " + drive +
+         " CROSS JOIN event_actors " + (by_source ? "t" : "s") +
+         " ON t.event_rowid = s.event_rowid WHERE s.role = 'source' AND t.role = 'target' AND " +
+         ActorMatch("s", "?1") + " AND " + ActorMatch("t", "?2") + ")";
 }
 
 }  // namespace
@@ -965,7 +965,8 @@ Result<std::vector<DyadPeriod>> SqliteStore::QueryDyad(const DyadQuery& q) {
       if (dir == 1) split = out.size();
       std::string sql = "SELECT " + *period +
                         " AS p, e.quad_class, count(*), avg(e.goldstein) FROM events e WHERE " +
-                        DyadMatch() + DateBounds("e.date", q.date_from, q.date_to, "?3", "?4") +
+                        DyadMatch(dir == 0 ? q.a : q.b, dir == 0 ? q.b : q.a) +
+                        DateBounds("e.date", q.date_from, q.date_to, "?3", "?4") +
                         " AND (?5 = 1 OR (e.negated = 0 AND e.hypothetical = 0)) AND e.date <> '' "
                         "GROUP BY p, e.quad_class ORDER BY p";
       Stmt s(db, sql.c_str());
