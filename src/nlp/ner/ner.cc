@@ -457,10 +457,7 @@ void Decode(const std::vector<WordInfo>& info, uint64_t sentence_case,
             const nlp::tag::SparseWeights& forward, const nlp::tag::SparseWeights* backward,
             int num_classes, std::vector<int>& labels) {
   auto scorer = [](const nlp::tag::SparseWeights& w) {
-    return [&w](const std::vector<uint64_t>& keys, float* scores) {
-      for (uint64_t k : keys) w.Prefetch(k);
-      for (uint64_t k : keys) w.Add(k, scores);
-    };
+    return [&w](const std::vector<uint64_t>& keys, float* scores) { w.AddAll(keys, scores); };
   };
   if (backward == nullptr) {
     Greedy(info, sentence_case, num_classes, false, nullptr, scorer(forward), labels, nullptr);

@@ -22,6 +22,36 @@ void SparseWeights::BuildTable(const std::vector<uint64_t>& keys,
   }
 }
 
+void SparseWeights::AddAll(const std::vector<uint64_t>& keys, float* scores) const {
+  if (slots_.empty()) return;
+  constexpr size_t kBatch = 64;
+  const Slot* found[kBatch];
+  const Slot* slots = slots_.data();
+  const Entry* entries = entries_.data();
+  for (size_t base = 0; base < keys.size(); base += kBatch) {
+    const size_t n = std::min(kBatch, keys.size() - base);
+    for (size_t i = 0; i < n; ++i) __builtin_prefetch(slots + (keys[base + i] & mask_));
+    size_t m = 0;
+    for (size_t i = 0; i < n; ++i) {
+      const uint64_t key = keys[base + i];
+      for (size_t j = key & mask_;; j = (j + 1) & mask_) {
+        const Slot& s = slots[j];
+        if (s.key == key) {
+          found[m++] = &s;
+          __builtin_prefetch(entries + s.begin);
+          break;
+        }
+        if (s.key == 0) break;
+      }
+    }
+    for (size_t i = 0; i < m; ++i) {
+      for (uint32_t e = found[i]->begin; e < found[i]->end; ++e) {
+        scores[entries[e].cls] += entries[e].value * scale_;
+      }
+    }
+  }
+}
+
 SparseWeights SparseWeights::Build(const std::vector<Triple>& triples) {
   SparseWeights w;
   float max_abs = 0;
@@ -34,12 +64,11 @@ SparseWeights SparseWeights::Build(const std::vector<Triple>& triples) {
     if (q == 0) continue;
     if (keys.empty() || keys.back() != t.key) {
       keys.push_back(t.key);
-      starts.push_back(static_cast<uint32_t>(w.classes_.size()));
+      starts.push_back(static_cast<uint32_t>(w.entries_.size()));
     }
-    w.classes_.push_back(t.cls);
-    w.values_.push_back(static_cast<int16_t>(std::clamp(q, -32767, 32767)));
+    w.entries_.push_back({static_cast<int16_t>(std::clamp(q, -32767, 32767)), t.cls});
   }
-  starts.push_back(static_cast<uint32_t>(w.classes_.size()));
+  starts.push_back(static_cast<uint32_t>(w.entries_.size()));
   w.BuildTable(keys, starts);
   return w;
 }
@@ -59,8 +88,8 @@ std::string SparseWeights::Serialize() const {
     w.U64(s->key);
     w.VarU(s->end - s->begin);
     for (uint32_t e = s->begin; e < s->end; ++e) {
-      w.U8(classes_[e]);
-      int v = values_[e];
+      w.U8(entries_[e].cls);
+      int v = entries_[e].value;
       w.VarU(v >= 0 ? static_cast<uint64_t>(v) << 1 : (static_cast<uint64_t>(-v) << 1) - 1);
     }
   }
@@ -91,7 +120,7 @@ Result<SparseWeights> SparseWeights::Parse(std::string_view bytes, int num_class
     }
     prev = key;
     keys.push_back(key);
-    starts.push_back(static_cast<uint32_t>(w.classes_.size()));
+    starts.push_back(static_cast<uint32_t>(w.entries_.size()));
     for (uint64_t e = 0; e < count; ++e) {
       uint8_t cls = r.U8();
       uint64_t z = r.VarU();
@@ -99,12 +128,11 @@ Result<SparseWeights> SparseWeights::Parse(std::string_view bytes, int num_class
       if (cls >= num_classes) return DataLossError("weights: class out of range");
       if (z > 65534) return DataLossError("weights: value out of range");
       int v = (z & 1) ? -static_cast<int>((z + 1) >> 1) : static_cast<int>(z >> 1);
-      w.classes_.push_back(cls);
-      w.values_.push_back(static_cast<int16_t>(v));
+      w.entries_.push_back({static_cast<int16_t>(v), cls});
     }
   }
   if (!r.done()) return DataLossError("weights: trailing bytes");
-  starts.push_back(static_cast<uint32_t>(w.classes_.size()));
+  starts.push_back(static_cast<uint32_t>(w.entries_.size()));
   w.BuildTable(keys, starts);
   return w;
 }

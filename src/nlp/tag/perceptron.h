@@ -31,7 +31,9 @@ class SparseWeights {
     while (true) {
       const Slot& s = slots_[i];
       if (s.key == key) {
-        for (uint32_t e = s.begin; e < s.end; ++e) scores[classes_[e]] += values_[e] * scale_;
+        for (uint32_t e = s.begin; e < s.end; ++e) {
+          scores[entries_[e].cls] += entries_[e].value * scale_;
+        }
         return;
       }
       if (s.key == 0) return;
@@ -39,13 +41,17 @@ class SparseWeights {
     }
   }
 
+  // The same as Add for each key in turn (so the same float sums, added in the same order), with
+  // the memory reads of all the keys overlapped: lookups are memory-bound.
+  void AddAll(const std::vector<uint64_t>& keys, float* scores) const;
+
   // Hints the cache that `key` will be looked up soon (lookups are memory-bound).
   void Prefetch(uint64_t key) const {
     if (!slots_.empty()) __builtin_prefetch(&slots_[key & mask_]);
   }
 
   size_t num_features() const { return num_features_; }
-  size_t num_weights() const { return classes_.size(); }
+  size_t num_weights() const { return entries_.size(); }
 
   // Serialized form (see docs/models.md).
   std::string Serialize() const;
@@ -70,8 +76,12 @@ class SparseWeights {
   std::vector<Slot> slots_;
   size_t mask_ = 0;
   size_t num_features_ = 0;
-  std::vector<uint8_t> classes_;
-  std::vector<int16_t> values_;
+  // The (class, weight) runs of the features, one entry read per weight.
+  struct Entry {
+    int16_t value;
+    uint8_t cls;
+  };
+  std::vector<Entry> entries_;
   float scale_ = 1.0f;
 };
 

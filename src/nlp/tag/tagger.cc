@@ -253,10 +253,7 @@ void Greedy(const std::vector<WordInfo>& info, int num_classes, const float* ext
 void Decode(const std::vector<WordInfo>& info, const nlp::tag::SparseWeights& forward,
             const nlp::tag::SparseWeights* backward, int num_classes, std::vector<int>& tags) {
   auto scorer = [](const nlp::tag::SparseWeights& w) {
-    return [&w](const std::vector<uint64_t>& keys, float* scores) {
-      for (uint64_t k : keys) w.Prefetch(k);
-      for (uint64_t k : keys) w.Add(k, scores);
-    };
+    return [&w](const std::vector<uint64_t>& keys, float* scores) { w.AddAll(keys, scores); };
   };
   if (backward == nullptr) {
     Greedy(info, num_classes, nullptr, scorer(forward), tags, nullptr);
