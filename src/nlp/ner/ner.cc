@@ -13,6 +13,7 @@
 #include "nlp/model_file.h"
 #include "nlp/tag/perceptron.h"
 #include "util/text.h"
+#include "util/u64_map.h"
 
 namespace annals {
 
@@ -194,9 +195,9 @@ uint64_t SentenceCase(const Sentence& s) {
   return 3;
 }
 
-using Gazetteer = std::unordered_map<uint64_t, uint8_t>;  // Hash of lower-cased n-gram -> types.
+using Gazetteer = util::U64Map<uint8_t>;  // Hash of lower-cased n-gram -> types.
 // Hash of a lower-cased word -> hash of the entity types (and O) it had in training.
-using LabelClasses = std::unordered_map<uint64_t, uint64_t>;
+using LabelClasses = util::U64Map<uint64_t>;
 const uint64_t kUnknownClass = util::Fnv1a64("<unk-class>");
 
 uint64_t NgramHash(const std::vector<std::string>& lowers, size_t begin, size_t end) {

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "annals/status.h"
+#include "util/huge_pages.h"
 
 namespace annals::nlp::parse {
 
@@ -64,9 +65,9 @@ class CompactWeights {
   int dense_width_ = 0;  // num_actions_ rounded up to a multiple of 16.
   float scale_ = 1.0f;
   size_t num_entries_ = 0;
-  uint32_t next_row_ = 0;          // While building: rows below this one have their offset set.
-  std::vector<uint32_t> offsets_;  // 2^bits + 1
-  std::vector<uint16_t> words_;
+  uint32_t next_row_ = 0;  // While building: rows below this one have their offset set.
+  util::HugeVector<uint32_t> offsets_;  // 2^bits + 1
+  util::HugeVector<uint16_t> words_;
 };
 
 class TrainWeights {

@@ -12,11 +12,16 @@ void SparseWeights::BuildTable(const std::vector<uint64_t>& keys,
                                const std::vector<uint32_t>& starts) {
   num_features_ = keys.size();
   size_t cap = 16;
-  while (cap < keys.size() * 2) cap <<= 1;
+  int bits = 4;
+  while (cap < keys.size() * 2) {
+    cap <<= 1;
+    ++bits;
+  }
   slots_.assign(cap, Slot());
   mask_ = cap - 1;
+  shift_ = 64 - bits;
   for (size_t f = 0; f < keys.size(); ++f) {
-    size_t i = keys[f] & mask_;
+    size_t i = Home(keys[f]);
     while (slots_[i].key != 0) i = (i + 1) & mask_;
     slots_[i] = Slot{keys[f], starts[f], starts[f + 1]};
   }
@@ -30,11 +35,11 @@ void SparseWeights::AddAll(const std::vector<uint64_t>& keys, float* scores) con
   const Entry* entries = entries_.data();
   for (size_t base = 0; base < keys.size(); base += kBatch) {
     const size_t n = std::min(kBatch, keys.size() - base);
-    for (size_t i = 0; i < n; ++i) __builtin_prefetch(slots + (keys[base + i] & mask_));
+    for (size_t i = 0; i < n; ++i) __builtin_prefetch(slots + Home(keys[base + i]));
     size_t m = 0;
     for (size_t i = 0; i < n; ++i) {
       const uint64_t key = keys[base + i];
-      for (size_t j = key & mask_;; j = (j + 1) & mask_) {
+      for (size_t j = Home(key);; j = (j + 1) & mask_) {
         const Slot& s = slots[j];
         if (s.key == key) {
           found[m++] = &s;
@@ -109,6 +114,9 @@ Result<SparseWeights> SparseWeights::Parse(std::string_view bytes, int num_class
   std::vector<uint32_t> starts;
   keys.reserve(n);
   starts.reserve(n + 1);
+  // Each weight takes at least two bytes after the 9 of its feature's key and count (pages of the
+  // reservation that stay unused are never touched).
+  w.entries_.reserve((bytes.size() - 9 * n) / 2);
   uint64_t prev = 0;
   for (uint64_t f = 0; f < n; ++f) {
     uint64_t key = r.U64();
