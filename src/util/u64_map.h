@@ -85,6 +85,10 @@ class U64Map {
   const_iterator find(uint64_t key) const { return const_iterator(this, Locate(key)); }
   iterator find(uint64_t key) { return iterator(this, Locate(key)); }
   size_t count(uint64_t key) const { return Locate(key) < slots_.size() ? 1 : 0; }
+  // Hints the cache that `key` will be looked up soon.
+  void prefetch(uint64_t key) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[Home(key, mask_)]);
+  }
 
   // Inserts (key, V{}) when the key is absent.
   V& operator[](uint64_t key) { return slots_[Insert(key, V{}).first].second; }

@@ -265,9 +265,21 @@ void MarkNames(const std::vector<std::string>& lowers, const Gazetteer& names,
                uint32_t WordInfo::*field, std::vector<WordInfo>& out) {
   if (names.empty()) return;
   const size_t n = lowers.size();
+  // The hashes of all the n-grams first (NgramHash, extended a word at a time), then the lookups
+  // (prefetched: the tables are large).
+  std::vector<uint64_t> hashes(n * kMaxGazetteerWords);
+  for (size_t b = 0; b < n; ++b) {
+    uint64_t h = util::kFnv1a64Basis;
+    for (size_t e = b + 1; e <= std::min(n, b + kMaxGazetteerWords); ++e) {
+      if (e > b + 1) h = util::Fnv1a64Extend(h, " ");
+      h = util::Fnv1a64Extend(h, lowers[e - 1]);
+      hashes[b * kMaxGazetteerWords + (e - b - 1)] = h;
+      names.prefetch(h);
+    }
+  }
   for (size_t b = 0; b < n; ++b) {
     for (size_t e = b + 1; e <= std::min(n, b + kMaxGazetteerWords); ++e) {
-      auto it = names.find(NgramHash(lowers, b, e));
+      auto it = names.find(hashes[b * kMaxGazetteerWords + (e - b - 1)]);
       if (it == names.end()) continue;
       for (int t = 0; t < 8; ++t) {
         if ((it->second & (1u << t)) == 0) continue;
