@@ -113,7 +113,6 @@ void CompactWeights::AddRow(uint32_t row, const Entry* entries, size_t n) {
 void CompactWeights::FinishRows() {
   const uint32_t pos = static_cast<uint32_t>(words_.size());
   while (next_row_ < offsets_.size()) offsets_[next_row_++] = pos;
-  words_.shrink_to_fit();
 }
 
 void CompactWeights::RowEntries(uint32_t row, std::vector<Entry>& out) const {
@@ -201,7 +200,9 @@ Result<CompactWeights> CompactWeights::Deserialize(std::string_view bytes) {
   cw.bits_ = static_cast<int>(bits);
   cw.num_actions_ = static_cast<int>(actions);
   cw.StartRows();
-  cw.words_.reserve(2 * total + total / 4);  // Dense rows take more words than pairs.
+  // Dense rows take more words than pairs; the reserve's unused tail is never touched (no copy to
+  // shrink it, which would double the peak memory of loading).
+  cw.words_.reserve(2 * total + total / 4);
   std::vector<Entry> entries;
   uint64_t row = 0;
   uint64_t seen = 0;
