@@ -345,11 +345,13 @@ Result<Tagger> Tagger::Load(const std::string& path) {
   FILE* f = std::fopen(path.c_str(), "rb");
   if (f == nullptr) return NotFoundError(path + ": cannot open tagger model");
   std::string bytes;
+  // Reserve the file's size when it has one (a pipe does not: then fseek fails and nothing was
+  // read yet).
   if (std::fseek(f, 0, SEEK_END) == 0) {
     const long size = std::ftell(f);
     if (size > 0) bytes.reserve(static_cast<size_t>(size));
+    std::rewind(f);
   }
-  std::rewind(f);
   char buf[1 << 16];
   size_t got;
   while ((got = std::fread(buf, 1, sizeof buf, f)) > 0) bytes.append(buf, got);
