@@ -191,7 +191,7 @@ Result<CompactWeights> CompactWeights::Deserialize(std::string_view bytes) {
   if (bits < 8 || bits > 24)
     return DataLossError("parser weights: bad table size 2^" + std::to_string(bits));
   if (actions < 1 || actions > 65535) return DataLossError("parser weights: bad action count");
-  // Row positions are 31-bit (dense rows take at most twice the words of their entries).
+  // Row positions are 31-bit (a dense row takes at most 8/3 the words of its entries as pairs).
   if (bytes.size() > (size_t{1} << 29)) return DataLossError("parser weights: section too large");
   // Each entry takes at least two bytes and each row two: reject counts the data cannot hold.
   if (total > bytes.size() / 2 || rows > bytes.size() / 2 || rows > (1ull << bits)) {
