@@ -51,14 +51,16 @@ uint8_t ByteReader::U8() {
 uint32_t ByteReader::U32() {
   if (!Need(4)) return 0;
   uint32_t v = 0;
-  for (int i = 0; i < 4; ++i) v |= static_cast<uint32_t>(static_cast<uint8_t>(data_[pos_ + i])) << (8 * i);
+  for (int i = 0; i < 4; ++i)
+    v |= static_cast<uint32_t>(static_cast<uint8_t>(data_[pos_ + i])) << (8 * i);
   pos_ += 4;
   return v;
 }
 uint64_t ByteReader::U64() {
   if (!Need(8)) return 0;
   uint64_t v = 0;
-  for (int i = 0; i < 8; ++i) v |= static_cast<uint64_t>(static_cast<uint8_t>(data_[pos_ + i])) << (8 * i);
+  for (int i = 0; i < 8; ++i)
+    v |= static_cast<uint64_t>(static_cast<uint8_t>(data_[pos_ + i])) << (8 * i);
   pos_ += 8;
   return v;
 }
@@ -144,9 +146,22 @@ Status ModelWriter::Save(const std::string& path) const {
 Result<ModelFile> ModelFile::Load(const std::string& path, std::string_view kind) {
   std::ifstream f(path, std::ios::binary);
   if (!f) return NotFoundError(path + ": cannot open model");
-  std::ostringstream ss;
-  ss << f.rdbuf();
-  Result<ModelFile> m = Parse(std::move(ss).str(), kind);
+  // One read into a buffer of the file's size (no copies while a stream buffer grows).
+  f.seekg(0, std::ios::end);
+  const std::streamoff size = f.tellg();
+  f.seekg(0, std::ios::beg);
+  std::string bytes;
+  if (size > 0) {
+    bytes.resize(static_cast<size_t>(size));
+    f.read(bytes.data(), size);
+    if (f.gcount() != size) return IoError(path + ": read failed");
+  } else {
+    f.clear();
+    std::ostringstream ss;
+    ss << f.rdbuf();
+    bytes = std::move(ss).str();
+  }
+  Result<ModelFile> m = Parse(std::move(bytes), kind);
   if (!m.ok()) return m.status().WithContext(path);
   return m;
 }
@@ -191,7 +206,8 @@ Result<ModelFile> ModelFile::Parse(std::string bytes, std::string_view kind) {
 
 Result<std::string_view> ModelFile::Section(std::string_view name) const {
   auto it = sections_.find(std::string(name));
-  if (it == sections_.end()) return NotFoundError("model has no section '" + std::string(name) + "'");
+  if (it == sections_.end())
+    return NotFoundError("model has no section '" + std::string(name) + "'");
   return std::string_view(buffer_).substr(it->second.first, it->second.second);
 }
 

@@ -112,7 +112,9 @@ std::string AsciiLower(std::string_view s) {
 }
 
 std::string_view TrimAsciiSpace(std::string_view s) {
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+  auto space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  };
   while (!s.empty() && space(s.front())) s.remove_prefix(1);
   while (!s.empty() && space(s.back())) s.remove_suffix(1);
   return s;
@@ -155,15 +157,6 @@ std::string CollapseWhitespace(std::string_view s) {
     i += len;
   }
   return out;
-}
-
-uint64_t Fnv1a64(std::string_view s) {
-  uint64_t h = 14695981039346656037ULL;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return h;
 }
 
 std::string Hex64(uint64_t v) {

@@ -38,7 +38,17 @@ std::vector<std::string_view> Split(std::string_view s, char sep);
 std::string CollapseWhitespace(std::string_view s);
 
 // 64-bit FNV-1a hash, stable across platforms and releases (used for document ids and sharding).
-uint64_t Fnv1a64(std::string_view s);
+inline constexpr uint64_t kFnv1a64Basis = 14695981039346656037ULL;
+// FNV-1a of the bytes of `s` continued from state `h`: Fnv1a64Extend(Fnv1a64(a), b) ==
+// Fnv1a64(a + b), so hashes of growing strings cost only the new bytes.
+inline uint64_t Fnv1a64Extend(uint64_t h, std::string_view s) {
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+inline uint64_t Fnv1a64(std::string_view s) { return Fnv1a64Extend(kFnv1a64Basis, s); }
 
 // Lower-case hex of `v`, zero-padded to 16 digits.
 std::string Hex64(uint64_t v);

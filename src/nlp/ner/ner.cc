@@ -13,6 +13,7 @@
 #include "nlp/model_file.h"
 #include "nlp/tag/perceptron.h"
 #include "util/text.h"
+#include "util/u64_map.h"
 
 namespace annals {
 
@@ -194,9 +195,9 @@ uint64_t SentenceCase(const Sentence& s) {
   return 3;
 }
 
-using Gazetteer = std::unordered_map<uint64_t, uint8_t>;  // Hash of lower-cased n-gram -> types.
+using Gazetteer = util::U64Map<uint8_t>;  // Hash of lower-cased n-gram -> types.
 // Hash of a lower-cased word -> hash of the entity types (and O) it had in training.
-using LabelClasses = std::unordered_map<uint64_t, uint64_t>;
+using LabelClasses = util::U64Map<uint64_t>;
 const uint64_t kUnknownClass = util::Fnv1a64("<unk-class>");
 
 uint64_t NgramHash(const std::vector<std::string>& lowers, size_t begin, size_t end) {
@@ -264,9 +265,21 @@ void MarkNames(const std::vector<std::string>& lowers, const Gazetteer& names,
                uint32_t WordInfo::*field, std::vector<WordInfo>& out) {
   if (names.empty()) return;
   const size_t n = lowers.size();
+  // The hashes of all the n-grams first (NgramHash, extended a word at a time), then the lookups
+  // (prefetched: the tables are large).
+  std::vector<uint64_t> hashes(n * kMaxGazetteerWords);
+  for (size_t b = 0; b < n; ++b) {
+    uint64_t h = util::kFnv1a64Basis;
+    for (size_t e = b + 1; e <= std::min(n, b + kMaxGazetteerWords); ++e) {
+      if (e > b + 1) h = util::Fnv1a64Extend(h, " ");
+      h = util::Fnv1a64Extend(h, lowers[e - 1]);
+      hashes[b * kMaxGazetteerWords + (e - b - 1)] = h;
+      names.prefetch(h);
+    }
+  }
   for (size_t b = 0; b < n; ++b) {
     for (size_t e = b + 1; e <= std::min(n, b + kMaxGazetteerWords); ++e) {
-      auto it = names.find(NgramHash(lowers, b, e));
+      auto it = names.find(hashes[b * kMaxGazetteerWords + (e - b - 1)]);
       if (it == names.end()) continue;
       for (int t = 0; t < 8; ++t) {
         if ((it->second & (1u << t)) == 0) continue;
@@ -457,10 +470,7 @@ void Decode(const std::vector<WordInfo>& info, uint64_t sentence_case,
             const nlp::tag::SparseWeights& forward, const nlp::tag::SparseWeights* backward,
             int num_classes, std::vector<int>& labels) {
   auto scorer = [](const nlp::tag::SparseWeights& w) {
-    return [&w](const std::vector<uint64_t>& keys, float* scores) {
-      for (uint64_t k : keys) w.Prefetch(k);
-      for (uint64_t k : keys) w.Add(k, scores);
-    };
+    return [&w](const std::vector<uint64_t>& keys, float* scores) { w.AddAll(keys, scores); };
   };
   if (backward == nullptr) {
     Greedy(info, sentence_case, num_classes, false, nullptr, scorer(forward), labels, nullptr);

@@ -65,8 +65,13 @@ void ParseWith(const std::vector<std::string>& labels, const CompactWeights& w, 
   std::vector<uint64_t> feats;
   feats.reserve(128);
   const int na = w.num_actions();
-  std::vector<int32_t> scores(na);
+  std::vector<int32_t> scores(w.score_width());
   while (!st.Terminal()) {
+    // With only SHIFT legal (the stack holds just the root) the scores cannot change the move.
+    if (!st.CanLeft() && !st.CanRight()) {
+      st.Apply(nlp::parse::kShift);
+      continue;
+    }
     nlp::parse::ExtractFeatures(ctx, st, feats);
     std::fill(scores.begin(), scores.end(), 0);
     w.Score(feats, scores.data());

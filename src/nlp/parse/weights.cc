@@ -9,6 +9,37 @@
 
 namespace annals::nlp::parse {
 
+namespace {
+
+// A row with at least this many entries per 16 scored actions is stored dense: its vector add
+// touches 16 actions per step where the sparse loop adds one entry per step.
+constexpr size_t kDenseEntriesPer16 = 3;
+
+// out[0..width) += d[0..width), width a multiple of 16 (int32 sums: exact in any order).
+inline void DenseAdd(const int16_t* d, int32_t* out, size_t width) {
+  for (size_t a = 0; a < width; a += 16) {
+    for (size_t k = 0; k < 16; ++k) out[a + k] += d[a + k];
+  }
+}
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+// The same with 256-bit vectors, used when the CPU has AVX2 (the build targets plain x86-64).
+__attribute__((target("avx2"))) void DenseAddAvx2(const int16_t* d, int32_t* out, size_t width) {
+  for (size_t a = 0; a < width; a += 16) {
+    for (size_t k = 0; k < 16; ++k) out[a + k] += d[a + k];
+  }
+}
+bool HasAvx2() {
+  static const bool has = __builtin_cpu_supports("avx2");
+  return has;
+}
+#else
+void DenseAddAvx2(const int16_t* d, int32_t* out, size_t width) { DenseAdd(d, out, width); }
+bool HasAvx2() { return false; }
+#endif
+
+}  // namespace
+
 void CompactWeights::Score(const std::vector<uint64_t>& features, int32_t* scores) const {
   // Two prefetch passes (row offsets, then entries) let the ~100 random memory reads of one
   // decision overlap instead of waiting for each other: the table is far larger than the cache.
@@ -17,7 +48,9 @@ void CompactWeights::Score(const std::vector<uint64_t>& features, int32_t* score
   uint32_t begin[kBatch];
   uint32_t end[kBatch];
   const uint32_t* offsets = offsets_.data();
-  const Entry* entries = entries_.data();
+  const uint16_t* words = words_.data();
+  const size_t width = static_cast<size_t>(dense_width_);
+  const bool avx2 = HasAvx2();
   for (size_t base = 0; base < features.size(); base += kBatch) {
     const size_t n = std::min(kBatch, features.size() - base);
     for (size_t i = 0; i < n; ++i) {
@@ -26,14 +59,75 @@ void CompactWeights::Score(const std::vector<uint64_t>& features, int32_t* score
     }
     for (size_t i = 0; i < n; ++i) {
       begin[i] = offsets[rows[i]];
-      end[i] = offsets[rows[i] + 1];
-      __builtin_prefetch(entries + begin[i]);
+      end[i] = offsets[rows[i] + 1] & ~kDense;
+      __builtin_prefetch(words + (begin[i] & ~kDense));
     }
     for (size_t i = 0; i < n; ++i) {
-      for (const Entry* e = entries + begin[i]; e < entries + end[i]; ++e) {
-        scores[e->action] += e->weight;
+      if (begin[i] & kDense) {
+        const int16_t* d = reinterpret_cast<const int16_t*>(words + (begin[i] & ~kDense));
+        if (avx2) {
+          DenseAddAvx2(d, scores, width);
+        } else {
+          DenseAdd(d, scores, width);
+        }
+        continue;
+      }
+      for (const uint16_t* e = words + begin[i]; e < words + end[i]; e += 2) {
+        scores[e[0]] += static_cast<int16_t>(e[1]);
       }
     }
+  }
+}
+
+void CompactWeights::StartRows() {
+  dense_width_ = (num_actions_ + 15) / 16 * 16;
+  num_entries_ = 0;
+  next_row_ = 0;
+  offsets_.assign((size_t{1} << bits_) + 1, 0);
+  words_.clear();
+}
+
+void CompactWeights::AddRow(uint32_t row, const Entry* entries, size_t n) {
+  const uint32_t pos = static_cast<uint32_t>(words_.size());
+  while (next_row_ < row) offsets_[next_row_++] = pos;
+  if (n == 0) return;
+  num_entries_ += n;
+  // Dense only when every entry is non-zero, so that RowEntries gives back exactly these.
+  bool dense = n * 16 >= kDenseEntriesPer16 * static_cast<size_t>(dense_width_);
+  for (size_t i = 0; i < n && dense; ++i) dense = entries[i].weight != 0;
+  if (dense) {
+    offsets_[next_row_++] = pos | kDense;
+    words_.resize(words_.size() + static_cast<size_t>(dense_width_), 0);
+    for (size_t i = 0; i < n; ++i) {
+      words_[pos + entries[i].action] = static_cast<uint16_t>(entries[i].weight);
+    }
+    return;
+  }
+  offsets_[next_row_++] = pos;
+  for (size_t i = 0; i < n; ++i) {
+    words_.push_back(entries[i].action);
+    words_.push_back(static_cast<uint16_t>(entries[i].weight));
+  }
+}
+
+void CompactWeights::FinishRows() {
+  const uint32_t pos = static_cast<uint32_t>(words_.size());
+  while (next_row_ < offsets_.size()) offsets_[next_row_++] = pos;
+}
+
+void CompactWeights::RowEntries(uint32_t row, std::vector<Entry>& out) const {
+  out.clear();
+  const uint32_t b = offsets_[row] & ~kDense, e = offsets_[row + 1] & ~kDense;
+  if (offsets_[row] & kDense) {
+    for (uint32_t a = 0; a < e - b; ++a) {
+      if (words_[b + a] != 0) {
+        out.push_back({static_cast<uint16_t>(a), static_cast<int16_t>(words_[b + a])});
+      }
+    }
+    return;
+  }
+  for (uint32_t i = b; i < e; i += 2) {
+    out.push_back({words_[i], static_cast<int16_t>(words_[i + 1])});
   }
 }
 
@@ -42,16 +136,18 @@ CompactWeights CompactWeights::Pruned(int min_abs) const {
   out.bits_ = bits_;
   out.num_actions_ = num_actions_;
   out.scale_ = scale_;
-  out.offsets_.assign(offsets_.size(), 0);
-  out.entries_.reserve(entries_.size());
+  out.StartRows();
+  std::vector<Entry> row, kept;
   for (size_t r = 0; r + 1 < offsets_.size(); ++r) {
-    out.offsets_[r] = static_cast<uint32_t>(out.entries_.size());
-    for (uint32_t i = offsets_[r]; i < offsets_[r + 1]; ++i) {
-      int w = entries_[i].weight;
-      if (w >= min_abs || -w >= min_abs) out.entries_.push_back(entries_[i]);
+    RowEntries(static_cast<uint32_t>(r), row);
+    kept.clear();
+    for (const Entry& e : row) {
+      int w = e.weight;
+      if (w >= min_abs || -w >= min_abs) kept.push_back(e);
     }
+    out.AddRow(static_cast<uint32_t>(r), kept.data(), kept.size());
   }
-  if (!offsets_.empty()) out.offsets_.back() = static_cast<uint32_t>(out.entries_.size());
+  out.FinishRows();
   return out;
 }
 
@@ -61,21 +157,24 @@ std::string CompactWeights::Serialize() const {
   w.VarU(num_actions_);
   w.F32(scale_);
   uint64_t rows = 0;
-  for (size_t r = 0; r + 1 < offsets_.size(); ++r) rows += offsets_[r + 1] > offsets_[r];
-  w.VarU(rows);
-  w.VarU(entries_.size());
-  uint32_t prev = 0;
   for (size_t r = 0; r + 1 < offsets_.size(); ++r) {
-    uint32_t b = offsets_[r], e = offsets_[r + 1];
-    if (b == e) continue;
+    rows += (offsets_[r + 1] & ~kDense) > (offsets_[r] & ~kDense);
+  }
+  w.VarU(rows);
+  w.VarU(num_entries_);
+  uint32_t prev = 0;
+  std::vector<Entry> row;
+  for (size_t r = 0; r + 1 < offsets_.size(); ++r) {
+    RowEntries(static_cast<uint32_t>(r), row);
+    if (row.empty()) continue;
     w.VarU(r - prev);
     prev = static_cast<uint32_t>(r);
-    w.VarU(e - b);
+    w.VarU(row.size());
     uint32_t pa = 0;
-    for (uint32_t i = b; i < e; ++i) {
-      w.VarU(entries_[i].action - pa);
-      pa = entries_[i].action;
-      int32_t v = entries_[i].weight;
+    for (const Entry& e : row) {
+      w.VarU(e.action - pa);
+      pa = e.action;
+      int32_t v = e.weight;
       w.VarU(static_cast<uint32_t>((v << 1) ^ (v >> 31)));
     }
   }
@@ -92,26 +191,32 @@ Result<CompactWeights> CompactWeights::Deserialize(std::string_view bytes) {
   if (bits < 8 || bits > 24)
     return DataLossError("parser weights: bad table size 2^" + std::to_string(bits));
   if (actions < 1 || actions > 65535) return DataLossError("parser weights: bad action count");
+  // Row positions are 31-bit (a dense row takes at most 8/3 the words of its entries as pairs).
+  if (bytes.size() > (size_t{1} << 29)) return DataLossError("parser weights: section too large");
   // Each entry takes at least two bytes and each row two: reject counts the data cannot hold.
   if (total > bytes.size() / 2 || rows > bytes.size() / 2 || rows > (1ull << bits)) {
     return DataLossError("parser weights: counts exceed the section size");
   }
   cw.bits_ = static_cast<int>(bits);
   cw.num_actions_ = static_cast<int>(actions);
-  std::vector<uint32_t> counts(size_t{1} << bits, 0);
-  cw.entries_.reserve(total);
+  cw.StartRows();
+  // Dense rows take more words than pairs; the reserve's unused tail is never touched (no copy to
+  // shrink it, which would double the peak memory of loading).
+  cw.words_.reserve(2 * total + total / 4);
+  std::vector<Entry> entries;
   uint64_t row = 0;
+  uint64_t seen = 0;
   for (uint64_t i = 0; i < rows && r.ok(); ++i) {
     uint64_t delta = r.VarU();
     if (i > 0 && delta == 0) return DataLossError("parser weights: rows out of order");
     row += delta;
     uint64_t count = r.VarU();
     if (!r.ok()) break;
-    if (row >= (1ull << bits) || count == 0 || count > actions ||
-        cw.entries_.size() + count > total) {
+    if (row >= (1ull << bits) || count == 0 || count > actions || seen + count > total) {
       return DataLossError("parser weights: bad row " + std::to_string(row));
     }
-    counts[row] = static_cast<uint32_t>(count);
+    seen += count;
+    entries.clear();
     uint64_t action = 0;
     for (uint64_t k = 0; k < count; ++k) {
       uint64_t da = r.VarU();
@@ -123,19 +228,15 @@ Result<CompactWeights> CompactWeights::Deserialize(std::string_view bytes) {
         return DataLossError("parser weights: bad entry in row " + std::to_string(row));
       }
       int32_t v = static_cast<int32_t>(z >> 1) ^ -static_cast<int32_t>(z & 1);
-      cw.entries_.push_back({static_cast<uint16_t>(action), static_cast<int16_t>(v)});
+      entries.push_back({static_cast<uint16_t>(action), static_cast<int16_t>(v)});
     }
+    if (!r.ok()) break;
+    cw.AddRow(static_cast<uint32_t>(row), entries.data(), entries.size());
   }
   if (!r.ok()) return r.status("parser weights");
-  if (cw.entries_.size() != total) return DataLossError("parser weights: entry count mismatch");
+  if (seen != total) return DataLossError("parser weights: entry count mismatch");
   if (!r.done()) return DataLossError("parser weights: trailing bytes");
-  cw.offsets_.assign(counts.size() + 1, 0);
-  uint32_t pos = 0;
-  for (size_t i = 0; i < counts.size(); ++i) {
-    cw.offsets_[i] = pos;
-    pos += counts[i];
-  }
-  cw.offsets_[counts.size()] = pos;
+  cw.FinishRows();
   return cw;
 }
 
@@ -183,19 +284,21 @@ CompactWeights TrainWeights::Average(uint64_t now) const {
   }
   double scale = max_abs > 0 ? max_abs / 32767.0 : 1.0;
   cw.scale_ = static_cast<float>(scale);
-  cw.offsets_.assign(rows_.size() + 1, 0);
-  std::vector<std::pair<uint16_t, int16_t>> tmp;
+  cw.StartRows();
+  std::vector<CompactWeights::Entry> tmp;
   for (size_t r = 0; r < rows_.size(); ++r) {
-    cw.offsets_[r] = static_cast<uint32_t>(cw.entries_.size());
     tmp.clear();
     for (const Entry& e : rows_[r]) {
       long q = std::lround(avg(e) / scale);
       if (q != 0) tmp.push_back({e.action, static_cast<int16_t>(q)});
     }
-    std::sort(tmp.begin(), tmp.end());
-    for (auto& [a, q] : tmp) cw.entries_.push_back({a, q});
+    std::sort(tmp.begin(), tmp.end(),
+              [](const CompactWeights::Entry& x, const CompactWeights::Entry& y) {
+                return x.action != y.action ? x.action < y.action : x.weight < y.weight;
+              });
+    cw.AddRow(static_cast<uint32_t>(r), tmp.data(), tmp.size());
   }
-  cw.offsets_[rows_.size()] = static_cast<uint32_t>(cw.entries_.size());
+  cw.FinishRows();
   return cw;
 }
 

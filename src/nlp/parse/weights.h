@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "annals/status.h"
+#include "util/huge_pages.h"
 
 namespace annals::nlp::parse {
 
@@ -27,8 +28,11 @@ class CompactWeights {
   };
   int bits() const { return bits_; }
   int num_actions() const { return num_actions_; }
-  size_t num_entries() const { return entries_.size(); }
-  // Adds the weights of every feature to scores[0..num_actions).
+  size_t num_entries() const { return num_entries_; }
+  // Score needs scores[0..score_width()) (>= num_actions; the entries past num_actions stay 0).
+  int score_width() const { return dense_width_; }
+  // Adds the weights of every feature to scores[0..num_actions). Integer sums: the result does
+  // not depend on the order in which rows or entries are added.
   void Score(const std::vector<uint64_t>& features, int32_t* scores) const;
 
   // Serialised form (docs/parser.md): bits, actions, scale, then for each non-empty row the row
@@ -43,11 +47,27 @@ class CompactWeights {
 
  private:
   friend class TrainWeights;
+  // Rows are built in increasing row order (rows not added are empty); StartRows needs bits_ and
+  // num_actions_ set.
+  void StartRows();
+  void AddRow(uint32_t row, const Entry* entries, size_t n);
+  void FinishRows();
+  // The entries of `row` in action order, appended to `out` (cleared first).
+  void RowEntries(uint32_t row, std::vector<Entry>& out) const;
+
+  // Row r occupies words_[offsets_[r] & ~kDense, offsets_[r + 1] & ~kDense). A sparse row holds
+  // (action, weight) word pairs; a row with many entries (kDense set in offsets_[r]) holds the
+  // weights of actions 0..dense_width_ as int16 (zero where the row has no entry), added to the
+  // scores with vector instructions instead of one scattered add per entry.
+  static constexpr uint32_t kDense = 1u << 31;
   int bits_ = 0;
   int num_actions_ = 0;
+  int dense_width_ = 0;  // num_actions_ rounded up to a multiple of 16.
   float scale_ = 1.0f;
-  std::vector<uint32_t> offsets_;  // 2^bits + 1
-  std::vector<Entry> entries_;
+  size_t num_entries_ = 0;
+  uint32_t next_row_ = 0;  // While building: rows below this one have their offset set.
+  util::HugeVector<uint32_t> offsets_;  // 2^bits + 1
+  util::HugeVector<uint16_t> words_;
 };
 
 class TrainWeights {

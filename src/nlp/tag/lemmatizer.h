@@ -17,10 +17,10 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "annals/status.h"
+#include "util/u64_map.h"
 
 namespace annals::nlp::tag {
 
@@ -66,8 +66,8 @@ class WordnetPosLexicon {
 
  private:
   uint8_t Lemma(std::string_view s) const;
-  std::unordered_map<uint64_t, uint8_t> lemmas_;      // hash(lemma) -> mask (bits 0-3)
-  std::unordered_map<uint64_t, uint8_t> exceptions_;  // hash(inflected) -> mask (bits 0-3)
+  util::U64Map<uint8_t> lemmas_;      // hash(lemma) -> mask (bits 0-3)
+  util::U64Map<uint8_t> exceptions_;  // hash(inflected) -> mask (bits 0-3)
 };
 
 class Lemmatizer {
@@ -117,9 +117,9 @@ class Lemmatizer {
   std::vector<std::pair<std::string, std::string>> lexicon_;  // "form\txpos" -> lemma
   std::vector<std::pair<std::string, uint32_t>> rules_;       // "xpos\tcap\tsuffix" -> script
   std::vector<WordnetException> wordnet_;
-  std::unordered_map<uint64_t, uint32_t> lexicon_index_;
-  std::unordered_map<uint64_t, uint32_t> rule_index_;
-  std::unordered_map<uint64_t, uint32_t> wordnet_index_;  // hash("pos\tinflected") -> entry
+  util::U64Map<uint32_t> lexicon_index_;
+  util::U64Map<uint32_t> rule_index_;
+  util::U64Map<uint32_t> wordnet_index_;  // hash("pos\tinflected") -> entry
 };
 
 // FEATS by (lower-cased form, tag) with a per-tag default. Immutable after Build/Parse.
@@ -136,8 +136,8 @@ class FeatsLexicon {
   void Index();
   std::vector<std::pair<std::string, std::string>> words_;  // "lower\tupos\txpos" -> feats
   std::vector<std::pair<std::string, std::string>> tags_;   // "upos\txpos" -> feats
-  std::unordered_map<uint64_t, uint32_t> word_index_;
-  std::unordered_map<uint64_t, uint32_t> tag_index_;
+  util::U64Map<uint32_t> word_index_;
+  util::U64Map<uint32_t> tag_index_;
   std::string empty_;
 };
 

@@ -12,13 +12,48 @@ void SparseWeights::BuildTable(const std::vector<uint64_t>& keys,
                                const std::vector<uint32_t>& starts) {
   num_features_ = keys.size();
   size_t cap = 16;
-  while (cap < keys.size() * 2) cap <<= 1;
+  int bits = 4;
+  while (cap < keys.size() * 2) {
+    cap <<= 1;
+    ++bits;
+  }
   slots_.assign(cap, Slot());
   mask_ = cap - 1;
+  shift_ = 64 - bits;
   for (size_t f = 0; f < keys.size(); ++f) {
-    size_t i = keys[f] & mask_;
+    size_t i = Home(keys[f]);
     while (slots_[i].key != 0) i = (i + 1) & mask_;
     slots_[i] = Slot{keys[f], starts[f], starts[f + 1]};
+  }
+}
+
+void SparseWeights::AddAll(const std::vector<uint64_t>& keys, float* scores) const {
+  if (slots_.empty()) return;
+  constexpr size_t kBatch = 64;
+  const Slot* found[kBatch];
+  const Slot* slots = slots_.data();
+  const Entry* entries = entries_.data();
+  for (size_t base = 0; base < keys.size(); base += kBatch) {
+    const size_t n = std::min(kBatch, keys.size() - base);
+    for (size_t i = 0; i < n; ++i) __builtin_prefetch(slots + Home(keys[base + i]));
+    size_t m = 0;
+    for (size_t i = 0; i < n; ++i) {
+      const uint64_t key = keys[base + i];
+      for (size_t j = Home(key);; j = (j + 1) & mask_) {
+        const Slot& s = slots[j];
+        if (s.key == key) {
+          found[m++] = &s;
+          __builtin_prefetch(entries + s.begin);
+          break;
+        }
+        if (s.key == 0) break;
+      }
+    }
+    for (size_t i = 0; i < m; ++i) {
+      for (uint32_t e = found[i]->begin; e < found[i]->end; ++e) {
+        scores[entries[e].cls] += entries[e].value * scale_;
+      }
+    }
   }
 }
 
@@ -34,12 +69,11 @@ SparseWeights SparseWeights::Build(const std::vector<Triple>& triples) {
     if (q == 0) continue;
     if (keys.empty() || keys.back() != t.key) {
       keys.push_back(t.key);
-      starts.push_back(static_cast<uint32_t>(w.classes_.size()));
+      starts.push_back(static_cast<uint32_t>(w.entries_.size()));
     }
-    w.classes_.push_back(t.cls);
-    w.values_.push_back(static_cast<int16_t>(std::clamp(q, -32767, 32767)));
+    w.entries_.push_back({static_cast<int16_t>(std::clamp(q, -32767, 32767)), t.cls});
   }
-  starts.push_back(static_cast<uint32_t>(w.classes_.size()));
+  starts.push_back(static_cast<uint32_t>(w.entries_.size()));
   w.BuildTable(keys, starts);
   return w;
 }
@@ -59,8 +93,8 @@ std::string SparseWeights::Serialize() const {
     w.U64(s->key);
     w.VarU(s->end - s->begin);
     for (uint32_t e = s->begin; e < s->end; ++e) {
-      w.U8(classes_[e]);
-      int v = values_[e];
+      w.U8(entries_[e].cls);
+      int v = entries_[e].value;
       w.VarU(v >= 0 ? static_cast<uint64_t>(v) << 1 : (static_cast<uint64_t>(-v) << 1) - 1);
     }
   }
@@ -80,6 +114,9 @@ Result<SparseWeights> SparseWeights::Parse(std::string_view bytes, int num_class
   std::vector<uint32_t> starts;
   keys.reserve(n);
   starts.reserve(n + 1);
+  // Each weight takes at least two bytes after the 9 of its feature's key and count (pages of the
+  // reservation that stay unused are never touched).
+  w.entries_.reserve((bytes.size() - 9 * n) / 2);
   uint64_t prev = 0;
   for (uint64_t f = 0; f < n; ++f) {
     uint64_t key = r.U64();
@@ -91,7 +128,7 @@ Result<SparseWeights> SparseWeights::Parse(std::string_view bytes, int num_class
     }
     prev = key;
     keys.push_back(key);
-    starts.push_back(static_cast<uint32_t>(w.classes_.size()));
+    starts.push_back(static_cast<uint32_t>(w.entries_.size()));
     for (uint64_t e = 0; e < count; ++e) {
       uint8_t cls = r.U8();
       uint64_t z = r.VarU();
@@ -99,12 +136,11 @@ Result<SparseWeights> SparseWeights::Parse(std::string_view bytes, int num_class
       if (cls >= num_classes) return DataLossError("weights: class out of range");
       if (z > 65534) return DataLossError("weights: value out of range");
       int v = (z & 1) ? -static_cast<int>((z + 1) >> 1) : static_cast<int>(z >> 1);
-      w.classes_.push_back(cls);
-      w.values_.push_back(static_cast<int16_t>(v));
+      w.entries_.push_back({static_cast<int16_t>(v), cls});
     }
   }
   if (!r.done()) return DataLossError("weights: trailing bytes");
-  starts.push_back(static_cast<uint32_t>(w.classes_.size()));
+  starts.push_back(static_cast<uint32_t>(w.entries_.size()));
   w.BuildTable(keys, starts);
   return w;
 }

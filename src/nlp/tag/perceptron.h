@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "annals/status.h"
+#include "util/huge_pages.h"
 
 namespace annals::nlp::tag {
 
@@ -27,11 +28,13 @@ class SparseWeights {
   // Adds the weights of `key` to scores[class]. Unknown keys add nothing.
   void Add(uint64_t key, float* scores) const {
     if (slots_.empty()) return;
-    size_t i = key & mask_;
+    size_t i = Home(key);
     while (true) {
       const Slot& s = slots_[i];
       if (s.key == key) {
-        for (uint32_t e = s.begin; e < s.end; ++e) scores[classes_[e]] += values_[e] * scale_;
+        for (uint32_t e = s.begin; e < s.end; ++e) {
+          scores[entries_[e].cls] += entries_[e].value * scale_;
+        }
         return;
       }
       if (s.key == 0) return;
@@ -39,13 +42,17 @@ class SparseWeights {
     }
   }
 
+  // The same as Add for each key in turn (so the same float sums, added in the same order), with
+  // the memory reads of all the keys overlapped: lookups are memory-bound.
+  void AddAll(const std::vector<uint64_t>& keys, float* scores) const;
+
   // Hints the cache that `key` will be looked up soon (lookups are memory-bound).
   void Prefetch(uint64_t key) const {
-    if (!slots_.empty()) __builtin_prefetch(&slots_[key & mask_]);
+    if (!slots_.empty()) __builtin_prefetch(&slots_[Home(key)]);
   }
 
   size_t num_features() const { return num_features_; }
-  size_t num_weights() const { return classes_.size(); }
+  size_t num_weights() const { return entries_.size(); }
 
   // Serialized form (see docs/models.md).
   std::string Serialize() const;
@@ -66,12 +73,20 @@ class SparseWeights {
     uint32_t end = 0;
   };
   void BuildTable(const std::vector<uint64_t>& keys, const std::vector<uint32_t>& starts);
+  // A key's first slot: its top bits (keys are well mixed), so that keys inserted in increasing
+  // order fill the table front to back.
+  size_t Home(uint64_t key) const { return static_cast<size_t>(key >> shift_); }
 
-  std::vector<Slot> slots_;
+  util::HugeVector<Slot> slots_;
   size_t mask_ = 0;
+  int shift_ = 63;
   size_t num_features_ = 0;
-  std::vector<uint8_t> classes_;
-  std::vector<int16_t> values_;
+  // The (class, weight) runs of the features, one entry read per weight.
+  struct Entry {
+    int16_t value;
+    uint8_t cls;
+  };
+  util::HugeVector<Entry> entries_;
   float scale_ = 1.0f;
 };
 

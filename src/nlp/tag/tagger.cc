@@ -12,6 +12,7 @@
 #include "nlp/tag/lemmatizer.h"
 #include "nlp/tag/perceptron.h"
 #include "util/text.h"
+#include "util/u64_map.h"
 
 namespace annals {
 
@@ -119,9 +120,9 @@ uint64_t Flags(std::string_view s, bool first) {
 }
 
 // Ambiguity classes: hash of a lower-cased word -> hash of the tags it had in training.
-using AmbiguityMap = std::unordered_map<uint64_t, uint64_t>;
+using AmbiguityMap = util::U64Map<uint64_t>;
 // Frequent words that (nearly) always had one tag in training: hash of lower-cased word -> class.
-using FixedMap = std::unordered_map<uint64_t, uint8_t>;
+using FixedMap = util::U64Map<uint8_t>;
 
 void Describe(const Sentence& s, const AmbiguityMap& amb, const FixedMap& fixed,
               const nlp::tag::WordnetPosLexicon& wn, std::vector<WordInfo>& out) {
@@ -253,10 +254,7 @@ void Greedy(const std::vector<WordInfo>& info, int num_classes, const float* ext
 void Decode(const std::vector<WordInfo>& info, const nlp::tag::SparseWeights& forward,
             const nlp::tag::SparseWeights* backward, int num_classes, std::vector<int>& tags) {
   auto scorer = [](const nlp::tag::SparseWeights& w) {
-    return [&w](const std::vector<uint64_t>& keys, float* scores) {
-      for (uint64_t k : keys) w.Prefetch(k);
-      for (uint64_t k : keys) w.Add(k, scores);
-    };
+    return [&w](const std::vector<uint64_t>& keys, float* scores) { w.AddAll(keys, scores); };
   };
   if (backward == nullptr) {
     Greedy(info, num_classes, nullptr, scorer(forward), tags, nullptr);
@@ -347,6 +345,13 @@ Result<Tagger> Tagger::Load(const std::string& path) {
   FILE* f = std::fopen(path.c_str(), "rb");
   if (f == nullptr) return NotFoundError(path + ": cannot open tagger model");
   std::string bytes;
+  // Reserve the file's size when it has one (a pipe does not: then fseek fails and nothing was
+  // read yet).
+  if (std::fseek(f, 0, SEEK_END) == 0) {
+    const long size = std::ftell(f);
+    if (size > 0) bytes.reserve(static_cast<size_t>(size));
+    std::rewind(f);
+  }
   char buf[1 << 16];
   size_t got;
   while ((got = std::fread(buf, 1, sizeof buf, f)) > 0) bytes.append(buf, got);
