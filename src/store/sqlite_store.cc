@@ -516,7 +516,7 @@ Result<PutResult> SqliteStore::PutDocument(const Document& d) {
   bool same_doc = false;  // Found by URL or id, not only by equal text.
   std::string stored_hash, stored_title, stored_date, stored_source;
   auto lookup = [&](const char* sql, bool by_url) -> Status {
-    Stmt s(db, sql);
+    Stmt s(db, sql, stmt_cache);
     if (!s.ok()) return Error("preparing lookup");
     s.Text(1, by_url ? d.url : d.id);
     s.Text(2, hash);
@@ -577,7 +577,8 @@ Result<PutResult> SqliteStore::PutDocument(const Document& d) {
     Stmt s(db,
            "UPDATE documents SET source=?2, title=?3, date=?4, language=?5, text=?6, text_hash=?7, "
            "dateline_place=?8, dateline_date=?9, dateline_agency=?10, origin_file=?11, "
-           "origin_location=?12, updated_at=?13 WHERE rowid=?1");
+           "origin_location=?12, updated_at=?13 WHERE rowid=?1",
+           stmt_cache);
     if (!s.ok()) return Error("preparing update");
     s.Int(1, rowid);
     bind_fields(s);
@@ -587,13 +588,14 @@ Result<PutResult> SqliteStore::PutDocument(const Document& d) {
   Stmt s(db,
          "INSERT INTO documents(id, url, source, title, date, language, text, text_hash, "
          "dateline_place, dateline_date, dateline_agency, origin_file, origin_location, "
-         "ingested_at, updated_at) VALUES(?1,?14,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?13)");
+         "ingested_at, updated_at) VALUES(?1,?14,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?13)",
+         stmt_cache);
   if (!s.ok()) return Error("preparing insert");
   // An id already taken by a different document (same id, other URL) gets the hash appended so
   // that nothing is lost; the clash is visible in the stored id.
   std::string id = d.id.empty() ? hash : d.id;
   {
-    Stmt probe(db, "SELECT 1 FROM documents WHERE id = ?1");
+    Stmt probe(db, "SELECT 1 FROM documents WHERE id = ?1", stmt_cache);
     probe.Text(1, id);
     if (probe.Step() == SQLITE_ROW) id += "-" + hash;
   }
@@ -607,14 +609,14 @@ Result<PutResult> SqliteStore::PutDocument(const Document& d) {
 Status SqliteStore::PutEvents(const std::string& document_id, const std::vector<Event>& events) {
   int64_t doc_rowid = 0;
   {
-    Stmt s(db, "SELECT rowid FROM documents WHERE id = ?1");
+    Stmt s(db, "SELECT rowid FROM documents WHERE id = ?1", stmt_cache);
     s.Text(1, document_id);
     int rc = s.Step();
     if (rc != SQLITE_ROW) return NotFoundError("no stored document with id '" + document_id + "'");
     doc_rowid = s.ColInt(0);
   }
   {
-    Stmt del(db, "DELETE FROM events WHERE document_rowid = ?1");
+    Stmt del(db, "DELETE FROM events WHERE document_rowid = ?1", stmt_cache);
     del.Int(1, doc_rowid);
     if (del.Step() != SQLITE_DONE) return Error("replacing events of " + document_id);
   }
@@ -627,14 +629,17 @@ Status SqliteStore::PutEvents(const std::string& document_id, const std::vector<
       "place_geonames_id, place_lat, place_lon, predicate_begin, predicate_end, pattern_id, "
       "source_codes, target_codes, sentence_begin, sentence_end, group_hash, day_hash) VALUES(?1,"
       "?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,"
-      "?25,?26,?27,?28,?29,?30,?31,?32,?33,?34,?35,?36)");
+      "?25,?26,?27,?28,?29,?30,?31,?32,?33,?34,?35,?36)",
+      stmt_cache);
   Stmt actor(db,
              "INSERT INTO event_actors(event_rowid, role, position, code, country, name, text, "
-             "span_begin, span_end, entry_id) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)");
+             "span_begin, span_end, entry_id) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
+             stmt_cache);
   Stmt day_add(
       db,
       "INSERT INTO event_days VALUES(?1, ?2, ?3, 1, ?4) ON CONFLICT DO UPDATE SET "
-      "events = events + 1, goldstein_tenths = goldstein_tenths + excluded.goldstein_tenths");
+      "events = events + 1, goldstein_tenths = goldstein_tenths + excluded.goldstein_tenths",
+      stmt_cache);
   // One row each for the day, the ISO week and the month of the event (none when undated).
   const std::string dyad_add_sql =
       "INSERT INTO dyad_periods SELECT ?1, ?2, k, p, ?4 = 1 AND ?5 = 0, ?4 = 2 AND ?5 = 0, "
@@ -646,7 +651,7 @@ Status SqliteStore::PutEvents(const std::string& document_id, const std::vector<
       "q1 = q1 + excluded.q1, q2 = q2 + excluded.q2, q3 = q3 + excluded.q3, "
       "q4 = q4 + excluded.q4, f1 = f1 + excluded.f1, f2 = f2 + excluded.f2, "
       "f3 = f3 + excluded.f3, f4 = f4 + excluded.f4, g = g + excluded.g, fg = fg + excluded.fg";
-  Stmt dyad_add(db, dyad_add_sql.c_str());
+  Stmt dyad_add(db, dyad_add_sql, stmt_cache);
   if (!ins.ok() || !actor.ok() || !day_add.ok() || !dyad_add.ok()) {
     return Error("preparing event insert");
   }
