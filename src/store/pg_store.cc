@@ -4,7 +4,6 @@
 // same migrations, idempotency rules and query semantics. Text columns use the "C" collation so
 // that date and code comparisons and orderings are bytewise, as in SQLite.
 #include <algorithm>
-#include <cstring>
 #include <memory>
 #include <string>
 #include <utility>
@@ -273,11 +272,7 @@ Result<std::string> PgPeriodExpr(const std::string& by, const std::string& col =
 
 // Migration `from` -> `from + 1` (@WEEK(col)@ and @MONTH(col)@ expanded with PgPeriodExpr).
 std::string PgMigration(int from) {
-  std::string sql = kPgMigrations[from];
-  if (size_t p = sql.find("@ROLLUP_TRIGGER@"); p != std::string::npos) {
-    sql.replace(p, std::strlen("@ROLLUP_TRIGGER@"), kPgRollupTrigger);
-  }
-  return ExpandPeriodMacros(sql, PgPeriodExpr);
+  return ExpandMigration(kPgMigrations[from], kPgRollupTrigger, PgPeriodExpr);
 }
 
 Result<std::string> PgPeriodExpr(const std::string& by, const std::string& col) {

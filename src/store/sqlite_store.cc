@@ -2,7 +2,6 @@
 #include <sqlite3.h>
 
 #include <algorithm>
-#include <cstring>
 #include <iterator>
 #include <string>
 #include <string_view>
@@ -279,11 +278,7 @@ Result<std::string> PeriodExpr(const std::string& by, const std::string& col = "
 
 // Migration `from` -> `from + 1` (@WEEK(col)@ and @MONTH(col)@ expanded with PeriodExpr).
 std::string Migration(int from) {
-  std::string sql = kMigrations[from];
-  if (size_t p = sql.find("@ROLLUP_TRIGGER@"); p != std::string::npos) {
-    sql.replace(p, std::strlen("@ROLLUP_TRIGGER@"), kRollupTrigger);
-  }
-  return ExpandPeriodMacros(sql, PeriodExpr);
+  return ExpandMigration(kMigrations[from], kRollupTrigger, PeriodExpr);
 }
 
 // Bounds on the date column `col` (parameters `from` and `to`), written only for the bounds given:
@@ -891,8 +886,6 @@ Result<std::vector<StoredEvent>> SqliteStore::QueryEvents(const EventQuery& q) {
 }
 
 namespace {
-
-// SQL for the period key of an event date at a given granularity.
 
 // Codes of `alias` equal to or starting with the pattern `param`: the range lets the code index
 // answer (patterns are letters and digits, all below '~'), the substr test keeps the match exact.

@@ -110,9 +110,13 @@ void AddQuadRow(std::vector<DyadPeriod>& rows, const std::string& period, int qu
   d.events += n;
 }
 
-std::string ExpandPeriodMacros(std::string sql,
-                               Result<std::string> (*period_expr)(const std::string& by,
-                                                                  const std::string& col)) {
+std::string ExpandMigration(std::string sql, const std::string& rollup_trigger,
+                            Result<std::string> (*period_expr)(const std::string& by,
+                                                               const std::string& col)) {
+  const std::string trigger_macro = "@ROLLUP_TRIGGER@";
+  if (size_t p = sql.find(trigger_macro); p != std::string::npos) {
+    sql.replace(p, trigger_macro.size(), rollup_trigger);
+  }
   for (const char* by : {"WEEK", "MONTH"}) {
     const std::string open = std::string("@") + by + "(";
     for (size_t p = sql.find(open); p != std::string::npos; p = sql.find(open, p)) {

@@ -57,11 +57,12 @@ void AddQuadRow(std::vector<DyadPeriod>& rows, const std::string& period, int qu
 // The bounds every backend enforces on an AggregateQuery (limit 1..10000, code length >= 0).
 Status ValidateAggregate(const AggregateQuery& q);
 
-// `sql` with every @WEEK(col)@ and @MONTH(col)@ replaced by period_expr("week"/"month", col):
-// migrations write the week and month of a date with the same expression as the queries.
-std::string ExpandPeriodMacros(std::string sql,
-                               Result<std::string> (*period_expr)(const std::string& by,
-                                                                  const std::string& col));
+// A migration's SQL with @ROLLUP_TRIGGER@ replaced by `rollup_trigger` and every @WEEK(col)@ and
+// @MONTH(col)@ by period_expr("week"/"month", col): migrations write the rollup trigger once and
+// the week and month of a date with the same expression as the queries.
+std::string ExpandMigration(std::string sql, const std::string& rollup_trigger,
+                            Result<std::string> (*period_expr)(const std::string& by,
+                                                               const std::string& col));
 
 }  // namespace annals
 
