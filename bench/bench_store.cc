@@ -120,7 +120,7 @@ size_t ZipfCountry(Rng& rng) {
 
 annals::ActorRef Actor(Rng& rng, size_t country) {
   std::string code = std::string(kCountries[country]) + kAgents[rng.Below(10)];
-  return {.code = code, .text = "the " + code + " side", .span = {0, 12}};
+  return {.code = code, .text = "the " + code + " side"};  // Its span is set with the sentence.
 }
 
 std::string Date(int day) {  // Day 0 = 2015-01-01; ten years of days.
@@ -174,13 +174,22 @@ void MakeDocument(int64_t n, annals::Document* doc, std::vector<Event>* events) 
                               .lat = p.lat,
                               .lon = p.lon};
     }
-    std::string sentence = e.sources[0].code + " and " + e.targets[0].code + " (code " + e.cameo +
-                           ") on " + date + ". ";
-    e.sentence_span = {static_cast<uint32_t>(doc->text.size()),
-                       static_cast<uint32_t>(doc->text.size() + sentence.size())};
-    e.predicate_span = {e.sentence_span.begin, e.sentence_span.begin + 3};
+    // The sentence names every actor, and each actor's span is its mention in the document, as
+    // the coder writes them.
+    const uint32_t begin = static_cast<uint32_t>(doc->text.size());
+    auto mention = [&](annals::ActorRef& a, const char* before) {
+      doc->text += before;
+      a.span = {static_cast<uint32_t>(doc->text.size()),
+                static_cast<uint32_t>(doc->text.size() + a.text.size())};
+      doc->text += a.text;
+    };
+    for (size_t i = 0; i < e.sources.size(); ++i) mention(e.sources[i], i == 0 ? "" : " and ");
+    const uint32_t predicate = static_cast<uint32_t>(doc->text.size() + 1);
+    mention(e.targets[0], " met ");
+    doc->text += " (code " + e.cameo + ") on " + date + ". ";
+    e.sentence_span = {begin, static_cast<uint32_t>(doc->text.size())};
+    e.predicate_span = {predicate, predicate + 3};
     e.pattern_id = "p" + std::to_string(rng.Below(15000));
-    doc->text += sentence;
     events->push_back(std::move(e));
   }
 }

@@ -181,7 +181,7 @@ struct PlaceCount {
 class Store {
  public:
   // Current schema version; older databases are migrated on open (read-write only).
-  static constexpr int kSchemaVersion = 7;
+  static constexpr int kSchemaVersion = 8;
 
   // Opens the backend `options.path` names (see IsPostgresUrl).
   static Result<std::unique_ptr<Store>> Open(const StoreOptions& options);

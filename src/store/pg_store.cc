@@ -4,8 +4,13 @@
 // same migrations, idempotency rules and query semantics. Text columns use the "C" collation so
 // that date and code comparisons and orderings are bytewise, as in SQLite.
 #include <algorithm>
+#include <cstdio>
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
+#include <tuple>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -50,9 +55,9 @@ BEGIN
       f3 = f3 - CASE WHEN v_q = 3 THEN v_f ELSE 0 END, f4 = f4 - CASE WHEN v_q = 4 THEN v_f ELSE 0 END,
       g = g - v_g * v_u, fg = fg - v_g * v_f
     WHERE (source_country, target_country) IN
-        (SELECT s.country, t.country FROM event_actors s JOIN event_actors t
-           ON t.event_rowid = s.event_rowid AND t.role = 'target'
-         WHERE s.event_rowid = OLD.rowid AND s.role = 'source')
+        (SELECT left(s.code, 3), left(t.code, 3) FROM event_actors s JOIN event_actors t
+           ON t.event_rowid = s.event_rowid AND t.role = 1
+         WHERE s.event_rowid = OLD.rowid AND s.role = 0)
       AND (kind, period) IN (('d', substr(OLD.date, 1, 10)),
                              ('w', @WEEK(OLD.date)@),
                              ('m', @MONTH(OLD.date)@));
@@ -262,6 +267,30 @@ CREATE INDEX events_day ON events(day_hash);
     // event's country pairs from its actors.
     R"sql(
 DROP TABLE event_dyads;
+@ROLLUP_TRIGGER@
+)sql",
+    // 7 -> 8: smaller rows (see the SQLite backend): event_actors.role becomes 0/1, its country
+    // goes, its text is NULL when it is the document's text at the span; events loses cameo_base,
+    // cameo_root, source_codes and target_codes. The rollup function is rewritten for the new
+    // event_actors. The date index takes the rowid as well (SQLite's does implicitly), so an
+    // event query walks it in its (date, rowid) order and stops at the limit instead of sorting
+    // every event in the date range.
+    R"sql(
+ALTER TABLE event_actors DROP COLUMN country;
+ALTER TABLE event_actors DROP CONSTRAINT event_actors_role_check;
+ALTER TABLE event_actors ALTER COLUMN role TYPE SMALLINT
+  USING CASE role WHEN 'source' THEN 0 ELSE 1 END;
+ALTER TABLE event_actors ADD CONSTRAINT event_actors_role_check CHECK(role IN (0, 1));
+ALTER TABLE event_actors ALTER COLUMN text DROP NOT NULL;
+ALTER TABLE event_actors ALTER COLUMN text DROP DEFAULT;
+UPDATE event_actors a SET text = NULL FROM events e, documents d
+  WHERE e.rowid = a.event_rowid AND d.rowid = e.document_rowid AND a.span_end > a.span_begin
+    AND convert_to(a.text, 'UTF8') = substring(convert_to(d.text, 'UTF8')
+                                               FROM a.span_begin + 1 FOR a.span_end - a.span_begin);
+ALTER TABLE events DROP COLUMN cameo_base, DROP COLUMN cameo_root, DROP COLUMN source_codes,
+  DROP COLUMN target_codes;
+DROP INDEX events_date;
+CREATE INDEX events_date ON events(date, rowid);
 @ROLLUP_TRIGGER@
 )sql",
 };
@@ -493,6 +522,16 @@ class PgStore final : public Store {
     if (!tx_) tx_ = std::make_unique<pqxx::nontransaction>(*conn_);
     return *tx_;
   }
+  // The name of the prepared statement for `sql`, prepared on first use: the queries the server
+  // repeats skip parsing and planning.
+  std::string Prepared(const std::string& sql) {
+    auto it = prepared_.find(sql);
+    if (it != prepared_.end()) return it->second;
+    std::string name = "q" + std::to_string(prepared_.size());
+    conn_->prepare(name, sql);
+    prepared_.emplace(sql, name);
+    return name;
+  }
   // Runs `f`, turning libpqxx exceptions into a Status that says what was being done.
   template <typename F>
   Status Guard(const std::string& what, F&& f) {
@@ -514,7 +553,8 @@ class PgStore final : public Store {
   std::string url_;  // Redacted.
   std::unique_ptr<pqxx::connection> conn_;
   std::unique_ptr<pqxx::transaction_base> tx_;
-  pqxx::work* work_ = nullptr;  // tx_ when inside Begin()..Commit().
+  std::unordered_map<std::string, std::string> prepared_;  // SQL -> statement name (Prepared).
+  pqxx::work* work_ = nullptr;                             // tx_ when inside Begin()..Commit().
 };
 
 Status PgStore::Connect(const StoreOptions& options) {
@@ -558,48 +598,59 @@ Status PgStore::Connect(const StoreOptions& options) {
                    "dateline_place, dateline_date, dateline_agency, origin_file, origin_location, "
                    "ingested_at, updated_at) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,"
                    "$14,$14)");
-    conn_->prepare("doc_rowid", "SELECT rowid FROM documents WHERE id = $1");
+    conn_->prepare("doc_rowid", "SELECT rowid, text FROM documents WHERE id = $1");
     conn_->prepare("events_delete", "DELETE FROM events WHERE document_rowid = $1");
+    // A document's events in one statement each for the events, their actors and the two
+    // rollups (arrays unnested in order); the event ids are drawn from the sequence first.
+    conn_->prepare("event_ids",
+                   "SELECT nextval(pg_get_serial_sequence('events', 'rowid')) FROM "
+                   "generate_series(1, $1::int)");
     conn_->prepare(
-        "event_insert",
-        "INSERT INTO events(document_rowid, sentence_index, date, date_precision, cameo, "
-        "cameo_base, cameo_root, quad_class, goldstein, plover_event, plover_mode, "
-        "plover_context, negated, hypothetical, future, reported, historical, speaker_code, "
-        "speaker_text, place_name, place_feature, place_iso3, place_fips, place_adm1, "
-        "place_geonames_id, place_lat, place_lon, predicate_begin, predicate_end, pattern_id, "
-        "source_codes, target_codes, sentence_begin, sentence_end, group_hash, day_hash) VALUES($1,"
-        "$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,"
-        "$25,CASE WHEN $37::int = 1 THEN $26::float8 END,CASE WHEN $37::int = 1 THEN "
-        "$27::float8 END,$28,$29,$30,$31,$32,$33,$34,hashtextextended($35::text, 0),"
-        "hashtextextended($36::text, 0)) RETURNING rowid");
-    // One statement per event for all its actors (arrays unnested in order).
+        "events_insert",
+        "INSERT INTO events(rowid, document_rowid, sentence_index, date, date_precision, cameo, "
+        "quad_class, goldstein, plover_event, plover_mode, plover_context, negated, hypothetical, "
+        "future, reported, historical, speaker_code, speaker_text, place_name, place_feature, "
+        "place_iso3, place_fips, place_adm1, place_geonames_id, place_lat, place_lon, "
+        "predicate_begin, predicate_end, pattern_id, sentence_begin, sentence_end, group_hash, "
+        "day_hash) SELECT id, $2::bigint, si, dt, dp, cm, qc, gs, pe, pm, pc, ng, hy, fu, re, hi, "
+        "sc, st, pn, pf, pi, pp, pa, pg, la, lo, pb, pd, pt, sb, se, hashtextextended(gk, 0), "
+        "hashtextextended(dk, 0) FROM unnest($1::bigint[], $3::int[], $4::text[], $5::text[], "
+        "$6::text[], $7::smallint[], $8::float8[], $9::text[], $10::text[], $11::text[], "
+        "$12::smallint[], $13::smallint[], $14::smallint[], $15::smallint[], $16::smallint[], "
+        "$17::text[], $18::text[], $19::text[], $20::text[], $21::text[], $22::text[], "
+        "$23::text[], $24::bigint[], $25::float8[], $26::float8[], $27::int[], $28::int[], "
+        "$29::text[], $30::int[], $31::int[], $32::text[], $33::text[]) AS u(id, si, dt, dp, cm, "
+        "qc, gs, pe, pm, pc, ng, hy, fu, re, hi, sc, st, pn, pf, pi, pp, pa, pg, la, lo, pb, pd, "
+        "pt, sb, se, gk, dk)");
     conn_->prepare("actors_insert",
-                   "INSERT INTO event_actors(event_rowid, role, position, code, country, name, "
-                   "text, span_begin, span_end, entry_id) SELECT $1, r, p, c, left(c, 3), n, t, "
-                   "b, e, i FROM unnest($2::text[], $9::int[], $3::text[], $4::text[], "
-                   "$5::text[], $6::int[], $7::int[], $8::text[]) AS u(r, p, c, n, t, b, e, i)");
-    // The rollups (one row per day and, for dyads, per distinct country pair of the event).
-    conn_->prepare("day_add",
-                   "INSERT INTO event_days VALUES($1, $2, $3, 1, $4) ON CONFLICT (day, "
-                   "quad_class, flagged) DO UPDATE SET events = event_days.events + 1, "
+                   "INSERT INTO event_actors(event_rowid, role, position, code, name, text, "
+                   "span_begin, span_end, entry_id) SELECT * FROM unnest($1::bigint[], "
+                   "$2::smallint[], $3::int[], $4::text[], $5::text[], $6::text[], $7::int[], "
+                   "$8::int[], $9::text[])");
+    // The rollups: rows per day, quad class and flag state (summed here), and per distinct
+    // country pair of an event and its day, ISO week and month (summed in the statement, since
+    // one INSERT may not update a row twice).
+    conn_->prepare("days_add",
+                   "INSERT INTO event_days SELECT * FROM unnest($1::text[], $2::smallint[], "
+                   "$3::smallint[], $4::bigint[], $5::bigint[]) ON CONFLICT (day, quad_class, "
+                   "flagged) DO UPDATE SET events = event_days.events + excluded.events, "
                    "goldstein_tenths = event_days.goldstein_tenths + excluded.goldstein_tenths");
-    // One dyad_periods row each for the day, the ISO week and the month ($3 is not empty).
     conn_->prepare(
-        "dyad_add",
+        "dyads_add",
         "INSERT INTO dyad_periods SELECT s, t, k, p, "
-        "CASE WHEN $4::int = 1 AND $5::int = 0 THEN 1 ELSE 0 END, "
-        "CASE WHEN $4::int = 2 AND $5::int = 0 THEN 1 ELSE 0 END, "
-        "CASE WHEN $4::int = 3 AND $5::int = 0 THEN 1 ELSE 0 END, "
-        "CASE WHEN $4::int = 4 AND $5::int = 0 THEN 1 ELSE 0 END, "
-        "CASE WHEN $4::int = 1 AND $5::int = 1 THEN 1 ELSE 0 END, "
-        "CASE WHEN $4::int = 2 AND $5::int = 1 THEN 1 ELSE 0 END, "
-        "CASE WHEN $4::int = 3 AND $5::int = 1 THEN 1 ELSE 0 END, "
-        "CASE WHEN $4::int = 4 AND $5::int = 1 THEN 1 ELSE 0 END, "
-        "$6::bigint * (1 - $5::int), $6::bigint * $5::int "
-        "FROM unnest($1::text[], $2::text[]) AS u(s, t), (VALUES ('d', substr($3::text, 1, 10)), "
-        "('w', " +
-            *PgPeriodExpr("week", "$3::text") + "), ('m', " + *PgPeriodExpr("month", "$3::text") +
-            ")) AS v(k, p) ON CONFLICT (source_country, "
+        "sum(CASE WHEN q = 1 AND f = 0 THEN 1 ELSE 0 END), "
+        "sum(CASE WHEN q = 2 AND f = 0 THEN 1 ELSE 0 END), "
+        "sum(CASE WHEN q = 3 AND f = 0 THEN 1 ELSE 0 END), "
+        "sum(CASE WHEN q = 4 AND f = 0 THEN 1 ELSE 0 END), "
+        "sum(CASE WHEN q = 1 AND f = 1 THEN 1 ELSE 0 END), "
+        "sum(CASE WHEN q = 2 AND f = 1 THEN 1 ELSE 0 END), "
+        "sum(CASE WHEN q = 3 AND f = 1 THEN 1 ELSE 0 END), "
+        "sum(CASE WHEN q = 4 AND f = 1 THEN 1 ELSE 0 END), "
+        "sum(g * (1 - f)), sum(g * f) "
+        "FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::bigint[]) "
+        "AS u(s, t, d, q, f, g) CROSS JOIN LATERAL (VALUES ('d', substr(d, 1, 10)), ('w', " +
+            *PgPeriodExpr("week", "d") + "), ('m', " + *PgPeriodExpr("month", "d") +
+            ")) AS v(k, p) GROUP BY s, t, k, p ON CONFLICT (source_country, "
             "target_country, kind, period) DO UPDATE SET q1 = dyad_periods.q1 + excluded.q1, "
             "q2 = dyad_periods.q2 + excluded.q2, q3 = dyad_periods.q3 + excluded.q3, "
             "q4 = dyad_periods.q4 + excluded.q4, f1 = dyad_periods.f1 + excluded.f1, "
@@ -741,17 +792,30 @@ Result<PutResult> PgStore::PutDocument(const Document& d) {
   return out;
 }
 
-// A PostgreSQL array literal of strings ({"a","b"}), escaped.
-std::string TextArray(const std::vector<std::string>& values) {
+// An element of a PostgreSQL array literal: a quoted, escaped string, or NULL.
+void AppendArrayElement(std::string& out, const std::string& value) {
+  out += '"';
+  for (char c : value) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  out += '"';
+}
+void AppendArrayElement(std::string& out, const std::optional<std::string>& value) {
+  if (value) {
+    AppendArrayElement(out, *value);
+  } else {
+    out += "NULL";
+  }
+}
+
+// A PostgreSQL array literal of strings ({"a","b"}), escaped; NULL for a missing optional one.
+template <typename T>
+std::string TextArray(const std::vector<T>& values) {
   std::string out = "{";
   for (size_t i = 0; i < values.size(); ++i) {
     if (i > 0) out += ',';
-    out += '"';
-    for (char c : values[i]) {
-      if (c == '"' || c == '\\') out += '\\';
-      out += c;
-    }
-    out += '"';
+    AppendArrayElement(out, values[i]);
   }
   return out + "}";
 }
@@ -759,6 +823,22 @@ std::string TextArray(const std::vector<std::string>& values) {
 std::string IntArray(const std::vector<int64_t>& values) {
   std::string out = "{";
   for (size_t i = 0; i < values.size(); ++i) out += (i > 0 ? "," : "") + std::to_string(values[i]);
+  return out + "}";
+}
+
+// Doubles written so that they read back exactly; NULL for a missing one.
+std::string DoubleArray(const std::vector<std::optional<double>>& values) {
+  std::string out = "{";
+  char buf[32];
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) out += ',';
+    if (values[i]) {
+      std::snprintf(buf, sizeof(buf), "%.17g", *values[i]);
+      out += buf;
+    } else {
+      out += "NULL";
+    }
+  }
   return out + "}";
 }
 
@@ -770,11 +850,6 @@ Status PgStore::PutEvents(const std::string& document_id, const std::vector<Even
                                   " has no CAMEO code or an invalid quad class");
     }
   }
-  auto join = [](const std::vector<ActorRef>& actors) {
-    std::string out;
-    for (const ActorRef& a : actors) out += (out.empty() ? "" : "|") + a.code;
-    return out;
-  };
   bool missing = false;
   Status st = Guard("storing events of " + document_id, [&]() -> Status {
     pqxx::transaction_base& t = Tx();
@@ -783,32 +858,77 @@ Status PgStore::PutEvents(const std::string& document_id, const std::vector<Even
       missing = true;
       return Status::Ok();
     }
-    int64_t doc_rowid = Int(doc[0][0]);
+    const int64_t doc_rowid = Int(doc[0][0]);
+    const std::string doc_text = Str(doc[0][1]);
     t.exec_prepared("events_delete", doc_rowid);
+    if (events.empty()) return Status::Ok();
+    std::vector<int64_t> ids;
+    for (const pqxx::row& row : t.exec_prepared("event_ids", static_cast<int>(events.size()))) {
+      ids.push_back(Int(row[0]));
+    }
+    if (ids.size() != events.size()) return InternalError("the event id sequence fell short");
+
+    // The events' columns, one array each.
+    std::vector<int64_t> sentence, quad, negated, hypothetical, future, reported, historical,
+        geonames, pred_begin, pred_end, sent_begin, sent_end;
+    std::vector<std::string> date, precision, cameo, plover_event, plover_mode, plover_context,
+        speaker_code, speaker_text, place_name, place_feature, place_iso3, place_fips, place_adm1,
+        pattern, group_key, day_key;
+    std::vector<std::optional<double>> goldstein, lat, lon;
+    // Their actors.
+    std::vector<int64_t> actor_event, roles, positions, begins, ends;
+    std::vector<std::string> codes, names, entries;
+    std::vector<std::optional<std::string>> texts;  // NULL: the document's text at the span.
+    // The rollup rows: per (day, quad class, flagged) summed here; per country pair and event.
+    std::map<std::tuple<std::string, int, int>, std::pair<int64_t, int64_t>> days;
+    std::vector<std::string> pair_sources, pair_targets, pair_days;
+    std::vector<int64_t> pair_quads, pair_flags, pair_tenths;
     const Place empty_place;
-    for (const Event& e : events) {
+    for (size_t i = 0; i < events.size(); ++i) {
+      const Event& e = events[i];
       const Place& p = e.place ? *e.place : empty_place;
-      pqxx::result r = t.exec_prepared(
-          "event_insert", doc_rowid, e.sentence_index, e.date, e.date_precision, e.cameo,
-          e.cameo_base, e.cameo_root, e.quad_class, e.goldstein, e.plover_event, e.plover_mode,
-          e.plover_context, int{e.negated}, int{e.hypothetical}, int{e.future}, int{e.reported},
-          int{e.historical}, e.speaker ? e.speaker->code : std::string(),
-          e.speaker ? e.speaker->text : std::string(), p.name, p.feature, p.iso3, p.fips, p.adm1,
-          p.geonames_id, p.lat, p.lon, e.predicate_span.begin, e.predicate_span.end, e.pattern_id,
-          join(e.sources), join(e.targets), e.sentence_span.begin, e.sentence_span.end,
-          EventGroupKey(e, true), EventGroupKey(e, false), e.place ? 1 : 0);
-      int64_t event_rowid = Int(r[0][0]);
-      std::vector<std::string> roles, codes, names, texts, entries;
-      std::vector<int64_t> begins, ends, positions;
+      sentence.push_back(e.sentence_index);
+      date.push_back(e.date);
+      precision.push_back(e.date_precision);
+      cameo.push_back(e.cameo);
+      quad.push_back(e.quad_class);
+      goldstein.push_back(e.goldstein);
+      plover_event.push_back(e.plover_event);
+      plover_mode.push_back(e.plover_mode);
+      plover_context.push_back(e.plover_context);
+      negated.push_back(e.negated);
+      hypothetical.push_back(e.hypothetical);
+      future.push_back(e.future);
+      reported.push_back(e.reported);
+      historical.push_back(e.historical);
+      speaker_code.push_back(e.speaker ? e.speaker->code : std::string());
+      speaker_text.push_back(e.speaker ? e.speaker->text : std::string());
+      place_name.push_back(p.name);
+      place_feature.push_back(p.feature);
+      place_iso3.push_back(p.iso3);
+      place_fips.push_back(p.fips);
+      place_adm1.push_back(p.adm1);
+      geonames.push_back(p.geonames_id);
+      lat.push_back(e.place ? std::optional<double>(p.lat) : std::nullopt);
+      lon.push_back(e.place ? std::optional<double>(p.lon) : std::nullopt);
+      pred_begin.push_back(e.predicate_span.begin);
+      pred_end.push_back(e.predicate_span.end);
+      pattern.push_back(e.pattern_id);
+      sent_begin.push_back(e.sentence_span.begin);
+      sent_end.push_back(e.sentence_span.end);
+      group_key.push_back(EventGroupKey(e, true));
+      day_key.push_back(EventGroupKey(e, false));
       for (int role = 0; role < 2; ++role) {
         const std::vector<ActorRef>& list = role == 0 ? e.sources : e.targets;
         for (size_t k = 0; k < list.size(); ++k) {
           const ActorRef& a = list[k];
-          roles.push_back(role == 0 ? "source" : "target");
+          actor_event.push_back(ids[i]);
+          roles.push_back(role);
           positions.push_back(static_cast<int64_t>(k));
           codes.push_back(a.code);
           names.push_back(a.name);
-          texts.push_back(a.text);
+          texts.push_back(MentionIsDocumentText(doc_text, a) ? std::nullopt
+                                                             : std::optional<std::string>(a.text));
           begins.push_back(a.span.begin);
           ends.push_back(a.span.end);
           entries.push_back(a.entry_id);
@@ -817,20 +937,49 @@ Status PgStore::PutEvents(const std::string& document_id, const std::vector<Even
       const std::string day = RollupDay(e);
       const int flagged = RollupFlagged(e);
       const int64_t tenths = GoldsteinTenths(e.goldstein);
-      t.exec_prepared("day_add", day, e.quad_class, flagged, tenths);
-      std::vector<std::string> pair_sources, pair_targets;
+      auto& d = days[{day, e.quad_class, flagged}];
+      d.first += 1;
+      d.second += tenths;
+      if (day.empty()) continue;
       for (const auto& [source_country, target_country] : RollupCountryPairs(e)) {
         pair_sources.push_back(source_country);
         pair_targets.push_back(target_country);
+        pair_days.push_back(day);
+        pair_quads.push_back(e.quad_class);
+        pair_flags.push_back(flagged);
+        pair_tenths.push_back(tenths);
       }
-      if (!pair_sources.empty() && !day.empty()) {
-        t.exec_prepared("dyad_add", TextArray(pair_sources), TextArray(pair_targets), day,
-                        e.quad_class, flagged, tenths);
-      }
-      if (roles.empty()) continue;
-      t.exec_prepared("actors_insert", event_rowid, TextArray(roles), TextArray(codes),
-                      TextArray(names), TextArray(texts), IntArray(begins), IntArray(ends),
-                      TextArray(entries), IntArray(positions));
+    }
+    t.exec_prepared("events_insert", IntArray(ids), doc_rowid, IntArray(sentence), TextArray(date),
+                    TextArray(precision), TextArray(cameo), IntArray(quad), DoubleArray(goldstein),
+                    TextArray(plover_event), TextArray(plover_mode), TextArray(plover_context),
+                    IntArray(negated), IntArray(hypothetical), IntArray(future), IntArray(reported),
+                    IntArray(historical), TextArray(speaker_code), TextArray(speaker_text),
+                    TextArray(place_name), TextArray(place_feature), TextArray(place_iso3),
+                    TextArray(place_fips), TextArray(place_adm1), IntArray(geonames),
+                    DoubleArray(lat), DoubleArray(lon), IntArray(pred_begin), IntArray(pred_end),
+                    TextArray(pattern), IntArray(sent_begin), IntArray(sent_end),
+                    TextArray(group_key), TextArray(day_key));
+    if (!actor_event.empty()) {
+      t.exec_prepared("actors_insert", IntArray(actor_event), IntArray(roles), IntArray(positions),
+                      TextArray(codes), TextArray(names), TextArray(texts), IntArray(begins),
+                      IntArray(ends), TextArray(entries));
+    }
+    std::vector<std::string> day_keys;
+    std::vector<int64_t> day_quads, day_flags, day_counts, day_tenths;
+    for (const auto& [key, value] : days) {
+      day_keys.push_back(std::get<0>(key));
+      day_quads.push_back(std::get<1>(key));
+      day_flags.push_back(std::get<2>(key));
+      day_counts.push_back(value.first);
+      day_tenths.push_back(value.second);
+    }
+    t.exec_prepared("days_add", TextArray(day_keys), IntArray(day_quads), IntArray(day_flags),
+                    IntArray(day_counts), IntArray(day_tenths));
+    if (!pair_sources.empty()) {
+      t.exec_prepared("dyads_add", TextArray(pair_sources), TextArray(pair_targets),
+                      TextArray(pair_days), IntArray(pair_quads), IntArray(pair_flags),
+                      IntArray(pair_tenths));
     }
     return Status::Ok();
   });
@@ -867,8 +1016,8 @@ Result<std::vector<StoredEvent>> PgStore::QueryEvents(const EventQuery& q) {
   // An actor prefix p matches codes in [p, p || U+10FFFF) under the "C" collation; the range lets
   // the code index answer, the substr test keeps the match exact.
   std::string sql =
-      "SELECT e.rowid, d.id, e.sentence_index, e.date, e.date_precision, e.cameo, e.cameo_base, "
-      "e.cameo_root, e.quad_class, e.goldstein, e.plover_event, e.plover_mode, e.plover_context, "
+      "SELECT e.rowid, d.id, e.sentence_index, e.date, e.date_precision, e.cameo, NULL, "
+      "NULL, e.quad_class, e.goldstein, e.plover_event, e.plover_mode, e.plover_context, "
       "e.negated, e.hypothetical, e.future, e.reported, e.historical, e.speaker_code, "
       "e.speaker_text, e.place_name, e.place_feature, e.place_iso3, e.place_fips, e.place_adm1, "
       "e.place_geonames_id, e.place_lat, e.place_lon, e.predicate_begin, e.predicate_end, "
@@ -924,8 +1073,7 @@ Result<std::vector<StoredEvent>> PgStore::QueryEvents(const EventQuery& q) {
       e.date = Str(s[3]);
       e.date_precision = Str(s[4]);
       e.cameo = Str(s[5]);
-      e.cameo_base = Str(s[6]);
-      e.cameo_root = Str(s[7]);
+      SetCameoBaseAndRoot(e);
       e.quad_class = static_cast<int>(Int(s[8]));
       e.goldstein = Dbl(s[9]);
       e.plover_event = Str(s[10]);
@@ -966,13 +1114,29 @@ Result<std::vector<StoredEvent>> PgStore::QueryEvents(const EventQuery& q) {
       out.push_back(std::move(se));
     }
     if (out.empty()) return Status::Ok();
-    // Actor lists of all returned events in one query, in role and position order.
+    // Actor lists of all returned events in one query, in role and position order; a NULL
+    // mention text is the document's text at the span (the documents' texts in a second query).
     std::vector<int64_t> ids;
     for (const StoredEvent& se : out) ids.push_back(se.id);
     pqxx::result a = t.exec_params(
-        "SELECT event_rowid, role, code, name, text, span_begin, span_end, entry_id FROM "
-        "event_actors WHERE event_rowid = ANY($1::bigint[]) ORDER BY event_rowid, role, position",
+        "SELECT a.event_rowid, a.role, a.code, a.name, a.text, a.span_begin, a.span_end, "
+        "a.entry_id, CASE WHEN a.text IS NULL THEN e.document_rowid END FROM event_actors a "
+        "JOIN events e ON e.rowid = a.event_rowid WHERE a.event_rowid = ANY($1::bigint[]) "
+        "ORDER BY a.event_rowid, a.role, a.position",
         IntArray(ids));
+    std::vector<int64_t> text_docs;
+    for (const pqxx::row& row : a) {
+      if (!row[8].is_null()) text_docs.push_back(Int(row[8]));
+    }
+    std::sort(text_docs.begin(), text_docs.end());
+    text_docs.erase(std::unique(text_docs.begin(), text_docs.end()), text_docs.end());
+    std::vector<std::pair<int64_t, std::string>> doc_texts;  // Sorted by rowid.
+    if (!text_docs.empty()) {
+      pqxx::result d = t.exec_params(
+          "SELECT rowid, text FROM documents WHERE rowid = ANY($1::bigint[]) ORDER BY rowid",
+          IntArray(text_docs));
+      for (const pqxx::row& row : d) doc_texts.emplace_back(Int(row[0]), Str(row[1]));
+    }
     std::vector<std::pair<int64_t, size_t>> index;  // Event id -> position in out, sorted.
     for (size_t i = 0; i < out.size(); ++i) index.emplace_back(out[i].id, i);
     std::sort(index.begin(), index.end());
@@ -985,8 +1149,15 @@ Result<std::vector<StoredEvent>> PgStore::QueryEvents(const EventQuery& q) {
                    .text = Str(row[4]),
                    .span = {static_cast<uint32_t>(Int(row[5])), static_cast<uint32_t>(Int(row[6]))},
                    .entry_id = Str(row[7])};
+      if (!row[8].is_null()) {
+        auto doc = std::lower_bound(doc_texts.begin(), doc_texts.end(),
+                                    std::make_pair(Int(row[8]), std::string()));
+        if (doc != doc_texts.end() && doc->first == Int(row[8])) {
+          ref.text = DocumentTextAt(doc->second, ref.span);
+        }
+      }
       Event& e = out[it->second].event;
-      (Str(row[1]) == "source" ? e.sources : e.targets).push_back(std::move(ref));
+      (Int(row[1]) == 0 ? e.sources : e.targets).push_back(std::move(ref));
     }
     return Status::Ok();
   });
@@ -1008,41 +1179,52 @@ Result<std::vector<DyadPeriod>> PgStore::QueryDyad(const DyadQuery& q) {
   if (!period.ok()) return period.status();
   std::vector<DyadPeriod> out;
   Status st = Guard("querying dyad", [&] {
+    if (DyadFromRollup(q.a, q.b)) {
+      // Two countries: dyad_periods, as in SQLite (DyadRollupKind), both directions in one
+      // statement (dir 0: a -> b). Rows of the query's own period are read as they are; day rows
+      // for a week or month are regrouped.
+      const std::string kind = DyadRollupKind(q);
+      const std::string rows =
+          "SELECT period, CASE WHEN source_country = $1::text AND target_country = $2::text THEN "
+          "0 ELSE 1 END AS dir, q1, q2, q3, q4, f1, f2, f3, f4, g, fg FROM dyad_periods WHERE "
+          "(source_country, target_country) IN (($1::text, $2::text), ($2::text, $1::text)) AND "
+          "kind = $5::text AND ($3::text = '' OR period >= $3::text) AND ($4::text = '' OR "
+          "period < $4::text || 'z')";
+      const std::string sql =
+          kind == "d" && q.by != "day"
+              ? "SELECT " + *PgPeriodExpr(q.by, "period") +
+                    " AS p, dir, sum(q1), sum(q2), sum(q3), sum(q4), sum(f1), sum(f2), sum(f3), "
+                    "sum(f4), sum(g), sum(fg) FROM (" +
+                    rows + ") r GROUP BY p, dir ORDER BY p, dir"
+              : rows + " ORDER BY period, dir";
+      pqxx::result r = Tx().exec_prepared(Prepared(sql), q.a, q.b, q.date_from, q.date_to, kind);
+      for (const pqxx::row& s : r) {
+        int64_t counts[10];
+        for (int k = 0; k < 10; ++k) counts[k] = Int(s[k + 2]);
+        DyadPeriod d;
+        if (!DyadPeriodFromRollup(q, counts, d)) continue;
+        d.period = Str(s[0]);
+        const bool forward = Int(s[1]) == 0;
+        d.from = forward ? q.a : q.b;
+        d.to = forward ? q.b : q.a;
+        out.push_back(d);
+        // A country with itself is both directions at once; SQLite reads it twice.
+        if (q.a == q.b) out.push_back(std::move(d));
+      }
+      return Status::Ok();
+    }
     for (int dir = 0; dir < 2; ++dir) {
       // As in SQLite: through the event_actors code index.
       std::string match =
           "e.rowid IN (SELECT s.event_rowid FROM event_actors s JOIN event_actors t ON "
-          "t.event_rowid = s.event_rowid AND t.role = 'target' AND " +
-          PgActorMatch("t", "$2") + " WHERE s.role = 'source' AND " + PgActorMatch("s", "$1") + ")";
+          "t.event_rowid = s.event_rowid AND t.role = 1 AND " +
+          PgActorMatch("t", "$2") + " WHERE s.role = 0 AND " + PgActorMatch("s", "$1") + ")";
       std::string sql =
           "SELECT " + *period +
           " AS p, e.quad_class, count(*), avg(e.goldstein) FROM events e WHERE " + match +
           " AND ($3::text = '' OR e.date >= $3::text) AND ($4::text = '' OR e.date < $4::text "
           "|| 'z') AND ($5::int = 1 OR (e.negated = 0 AND e.hypothetical = 0)) AND e.date <> '' "
           "GROUP BY p, e.quad_class ORDER BY p";
-      if (DyadFromRollup(q.a, q.b)) {
-        // Two countries: dyad_periods, as in SQLite (DyadRollupKind).
-        const std::string kind = DyadRollupKind(q);
-        const std::string p = kind == "d" ? *PgPeriodExpr(q.by, "period") : "period";
-        pqxx::result r = Tx().exec_params(
-            "SELECT " + p +
-                " AS p, sum(q1), sum(q2), sum(q3), sum(q4), sum(f1), sum(f2), sum(f3), sum(f4), "
-                "sum(g), sum(fg) FROM dyad_periods WHERE source_country = $1::text AND "
-                "target_country = $2::text AND kind = $5::text AND ($3::text = '' OR period >= "
-                "$3::text) AND ($4::text = '' OR period < $4::text || 'z') GROUP BY p ORDER BY p",
-            dir == 0 ? q.a : q.b, dir == 0 ? q.b : q.a, q.date_from, q.date_to, kind);
-        for (const pqxx::row& s : r) {
-          int64_t counts[10];
-          for (int k = 0; k < 10; ++k) counts[k] = Int(s[k + 1]);
-          DyadPeriod d;
-          if (!DyadPeriodFromRollup(q, counts, d)) continue;
-          d.period = Str(s[0]);
-          d.from = dir == 0 ? q.a : q.b;
-          d.to = dir == 0 ? q.b : q.a;
-          out.push_back(std::move(d));
-        }
-        continue;
-      }
       pqxx::result r = Tx().exec_params(sql, dir == 0 ? q.a : q.b, dir == 0 ? q.b : q.a,
                                         q.date_from, q.date_to, q.include_flagged ? 1 : 0);
       std::vector<DyadPeriod> rows;
@@ -1088,8 +1270,8 @@ Result<std::vector<ActorCount>> PgStore::TopActors(const AggregateQuery& q) {
                                        : std::string("a.code");
   std::string sql =
       "SELECT " + code +
-      " AS c, count(*) FILTER (WHERE a.role = 'source'), count(*) FILTER (WHERE a.role = "
-      "'target'), count(DISTINCT a.event_rowid) AS n FROM event_actors a JOIN events e ON "
+      " AS c, count(*) FILTER (WHERE a.role = 0), count(*) FILTER (WHERE a.role = 1), "
+      "count(DISTINCT a.event_rowid) AS n FROM event_actors a JOIN events e ON "
       "e.rowid = a.event_rowid WHERE ($1::text = '' OR e.date >= $1::text) AND ($2::text = '' OR "
       "e.date < $2::text || 'z') AND ($3::int = 1 OR (e.negated = 0 AND e.hypothetical = 0)) "
       "GROUP BY c ORDER BY n DESC, c LIMIT $4::int";
@@ -1114,8 +1296,8 @@ Result<std::vector<NetworkEdge>> PgStore::Network(const AggregateQuery& q) {
   std::string sql = "SELECT " + code("s") + " AS sc, " + code("t") +
                     " AS tc, count(*) FILTER (WHERE e.quad_class <= 2), count(*) FILTER (WHERE "
                     "e.quad_class >= 3), avg(e.goldstein), count(*) AS n FROM events e "
-                    "JOIN event_actors s ON s.event_rowid = e.rowid AND s.role = 'source' "
-                    "JOIN event_actors t ON t.event_rowid = e.rowid AND t.role = 'target' "
+                    "JOIN event_actors s ON s.event_rowid = e.rowid AND s.role = 0 "
+                    "JOIN event_actors t ON t.event_rowid = e.rowid AND t.role = 1 "
                     "WHERE ($1::text = '' OR e.date >= $1::text) AND ($2::text = '' OR e.date < "
                     "$2::text || 'z') AND ($3::int = 1 OR (e.negated = 0 AND e.hypothetical = "
                     "0)) AND " +

@@ -20,7 +20,9 @@ namespace {
 // Never edit a released migration: add a new one.
 // The trigger that takes a deleted event out of the rollups (event_days, dyad_periods), whether
 // PutEvents replaced it or a deleted document cascaded to it; its country pairs come from its
-// actors, which are still there before the delete. Written by the migrations as @ROLLUP_TRIGGER@.
+// actors, which are still there before the delete. Written by the migrations as @ROLLUP_TRIGGER@,
+// always in its current form (event_actors as of version 8): the earlier migrations that write it
+// are followed by 7 -> 8, which writes it again after reshaping event_actors.
 constexpr char kRollupTrigger[] = R"sql(
 CREATE TRIGGER events_rollups_delete BEFORE DELETE ON events BEGIN
   UPDATE event_days SET events = events - 1,
@@ -39,9 +41,9 @@ CREATE TRIGGER events_rollups_delete BEFORE DELETE ON events BEGIN
     g = g - CAST(round(old.goldstein * 10) AS INTEGER) * (1 - (old.negated OR old.hypothetical)),
     fg = fg - CAST(round(old.goldstein * 10) AS INTEGER) * (old.negated OR old.hypothetical)
   WHERE (source_country, target_country) IN
-      (SELECT s.country, t.country FROM event_actors s JOIN event_actors t
-         ON t.event_rowid = s.event_rowid AND t.role = 'target'
-       WHERE s.event_rowid = old.rowid AND s.role = 'source')
+      (SELECT substr(s.code, 1, 3), substr(t.code, 1, 3) FROM event_actors s JOIN event_actors t
+         ON t.event_rowid = s.event_rowid AND t.role = 1
+       WHERE s.event_rowid = old.rowid AND s.role = 0)
     AND (kind, period) IN (VALUES ('d', substr(old.date, 1, 10)), ('w', @WEEK(old.date)@),
                                   ('m', @MONTH(old.date)@));
 END;
@@ -268,6 +270,40 @@ CREATE INDEX events_day ON events(day_hash);
     R"sql(
 DROP TRIGGER events_rollups_delete;
 DROP TABLE event_dyads;
+@ROLLUP_TRIGGER@
+)sql",
+    // 7 -> 8: smaller rows (docs/store.md "Size"). event_actors: the role is 0 (source) or 1
+    // (target), the country column goes (it is the code's first three letters), and the mention
+    // text is NULL when it is the document's text at the actor's span (read back from the
+    // document). events: cameo_base and cameo_root go (the code's first three and two digits),
+    // and so do source_codes and target_codes (never read: the actors are in event_actors).
+    R"sql(
+DROP TRIGGER events_rollups_delete;
+CREATE TABLE event_actors_v8(
+  event_rowid INTEGER NOT NULL REFERENCES events(rowid) ON DELETE CASCADE,
+  role INTEGER NOT NULL CHECK(role IN (0, 1)),
+  position INTEGER NOT NULL,
+  code TEXT NOT NULL,
+  name TEXT NOT NULL DEFAULT '',
+  text TEXT,
+  span_begin INTEGER NOT NULL DEFAULT 0,
+  span_end INTEGER NOT NULL DEFAULT 0,
+  entry_id TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY(event_rowid, role, position)) WITHOUT ROWID;
+INSERT INTO event_actors_v8
+  SELECT a.event_rowid, a.role = 'target', a.position, a.code, a.name,
+    CASE WHEN a.span_end > a.span_begin AND a.text = CAST(substr(CAST(d.text AS BLOB),
+      a.span_begin + 1, a.span_end - a.span_begin) AS TEXT) THEN NULL ELSE a.text END,
+    a.span_begin, a.span_end, a.entry_id
+  FROM event_actors a JOIN events e ON e.rowid = a.event_rowid
+  JOIN documents d ON d.rowid = e.document_rowid;
+DROP TABLE event_actors;
+ALTER TABLE event_actors_v8 RENAME TO event_actors;
+CREATE INDEX event_actors_code ON event_actors(code, role);
+ALTER TABLE events DROP COLUMN cameo_base;
+ALTER TABLE events DROP COLUMN cameo_root;
+ALTER TABLE events DROP COLUMN source_codes;
+ALTER TABLE events DROP COLUMN target_codes;
 @ROLLUP_TRIGGER@
 )sql",
 };
@@ -603,12 +639,14 @@ Result<PutResult> SqliteStore::PutDocument(const Document& d) {
 
 Status SqliteStore::PutEvents(const std::string& document_id, const std::vector<Event>& events) {
   int64_t doc_rowid = 0;
+  std::string doc_text;  // Actor mention text that is the document's text is stored as NULL.
   {
-    Stmt s(db, "SELECT rowid FROM documents WHERE id = ?1", stmt_cache);
+    Stmt s(db, "SELECT rowid, text FROM documents WHERE id = ?1", stmt_cache);
     s.Text(1, document_id);
     int rc = s.Step();
     if (rc != SQLITE_ROW) return NotFoundError("no stored document with id '" + document_id + "'");
     doc_rowid = s.ColInt(0);
+    doc_text = s.Col(1);
   }
   {
     Stmt del(db, "DELETE FROM events WHERE document_rowid = ?1", stmt_cache);
@@ -618,17 +656,17 @@ Status SqliteStore::PutEvents(const std::string& document_id, const std::vector<
   Stmt ins(
       db,
       "INSERT INTO events(document_rowid, sentence_index, date, date_precision, cameo, "
-      "cameo_base, cameo_root, quad_class, goldstein, plover_event, plover_mode, "
-      "plover_context, negated, hypothetical, future, reported, historical, speaker_code, "
-      "speaker_text, place_name, place_feature, place_iso3, place_fips, place_adm1, "
-      "place_geonames_id, place_lat, place_lon, predicate_begin, predicate_end, pattern_id, "
-      "source_codes, target_codes, sentence_begin, sentence_end, group_hash, day_hash) VALUES(?1,"
-      "?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,"
-      "?25,?26,?27,?28,?29,?30,?31,?32,?33,?34,?35,?36)",
+      "quad_class, goldstein, plover_event, plover_mode, plover_context, negated, hypothetical, "
+      "future, reported, historical, speaker_code, speaker_text, place_name, place_feature, "
+      "place_iso3, place_fips, place_adm1, place_geonames_id, place_lat, place_lon, "
+      "predicate_begin, predicate_end, pattern_id, sentence_begin, sentence_end, group_hash, "
+      // Parameter numbers as in version 7, whose ?6, ?7, ?31 and ?32 went in 7 -> 8.
+      "day_hash) VALUES(?1,?2,?3,?4,?5,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,"
+      "?22,?23,?24,?25,?26,?27,?28,?29,?30,?33,?34,?35,?36)",
       stmt_cache);
   Stmt actor(db,
-             "INSERT INTO event_actors(event_rowid, role, position, code, country, name, text, "
-             "span_begin, span_end, entry_id) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
+             "INSERT INTO event_actors(event_rowid, role, position, code, name, text, span_begin, "
+             "span_end, entry_id) VALUES(?1,?2,?3,?4,?6,?7,?8,?9,?10)",
              stmt_cache);
   Stmt day_add(
       db,
@@ -650,11 +688,6 @@ Status SqliteStore::PutEvents(const std::string& document_id, const std::vector<
   if (!ins.ok() || !actor.ok() || !day_add.ok() || !dyad_add.ok()) {
     return Error("preparing event insert");
   }
-  auto join = [](const std::vector<ActorRef>& actors) {
-    std::string out;
-    for (const ActorRef& a : actors) out += (out.empty() ? "" : "|") + a.code;
-    return out;
-  };
   for (const Event& e : events) {
     if (e.cameo.empty() || e.quad_class < 1 || e.quad_class > 4) {
       return InvalidArgumentError("event in " + document_id + " sentence " +
@@ -668,8 +701,6 @@ Status SqliteStore::PutEvents(const std::string& document_id, const std::vector<
     ins.Text(3, e.date);
     ins.Text(4, e.date_precision);
     ins.Text(5, e.cameo);
-    ins.Text(6, e.cameo_base);
-    ins.Text(7, e.cameo_root);
     ins.Int(8, e.quad_class);
     sqlite3_bind_double(ins.get(), 9, e.goldstein);
     ins.Text(10, e.plover_event);
@@ -697,8 +728,6 @@ Status SqliteStore::PutEvents(const std::string& document_id, const std::vector<
     ins.Int(28, e.predicate_span.begin);
     ins.Int(29, e.predicate_span.end);
     ins.Text(30, e.pattern_id);
-    ins.Text(31, join(e.sources));
-    ins.Text(32, join(e.targets));
     ins.Int(33, e.sentence_span.begin);
     ins.Int(34, e.sentence_span.end);
     ins.Int(35, EventGroupHash(e, true));
@@ -711,12 +740,15 @@ Status SqliteStore::PutEvents(const std::string& document_id, const std::vector<
         const ActorRef& a = list[k];
         sqlite3_reset(actor.get());
         actor.Int(1, event_rowid);
-        actor.Text(2, role == 0 ? "source" : "target");
+        actor.Int(2, role);
         actor.Int(3, static_cast<int64_t>(k));
         actor.Text(4, a.code);
-        actor.Text(5, a.code.substr(0, 3));
         actor.Text(6, a.name);
-        actor.Text(7, a.text);
+        if (MentionIsDocumentText(doc_text, a)) {
+          sqlite3_bind_null(actor.get(), 7);
+        } else {
+          actor.Text(7, a.text);
+        }
         actor.Int(8, a.span.begin);
         actor.Int(9, a.span.end);
         actor.Text(10, a.entry_id);
@@ -766,8 +798,8 @@ Result<std::vector<StoredEvent>> SqliteStore::QueryEvents(const EventQuery& q) {
     group_cols = ", g.gid, g.nm, g.ns, g.na";
   }
   std::string sql =
-      "SELECT e.rowid, d.id, e.sentence_index, e.date, e.date_precision, e.cameo, e.cameo_base, "
-      "e.cameo_root, e.quad_class, e.goldstein, e.plover_event, e.plover_mode, e.plover_context, "
+      "SELECT e.rowid, d.id, e.sentence_index, e.date, e.date_precision, e.cameo, d.rowid, "
+      "NULL, e.quad_class, e.goldstein, e.plover_event, e.plover_mode, e.plover_context, "
       "e.negated, e.hypothetical, e.future, e.reported, e.historical, e.speaker_code, "
       "e.speaker_text, e.place_name, e.place_feature, e.place_iso3, e.place_fips, e.place_adm1, "
       "e.place_geonames_id, e.place_lat, e.place_lon, e.predicate_begin, e.predicate_end, "
@@ -806,6 +838,7 @@ Result<std::vector<StoredEvent>> SqliteStore::QueryEvents(const EventQuery& q) {
   s.Int(11, q.id);
   s.Text(12, q.document_id);
   std::vector<StoredEvent> out;
+  std::vector<int64_t> doc_rowids;  // Of each event in `out`.
   while (true) {
     int rc = s.Step();
     if (rc == SQLITE_DONE) break;
@@ -824,8 +857,8 @@ Result<std::vector<StoredEvent>> SqliteStore::QueryEvents(const EventQuery& q) {
     e.date = s.Col(3);
     e.date_precision = s.Col(4);
     e.cameo = s.Col(5);
-    e.cameo_base = s.Col(6);
-    e.cameo_root = s.Col(7);
+    SetCameoBaseAndRoot(e);
+    doc_rowids.push_back(s.ColInt(6));
     e.quad_class = static_cast<int>(s.ColInt(8));
     e.goldstein = sqlite3_column_double(s.get(), 9);
     e.plover_event = s.Col(10);
@@ -865,12 +898,17 @@ Result<std::vector<StoredEvent>> SqliteStore::QueryEvents(const EventQuery& q) {
     se.num_articles = s.ColInt(41);
     out.push_back(std::move(se));
   }
-  // Actor lists, in role and position order.
+  // Actor lists, in role and position order; a NULL mention text is the document's text at the
+  // actor's span.
   Stmt a(db,
          "SELECT role, code, name, text, span_begin, span_end, entry_id FROM event_actors "
          "WHERE event_rowid = ?1 ORDER BY role, position");
-  if (!a.ok()) return Error("preparing actor query");
-  for (StoredEvent& se : out) {
+  Stmt text(db, "SELECT text FROM documents WHERE rowid = ?1");
+  if (!a.ok() || !text.ok()) return Error("preparing actor query");
+  int64_t text_rowid = 0;  // The document whose text `doc_text` holds (events come by date).
+  std::string doc_text;
+  for (size_t i = 0; i < out.size(); ++i) {
+    StoredEvent& se = out[i];
     sqlite3_reset(a.get());
     a.Int(1, se.id);
     while (a.Step() == SQLITE_ROW) {
@@ -879,7 +917,17 @@ Result<std::vector<StoredEvent>> SqliteStore::QueryEvents(const EventQuery& q) {
                  .text = a.Col(3),
                  .span = {static_cast<uint32_t>(a.ColInt(4)), static_cast<uint32_t>(a.ColInt(5))},
                  .entry_id = a.Col(6)};
-      (a.Col(0) == "source" ? se.event.sources : se.event.targets).push_back(std::move(r));
+      if (sqlite3_column_type(a.get(), 3) == SQLITE_NULL) {
+        if (text_rowid != doc_rowids[i]) {
+          sqlite3_reset(text.get());
+          text.Int(1, doc_rowids[i]);
+          if (text.Step() != SQLITE_ROW) return Error("reading the text of an event's document");
+          doc_text = text.Col(0);
+          text_rowid = doc_rowids[i];
+        }
+        r.text = DocumentTextAt(doc_text, r.span);
+      }
+      (a.ColInt(0) == 0 ? se.event.sources : se.event.targets).push_back(std::move(r));
     }
   }
   return out;
@@ -903,7 +951,7 @@ std::string DyadMatch(const std::string& a, const std::string& b) {
   const char* drive = by_source ? "s" : "t";
   return std::string("e.rowid IN (SELECT ") + drive + ".event_rowid FROM event_actors " + drive +
          " CROSS JOIN event_actors " + (by_source ? "t" : "s") +
-         " ON t.event_rowid = s.event_rowid WHERE s.role = 'source' AND t.role = 'target' AND " +
+         " ON t.event_rowid = s.event_rowid WHERE s.role = 0 AND t.role = 1 AND " +
          ActorMatch("s", "?1") + " AND " + ActorMatch("t", "?2") + ")";
 }
 
@@ -1029,7 +1077,7 @@ Result<std::vector<ActorCount>> SqliteStore::TopActors(const AggregateQuery& q) 
                                        : std::string("a.code");
   std::string sql =
       "SELECT " + code +
-      " AS c, sum(a.role = 'source'), sum(a.role = 'target'), "
+      " AS c, sum(a.role = 0), sum(a.role = 1), "
       "count(DISTINCT a.event_rowid) AS n FROM event_actors a JOIN events e ON e.rowid = "
       "a.event_rowid WHERE 1" +
       DateBounds("e.date", q.date_from, q.date_to, "?1", "?2") +
@@ -1055,8 +1103,8 @@ Result<std::vector<NetworkEdge>> SqliteStore::Network(const AggregateQuery& q) {
   std::string sql = "SELECT " + code("s") + " AS sc, " + code("t") +
                     " AS tc, sum(e.quad_class <= 2), "
                     "sum(e.quad_class >= 3), avg(e.goldstein), count(*) AS n FROM events e "
-                    "JOIN event_actors s ON s.event_rowid = e.rowid AND s.role = 'source' "
-                    "JOIN event_actors t ON t.event_rowid = e.rowid AND t.role = 'target' "
+                    "JOIN event_actors s ON s.event_rowid = e.rowid AND s.role = 0 "
+                    "JOIN event_actors t ON t.event_rowid = e.rowid AND t.role = 1 "
                     "WHERE 1" +
                     DateBounds("e.date", q.date_from, q.date_to, "?1", "?2") +
                     " AND (?3 = 1 OR (e.negated = 0 AND e.hypothetical = 0)) AND sc <> tc "

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <ctime>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -43,6 +44,22 @@ bool ValidCodePattern(const std::string& code) {
     }
   }
   return true;
+}
+
+bool MentionIsDocumentText(const std::string& document_text, const ActorRef& actor) {
+  return actor.span.end > actor.span.begin && actor.span.end <= document_text.size() &&
+         std::string_view(document_text)
+                 .substr(actor.span.begin, actor.span.end - actor.span.begin) == actor.text;
+}
+
+std::string DocumentTextAt(const std::string& document_text, const Span& span) {
+  if (span.end <= span.begin || span.end > document_text.size()) return std::string();
+  return document_text.substr(span.begin, span.end - span.begin);
+}
+
+void SetCameoBaseAndRoot(Event& e) {
+  e.cameo_base = e.cameo.substr(0, std::min<size_t>(3, e.cameo.size()));
+  e.cameo_root = e.cameo.substr(0, std::min<size_t>(2, e.cameo.size()));
 }
 
 std::string EventGroupKey(const Event& e, bool with_place) {

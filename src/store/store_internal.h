@@ -54,6 +54,16 @@ bool DyadPeriodFromRollup(const DyadQuery& query, const int64_t counts[10], Dyad
 void AddQuadRow(std::vector<DyadPeriod>& rows, const std::string& period, int quad, int64_t n,
                 double mean, const std::string& from = "", const std::string& to = "");
 
+// Actor mention text is stored as NULL when it is exactly the document's text at the actor's span
+// (as the coder writes it), and read back from the document: MentionIsDocumentText says when,
+// DocumentTextAt reads it back (empty for a span outside the text).
+bool MentionIsDocumentText(const std::string& document_text, const ActorRef& actor);
+std::string DocumentTextAt(const std::string& document_text, const Span& span);
+
+// CAMEO base and root codes, which are the first three and two digits of the code; the store
+// keeps the code only.
+void SetCameoBaseAndRoot(Event& e);
+
 // The bounds every backend enforces on an AggregateQuery (limit 1..10000, code length >= 0).
 Status ValidateAggregate(const AggregateQuery& q);
 

@@ -93,23 +93,53 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
   }
   // Turns a current database back into a version-2 one (no event_dyads), as an older Annals left
   // it, to test the 2 -> 3 migration on data.
-  // Undoes the 6 -> 7 (no event_dyads), 5 -> 6 (key hashes; the keys come back empty), 4 -> 5
+  // Undoes the 7 -> 8 (event_actors role, country and text; the events' derived columns),
+  // 6 -> 7 (no event_dyads), 5 -> 6 (key hashes; the keys come back empty), 4 -> 5
   // (dyad_periods), 3 -> 4 (rollups) and 2 -> 3 (event_dyads) migrations, so reopening tests
   // them.
   void DowngradeToVersion2() {
+    const char* sqlite_v8 =
+        "DROP TRIGGER events_rollups_delete; CREATE TABLE ea7(event_rowid INTEGER NOT NULL "
+        "REFERENCES events(rowid) ON DELETE CASCADE, role TEXT NOT NULL CHECK(role IN ('source', "
+        "'target')), position INTEGER NOT NULL, code TEXT NOT NULL, country TEXT NOT NULL, name "
+        "TEXT NOT NULL DEFAULT '', text TEXT NOT NULL DEFAULT '', span_begin INTEGER NOT NULL "
+        "DEFAULT 0, span_end INTEGER NOT NULL DEFAULT 0, entry_id TEXT NOT NULL DEFAULT '', "
+        "PRIMARY KEY(event_rowid, role, position)) WITHOUT ROWID; INSERT INTO ea7 SELECT "
+        "a.event_rowid, CASE a.role WHEN 0 THEN 'source' ELSE 'target' END, a.position, a.code, "
+        "substr(a.code, 1, 3), a.name, coalesce(a.text, CAST(substr(CAST(d.text AS BLOB), "
+        "a.span_begin + 1, a.span_end - a.span_begin) AS TEXT)), a.span_begin, a.span_end, "
+        "a.entry_id FROM event_actors a JOIN events e ON e.rowid = a.event_rowid JOIN documents "
+        "d ON d.rowid = e.document_rowid; DROP TABLE event_actors; ALTER TABLE ea7 RENAME TO "
+        "event_actors; CREATE INDEX event_actors_code ON event_actors(code, role);";
+    const char* pg_v8 =
+        "DROP TRIGGER events_rollups_delete ON events; ALTER TABLE event_actors ADD COLUMN "
+        "country TEXT COLLATE \"C\" NOT NULL DEFAULT ''; UPDATE event_actors a SET country = "
+        "left(a.code, 3), text = coalesce(a.text, convert_from(substring(convert_to(d.text, "
+        "'UTF8') FROM a.span_begin + 1 FOR a.span_end - a.span_begin), 'UTF8')) FROM events e, "
+        "documents d WHERE e.rowid = a.event_rowid AND d.rowid = e.document_rowid; ALTER TABLE "
+        "event_actors ALTER COLUMN text SET NOT NULL, ALTER COLUMN text SET DEFAULT ''; ALTER "
+        "TABLE event_actors DROP CONSTRAINT event_actors_role_check; ALTER TABLE event_actors "
+        "ALTER COLUMN role TYPE TEXT COLLATE \"C\" USING CASE role WHEN 0 THEN 'source' ELSE "
+        "'target' END; ALTER TABLE event_actors ADD CONSTRAINT event_actors_role_check "
+        "CHECK(role IN ('source', 'target'));";
+    const char* both_v8 =
+        "ALTER TABLE events ADD COLUMN cameo_base TEXT NOT NULL DEFAULT ''; ALTER TABLE events "
+        "ADD COLUMN cameo_root TEXT NOT NULL DEFAULT ''; ALTER TABLE events ADD COLUMN "
+        "source_codes TEXT NOT NULL DEFAULT ''; ALTER TABLE events ADD COLUMN target_codes TEXT "
+        "NOT NULL DEFAULT ''; UPDATE events SET cameo_base = substr(cameo, 1, 3), cameo_root = "
+        "substr(cameo, 1, 2);";
     const char* sql =
         "DROP INDEX events_group; DROP INDEX events_day; ALTER TABLE events DROP COLUMN "
         "group_hash; ALTER TABLE events DROP COLUMN day_hash; ALTER TABLE events ADD COLUMN "
         "group_key TEXT NOT NULL DEFAULT ''; ALTER TABLE events ADD COLUMN day_key TEXT NOT NULL "
         "DEFAULT ''; CREATE INDEX events_group ON events(group_key); CREATE INDEX events_day ON "
-        "events(day_key); DROP TRIGGER events_rollups_delete%s; DROP TABLE event_days; DROP TABLE "
+        "events(day_key); DROP TABLE event_days; DROP TABLE "
         "dyad_periods; "
         "CREATE INDEX events_root_date ON events(cameo_root, date); DROP TABLE IF EXISTS "
         "event_dyads; "
         "CREATE INDEX event_actors_country ON event_actors(country, role);";
-    char buf[1024];
-    std::snprintf(buf, sizeof(buf), sql, postgres() ? " ON events" : "");
-    sql = buf;
+    const std::string all = std::string(postgres() ? pg_v8 : sqlite_v8) + both_v8 + sql;
+    sql = all.c_str();
     if (postgres()) {
 #ifdef ANNALS_HAVE_POSTGRES
       pqxx::connection c(path_);
@@ -290,6 +320,46 @@ TEST_P(StoreTest, EventsKeepActorListsAndAreReplacedNotDuplicated) {
   Event bad = MakeEvent("040", {"CHN"}, {});
   bad.quad_class = 0;
   EXPECT_EQ(store->PutEvents(put->id, {bad}).code(), StatusCode::kInvalidArgument);
+}
+
+// Mention texts equal to the document's text at their span are stored as NULL and read back from
+// the document (byte spans, multi-byte text included); any other text is kept as given, an empty
+// one too, before and after the migrations.
+TEST_P(StoreTest, ActorMentionTextsSurviveStorageAndMigration) {
+  auto store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  const std::string text = "Zelenskyy met Erdoğan in Ankara; Türkiye hosted.";
+  const uint32_t erdogan = static_cast<uint32_t>(text.find("Erdoğan"));
+  const uint32_t turkiye = static_cast<uint32_t>(text.find("Türkiye"));
+  ASSERT_TRUE(store->Begin().ok());
+  Result<PutResult> put = store->PutDocument(Doc("m", "", text));
+  ASSERT_TRUE(put.ok());
+  Event e = MakeEvent("040", {"UKRGOV", "UKR"}, {"TURGOV", "TUR", "TURGOV"});
+  e.sources[0] = {
+      .code = "UKRGOV", .name = "ZELENSKYY", .text = "Zelenskyy", .span = {0, 9}, .entry_id = "e1"};
+  e.sources[1] = {.code = "UKR", .text = "Ukraine", .span = {0, 9}};  // Not the span's text.
+  e.targets[0] = {.code = "TURGOV", .text = "Erdoğan", .span = {erdogan, erdogan + 8}};
+  e.targets[1] = {.code = "TUR", .text = "", .span = {turkiye, turkiye + 8}};  // Empty: kept.
+  e.targets[2] = {.code = "TURGOV", .text = "Erdoğan", .span = {900, 908}};    // Outside the text.
+  ASSERT_TRUE(store->PutEvents(put->id, {e}).ok());
+  ASSERT_TRUE(store->Commit().ok());
+  for (int pass = 0; pass < 2; ++pass) {
+    SCOPED_TRACE(pass == 0 ? "stored" : "after the migrations from version 2");
+    Result<std::vector<StoredEvent>> got = store->QueryEvents({});
+    ASSERT_TRUE(got.ok()) << got.status().ToString();
+    ASSERT_EQ(got->size(), 1u);
+    const Event& g = (*got)[0].event;
+    EXPECT_EQ(g.sources, e.sources);
+    EXPECT_EQ(g.targets, e.targets);
+    EXPECT_EQ(g.cameo_base, "040");
+    EXPECT_EQ(g.cameo_root, "04");
+    if (pass == 0) {
+      store.reset();
+      DowngradeToVersion2();
+      store = OpenStore();
+      ASSERT_NE(store, nullptr);
+    }
+  }
 }
 
 TEST_P(StoreTest, EventQueriesFilterByActorCodeDateAndFlags) {

@@ -103,12 +103,16 @@ grep -q "(0 new, 0 updated, 4000 unchanged)" "$tmp/merge2.txt" ||
   fail "second merge should change nothing: $(cat "$tmp/merge2.txt")"
 python3 - "$tmp/whole.db" "$tmp/merged.db" <<'PY' || fail "merged shards differ from the unsharded run"
 import sqlite3, sys
+# An event's source (role 0) or target (role 1) codes, in order.
+CODES = ("coalesce((SELECT group_concat(code, '|') FROM (SELECT code FROM event_actors "
+         "WHERE event_rowid = e.rowid AND role = %d ORDER BY position)), '')")
 def snap(p):
     db = sqlite3.connect(p)
     docs = sorted(db.execute("SELECT id, url, title, date, text, source, language FROM documents"))
     events = sorted(db.execute(
-        "SELECT d.id, e.sentence_index, e.cameo, e.date, e.source_codes, e.target_codes, e.negated,"
-        " e.hypothetical, e.group_hash FROM events e JOIN documents d ON d.rowid = e.document_rowid"))
+        "SELECT d.id, e.sentence_index, e.cameo, e.date, " + CODES % 0 + ", " + CODES % 1 +
+        ", e.negated, e.hypothetical, e.group_hash FROM events e "
+        "JOIN documents d ON d.rowid = e.document_rowid"))
     return docs, events
 w, m = snap(sys.argv[1]), snap(sys.argv[2])
 assert w[0] == m[0], "documents differ"

@@ -48,8 +48,8 @@ if docs < 40 or docs != int(sys.argv[3]):
     fail("want one document per article (scripts/make-samples --list: %s, at least 40), got %d"
          % (sys.argv[3], docs))
 
-roots = dict(db.execute("SELECT cameo_root, count(*) FROM events WHERE negated = 0 AND "
-                        "hypothetical = 0 GROUP BY cameo_root"))
+roots = dict(db.execute("SELECT substr(cameo, 1, 2) AS root, count(*) FROM events WHERE "
+                        "negated = 0 AND hypothetical = 0 GROUP BY root"))
 print("samples: plain events per CAMEO root: " +
       " ".join("%02d:%d" % (r, roots.get("%02d" % r, 0)) for r in range(1, 21)))
 missing = ["%02d" % r for r in range(1, 21) if "%02d" % r not in roots]
@@ -83,10 +83,13 @@ def norm(code):
     return code[3:] if code.startswith("---") else code
 
 
+# An event's source (role 0) or target (role 1) codes, in order, joined with "|".
+CODES = ("coalesce((SELECT group_concat(code, '|') FROM (SELECT code FROM event_actors "
+         "WHERE event_rowid = e.rowid AND role = %d ORDER BY position)), '')")
 stored = {}
 for path, location, date, src, root, tgt in db.execute(
-        "SELECT d.origin_file, d.origin_location, e.date, e.source_codes, e.cameo_root, "
-        "e.target_codes FROM events e JOIN documents d ON d.rowid = e.document_rowid "
+        "SELECT d.origin_file, d.origin_location, e.date, " + CODES % 0 +
+        ", substr(e.cameo, 1, 2), " + CODES % 1 + " FROM events e JOIN documents d ON d.rowid = e.document_rowid "
         "WHERE e.negated = 0 AND e.hypothetical = 0"):
     m = re.search(r"(\d+)$", location)
     key = (re.sub(r"^(.*/)?samples/", "", path), int(m.group(1)) if m else 1)

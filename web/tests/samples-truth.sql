@@ -5,15 +5,16 @@ WITH
 plain AS (SELECT * FROM events WHERE negated = 0 AND hypothetical = 0),
 -- Each event's (source country, target country) pairs, as the dyad rollups count them.
 event_dyads AS (
-  SELECT DISTINCT s.country AS source_country, t.country AS target_country, s.event_rowid
-  FROM event_actors s JOIN event_actors t ON t.event_rowid = s.event_rowid AND t.role = 'target'
-  WHERE s.role = 'source'),
+  SELECT DISTINCT substr(s.code, 1, 3) AS source_country, substr(t.code, 1, 3) AS target_country,
+    s.event_rowid
+  FROM event_actors s JOIN event_actors t ON t.event_rowid = s.event_rowid AND t.role = 1
+  WHERE s.role = 0),
 list AS (
   SELECT e.rowid AS id, e.date, e.cameo,
     (SELECT group_concat(code, ', ') FROM (SELECT code FROM event_actors WHERE event_rowid = e.rowid
-       AND role = 'source' ORDER BY position)) AS sources,
+       AND role = 0 ORDER BY position)) AS sources,
     (SELECT group_concat(code, ', ') FROM (SELECT code FROM event_actors WHERE event_rowid = e.rowid
-       AND role = 'target' ORDER BY position)) AS targets
+       AND role = 1 ORDER BY position)) AS targets
   FROM plain e ORDER BY e.date, e.rowid LIMIT 50),
 -- An event with one source and one target whose spans lie in the sentence without overlapping.
 detail AS (
@@ -21,8 +22,8 @@ detail AS (
     e.predicate_begin AS pb, e.predicate_end AS pe, s.span_begin AS srcb, s.span_end AS srce,
     t.span_begin AS tgtb, t.span_end AS tgte, e.pattern_id, e.cameo
   FROM plain e
-  JOIN event_actors s ON s.event_rowid = e.rowid AND s.role = 'source'
-  JOIN event_actors t ON t.event_rowid = e.rowid AND t.role = 'target'
+  JOIN event_actors s ON s.event_rowid = e.rowid AND s.role = 0
+  JOIN event_actors t ON t.event_rowid = e.rowid AND t.role = 1
   WHERE (SELECT count(*) FROM event_actors a WHERE a.event_rowid = e.rowid) = 2
     AND e.sentence_begin <= s.span_begin AND s.span_begin < s.span_end
     AND s.span_end <= e.predicate_begin AND e.predicate_begin < e.predicate_end
