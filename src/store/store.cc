@@ -57,6 +57,13 @@ std::string DocumentTextAt(const std::string& document_text, const Span& span) {
   return document_text.substr(span.begin, span.end - span.begin);
 }
 
+std::string PrefixUpperBound(const std::string& prefix) {
+  std::string out = prefix;
+  while (!out.empty() && static_cast<unsigned char>(out.back()) == 0xFF) out.pop_back();
+  if (!out.empty()) out.back() = static_cast<char>(static_cast<unsigned char>(out.back()) + 1);
+  return out;
+}
+
 void SetCameoBaseAndRoot(Event& e) {
   e.cameo_base = e.cameo.substr(0, std::min<size_t>(3, e.cameo.size()));
   e.cameo_root = e.cameo.substr(0, std::min<size_t>(2, e.cameo.size()));

@@ -60,6 +60,10 @@ void AddQuadRow(std::vector<DyadPeriod>& rows, const std::string& period, int qu
 bool MentionIsDocumentText(const std::string& document_text, const ActorRef& actor);
 std::string DocumentTextAt(const std::string& document_text, const Span& span);
 
+// The least string greater than every string that starts with `prefix` (bytewise), or "" when
+// there is none: "2025-03-31" -> "2025-03-32".
+std::string PrefixUpperBound(const std::string& prefix);
+
 // CAMEO base and root codes, which are the first three and two digits of the code; the store
 // keeps the code only.
 void SetCameoBaseAndRoot(Event& e);
