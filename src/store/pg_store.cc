@@ -1026,8 +1026,9 @@ Result<std::vector<StoredEvent>> PgStore::QueryEvents(const EventQuery& q) {
   // An actor prefix p matches codes in [p, p || U+10FFFF) under the "C" collation; the range lets
   // the code index answer, the substr test keeps the match exact.
   std::string sql =
-      "SELECT e.rowid, d.id, e.sentence_index, e.date, e.date_precision, e.cameo, NULL, "
-      "NULL, e.quad_class, e.goldstein, e.plover_event, e.plover_mode, e.plover_context, "
+      "SELECT e.rowid, d.id, e.sentence_index, e.date, e.date_precision, e.cameo, "
+      "e.document_rowid, NULL, e.quad_class, e.goldstein, e.plover_event, e.plover_mode, "
+      "e.plover_context, "
       "e.negated, e.hypothetical, e.future, e.reported, e.historical, e.speaker_code, "
       "e.speaker_text, e.place_name, e.place_feature, e.place_iso3, e.place_fips, e.place_adm1, "
       "e.place_geonames_id, e.place_lat, e.place_lon, e.predicate_begin, e.predicate_end, "
@@ -1081,6 +1082,7 @@ Result<std::vector<StoredEvent>> PgStore::QueryEvents(const EventQuery& q) {
   sql += " ORDER BY e.date, e.rowid LIMIT " + param(std::to_string(q.limit), "bigint") +
          " OFFSET " + param(std::to_string(q.offset), "bigint");
   std::vector<StoredEvent> out;
+  std::vector<int64_t> doc_rowids;  // Of each event in `out`.
   Status st = Guard("querying events", [&] {
     pqxx::transaction_base& t = Tx();
     // Planned for the values given, every time: a generic plan (a prepared statement's, after a
@@ -1096,6 +1098,7 @@ Result<std::vector<StoredEvent>> PgStore::QueryEvents(const EventQuery& q) {
       e.date_precision = Str(s[4]);
       e.cameo = Str(s[5]);
       SetCameoBaseAndRoot(e);
+      doc_rowids.push_back(Int(s[6]));
       e.quad_class = static_cast<int>(Int(s[8]));
       e.goldstein = Dbl(s[9]);
       e.plover_event = Str(s[10]);
@@ -1141,14 +1144,20 @@ Result<std::vector<StoredEvent>> PgStore::QueryEvents(const EventQuery& q) {
     std::vector<int64_t> ids;
     for (const StoredEvent& se : out) ids.push_back(se.id);
     pqxx::result a = t.exec_params(
-        "SELECT a.event_rowid, a.role, a.code, a.name, a.text, a.span_begin, a.span_end, "
-        "a.entry_id, CASE WHEN a.text IS NULL THEN e.document_rowid END FROM event_actors a "
-        "JOIN events e ON e.rowid = a.event_rowid WHERE a.event_rowid = ANY($1::bigint[]) "
-        "ORDER BY a.event_rowid, a.role, a.position",
+        "SELECT event_rowid, role, code, name, text, span_begin, span_end, entry_id FROM "
+        "event_actors WHERE event_rowid = ANY($1::bigint[]) ORDER BY event_rowid, role, position",
         IntArray(ids));
+    std::vector<std::pair<int64_t, size_t>> index;  // Event id -> position in out, sorted.
+    for (size_t i = 0; i < out.size(); ++i) index.emplace_back(out[i].id, i);
+    std::sort(index.begin(), index.end());
+    auto event_of = [&](int64_t id) -> size_t {  // Position in out, or out.size().
+      auto it = std::lower_bound(index.begin(), index.end(), std::make_pair(id, size_t{0}));
+      return it == index.end() || it->first != id ? out.size() : it->second;
+    };
     std::vector<int64_t> text_docs;
     for (const pqxx::row& row : a) {
-      if (!row[8].is_null()) text_docs.push_back(Int(row[8]));
+      const size_t i = event_of(Int(row[0]));
+      if (row[4].is_null() && i < out.size()) text_docs.push_back(doc_rowids[i]);
     }
     std::sort(text_docs.begin(), text_docs.end());
     text_docs.erase(std::unique(text_docs.begin(), text_docs.end()), text_docs.end());
@@ -1159,26 +1168,22 @@ Result<std::vector<StoredEvent>> PgStore::QueryEvents(const EventQuery& q) {
           IntArray(text_docs));
       for (const pqxx::row& row : d) doc_texts.emplace_back(Int(row[0]), Str(row[1]));
     }
-    std::vector<std::pair<int64_t, size_t>> index;  // Event id -> position in out, sorted.
-    for (size_t i = 0; i < out.size(); ++i) index.emplace_back(out[i].id, i);
-    std::sort(index.begin(), index.end());
     for (const pqxx::row& row : a) {
-      int64_t id = Int(row[0]);
-      auto it = std::lower_bound(index.begin(), index.end(), std::make_pair(id, size_t{0}));
-      if (it == index.end() || it->first != id) continue;
+      const size_t i = event_of(Int(row[0]));
+      if (i == out.size()) continue;
       ActorRef ref{.code = Str(row[2]),
                    .name = Str(row[3]),
                    .text = Str(row[4]),
                    .span = {static_cast<uint32_t>(Int(row[5])), static_cast<uint32_t>(Int(row[6]))},
                    .entry_id = Str(row[7])};
-      if (!row[8].is_null()) {
+      if (row[4].is_null()) {
         auto doc = std::lower_bound(doc_texts.begin(), doc_texts.end(),
-                                    std::make_pair(Int(row[8]), std::string()));
-        if (doc != doc_texts.end() && doc->first == Int(row[8])) {
+                                    std::make_pair(doc_rowids[i], std::string()));
+        if (doc != doc_texts.end() && doc->first == doc_rowids[i]) {
           ref.text = DocumentTextAt(doc->second, ref.span);
         }
       }
-      Event& e = out[it->second].event;
+      Event& e = out[i].event;
       (Int(row[1]) == 0 ? e.sources : e.targets).push_back(std::move(ref));
     }
     return Status::Ok();
