@@ -271,7 +271,8 @@ DROP TABLE event_dyads;
 )sql",
     // 7 -> 8: smaller rows (see the SQLite backend): event_actors.role becomes 0/1, its country
     // goes, its text is NULL when it is the document's text at the span; events loses cameo_base,
-    // cameo_root, source_codes and target_codes. The rollup function is rewritten for the new
+    // cameo_root, source_codes, target_codes and the group_hash index. The rollup function is
+    // rewritten for the new
     // event_actors. The date index takes the rowid as well (SQLite's does implicitly), so an
     // event query walks it in its (date, rowid) order and stops at the limit instead of sorting
     // every event in the date range; a finer histogram of dates (1000 buckets instead of 100)
@@ -297,6 +298,7 @@ ALTER TABLE events DROP COLUMN cameo_base, DROP COLUMN cameo_root, DROP COLUMN s
 DROP INDEX events_date;
 CREATE INDEX events_date ON events(date, rowid);
 ALTER TABLE events ALTER COLUMN date SET STATISTICS 1000;
+DROP INDEX events_group;
 ALTER TABLE dyad_periods DROP CONSTRAINT dyad_periods_pkey;
 ALTER TABLE dyad_periods ADD CONSTRAINT dyad_periods_pkey
   PRIMARY KEY (source_country, target_country, kind, period)
@@ -1011,18 +1013,9 @@ Result<std::vector<StoredEvent>> PgStore::QueryEvents(const EventQuery& q) {
     if (!t.ok()) return t.status();
     tsquery = *t;
   }
-  std::string group_join, group_cols = ", e.rowid, 1, 1, 1";
-  if (q.grouping != EventGrouping::kNone) {
-    const char* key = q.grouping == EventGrouping::kSameEvent ? "group_hash" : "day_hash";
-    group_join = std::string("JOIN (SELECT e2.") + key +
-                 " AS k, min(e2.rowid) AS gid, count(*) AS nm, count(DISTINCT CASE WHEN "
-                 "d2.source <> '' THEN d2.source ELSE 'doc:' || d2.rowid END) AS ns, "
-                 "count(DISTINCT e2.document_rowid) AS na FROM events e2 JOIN documents d2 ON "
-                 "d2.rowid = e2.document_rowid GROUP BY e2." +
-                 key + ") g ON g.k = e." + key +
-                 (q.first_report_only ? " AND g.gid = e.rowid" : "");
-    group_cols = ", g.gid, g.nm, g.ns, g.na";
-  }
+  const std::string group_join = EventGroupJoin(q);
+  const std::string group_cols =
+      q.grouping == EventGrouping::kNone ? ", e.rowid, 1, 1, 1" : ", g.gid, g.nm, g.ns, g.na";
   // An actor prefix p matches codes in [p, p || U+10FFFF) under the "C" collation; the range lets
   // the code index answer, the substr test keeps the match exact.
   std::string sql =

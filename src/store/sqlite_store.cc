@@ -276,7 +276,8 @@ DROP TABLE event_dyads;
     // (target), the country column goes (it is the code's first three letters), and the mention
     // text is NULL when it is the document's text at the actor's span (read back from the
     // document). events: cameo_base and cameo_root go (the code's first three and two digits),
-    // and so do source_codes and target_codes (never read: the actors are in event_actors).
+    // and so do source_codes and target_codes (never read: the actors are in event_actors) and
+    // the group_hash index (grouped queries read the events through the day_hash index).
     R"sql(
 DROP TRIGGER events_rollups_delete;
 CREATE TABLE event_actors_v8(
@@ -304,6 +305,7 @@ ALTER TABLE events DROP COLUMN cameo_base;
 ALTER TABLE events DROP COLUMN cameo_root;
 ALTER TABLE events DROP COLUMN source_codes;
 ALTER TABLE events DROP COLUMN target_codes;
+DROP INDEX events_group;
 @ROLLUP_TRIGGER@
 )sql",
 };
@@ -785,18 +787,9 @@ Result<std::vector<StoredEvent>> SqliteStore::QueryEvents(const EventQuery& q) {
   for (char c : q.cameo) {
     if (c < '0' || c > '9') return InvalidArgumentError("CAMEO code must be digits: " + q.cameo);
   }
-  std::string group_join, group_cols = ", e.rowid, 1, 1, 1";
-  if (q.grouping != EventGrouping::kNone) {
-    const char* key = q.grouping == EventGrouping::kSameEvent ? "group_hash" : "day_hash";
-    group_join = std::string("JOIN (SELECT e2.") + key +
-                 " AS k, min(e2.rowid) AS gid, count(*) AS nm, count(DISTINCT CASE WHEN "
-                 "d2.source <> '' THEN d2.source ELSE 'doc:' || d2.rowid END) AS ns, "
-                 "count(DISTINCT e2.document_rowid) AS na FROM events e2 JOIN documents d2 ON "
-                 "d2.rowid = e2.document_rowid GROUP BY e2." +
-                 key + ") g ON g.k = e." + key +
-                 (q.first_report_only ? " AND g.gid = e.rowid" : "");
-    group_cols = ", g.gid, g.nm, g.ns, g.na";
-  }
+  const std::string group_join = EventGroupJoin(q);
+  const std::string group_cols =
+      q.grouping == EventGrouping::kNone ? ", e.rowid, 1, 1, 1" : ", g.gid, g.nm, g.ns, g.na";
   std::string sql =
       "SELECT e.rowid, d.id, e.sentence_index, e.date, e.date_precision, e.cameo, d.rowid, "
       "NULL, e.quad_class, e.goldstein, e.plover_event, e.plover_mode, e.plover_context, "

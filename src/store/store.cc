@@ -57,6 +57,22 @@ std::string DocumentTextAt(const std::string& document_text, const Span& span) {
   return document_text.substr(span.begin, span.end - span.begin);
 }
 
+std::string EventGroupJoin(const EventQuery& q) {
+  if (q.grouping == EventGrouping::kNone) return "";
+  // Reports of the same event also share the day key (the group key is the day key and the
+  // place), so both groupings read the events in day_hash order through its index; the same-event
+  // groups are then told apart by group_hash, which needs no index of its own.
+  const bool same_event = q.grouping == EventGrouping::kSameEvent;
+  return std::string("JOIN (SELECT e2.day_hash AS dk, ") + (same_event ? "e2.group_hash" : "0") +
+         " AS k, min(e2.rowid) AS gid, count(*) AS nm, count(DISTINCT CASE WHEN d2.source <> '' "
+         "THEN d2.source ELSE 'doc:' || d2.rowid END) AS ns, count(DISTINCT e2.document_rowid) "
+         "AS na FROM events e2 JOIN documents d2 ON d2.rowid = e2.document_rowid GROUP BY "
+         "e2.day_hash" +
+         (same_event ? ", e2.group_hash" : "") + ") g ON g.dk = e.day_hash" +
+         (same_event ? " AND g.k = e.group_hash" : "") +
+         (q.first_report_only ? " AND g.gid = e.rowid" : "");
+}
+
 std::string PrefixUpperBound(const std::string& prefix) {
   std::string out = prefix;
   while (!out.empty() && static_cast<unsigned char>(out.back()) == 0xFF) out.pop_back();

@@ -60,6 +60,10 @@ void AddQuadRow(std::vector<DyadPeriod>& rows, const std::string& period, int qu
 bool MentionIsDocumentText(const std::string& document_text, const ActorRef& actor);
 std::string DocumentTextAt(const std::string& document_text, const Span& span);
 
+// The JOIN that adds a grouped event query's group columns (gid, nm, ns, na: the group's first
+// event, its mentions, sources and articles) as `g`, for both backends; "" without grouping.
+std::string EventGroupJoin(const EventQuery& q);
+
 // The least string greater than every string that starts with `prefix` (bytewise), or "" when
 // there is none: "2025-03-31" -> "2025-03-32".
 std::string PrefixUpperBound(const std::string& prefix);

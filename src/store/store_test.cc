@@ -127,7 +127,7 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
         "ADD COLUMN cameo_root TEXT NOT NULL DEFAULT ''; ALTER TABLE events ADD COLUMN "
         "source_codes TEXT NOT NULL DEFAULT ''; ALTER TABLE events ADD COLUMN target_codes TEXT "
         "NOT NULL DEFAULT ''; UPDATE events SET cameo_base = substr(cameo, 1, 3), cameo_root = "
-        "substr(cameo, 1, 2);";
+        "substr(cameo, 1, 2); CREATE INDEX events_group ON events(group_hash);";
     const char* sql =
         "DROP INDEX events_group; DROP INDEX events_day; ALTER TABLE events DROP COLUMN "
         "group_hash; ALTER TABLE events DROP COLUMN day_hash; ALTER TABLE events ADD COLUMN "
