@@ -27,14 +27,14 @@ void SparseWeights::BuildTable(const std::vector<uint64_t>& keys,
   }
 }
 
-void SparseWeights::AddAll(const std::vector<uint64_t>& keys, float* scores) const {
+void SparseWeights::AddAll(const uint64_t* keys, size_t count, float* scores) const {
   if (slots_.empty()) return;
   constexpr size_t kBatch = 64;
   const Slot* found[kBatch];
   const Slot* slots = slots_.data();
   const Entry* entries = entries_.data();
-  for (size_t base = 0; base < keys.size(); base += kBatch) {
-    const size_t n = std::min(kBatch, keys.size() - base);
+  for (size_t base = 0; base < count; base += kBatch) {
+    const size_t n = std::min(kBatch, count - base);
     for (size_t i = 0; i < n; ++i) __builtin_prefetch(slots + Home(keys[base + i]));
     size_t m = 0;
     for (size_t i = 0; i < n; ++i) {

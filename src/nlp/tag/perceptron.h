@@ -44,7 +44,10 @@ class SparseWeights {
 
   // The same as Add for each key in turn (so the same float sums, added in the same order), with
   // the memory reads of all the keys overlapped: lookups are memory-bound.
-  void AddAll(const std::vector<uint64_t>& keys, float* scores) const;
+  void AddAll(const std::vector<uint64_t>& keys, float* scores) const {
+    AddAll(keys.data(), keys.size(), scores);
+  }
+  void AddAll(const uint64_t* keys, size_t count, float* scores) const;
 
   // Hints the cache that `key` will be looked up soon (lookups are memory-bound).
   void Prefetch(uint64_t key) const {
