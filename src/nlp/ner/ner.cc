@@ -499,19 +499,17 @@ void Greedy(const std::vector<WordInfo>& info, uint64_t sentence_case, int num_c
 // of the words given (own[i] and own_count[i] for word i of `info`).
 void GreedyDecode(const std::vector<WordInfo>& info, const std::vector<const uint64_t*>& own,
                   const std::vector<size_t>& own_count, int num_classes, bool reverse,
-                  const float* extra, const nlp::tag::SparseWeights& weights,
-                  std::vector<int>& labels, std::vector<float>* all_scores) {
+                  const float* extra, const nlp::tag::RowWeights& weights, std::vector<int>& labels,
+                  std::vector<float>* all_scores) {
   uint64_t keys[kMaxKeys];
-  float scores[kMaxClasses];
+  float scores[kMaxClasses + 4];  // RowWeights::padded_classes() at most.
+  const size_t width = weights.padded_classes();
   uint64_t prev1 = kStartLabel, prev2 = kStartLabel;
   labels.resize(info.size());
   for (size_t i = 0; i < info.size(); ++i) {
     const size_t n = FeaturesWithOwn(info, i, own[i], own_count[i], prev1, prev2, keys);
-    if (extra != nullptr) {
-      std::copy(extra + i * num_classes, extra + (i + 1) * num_classes, scores);
-    } else {
-      std::fill(scores, scores + num_classes, 0.0f);
-    }
+    std::fill(scores, scores + width, 0.0f);
+    if (extra != nullptr) std::copy(extra + i * num_classes, extra + (i + 1) * num_classes, scores);
     weights.AddAll(keys, n, scores);
     if (all_scores != nullptr) all_scores->insert(all_scores->end(), scores, scores + num_classes);
     int best = ArgMaxAllowed(scores, num_classes, prev1, reverse);
@@ -522,7 +520,7 @@ void GreedyDecode(const std::vector<WordInfo>& info, const std::vector<const uin
 }
 
 void Decode(const std::vector<WordInfo>& info, uint64_t sentence_case,
-            const nlp::tag::SparseWeights& forward, const nlp::tag::SparseWeights* backward,
+            const nlp::tag::RowWeights& forward, const nlp::tag::RowWeights* backward,
             int num_classes, std::vector<int>& labels) {
   const size_t n = info.size();
   // The words' own keys, computed once for both directions.
@@ -720,8 +718,9 @@ struct EntityRecognizer::Impl {
   Gazetteer gazetteer;
   LabelClasses label_classes;
   Gazetteer known_names;  // Entity names of the training data (types 0..7).
-  nlp::tag::SparseWeights weights;
-  nlp::tag::SparseWeights backward;
+  // The weights in the layout for decoding (RowWeights: the same sums as SparseWeights).
+  nlp::tag::RowWeights weights;
+  nlp::tag::RowWeights backward;
   bool has_backward = false;
   int NumClasses() const { return 1 + 4 * static_cast<int>(types.size()); }
 };
@@ -855,12 +854,12 @@ Result<EntityRecognizer> EntityRecognizer::FromBytes(std::string bytes) {
   if (!weights.ok()) return weights.status();
   Result<nlp::tag::SparseWeights> w = nlp::tag::SparseWeights::Parse(*weights, classes);
   if (!w.ok()) return w.status();
-  impl->weights = std::move(*w);
+  impl->weights = nlp::tag::RowWeights(*w, classes);
   if (file->Has("weights_backward")) {
     Result<nlp::tag::SparseWeights> b =
         nlp::tag::SparseWeights::Parse(*file->Section("weights_backward"), classes);
     if (!b.ok()) return b.status();
-    impl->backward = std::move(*b);
+    impl->backward = nlp::tag::RowWeights(*b, classes);
     impl->has_backward = true;
   }
   impl->bytes = std::move(bytes);
@@ -1096,9 +1095,12 @@ Result<EntityRecognizer> EntityRecognizer::Train(const std::vector<NerExample>& 
     }
     return trainer.Finish(options.prune_below);
   };
-  impl->weights = train_direction(false);
+  const nlp::tag::SparseWeights forward_weights = train_direction(false);
+  nlp::tag::SparseWeights backward_weights;
+  impl->weights = nlp::tag::RowWeights(forward_weights, num_classes);
   if (options.bidirectional) {
-    impl->backward = train_direction(true);
+    backward_weights = train_direction(true);
+    impl->backward = nlp::tag::RowWeights(backward_weights, num_classes);
     impl->has_backward = true;
   }
   if (!dev.empty()) {
@@ -1149,16 +1151,16 @@ Result<EntityRecognizer> EntityRecognizer::Train(const std::vector<NerExample>& 
     kw.U8(mask);
   }
   writer.AddSection("known_names", kw.Take());
-  writer.AddSection("weights", impl->weights.Serialize());
-  if (impl->has_backward) writer.AddSection("weights_backward", impl->backward.Serialize());
+  writer.AddSection("weights", forward_weights.Serialize());
+  if (impl->has_backward) writer.AddSection("weights_backward", backward_weights.Serialize());
   impl->bytes = writer.Serialize();
   char line[256];
   std::snprintf(line, sizeof line,
                 "model: %zu types, %zu gazetteer entries, %zu + %zu features, %zu + %zu weights, "
                 "%zu bytes",
-                impl->types.size(), impl->gazetteer.size(), impl->weights.num_features(),
-                impl->backward.num_features(), impl->weights.num_weights(),
-                impl->backward.num_weights(), impl->bytes.size());
+                impl->types.size(), impl->gazetteer.size(), forward_weights.num_features(),
+                backward_weights.num_features(), forward_weights.num_weights(),
+                backward_weights.num_weights(), impl->bytes.size());
   log(line);
   return EntityRecognizer(std::move(impl));
 }
