@@ -67,6 +67,13 @@ std::vector<Chain> FindChains(std::string_view t) {
       i = open;
       continue;
     }
+    // Only these bytes can start a paragraph break, a straight quote or an opening or closing
+    // mark (the UTF-8 lead bytes of “ „ ” and « »).
+    if (const unsigned char c = static_cast<unsigned char>(t[i]);
+        c != '\n' && c != '"' && c != 0xE2 && c != 0xC2) {
+      ++i;
+      continue;
+    }
     if (t[i] == '\n' && i + 1 < t.size() && t[i + 1] == '\n') {
       if (in) {
         size_t j = i;
