@@ -308,7 +308,13 @@ std::vector<Quote> FindQuotes(const Document& doc, const ExtractOptions& options
   for (int si = 0; si < ns; ++si) {
     const std::vector<Word>& w = doc.sentences[si].words;
     info[si].quoted.assign(w.size(), false);
-    if (options.matcher != nullptr) info[si].actors = options.matcher->Match(w, mopt);
+    if (options.matcher == nullptr) continue;
+    if (options.sentence_actors != nullptr &&
+        si < static_cast<int>(options.sentence_actors->size())) {
+      info[si].actors = (*options.sentence_actors)[si];
+    } else {
+      info[si].actors = options.matcher->Match(w, mopt);
+    }
   }
   for (const Chain& c : chains) {
     for (const Segment& s : c.segs) {
