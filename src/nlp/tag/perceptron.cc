@@ -63,8 +63,17 @@ void SparseWeights::AddAll(const uint64_t* keys, size_t count, float* scores) co
 
 RowWeights::RowWeights(const SparseWeights& weights, int num_classes)
     : width_((static_cast<size_t>(num_classes) + 3) / 4 * 4) {
-  size_t n = 0;
-  weights.ForEachFeature([&](uint64_t, const SparseWeights::Entry*, size_t) { ++n; });
+  size_t n = 0, dense = 0, sparse = 0;
+  weights.ForEachFeature([&](uint64_t, const SparseWeights::Entry*, size_t count) {
+    ++n;
+    if (count >= kDenseMin) {
+      ++dense;
+    } else {
+      sparse += count;
+    }
+  });
+  rows_.reserve(dense * width_);
+  entries_.reserve(sparse);
   size_t cap = 16;
   int bits = 4;
   while (cap < n * 2) {

@@ -133,8 +133,8 @@ class RowWeights {
   size_t Home(uint64_t key) const { return static_cast<size_t>(key >> shift_); }
 
   util::HugeVector<Slot> slots_;
-  std::vector<Entry> entries_;
-  std::vector<float> rows_;
+  util::HugeVector<Entry> entries_;
+  util::HugeVector<float> rows_;
   size_t width_ = 0;  // Row length: the class count rounded up to 4.
   size_t mask_ = 0;
   int shift_ = 63;
