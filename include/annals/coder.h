@@ -32,9 +32,11 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "annals/actor_matcher.h"
 #include "annals/dictionary.h"
 #include "annals/document.h"
 #include "annals/event.h"
@@ -112,11 +114,20 @@ class EventCoder {
 
   // Codes every sentence of an annotated document. Sentences without a parse (head == -1) are
   // skipped. Event dates come from the document date (or CoderOptions::default_date) and date
-  // expressions attached to the predicate.
-  std::vector<Event> Code(const Document& document, CodingStats* stats = nullptr) const;
-  // Codes one sentence; `trace` (may be null) receives the explanation.
+  // expressions attached to the predicate. `actors` (may be null): for each sentence, the
+  // ActorMatcher::Match of its words over this coder's dictionary with MatchOptions
+  // {.day = MatchDay(document), .report_discards = true}, for a caller that shares the matching
+  // with other extractors (ingest::DocumentCoder::Analyze); null: the coder matches.
+  std::vector<Event> Code(const Document& document, CodingStats* stats = nullptr,
+                          const std::vector<std::vector<ActorMatch>>* actors = nullptr) const;
+  // Codes one sentence; `trace` (may be null) receives the explanation; `actors` (may be null)
+  // as one sentence's element of Code's.
   std::vector<Event> CodeSentence(const Document& document, int sentence_index, CodingStats* stats,
-                                  CodingTrace* trace) const;
+                                  CodingTrace* trace,
+                                  const std::vector<ActorMatch>* actors = nullptr) const;
+  // The story day actors are matched on (ParseIsoDay): the document date, else
+  // CoderOptions::default_date; nullopt when neither is a day.
+  std::optional<int32_t> MatchDay(const Document& document) const;
 
   // Problems met while loading the verb tables and dictionaries ("file:line: error: ...").
   const std::vector<std::string>& problems() const;

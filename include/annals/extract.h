@@ -52,6 +52,10 @@ struct ExtractOptions {
   // The article date, for dated actor codes. Unset (year 0): DocumentDate(doc) without fallback.
   // Analyze sets it from its own DocumentDate.
   CivilDate article_date;
+  // ActorMatcher::Match of each sentence's words with `matcher` and the MatchOptions FindQuotes
+  // and FindCounts use (the article date's day), computed once by a caller that shares it
+  // (ingest::DocumentCoder::Analyze shares the event coder's); null: they match themselves.
+  const std::vector<std::vector<ActorMatch>>* sentence_actors = nullptr;
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -1155,10 +1155,13 @@ Result<EventCoder> EventCoder::FromDictionary(const Dictionary& dictionary,
   return EventCoder(std::move(*impl));
 }
 
-std::vector<Event> EventCoder::Code(const Document& document, CodingStats* stats) const {
+std::vector<Event> EventCoder::Code(const Document& document, CodingStats* stats,
+                                    const std::vector<std::vector<ActorMatch>>* actors) const {
   std::vector<Event> out;
   for (size_t i = 0; i < document.sentences.size(); ++i) {
-    std::vector<Event> e = CodeSentence(document, static_cast<int>(i), stats, nullptr);
+    const std::vector<ActorMatch>* a =
+        actors != nullptr && i < actors->size() ? &(*actors)[i] : nullptr;
+    std::vector<Event> e = CodeSentence(document, static_cast<int>(i), stats, nullptr, a);
     for (Event& ev : e) out.push_back(std::move(ev));
   }
   return out;
@@ -1179,8 +1182,18 @@ std::string Join(const std::vector<std::string>& v, const char* sep = ",") {
 
 }  // namespace
 
+std::optional<int32_t> EventCoder::MatchDay(const Document& document) const {
+  std::string date_text = document.date.substr(0, std::min<size_t>(10, document.date.size()));
+  if (date_text.empty()) date_text = impl_->options.default_date;
+  if (!ParseIsoDate(date_text).ok()) return std::nullopt;
+  Result<int32_t> day = ParseIsoDay(date_text);
+  if (!day.ok()) return std::nullopt;
+  return *day;
+}
+
 std::vector<Event> EventCoder::CodeSentence(const Document& document, int sentence_index,
-                                            CodingStats* stats, CodingTrace* trace) const {
+                                            CodingStats* stats, CodingTrace* trace,
+                                            const std::vector<ActorMatch>* actors) const {
   const Impl& im = *impl_;
   std::vector<Event> events;
   if (sentence_index < 0 || sentence_index >= static_cast<int>(document.sentences.size())) {
@@ -1219,7 +1232,7 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
   // Actors.
   SentenceActors a;
   mopt.report_discards = true;
-  std::vector<ActorMatch> all = im.matcher.Match(s.words, mopt);
+  std::vector<ActorMatch> all = actors != nullptr ? *actors : im.matcher.Match(s.words, mopt);
   bool discarded = false;
   for (ActorMatch& m : all) {
     if (m.kind == ActorMatch::Kind::kDiscard) {

@@ -647,7 +647,12 @@ std::vector<CountMention> FindCounts(const Document& doc, const ExtractOptions& 
       // Actor.
       if (options.matcher != nullptr && c.type != CountType::kMoney) {
         if (!actors_done) {
-          actors = options.matcher->Match(w, mopt);
+          if (options.sentence_actors != nullptr &&
+              si < static_cast<int>(options.sentence_actors->size())) {
+            actors = (*options.sentence_actors)[si];
+          } else {
+            actors = options.matcher->Match(w, mopt);
+          }
           actors_done = true;
         }
         int np_end = std::max(head, k - 1) + 1;

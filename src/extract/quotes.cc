@@ -67,6 +67,13 @@ std::vector<Chain> FindChains(std::string_view t) {
       i = open;
       continue;
     }
+    // Only these bytes can start a paragraph break, a straight quote or an opening or closing
+    // mark (the UTF-8 lead bytes of “ „ ” and « »).
+    if (const unsigned char c = static_cast<unsigned char>(t[i]);
+        c != '\n' && c != '"' && c != 0xE2 && c != 0xC2) {
+      ++i;
+      continue;
+    }
     if (t[i] == '\n' && i + 1 < t.size() && t[i + 1] == '\n') {
       if (in) {
         size_t j = i;
@@ -301,7 +308,13 @@ std::vector<Quote> FindQuotes(const Document& doc, const ExtractOptions& options
   for (int si = 0; si < ns; ++si) {
     const std::vector<Word>& w = doc.sentences[si].words;
     info[si].quoted.assign(w.size(), false);
-    if (options.matcher != nullptr) info[si].actors = options.matcher->Match(w, mopt);
+    if (options.matcher == nullptr) continue;
+    if (options.sentence_actors != nullptr &&
+        si < static_cast<int>(options.sentence_actors->size())) {
+      info[si].actors = (*options.sentence_actors)[si];
+    } else {
+      info[si].actors = options.matcher->Match(w, mopt);
+    }
   }
   for (const Chain& c : chains) {
     for (const Segment& s : c.segs) {

@@ -2,11 +2,11 @@
 //
 // Gazetteer loading and lookups. File format: docs/geocoding.md (one TSV, rows F/C/A/P).
 #include <algorithm>
-#include <cerrno>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -30,15 +30,12 @@ bool ParseInt(std::string_view s, int64_t& out) {
   return ec == std::errc() && p == s.data() + s.size();
 }
 
+// A plain decimal number ("55.7522", "-3.5"): no leading space or '+', no hex, finite.
+// std::from_chars rounds correctly, as strtod does, so the values are the same.
 bool ParseDouble(std::string_view s, double& out) {
   if (s.empty() || s.size() > 32) return false;
-  char buf[40];
-  std::copy(s.begin(), s.end(), buf);
-  buf[s.size()] = '\0';
-  char* end = nullptr;
-  errno = 0;
-  out = std::strtod(buf, &end);
-  return end == buf + s.size() && errno == 0 && std::isfinite(out);
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return ec == std::errc() && p == s.data() + s.size() && std::isfinite(out);
 }
 
 bool IsIsoAlpha(std::string_view s, size_t n) {
@@ -190,11 +187,19 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Impl::Parse(std::string byte
     std::string_view admin1;
   };
   std::vector<PendingPlace> pending;
-  entries.reserve(std::count(text.begin(), text.end(), '\n') + 1);
+  size_t lines = 1;
+  for (const char *p = text.data(), *end = p + text.size();
+       (p = static_cast<const char*>(std::memchr(p, '\n', end - p))) != nullptr; ++p) {
+    ++lines;
+  }
+  entries.reserve(lines);
+  name_keys.reserve(lines * 2);
+  pending.reserve(lines);
 
   size_t pos = 0, line_no = 0;
   bool header = false;
   std::vector<std::string_view> f;
+  f.reserve(16);
   while (pos < text.size()) {
     size_t nl = text.find('\n', pos);
     if (nl == std::string_view::npos) nl = text.size();
@@ -318,18 +323,41 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Impl::Parse(std::string byte
     auto it = adm_by_code.find(code);
     if (it != adm_by_code.end()) e.adm1 = it->second;
   }
-  auto build = [&](std::vector<std::pair<std::string_view, uint32_t>>& keys, Impl::Index& index) {
-    std::sort(keys.begin(), keys.end());
-    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  // Groups the (key, entry) pairs by key: postings hold each key's entries in increasing order,
+  // without repeats (the pairs come in increasing entry order).
+  auto build = [&](const std::vector<std::pair<std::string_view, uint32_t>>& keys,
+                   Impl::Index& index) {
     index.reserve(keys.size());
-    size_t i = 0;
-    while (i < keys.size()) {
-      size_t j = i;
-      uint32_t start = static_cast<uint32_t>(im.postings.size());
-      while (j < keys.size() && keys[j].first == keys[i].first)
-        im.postings.push_back(keys[j++].second);
-      index.emplace(keys[i].first, std::make_pair(start, static_cast<uint32_t>(j - i)));
-      i = j;
+    std::vector<uint32_t> group(keys.size());  // Group of each pair; UINT32_MAX: a repeat.
+    std::vector<uint32_t> count, last;
+    for (size_t k = 0; k < keys.size(); ++k) {
+      auto [it, added] = index.try_emplace(keys[k].first, static_cast<uint32_t>(count.size()), 0);
+      if (added) {
+        count.push_back(0);
+        last.push_back(UINT32_MAX);
+      }
+      uint32_t g = it->second.first;
+      if (last[g] == keys[k].second) {
+        group[k] = UINT32_MAX;
+        continue;
+      }
+      last[g] = keys[k].second;
+      ++count[g];
+      group[k] = g;
+    }
+    std::vector<uint32_t> next(count.size());  // Where the group's next posting goes.
+    uint32_t at = static_cast<uint32_t>(im.postings.size());
+    for (size_t g = 0; g < count.size(); ++g) {
+      next[g] = at;
+      at += count[g];
+    }
+    im.postings.resize(at);
+    for (size_t k = 0; k < keys.size(); ++k) {
+      if (group[k] != UINT32_MAX) im.postings[next[group[k]]++] = keys[k].second;
+    }
+    for (auto& [key, where] : index) {
+      uint32_t g = where.first;
+      where = {next[g] - count[g], count[g]};
     }
   };
   build(name_keys, im.names);

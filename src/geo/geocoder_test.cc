@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
+#include <span>
 #include <sstream>
 #include <string>
 
@@ -72,9 +73,37 @@ TEST(GazetteerParse, RejectsBadInput) {
            "#annals-gazetteer\t1\nF\tZZZZZZZZ\tx\n",
            "#annals-gazetteer\t1\nN\n",
            "#annals-gazetteer\t1\nC\tXA\tXAA\tXF\tA\t1\t1\t1\ta\nC\tXA\tXAA\tXF\tA\t1\t1\t1\ta\n",
+           // Numbers are plain decimals: no '+', spaces, hexadecimal, inf or nan.
+           "#annals-gazetteer\t1\nC\tXA\tXAA\tXF\tA\t1\t+1\t1\ta\n",
+           "#annals-gazetteer\t1\nC\tXA\tXAA\tXF\tA\t1\t 1\t1\ta\n",
+           "#annals-gazetteer\t1\nC\tXA\tXAA\tXF\tA\t1\t0x1p3\t1\ta\n",
+           "#annals-gazetteer\t1\nC\tXA\tXAA\tXF\tA\t1\t1\tinf\ta\n",
+           "#annals-gazetteer\t1\nC\tXA\tXAA\tXF\tA\t1\tnan\t1\ta\n",
+           "#annals-gazetteer\t1\nC\tXA\tXAA\tXF\tA\t1\t1\t1.5x\ta\n",
        }) {
     EXPECT_FALSE(Gazetteer::Parse(bad).ok()) << bad;
   }
+}
+
+TEST(GazetteerParse, KeysListEachEntryOnceInFileOrder) {
+  // "alpha" is a key of both countries (twice in the second's cell) and "beta" of the first's
+  // cell twice: every key lists each of its entries once, in file order.
+  auto g = Gazetteer::Parse(
+      "#annals-gazetteer\t1\n"
+      "C\tXB\tXBB\tXG\tBetania\t500\t-5.5\t-6.25\tbeta|alpha|beta\n"
+      "C\tXA\tXAA\tXF\tAlphaland\t1000\t1e1\t20\talpha|alphaland|alpha\n");
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  const Gazetteer& gz = *g.value();
+  std::span<const uint32_t> alpha = gz.Lookup("alpha");
+  ASSERT_EQ(alpha.size(), 2u);
+  EXPECT_EQ(gz.entry(alpha[0]).name, "Betania");
+  EXPECT_EQ(gz.entry(alpha[1]).name, "Alphaland");
+  ASSERT_EQ(gz.Lookup("beta").size(), 1u);
+  ASSERT_EQ(gz.Lookup("alphaland").size(), 1u);
+  EXPECT_TRUE(gz.Lookup("gamma").empty());
+  EXPECT_DOUBLE_EQ(gz.entry(alpha[0]).lat, -5.5);
+  EXPECT_DOUBLE_EQ(gz.entry(alpha[0]).lon, -6.25);
+  EXPECT_DOUBLE_EQ(gz.entry(alpha[1]).lat, 10.0);
 }
 
 TEST(GeocoderTiny, CountryBeatsSameNamedCityAndDesignatorsPickDivisions) {

@@ -222,18 +222,49 @@ Status DocumentCoder::Analyze(Document& document, const CivilDate& fallback_date
   ANNALS_RETURN_IF_ERROR(Annotate(document));
   ExtractOptions options;
   options.matcher = matcher_.get();
+  // The coder dates events against Document::date; give an undated document the article date
+  // the extractors find (its dateline's, else the fallback) for the time of coding.
+  const CivilDate article = DocumentDate(document, fallback_date, nullptr);
+  std::string own_date = document.date;
+  std::string coding_date = own_date;
+  if (own_date.empty() && article.year > 0 && article.month > 0 && article.day > 0) {
+    DateMention day;
+    day.date = article;
+    day.precision = DatePrecision::kDay;
+    coding_date = day.Iso();
+  }
+  // The actors of every sentence are matched once for the coder and the extractors when both
+  // match on the same day (the coder also asks for discard phrases, which the extractors'
+  // matches leave out): the same matches each would find.
+  std::vector<std::vector<ActorMatch>> coder_actors, extract_actors;
+  if (coder_ && matcher_) {
+    std::optional<int32_t> day;
+    if (article.year > 0 && article.day > 0) {
+      day = DayFromCivil(article.year, article.month, article.day);
+    }
+    document.date = coding_date;
+    const bool same_day = coder_->MatchDay(document) == day;
+    document.date = own_date;
+    if (same_day) {
+      MatchOptions mopt;
+      mopt.day = day;
+      mopt.report_discards = true;
+      coder_actors.reserve(document.sentences.size());
+      extract_actors.reserve(document.sentences.size());
+      for (const Sentence& s : document.sentences) {
+        coder_actors.push_back(matcher_->Match(s.words, mopt));
+        std::vector<ActorMatch>& e = extract_actors.emplace_back();
+        for (const ActorMatch& m : coder_actors.back()) {
+          if (m.kind != ActorMatch::Kind::kDiscard) e.push_back(m);
+        }
+      }
+      options.sentence_actors = &extract_actors;
+    }
+  }
   out = annals::Analyze(document, options, fallback_date);
   if (coder_) {
-    // The coder dates events against Document::date; give an undated document the article date
-    // the extractors found (its dateline's, else the fallback) for the time of coding.
-    std::string own_date = document.date;
-    if (own_date.empty() && out.date.year > 0 && out.date.month > 0 && out.date.day > 0) {
-      DateMention day;
-      day.date = out.date;
-      day.precision = DatePrecision::kDay;
-      document.date = day.Iso();
-    }
-    out.events = coder_->Code(document);
+    document.date = coding_date;
+    out.events = coder_->Code(document, nullptr, options.sentence_actors ? &coder_actors : nullptr);
     document.date = std::move(own_date);
   }
   FindPlaces(document, out.events, /*all_types=*/true, out.entities, out.places,

@@ -327,9 +327,65 @@ void Describe(const Sentence& s, const Gazetteer& gaz, const LabelClasses& class
   MarkNames(lowers, known, &WordInfo::known, out);
 }
 
-void Features(const std::vector<WordInfo>& ws, size_t i, uint64_t sentence_case, uint64_t prev1,
-              uint64_t prev2, std::vector<uint64_t>& keys) {
-  keys.clear();
+// A word's features, in the order the weights add them up (the order is part of the model's
+// float sums: decoding must keep it). Those that look at no other word and no label ("own"
+// keys) are the same in both decoding directions, so the decoder computes them once per word
+// (OwnKeys) for both passes; Features interleaves them with the others.
+constexpr size_t kOwnA = 16;  // Own keys before the first neighbour feature.
+constexpr size_t kOwnB = 4;   // Own keys between the two neighbour groups.
+constexpr size_t kMaxOwn = 20 + 1 + 32 + 1 + 6 + 32 + 1;  // With every gazetteer/known bit set.
+constexpr size_t kMaxKeys = kMaxOwn + 17 + 2 + 2 + 6;
+
+// The own keys of `w` into own[0..kMaxOwn); returns how many.
+size_t OwnKeys(const WordInfo& w, uint64_t sentence_case, uint64_t* own) {
+  size_t k = 0;
+  own[k++] = MixKey(kBias, 0);
+  own[k++] = MixKey(kForm, w.form);
+  own[k++] = MixKey(kLower, w.lower);
+  own[k++] = MixKey(kPrefix1, w.prefix[0]);
+  own[k++] = MixKey(kPrefix2, w.prefix[1]);
+  own[k++] = MixKey(kPrefix3, w.prefix[2]);
+  own[k++] = MixKey(kPrefix4, w.prefix[3]);
+  own[k++] = MixKey(kSuffix1, w.suffix[0]);
+  own[k++] = MixKey(kSuffix2, w.suffix[1]);
+  own[k++] = MixKey(kSuffix3, w.suffix[2]);
+  own[k++] = MixKey(kSuffix4, w.suffix[3]);
+  own[k++] = MixKey(kShape, w.shape);
+  own[k++] = MixKey(kShortShape, w.short_shape);
+  own[k++] = MixKey(kFlags, w.flags);
+  own[k++] = MixKey(kUpos, w.upos);
+  own[k++] = MixKey(kXpos, w.xpos);
+  // kOwnA == 16 so far.
+  own[k++] = MixKey(MixKey(kXposShape, w.xpos), w.short_shape);
+  own[k++] = MixKey(MixKey(kCaseShape, sentence_case), w.short_shape);
+  own[k++] = MixKey(MixKey(kCaseLower, sentence_case), w.lower);
+  own[k++] = MixKey(kLabelClass, w.label_class);
+  // kOwnA + kOwnB so far.
+  own[k++] = MixKey(MixKey(kLabelClassShape, w.label_class), w.short_shape);
+  for (uint32_t g = w.gaz; g != 0; g &= g - 1) {
+    own[k++] =
+        MixKey(MixKey(kGazBit, static_cast<uint64_t>(__builtin_ctz(g))), w.capitalized ? 1 : 0);
+  }
+  own[k++] = MixKey(MixKey(kGazMask, w.gaz), w.short_shape);
+  if (w.run_pos != 0) {
+    own[k++] = MixKey(MixKey(kRunPos, w.run_pos), sentence_case);
+    own[k++] = MixKey(MixKey(kRunBefore, w.run_before), w.run_pos);
+    own[k++] = MixKey(kRunAfter, w.run_after);
+    own[k++] = MixKey(kRunFirst, w.run_first);
+    own[k++] = MixKey(kRunLast, w.run_last);
+    own[k++] = MixKey(MixKey(kRunLastShape, w.run_last), w.run_pos);
+  }
+  for (uint32_t b = w.known; b != 0; b &= b - 1) {
+    own[k++] =
+        MixKey(MixKey(kKnownBit, static_cast<uint64_t>(__builtin_ctz(b))), w.capitalized ? 1 : 0);
+  }
+  own[k++] = MixKey(MixKey(kKnownMask, w.known), w.short_shape);
+  return k;
+}
+
+// Every feature of word i of `ws` into keys[0..kMaxKeys), given its own keys; returns how many.
+size_t FeaturesWithOwn(const std::vector<WordInfo>& ws, size_t i, const uint64_t* own,
+                       size_t own_count, uint64_t prev1, uint64_t prev2, uint64_t* keys) {
   const WordInfo& w = ws[i];
   ptrdiff_t n = static_cast<ptrdiff_t>(i);
   auto at = [&](ptrdiff_t j) -> const WordInfo* {
@@ -342,74 +398,47 @@ void Features(const std::vector<WordInfo>& ws, size_t i, uint64_t sentence_case,
   const WordInfo* p2 = at(n + 2);
   auto lower = [](const WordInfo* x, uint64_t edge) { return x ? x->lower : edge; };
   auto upos = [](const WordInfo* x, uint64_t edge) { return x ? x->upos : edge; };
-  keys.push_back(MixKey(kBias, 0));
-  keys.push_back(MixKey(kForm, w.form));
-  keys.push_back(MixKey(kLower, w.lower));
-  keys.push_back(MixKey(kPrefix1, w.prefix[0]));
-  keys.push_back(MixKey(kPrefix2, w.prefix[1]));
-  keys.push_back(MixKey(kPrefix3, w.prefix[2]));
-  keys.push_back(MixKey(kPrefix4, w.prefix[3]));
-  keys.push_back(MixKey(kSuffix1, w.suffix[0]));
-  keys.push_back(MixKey(kSuffix2, w.suffix[1]));
-  keys.push_back(MixKey(kSuffix3, w.suffix[2]));
-  keys.push_back(MixKey(kSuffix4, w.suffix[3]));
-  keys.push_back(MixKey(kShape, w.shape));
-  keys.push_back(MixKey(kShortShape, w.short_shape));
-  keys.push_back(MixKey(kFlags, w.flags));
-  keys.push_back(MixKey(kUpos, w.upos));
-  keys.push_back(MixKey(kXpos, w.xpos));
-  keys.push_back(MixKey(kUposM1, upos(m1, kStartWord)));
-  keys.push_back(MixKey(kUposP1, upos(p1, kEndWord)));
-  keys.push_back(MixKey(kUposM2, upos(m2, kStartWord)));
-  keys.push_back(MixKey(kUposP2, upos(p2, kEndWord)));
-  keys.push_back(MixKey(MixKey(kUposM1Upos, upos(m1, kStartWord)), w.upos));
-  keys.push_back(MixKey(MixKey(kUposUposP1, w.upos), upos(p1, kEndWord)));
-  keys.push_back(MixKey(kLowerM1, lower(m1, kStartWord)));
-  keys.push_back(MixKey(kLowerM2, lower(m2, kStartWord)));
-  keys.push_back(MixKey(kLowerP1, lower(p1, kEndWord)));
-  keys.push_back(MixKey(kLowerP2, lower(p2, kEndWord)));
-  keys.push_back(MixKey(kFormM1, m1 ? m1->form : kStartWord));
-  keys.push_back(MixKey(kFormP1, p1 ? p1->form : kEndWord));
-  keys.push_back(MixKey(MixKey(kLowerM1Lower, lower(m1, kStartWord)), w.lower));
-  keys.push_back(MixKey(MixKey(kLowerLowerP1, w.lower), lower(p1, kEndWord)));
-  keys.push_back(MixKey(kShapeM1, m1 ? m1->short_shape : kStartWord));
-  keys.push_back(MixKey(kShapeP1, p1 ? p1->short_shape : kEndWord));
-  keys.push_back(
-      MixKey(MixKey(MixKey(kShortShape3, m1 ? m1->short_shape : kStartWord), w.short_shape),
-             p1 ? p1->short_shape : kEndWord));
-  keys.push_back(MixKey(MixKey(kXposShape, w.xpos), w.short_shape));
-  keys.push_back(MixKey(MixKey(kCaseShape, sentence_case), w.short_shape));
-  keys.push_back(MixKey(MixKey(kCaseLower, sentence_case), w.lower));
-  keys.push_back(MixKey(kLabelClass, w.label_class));
-  keys.push_back(MixKey(kLabelClassM1, m1 ? m1->label_class : kStartWord));
-  keys.push_back(MixKey(kLabelClassP1, p1 ? p1->label_class : kEndWord));
-  keys.push_back(MixKey(MixKey(kLabelClassShape, w.label_class), w.short_shape));
-  for (uint32_t g = w.gaz; g != 0; g &= g - 1) {
-    keys.push_back(
-        MixKey(MixKey(kGazBit, static_cast<uint64_t>(__builtin_ctz(g))), w.capitalized ? 1 : 0));
-  }
-  keys.push_back(MixKey(MixKey(kGazMask, w.gaz), w.short_shape));
-  if (w.run_pos != 0) {
-    keys.push_back(MixKey(MixKey(kRunPos, w.run_pos), sentence_case));
-    keys.push_back(MixKey(MixKey(kRunBefore, w.run_before), w.run_pos));
-    keys.push_back(MixKey(kRunAfter, w.run_after));
-    keys.push_back(MixKey(kRunFirst, w.run_first));
-    keys.push_back(MixKey(kRunLast, w.run_last));
-    keys.push_back(MixKey(MixKey(kRunLastShape, w.run_last), w.run_pos));
-  }
-  for (uint32_t k = w.known; k != 0; k &= k - 1) {
-    keys.push_back(
-        MixKey(MixKey(kKnownBit, static_cast<uint64_t>(__builtin_ctz(k))), w.capitalized ? 1 : 0));
-  }
-  keys.push_back(MixKey(MixKey(kKnownMask, w.known), w.short_shape));
-  keys.push_back(MixKey(kGazMaskM1, m1 ? m1->gaz : kStartWord));
-  keys.push_back(MixKey(kGazMaskP1, p1 ? p1->gaz : kEndWord));
-  keys.push_back(MixKey(kPrev1, prev1));
-  keys.push_back(MixKey(MixKey(kPrev2Prev1, prev2), prev1));
-  keys.push_back(MixKey(MixKey(kPrev1Lower, prev1), w.lower));
-  keys.push_back(MixKey(MixKey(kPrev1Shape, prev1), w.short_shape));
-  keys.push_back(MixKey(MixKey(kPrev1Upos, prev1), w.upos));
-  keys.push_back(MixKey(MixKey(kPrev1Gaz, prev1), w.gaz));
+  size_t k = 0;
+  for (size_t j = 0; j < kOwnA; ++j) keys[k++] = own[j];
+  keys[k++] = MixKey(kUposM1, upos(m1, kStartWord));
+  keys[k++] = MixKey(kUposP1, upos(p1, kEndWord));
+  keys[k++] = MixKey(kUposM2, upos(m2, kStartWord));
+  keys[k++] = MixKey(kUposP2, upos(p2, kEndWord));
+  keys[k++] = MixKey(MixKey(kUposM1Upos, upos(m1, kStartWord)), w.upos);
+  keys[k++] = MixKey(MixKey(kUposUposP1, w.upos), upos(p1, kEndWord));
+  keys[k++] = MixKey(kLowerM1, lower(m1, kStartWord));
+  keys[k++] = MixKey(kLowerM2, lower(m2, kStartWord));
+  keys[k++] = MixKey(kLowerP1, lower(p1, kEndWord));
+  keys[k++] = MixKey(kLowerP2, lower(p2, kEndWord));
+  keys[k++] = MixKey(kFormM1, m1 ? m1->form : kStartWord);
+  keys[k++] = MixKey(kFormP1, p1 ? p1->form : kEndWord);
+  keys[k++] = MixKey(MixKey(kLowerM1Lower, lower(m1, kStartWord)), w.lower);
+  keys[k++] = MixKey(MixKey(kLowerLowerP1, w.lower), lower(p1, kEndWord));
+  keys[k++] = MixKey(kShapeM1, m1 ? m1->short_shape : kStartWord);
+  keys[k++] = MixKey(kShapeP1, p1 ? p1->short_shape : kEndWord);
+  keys[k++] = MixKey(MixKey(MixKey(kShortShape3, m1 ? m1->short_shape : kStartWord), w.short_shape),
+                     p1 ? p1->short_shape : kEndWord);
+  for (size_t j = kOwnA; j < kOwnA + kOwnB; ++j) keys[k++] = own[j];
+  keys[k++] = MixKey(kLabelClassM1, m1 ? m1->label_class : kStartWord);
+  keys[k++] = MixKey(kLabelClassP1, p1 ? p1->label_class : kEndWord);
+  for (size_t j = kOwnA + kOwnB; j < own_count; ++j) keys[k++] = own[j];
+  keys[k++] = MixKey(kGazMaskM1, m1 ? m1->gaz : kStartWord);
+  keys[k++] = MixKey(kGazMaskP1, p1 ? p1->gaz : kEndWord);
+  keys[k++] = MixKey(kPrev1, prev1);
+  keys[k++] = MixKey(MixKey(kPrev2Prev1, prev2), prev1);
+  keys[k++] = MixKey(MixKey(kPrev1Lower, prev1), w.lower);
+  keys[k++] = MixKey(MixKey(kPrev1Shape, prev1), w.short_shape);
+  keys[k++] = MixKey(MixKey(kPrev1Upos, prev1), w.upos);
+  keys[k++] = MixKey(MixKey(kPrev1Gaz, prev1), w.gaz);
+  return k;
+}
+
+void Features(const std::vector<WordInfo>& ws, size_t i, uint64_t sentence_case, uint64_t prev1,
+              uint64_t prev2, std::vector<uint64_t>& keys) {
+  uint64_t own[kMaxOwn];
+  const size_t own_count = OwnKeys(ws[i], sentence_case, own);
+  keys.resize(kMaxKeys);
+  keys.resize(FeaturesWithOwn(ws, i, own, own_count, prev1, prev2, keys.data()));
 }
 
 // Class c: 0 = O; 1 + 4 * type + role, role 0 B, 1 I, 2 L, 3 U.
@@ -466,28 +495,63 @@ void Greedy(const std::vector<WordInfo>& info, uint64_t sentence_case, int num_c
   }
 }
 
+// Greedy for decoding with frozen weights: the same keys (Features) and sums, with the own keys
+// of the words given (own[i] and own_count[i] for word i of `info`).
+void GreedyDecode(const std::vector<WordInfo>& info, const std::vector<const uint64_t*>& own,
+                  const std::vector<size_t>& own_count, int num_classes, bool reverse,
+                  const float* extra, const nlp::tag::RowWeights& weights, std::vector<int>& labels,
+                  std::vector<float>* all_scores) {
+  uint64_t keys[kMaxKeys];
+  float scores[kMaxClasses + 4];  // RowWeights::padded_classes() at most.
+  const size_t width = weights.padded_classes();
+  uint64_t prev1 = kStartLabel, prev2 = kStartLabel;
+  labels.resize(info.size());
+  for (size_t i = 0; i < info.size(); ++i) {
+    const size_t n = FeaturesWithOwn(info, i, own[i], own_count[i], prev1, prev2, keys);
+    std::fill(scores, scores + width, 0.0f);
+    if (extra != nullptr) std::copy(extra + i * num_classes, extra + (i + 1) * num_classes, scores);
+    weights.AddAll(keys, n, scores);
+    if (all_scores != nullptr) all_scores->insert(all_scores->end(), scores, scores + num_classes);
+    int best = ArgMaxAllowed(scores, num_classes, prev1, reverse);
+    labels[i] = best;
+    prev2 = prev1;
+    prev1 = static_cast<uint64_t>(best);
+  }
+}
+
 void Decode(const std::vector<WordInfo>& info, uint64_t sentence_case,
-            const nlp::tag::SparseWeights& forward, const nlp::tag::SparseWeights* backward,
+            const nlp::tag::RowWeights& forward, const nlp::tag::RowWeights* backward,
             int num_classes, std::vector<int>& labels) {
-  auto scorer = [](const nlp::tag::SparseWeights& w) {
-    return [&w](const std::vector<uint64_t>& keys, float* scores) { w.AddAll(keys, scores); };
-  };
+  const size_t n = info.size();
+  // The words' own keys, computed once for both directions.
+  std::vector<uint64_t> own_keys;
+  own_keys.reserve(n * 32 + kMaxOwn);
+  std::vector<size_t> own_count(n);
+  for (size_t i = 0; i < n; ++i) {
+    const size_t at = own_keys.size();
+    own_keys.resize(at + kMaxOwn);
+    own_count[i] = OwnKeys(info[i], sentence_case, own_keys.data() + at);
+    own_keys.resize(at + own_count[i]);
+  }
+  std::vector<const uint64_t*> own(n);
+  for (size_t i = 0, at = 0; i < n; at += own_count[i++]) own[i] = own_keys.data() + at;
   if (backward == nullptr) {
-    Greedy(info, sentence_case, num_classes, false, nullptr, scorer(forward), labels, nullptr);
+    GreedyDecode(info, own, own_count, num_classes, false, nullptr, forward, labels, nullptr);
     return;
   }
   std::vector<WordInfo> reversed(info.rbegin(), info.rend());
+  std::vector<const uint64_t*> own_reversed(own.rbegin(), own.rend());
+  std::vector<size_t> count_reversed(own_count.rbegin(), own_count.rend());
   std::vector<float> back_scores;
-  back_scores.reserve(info.size() * num_classes);
-  Greedy(reversed, sentence_case, num_classes, true, nullptr, scorer(*backward), labels,
-         &back_scores);
+  back_scores.reserve(n * num_classes);
+  GreedyDecode(reversed, own_reversed, count_reversed, num_classes, true, nullptr, *backward,
+               labels, &back_scores);
   std::vector<float> extra(back_scores.size());
-  const size_t n = info.size();
   for (size_t j = 0; j < n; ++j) {
     std::copy(back_scores.begin() + j * num_classes, back_scores.begin() + (j + 1) * num_classes,
               extra.begin() + (n - 1 - j) * num_classes);
   }
-  Greedy(info, sentence_case, num_classes, false, extra.data(), scorer(forward), labels, nullptr);
+  GreedyDecode(info, own, own_count, num_classes, false, extra.data(), forward, labels, nullptr);
 }
 
 // Entities (type index, first, last) of a left-to-right label sequence; lenient about
@@ -654,8 +718,9 @@ struct EntityRecognizer::Impl {
   Gazetteer gazetteer;
   LabelClasses label_classes;
   Gazetteer known_names;  // Entity names of the training data (types 0..7).
-  nlp::tag::SparseWeights weights;
-  nlp::tag::SparseWeights backward;
+  // The weights in the layout for decoding (RowWeights: the same sums as SparseWeights).
+  nlp::tag::RowWeights weights;
+  nlp::tag::RowWeights backward;
   bool has_backward = false;
   int NumClasses() const { return 1 + 4 * static_cast<int>(types.size()); }
 };
@@ -789,12 +854,12 @@ Result<EntityRecognizer> EntityRecognizer::FromBytes(std::string bytes) {
   if (!weights.ok()) return weights.status();
   Result<nlp::tag::SparseWeights> w = nlp::tag::SparseWeights::Parse(*weights, classes);
   if (!w.ok()) return w.status();
-  impl->weights = std::move(*w);
+  impl->weights = nlp::tag::RowWeights(*w, classes);
   if (file->Has("weights_backward")) {
     Result<nlp::tag::SparseWeights> b =
         nlp::tag::SparseWeights::Parse(*file->Section("weights_backward"), classes);
     if (!b.ok()) return b.status();
-    impl->backward = std::move(*b);
+    impl->backward = nlp::tag::RowWeights(*b, classes);
     impl->has_backward = true;
   }
   impl->bytes = std::move(bytes);
@@ -1030,9 +1095,12 @@ Result<EntityRecognizer> EntityRecognizer::Train(const std::vector<NerExample>& 
     }
     return trainer.Finish(options.prune_below);
   };
-  impl->weights = train_direction(false);
+  const nlp::tag::SparseWeights forward_weights = train_direction(false);
+  nlp::tag::SparseWeights backward_weights;
+  impl->weights = nlp::tag::RowWeights(forward_weights, num_classes);
   if (options.bidirectional) {
-    impl->backward = train_direction(true);
+    backward_weights = train_direction(true);
+    impl->backward = nlp::tag::RowWeights(backward_weights, num_classes);
     impl->has_backward = true;
   }
   if (!dev.empty()) {
@@ -1083,16 +1151,16 @@ Result<EntityRecognizer> EntityRecognizer::Train(const std::vector<NerExample>& 
     kw.U8(mask);
   }
   writer.AddSection("known_names", kw.Take());
-  writer.AddSection("weights", impl->weights.Serialize());
-  if (impl->has_backward) writer.AddSection("weights_backward", impl->backward.Serialize());
+  writer.AddSection("weights", forward_weights.Serialize());
+  if (impl->has_backward) writer.AddSection("weights_backward", backward_weights.Serialize());
   impl->bytes = writer.Serialize();
   char line[256];
   std::snprintf(line, sizeof line,
                 "model: %zu types, %zu gazetteer entries, %zu + %zu features, %zu + %zu weights, "
                 "%zu bytes",
-                impl->types.size(), impl->gazetteer.size(), impl->weights.num_features(),
-                impl->backward.num_features(), impl->weights.num_weights(),
-                impl->backward.num_weights(), impl->bytes.size());
+                impl->types.size(), impl->gazetteer.size(), forward_weights.num_features(),
+                backward_weights.num_features(), forward_weights.num_weights(),
+                backward_weights.num_weights(), impl->bytes.size());
   log(line);
   return EntityRecognizer(std::move(impl));
 }

@@ -4,6 +4,10 @@
 #include <algorithm>
 #include <cmath>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "nlp/model_file.h"
 
 namespace annals::nlp::tag {
@@ -27,14 +31,14 @@ void SparseWeights::BuildTable(const std::vector<uint64_t>& keys,
   }
 }
 
-void SparseWeights::AddAll(const std::vector<uint64_t>& keys, float* scores) const {
+void SparseWeights::AddAll(const uint64_t* keys, size_t count, float* scores) const {
   if (slots_.empty()) return;
   constexpr size_t kBatch = 64;
   const Slot* found[kBatch];
   const Slot* slots = slots_.data();
   const Entry* entries = entries_.data();
-  for (size_t base = 0; base < keys.size(); base += kBatch) {
-    const size_t n = std::min(kBatch, keys.size() - base);
+  for (size_t base = 0; base < count; base += kBatch) {
+    const size_t n = std::min(kBatch, count - base);
     for (size_t i = 0; i < n; ++i) __builtin_prefetch(slots + Home(keys[base + i]));
     size_t m = 0;
     for (size_t i = 0; i < n; ++i) {
@@ -52,6 +56,91 @@ void SparseWeights::AddAll(const std::vector<uint64_t>& keys, float* scores) con
     for (size_t i = 0; i < m; ++i) {
       for (uint32_t e = found[i]->begin; e < found[i]->end; ++e) {
         scores[entries[e].cls] += entries[e].value * scale_;
+      }
+    }
+  }
+}
+
+RowWeights::RowWeights(const SparseWeights& weights, int num_classes)
+    : width_((static_cast<size_t>(num_classes) + 3) / 4 * 4) {
+  size_t n = 0, dense = 0, sparse = 0;
+  weights.ForEachFeature([&](uint64_t, const SparseWeights::Entry*, size_t count) {
+    ++n;
+    if (count >= kDenseMin) {
+      ++dense;
+    } else {
+      sparse += count;
+    }
+  });
+  rows_.reserve(dense * width_);
+  entries_.reserve(sparse);
+  size_t cap = 16;
+  int bits = 4;
+  while (cap < n * 2) {
+    cap <<= 1;
+    ++bits;
+  }
+  slots_.assign(cap, Slot());
+  mask_ = cap - 1;
+  shift_ = 64 - bits;
+  const float scale = weights.scale();
+  weights.ForEachFeature([&](uint64_t key, const SparseWeights::Entry* e, size_t count) {
+    size_t i = Home(key);
+    while (slots_[i].key != 0) i = (i + 1) & mask_;
+    Slot& s = slots_[i];
+    s.key = key;
+    if (count >= kDenseMin) {
+      s.begin = static_cast<uint32_t>(rows_.size());
+      s.count = kDense;
+      rows_.resize(rows_.size() + width_, 0.0f);
+      for (size_t k = 0; k < count; ++k) rows_[s.begin + e[k].cls] = e[k].value * scale;
+    } else {
+      s.begin = static_cast<uint32_t>(entries_.size());
+      s.count = static_cast<uint32_t>(count);
+      for (size_t k = 0; k < count; ++k) entries_.push_back({e[k].value * scale, e[k].cls});
+    }
+  });
+}
+
+void RowWeights::AddAll(const uint64_t* keys, size_t count, float* scores) const {
+  if (slots_.empty()) return;
+  constexpr size_t kBatch = 64;
+  const Slot* found[kBatch];
+  const Slot* slots = slots_.data();
+  const float* rows = rows_.data();
+  const Entry* entries = entries_.data();
+  for (size_t base = 0; base < count; base += kBatch) {
+    const size_t n = std::min(kBatch, count - base);
+    for (size_t i = 0; i < n; ++i) __builtin_prefetch(slots + Home(keys[base + i]));
+    size_t m = 0;
+    for (size_t i = 0; i < n; ++i) {
+      const uint64_t key = keys[base + i];
+      for (size_t j = Home(key);; j = (j + 1) & mask_) {
+        const Slot& s = slots[j];
+        if (s.key == key) {
+          found[m++] = &s;
+          __builtin_prefetch(s.count == kDense ? static_cast<const void*>(rows + s.begin)
+                                               : static_cast<const void*>(entries + s.begin));
+          break;
+        }
+        if (s.key == 0) break;
+      }
+    }
+    for (size_t i = 0; i < m; ++i) {
+      const Slot& s = *found[i];
+      if (s.count == kDense) {
+        const float* row = rows + s.begin;
+#ifdef __SSE2__
+        for (size_t c = 0; c < width_; c += 4) {
+          _mm_storeu_ps(scores + c, _mm_add_ps(_mm_loadu_ps(scores + c), _mm_loadu_ps(row + c)));
+        }
+#else
+        for (size_t c = 0; c < width_; ++c) scores[c] += row[c];
+#endif
+      } else {
+        for (uint32_t e = s.begin; e < s.begin + s.count; ++e) {
+          scores[entries[e].cls] += entries[e].product;
+        }
       }
     }
   }

@@ -44,7 +44,10 @@ class SparseWeights {
 
   // The same as Add for each key in turn (so the same float sums, added in the same order), with
   // the memory reads of all the keys overlapped: lookups are memory-bound.
-  void AddAll(const std::vector<uint64_t>& keys, float* scores) const;
+  void AddAll(const std::vector<uint64_t>& keys, float* scores) const {
+    AddAll(keys.data(), keys.size(), scores);
+  }
+  void AddAll(const uint64_t* keys, size_t count, float* scores) const;
 
   // Hints the cache that `key` will be looked up soon (lookups are memory-bound).
   void Prefetch(uint64_t key) const {
@@ -66,6 +69,20 @@ class SparseWeights {
   };
   static SparseWeights Build(const std::vector<Triple>& triples);
 
+  // One weight: value * scale() is added to scores[cls].
+  struct Entry {
+    int16_t value;
+    uint8_t cls;
+  };
+  float scale() const { return scale_; }
+  // Calls f(key, entries, count) for every feature, its weights in the order Add adds them.
+  template <typename F>
+  void ForEachFeature(F&& f) const {
+    for (const Slot& s : slots_) {
+      if (s.key != 0) f(s.key, entries_.data() + s.begin, static_cast<size_t>(s.end - s.begin));
+    }
+  }
+
  private:
   struct Slot {
     uint64_t key = 0;
@@ -82,12 +99,45 @@ class SparseWeights {
   int shift_ = 63;
   size_t num_features_ = 0;
   // The (class, weight) runs of the features, one entry read per weight.
-  struct Entry {
-    int16_t value;
-    uint8_t cls;
-  };
   util::HugeVector<Entry> entries_;
   float scale_ = 1.0f;
+};
+
+// The weights of a SparseWeights for scoring few classes (the NER model's 13): a feature with
+// weights for many classes keeps them as a dense row of products value * scale, 0 for the
+// classes without a weight, added to the scores with SIMD adds; the others keep their sparse
+// (class, product) run. AddAll gives the same float scores as SparseWeights::AddAll: the products
+// are the same floats, each class's sum takes them in the same order, and adding 0 changes no
+// sum (no score is ever -0).
+class RowWeights {
+ public:
+  RowWeights() = default;
+  RowWeights(const SparseWeights& weights, int num_classes);
+
+  // scores must have room for padded_classes() floats; those past num_classes are scratch.
+  void AddAll(const uint64_t* keys, size_t count, float* scores) const;
+  size_t padded_classes() const { return width_; }
+
+ private:
+  static constexpr uint32_t kDense = 0x80000000u;  // Slot::count flag: `begin` is a row.
+  static constexpr size_t kDenseMin = 4;           // Weights from which a feature is a row.
+  struct Slot {
+    uint64_t key = 0;
+    uint32_t begin = 0;  // Into rows_ (dense) or entries_.
+    uint32_t count = 0;  // Sparse: the run's length; dense: kDense.
+  };
+  struct Entry {
+    float product;
+    uint32_t cls;
+  };
+  size_t Home(uint64_t key) const { return static_cast<size_t>(key >> shift_); }
+
+  util::HugeVector<Slot> slots_;
+  util::HugeVector<Entry> entries_;
+  util::HugeVector<float> rows_;
+  size_t width_ = 0;  // Row length: the class count rounded up to 4.
+  size_t mask_ = 0;
+  int shift_ = 63;
 };
 
 // Learns weights for `num_classes` classes. Not thread-safe.
