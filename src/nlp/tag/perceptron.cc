@@ -11,6 +11,38 @@
 #include "nlp/model_file.h"
 
 namespace annals::nlp::tag {
+namespace {
+
+// Looks `count` keys up in an open-addressing table (`slots`, home slot key >> shift, linear
+// probing, key 0 empty) 64 at a time: prefetches every home slot of the batch, probes, calls
+// prefetch(slot) for each key found, then add(slot) for each, in key order. Both weight layouts
+// score through it, so their lookups stay alike.
+template <typename Slot, typename Prefetch, typename Add>
+void LookUpBatched(const Slot* slots, size_t mask, int shift, const uint64_t* keys, size_t count,
+                   Prefetch prefetch, Add add) {
+  constexpr size_t kBatch = 64;
+  const Slot* found[kBatch];
+  for (size_t base = 0; base < count; base += kBatch) {
+    const size_t n = std::min(kBatch, count - base);
+    for (size_t i = 0; i < n; ++i) __builtin_prefetch(slots + (keys[base + i] >> shift));
+    size_t m = 0;
+    for (size_t i = 0; i < n; ++i) {
+      const uint64_t key = keys[base + i];
+      for (size_t j = static_cast<size_t>(key >> shift);; j = (j + 1) & mask) {
+        const Slot& s = slots[j];
+        if (s.key == key) {
+          found[m++] = &s;
+          prefetch(s);
+          break;
+        }
+        if (s.key == 0) break;
+      }
+    }
+    for (size_t i = 0; i < m; ++i) add(*found[i]);
+  }
+}
+
+}  // namespace
 
 void SparseWeights::BuildTable(const std::vector<uint64_t>& keys,
                                const std::vector<uint32_t>& starts) {
@@ -33,32 +65,15 @@ void SparseWeights::BuildTable(const std::vector<uint64_t>& keys,
 
 void SparseWeights::AddAll(const uint64_t* keys, size_t count, float* scores) const {
   if (slots_.empty()) return;
-  constexpr size_t kBatch = 64;
-  const Slot* found[kBatch];
-  const Slot* slots = slots_.data();
   const Entry* entries = entries_.data();
-  for (size_t base = 0; base < count; base += kBatch) {
-    const size_t n = std::min(kBatch, count - base);
-    for (size_t i = 0; i < n; ++i) __builtin_prefetch(slots + Home(keys[base + i]));
-    size_t m = 0;
-    for (size_t i = 0; i < n; ++i) {
-      const uint64_t key = keys[base + i];
-      for (size_t j = Home(key);; j = (j + 1) & mask_) {
-        const Slot& s = slots[j];
-        if (s.key == key) {
-          found[m++] = &s;
-          __builtin_prefetch(entries + s.begin);
-          break;
+  LookUpBatched(
+      slots_.data(), mask_, shift_, keys, count,
+      [&](const Slot& s) { __builtin_prefetch(entries + s.begin); },
+      [&](const Slot& s) {
+        for (uint32_t e = s.begin; e < s.end; ++e) {
+          scores[entries[e].cls] += entries[e].value * scale_;
         }
-        if (s.key == 0) break;
-      }
-    }
-    for (size_t i = 0; i < m; ++i) {
-      for (uint32_t e = found[i]->begin; e < found[i]->end; ++e) {
-        scores[entries[e].cls] += entries[e].value * scale_;
-      }
-    }
-  }
+      });
 }
 
 RowWeights::RowWeights(const SparseWeights& weights, int num_classes)
@@ -104,46 +119,30 @@ RowWeights::RowWeights(const SparseWeights& weights, int num_classes)
 
 void RowWeights::AddAll(const uint64_t* keys, size_t count, float* scores) const {
   if (slots_.empty()) return;
-  constexpr size_t kBatch = 64;
-  const Slot* found[kBatch];
-  const Slot* slots = slots_.data();
   const float* rows = rows_.data();
   const Entry* entries = entries_.data();
-  for (size_t base = 0; base < count; base += kBatch) {
-    const size_t n = std::min(kBatch, count - base);
-    for (size_t i = 0; i < n; ++i) __builtin_prefetch(slots + Home(keys[base + i]));
-    size_t m = 0;
-    for (size_t i = 0; i < n; ++i) {
-      const uint64_t key = keys[base + i];
-      for (size_t j = Home(key);; j = (j + 1) & mask_) {
-        const Slot& s = slots[j];
-        if (s.key == key) {
-          found[m++] = &s;
-          __builtin_prefetch(s.count == kDense ? static_cast<const void*>(rows + s.begin)
-                                               : static_cast<const void*>(entries + s.begin));
-          break;
-        }
-        if (s.key == 0) break;
-      }
-    }
-    for (size_t i = 0; i < m; ++i) {
-      const Slot& s = *found[i];
-      if (s.count == kDense) {
-        const float* row = rows + s.begin;
+  LookUpBatched(
+      slots_.data(), mask_, shift_, keys, count,
+      [&](const Slot& s) {
+        __builtin_prefetch(s.count == kDense ? static_cast<const void*>(rows + s.begin)
+                                             : static_cast<const void*>(entries + s.begin));
+      },
+      [&](const Slot& s) {
+        if (s.count == kDense) {
+          const float* row = rows + s.begin;
 #ifdef __SSE2__
-        for (size_t c = 0; c < width_; c += 4) {
-          _mm_storeu_ps(scores + c, _mm_add_ps(_mm_loadu_ps(scores + c), _mm_loadu_ps(row + c)));
-        }
+          for (size_t c = 0; c < width_; c += 4) {
+            _mm_storeu_ps(scores + c, _mm_add_ps(_mm_loadu_ps(scores + c), _mm_loadu_ps(row + c)));
+          }
 #else
-        for (size_t c = 0; c < width_; ++c) scores[c] += row[c];
+          for (size_t c = 0; c < width_; ++c) scores[c] += row[c];
 #endif
-      } else {
-        for (uint32_t e = s.begin; e < s.begin + s.count; ++e) {
-          scores[entries[e].cls] += entries[e].product;
+        } else {
+          for (uint32_t e = s.begin; e < s.begin + s.count; ++e) {
+            scores[entries[e].cls] += entries[e].product;
+          }
         }
-      }
-    }
-  }
+      });
 }
 
 SparseWeights SparseWeights::Build(const std::vector<Triple>& triples) {
