@@ -1213,7 +1213,8 @@ Result<std::vector<DyadPeriod>> PgStore::QueryDyad(const DyadQuery& q) {
                "::text AND kind = $5::text AND ($3::text = '' OR period >= $3::text) AND "
                "($4::text = '' OR period < $4::text || 'z')";
       };
-      // A country with itself is one direction (SQLite reads it twice; so do the rows below).
+      // A country with itself is one direction. No ORDER BY: the rows are sorted here (a sort on
+      // the server costs a third of the query's time).
       const std::string rows =
           q.a == q.b ? direction("0", "$1", "$2")
                      : direction("0", "$1", "$2") + " UNION ALL " + direction("1", "$2", "$1");
@@ -1222,9 +1223,10 @@ Result<std::vector<DyadPeriod>> PgStore::QueryDyad(const DyadQuery& q) {
               ? "SELECT " + *PgPeriodExpr(q.by, "period") +
                     " AS p, dir, sum(q1), sum(q2), sum(q3), sum(q4), sum(f1), sum(f2), sum(f3), "
                     "sum(f4), sum(g), sum(fg) FROM (" +
-                    rows + ") r GROUP BY p, dir ORDER BY p, dir"
-              : rows + " ORDER BY 1, 2";
+                    rows + ") r GROUP BY p, dir"
+              : rows;
       pqxx::result r = Tx().exec_prepared(Prepared(sql), q.a, q.b, q.date_from, q.date_to, kind);
+      std::vector<DyadPeriod> backward;  // b -> a, after a -> b within a period (below).
       for (const pqxx::row& s : r) {
         int64_t counts[10];
         for (int k = 0; k < 10; ++k) counts[k] = Int(s[k + 2]);
@@ -1234,12 +1236,16 @@ Result<std::vector<DyadPeriod>> PgStore::QueryDyad(const DyadQuery& q) {
         const bool forward = Int(s[1]) == 0;
         d.from = forward ? q.a : q.b;
         d.to = forward ? q.b : q.a;
-        out.push_back(d);
-        if (q.a == q.b) out.push_back(std::move(d));
+        (forward ? out : backward).push_back(std::move(d));
       }
+      auto by_period = [](const DyadPeriod& x, const DyadPeriod& y) { return x.period < y.period; };
+      std::sort(out.begin(), out.end(), by_period);
+      std::sort(backward.begin(), backward.end(), by_period);
+      out.insert(out.end(), std::make_move_iterator(backward.begin()),
+                 std::make_move_iterator(backward.end()));
       return Status::Ok();
     }
-    for (int dir = 0; dir < 2; ++dir) {
+    for (int dir = 0; dir < (q.a == q.b ? 1 : 2); ++dir) {  // A code with itself: one direction.
       // As in SQLite: through the event_actors code index.
       std::string match =
           "e.rowid IN (SELECT s.event_rowid FROM event_actors s JOIN event_actors t ON "

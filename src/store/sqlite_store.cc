@@ -958,6 +958,7 @@ Result<std::vector<DyadPeriod>> SqliteStore::QueryDyad(const DyadQuery& q) {
   if (!period.ok()) return period.status();
   std::vector<DyadPeriod> out;
   size_t split = 0;  // Where the b -> a rows begin.
+  const int directions = q.a == q.b ? 1 : 2;  // A code with itself is one direction.
   if (DyadFromRollup(q.a, q.b)) {
     // Two countries: dyad_periods, the rows of the query's own period when the bounds allow
     // (a few hundred per direction over ten years), else the day rows regrouped.
@@ -977,7 +978,7 @@ Result<std::vector<DyadPeriod>> SqliteStore::QueryDyad(const DyadQuery& q) {
     Stmt s(db, sql, stmt_cache);
     if (!s.ok()) return Error("preparing dyad query");
     out.reserve(kind == "w" ? 1100 : kind == "m" ? 260 : 64);
-    for (int dir = 0; dir < 2; ++dir) {
+    for (int dir = 0; dir < directions; ++dir) {
       if (dir == 1) split = out.size();
       sqlite3_reset(s.get());
       s.Text(1, dir == 0 ? q.a : q.b);
@@ -1000,7 +1001,7 @@ Result<std::vector<DyadPeriod>> SqliteStore::QueryDyad(const DyadQuery& q) {
       }
     }
   } else {
-    for (int dir = 0; dir < 2; ++dir) {
+    for (int dir = 0; dir < directions; ++dir) {
       if (dir == 1) split = out.size();
       std::string sql = "SELECT " + *period +
                         " AS p, e.quad_class, count(*), avg(e.goldstein) FROM events e WHERE " +

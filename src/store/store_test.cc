@@ -670,6 +670,25 @@ TEST_P(StoreTest, RollupsAgreeWithTheEventsAfterReplacement) {
   ASSERT_EQ(timeline->size(), 2u);
   EXPECT_EQ((*timeline)[0].events, 1);
   EXPECT_EQ((*timeline)[1].events, 1);
+
+  // A country with itself (China's government and its army): one row per period, from the
+  // rollup and from the events alike, not one per direction.
+  ASSERT_TRUE(store->Begin().ok());
+  Result<PutResult> c = store->PutDocument(Doc("c", "", "Third report."));
+  ASSERT_TRUE(c.ok());
+  ASSERT_TRUE(
+      store->PutEvents(c->id, {ev("051", 1, 3.5, "2025-05-02", {"CHNGOV"}, {"CHNMIL"})}).ok());
+  ASSERT_TRUE(store->Commit().ok());
+  for (const char* code : {"CHN", "CH"}) {
+    for (const char* by : {"day", "week", "month"}) {
+      Result<std::vector<DyadPeriod>> self = store->QueryDyad({.a = code, .b = code, .by = by});
+      ASSERT_TRUE(self.ok()) << code;
+      ASSERT_EQ(self->size(), 1u) << code << " by " << by;
+      EXPECT_EQ((*self)[0].events, 1) << code << " by " << by;
+      EXPECT_EQ((*self)[0].from, code);
+      EXPECT_EQ((*self)[0].to, code);
+    }
+  }
 }
 
 // Dates coarser than a day: a month-precision date counts in its month and in the week of its
