@@ -56,9 +56,13 @@ struct IngestStats {
   double seconds = 0;
   // Where the time went: summed over the annotating workers (read documents -> NLP -> code ->
   // locate), and on the writer thread inside the store (begin, write, commit). The store's share
-  // of the work is store_seconds / (annotate_seconds + store_seconds).
+  // of the work is store_seconds / (annotate_seconds + store_seconds). These are wall times: a
+  // thread waiting for a core (more busy threads than cores) or for the disk counts. The same
+  // spans in CPU time of the threads that ran them (CLOCK_THREAD_CPUTIME_ID) are the work itself.
   double annotate_seconds = 0;
   double store_seconds = 0;
+  double annotate_cpu_seconds = 0;
+  double store_cpu_seconds = 0;
   bool stopped = false;  // `stop` was raised: the run ended early after its last full commit.
 };
 

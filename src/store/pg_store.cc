@@ -891,8 +891,7 @@ Status PgStore::PutEvents(const std::string& document_id, const std::vector<Even
     std::vector<int64_t> actor_event, roles, positions, begins, ends;
     std::vector<std::string> codes, names, entries;
     std::vector<std::optional<std::string>> texts;  // NULL: the document's text at the span.
-    // The rollup rows: per (day, quad class, flagged) summed here; per country pair and event.
-    std::map<std::tuple<std::string, int, int>, std::pair<int64_t, int64_t>> days;
+    // The dyad rollup rows per country pair and event (the statement sums them per period).
     std::vector<std::string> pair_sources, pair_targets, pair_days;
     std::vector<int64_t> pair_quads, pair_flags, pair_tenths;
     const Place empty_place;
@@ -949,9 +948,6 @@ Status PgStore::PutEvents(const std::string& document_id, const std::vector<Even
       const std::string day = RollupDay(e);
       const int flagged = RollupFlagged(e);
       const int64_t tenths = GoldsteinTenths(e.goldstein);
-      auto& d = days[{day, e.quad_class, flagged}];
-      d.first += 1;
-      d.second += tenths;
       if (day.empty()) continue;
       for (const auto& [source_country, target_country] : RollupCountryPairs(e)) {
         pair_sources.push_back(source_country);
@@ -979,7 +975,7 @@ Status PgStore::PutEvents(const std::string& document_id, const std::vector<Even
     }
     std::vector<std::string> day_keys;
     std::vector<int64_t> day_quads, day_flags, day_counts, day_tenths;
-    for (const auto& [key, value] : days) {
+    for (const auto& [key, value] : SumRollupDays(events)) {
       day_keys.push_back(std::get<0>(key));
       day_quads.push_back(std::get<1>(key));
       day_flags.push_back(std::get<2>(key));

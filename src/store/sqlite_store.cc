@@ -672,15 +672,14 @@ Status SqliteStore::PutEvents(const std::string& document_id, const std::vector<
              stmt_cache);
   Stmt day_add(
       db,
-      "INSERT INTO event_days VALUES(?1, ?2, ?3, 1, ?4) ON CONFLICT DO UPDATE SET "
-      "events = events + 1, goldstein_tenths = goldstein_tenths + excluded.goldstein_tenths",
+      "INSERT INTO event_days VALUES(?1, ?2, ?3, ?5, ?4) ON CONFLICT DO UPDATE SET "
+      "events = events + excluded.events, "
+      "goldstein_tenths = goldstein_tenths + excluded.goldstein_tenths",
       stmt_cache);
-  // One row each for the day, the ISO week and the month of the event (none when undated).
+  // The day's counts (SumRollupDyadDays) into its row and those of its ISO week and its month.
   const std::string dyad_add_sql =
-      "INSERT INTO dyad_periods SELECT ?1, ?2, k, p, ?4 = 1 AND ?5 = 0, ?4 = 2 AND ?5 = 0, "
-      "?4 = 3 AND ?5 = 0, ?4 = 4 AND ?5 = 0, ?4 = 1 AND ?5 = 1, ?4 = 2 AND ?5 = 1, "
-      "?4 = 3 AND ?5 = 1, ?4 = 4 AND ?5 = 1, ?6 * (?5 = 0), ?6 * (?5 = 1) FROM (SELECT 'd' AS k, "
-      "substr(?3, 1, 10) AS p UNION ALL SELECT 'w', " +
+      "INSERT INTO dyad_periods SELECT ?1, ?2, k, p, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13 "
+      "FROM (SELECT 'd' AS k, substr(?3, 1, 10) AS p UNION ALL SELECT 'w', " +
       *PeriodExpr("week", "?3") + " UNION ALL SELECT 'm', " + *PeriodExpr("month", "?3") +
       ") WHERE ?3 <> '' ON CONFLICT DO UPDATE SET "
       "q1 = q1 + excluded.q1, q2 = q2 + excluded.q2, q3 = q3 + excluded.q3, "
@@ -757,25 +756,24 @@ Status SqliteStore::PutEvents(const std::string& document_id, const std::vector<
         if (actor.Step() != SQLITE_DONE) return Error("inserting an event actor");
       }
     }
-    const std::string day = RollupDay(e);
-    const int flagged = RollupFlagged(e);
-    const int64_t tenths = GoldsteinTenths(e.goldstein);
+  }
+  // The rollups, one row write per document and key (not per event).
+  for (const auto& [key, value] : SumRollupDays(events)) {
     sqlite3_reset(day_add.get());
-    day_add.Text(1, day);
-    day_add.Int(2, e.quad_class);
-    day_add.Int(3, flagged);
-    day_add.Int(4, tenths);
+    day_add.Text(1, std::get<0>(key));
+    day_add.Int(2, std::get<1>(key));
+    day_add.Int(3, std::get<2>(key));
+    day_add.Int(4, value.second);
+    day_add.Int(5, value.first);
     if (day_add.Step() != SQLITE_DONE) return Error("updating event_days");
-    for (const auto& [source_country, target_country] : RollupCountryPairs(e)) {
-      sqlite3_reset(dyad_add.get());
-      dyad_add.Text(1, source_country);
-      dyad_add.Text(2, target_country);
-      dyad_add.Text(3, day);
-      dyad_add.Int(4, e.quad_class);
-      dyad_add.Int(5, flagged);
-      dyad_add.Int(6, tenths);
-      if (dyad_add.Step() != SQLITE_DONE) return Error("updating dyad_periods");
-    }
+  }
+  for (const auto& [key, counts] : SumRollupDyadDays(events)) {
+    sqlite3_reset(dyad_add.get());
+    dyad_add.Text(1, std::get<0>(key));
+    dyad_add.Text(2, std::get<1>(key));
+    dyad_add.Text(3, std::get<2>(key));
+    for (int k = 0; k < 10; ++k) dyad_add.Int(4 + k, counts[static_cast<size_t>(k)]);
+    if (dyad_add.Step() != SQLITE_DONE) return Error("updating dyad_periods");
   }
   return Status::Ok();
 }

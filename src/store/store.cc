@@ -129,6 +129,31 @@ std::vector<std::pair<std::string, std::string>> RollupCountryPairs(const Event&
   return pairs;
 }
 
+RollupDays SumRollupDays(const std::vector<Event>& events) {
+  RollupDays days;
+  for (const Event& e : events) {
+    auto& d = days[{RollupDay(e), e.quad_class, RollupFlagged(e)}];
+    d.first += 1;
+    d.second += GoldsteinTenths(e.goldstein);
+  }
+  return days;
+}
+
+RollupDyadDays SumRollupDyadDays(const std::vector<Event>& events) {
+  RollupDyadDays dyads;
+  for (const Event& e : events) {
+    std::string day = RollupDay(e);
+    if (day.empty() || e.quad_class < 1 || e.quad_class > 4) continue;
+    const int flagged = RollupFlagged(e);
+    for (auto& [source_country, target_country] : RollupCountryPairs(e)) {
+      std::array<int64_t, 10>& c = dyads[{std::move(source_country), std::move(target_country), day}];
+      c[static_cast<size_t>(flagged * 4 + e.quad_class - 1)] += 1;
+      c[static_cast<size_t>(8 + flagged)] += GoldsteinTenths(e.goldstein);
+    }
+  }
+  return dyads;
+}
+
 bool DyadFromRollup(const std::string& a, const std::string& b) {
   return a.size() == 3 && b.size() == 3;
 }

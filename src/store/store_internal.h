@@ -4,8 +4,12 @@
 #ifndef ANNALS_SRC_STORE_STORE_INTERNAL_H_
 #define ANNALS_SRC_STORE_STORE_INTERNAL_H_
 
+#include <array>
+#include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -34,6 +38,17 @@ std::string RollupDay(const Event& e);
 int RollupFlagged(const Event& e);
 int64_t GoldsteinTenths(double goldstein);
 std::vector<std::pair<std::string, std::string>> RollupCountryPairs(const Event& e);
+
+// What a document's events add to the rollups, summed over the events so that each row is
+// written once per document: event_days per (day, quad class, flagged) -> (events, Goldstein
+// tenths), every event; dyad_periods per (source country, target country, day) -> q1..q4,
+// f1..f4 (events by quad class, unflagged then flagged), g and fg (Goldstein tenths, unflagged
+// and flagged), dated events only (each pair of RollupCountryPairs once per event).
+using RollupDays = std::map<std::tuple<std::string, int, int>, std::pair<int64_t, int64_t>>;
+using RollupDyadDays =
+    std::map<std::tuple<std::string, std::string, std::string>, std::array<int64_t, 10>>;
+RollupDays SumRollupDays(const std::vector<Event>& events);
+RollupDyadDays SumRollupDyadDays(const std::vector<Event>& events);
 
 // True when a dyad query between `a` and `b` can be answered from dyad_periods: both are exactly
 // a three-letter country (or group) code.
