@@ -30,6 +30,19 @@ samples=(samples/text samples/jsonl samples/html samples/feeds samples/warc samp
 "$bin" ingest "${samples[@]}" --db "$tmp/a.db" 2>"$tmp/err1.txt"
 [ $? -eq 0 ] || fail "first ingest exit status"
 first=$(counts "$tmp/a.db")
+# The timing line: CPU time of each span is positive and at most its wall time.
+python3 - "$tmp/err1.txt" <<'PY' || fail "timing line: $(grep 'ingest: time' "$tmp/err1.txt")"
+import re, sys
+m = re.search(r"annotating ([\d.]+) s \(all workers\), store ([\d.]+) s .*CPU: annotating "
+              r"([\d.]+) s, store ([\d.]+) s \(([\d.]+)%\)", open(sys.argv[1]).read())
+assert m, "no timing line"
+wall_a, wall_s, cpu_a, cpu_s, share = map(float, m.groups())
+assert 0 < cpu_a <= wall_a + 0.01 and 0 < cpu_s <= wall_s + 0.01, m.group(0)
+# The share from the unrounded times: within what the two-decimal figures allow.
+low = 100 * max(cpu_s - 0.005, 0) / (cpu_a + 0.005 + max(cpu_s - 0.005, 0))
+high = 100 * (cpu_s + 0.005) / (cpu_a - 0.005 + cpu_s + 0.005)
+assert low - 0.05 <= share <= high + 0.05, m.group(0)
+PY
 "$bin" ingest "${samples[@]}" --db "$tmp/a.db" 2>"$tmp/err2.txt"
 [ $? -eq 0 ] || fail "second ingest exit status"
 second=$(counts "$tmp/a.db")
