@@ -1174,6 +1174,23 @@ std::string SpanText(const Document& d, Span s) {
   return d.text.substr(s.begin, s.size());
 }
 
+// Which contributing actor entry of `m` a code of it came from: the head when one of its codes
+// begins the code, else the first other contributor (text order) with such a code; -1 if none.
+int32_t EntryOfCode(const Dictionary& dict, const ActorMatch& m, const std::string& code) {
+  auto gives = [&](int32_t actor) {
+    if (actor < 0 || actor >= static_cast<int32_t>(dict.actors().size())) return false;
+    for (const DatedCode& d : dict.actors()[actor].codes) {
+      if (!d.code.empty() && code.compare(0, d.code.size(), d.code) == 0) return true;
+    }
+    return false;
+  };
+  if (gives(m.actor)) return m.actor;
+  for (int32_t actor : m.actors) {
+    if (gives(actor)) return actor;
+  }
+  return -1;
+}
+
 std::string Join(const std::vector<std::string>& v, const char* sep = ",") {
   std::string s;
   for (const std::string& x : v) s += (s.empty() ? "" : sep) + x;
@@ -1241,6 +1258,16 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
       continue;
     }
     if (m.codes.empty()) continue;
+    // The dateline ("BEIJING, Sept 2 (Reuters) -") says where and by whom the story was filed,
+    // not who did what: its place and agency are no actors of the first sentence's events.
+    if (document.dateline && m.span.begin >= document.dateline->span.begin &&
+        m.span.end <= document.dateline->span.end) {
+      if (trace) {
+        trace->lines.push_back("dateline mention '" + SpanText(document, m.span) +
+                               "' is not an actor");
+      }
+      continue;
+    }
     // A prefix agent (PETRARCH "[NGO~]") right before an actor composes with it: "MSF Arnor"
     // -> NGOARN, "MSF Arnor diplomat" -> NGOARNGOV.
     if (m.kind == ActorMatch::Kind::kActor && !a.matches.empty()) {
@@ -1370,6 +1397,13 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
         if (a.matches[mi].kind == ActorMatch::Kind::kAgent) c = im.options.bare_agent_prefix + c;
         ActorRef r = base;
         r.code = c;
+        // Name and entry of the actor the code came from: in a coordination ("Russian and North
+        // Korean counterparts") each code has its own entry; the head's when it gave the code.
+        const int32_t from = EntryOfCode(im.dict, a.matches[mi], c0);
+        if (from >= 0 && from != a.matches[mi].actor) {
+          r.name = im.dict.actors()[from].name;
+          r.entry_id = im.dict.Where(im.dict.actors()[from].where);
+        }
         if (std::none_of(out.begin(), out.end(),
                          [&](const ActorRef& x) { return x.code == c && x.span == r.span; })) {
           out.push_back(std::move(r));

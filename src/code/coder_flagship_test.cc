@@ -20,6 +20,7 @@
 #include "annals/coder.h"
 #include "annals/parser.h"
 #include "annals/pipeline.h"
+#include "io/dateline.h"
 
 namespace annals {
 namespace {
@@ -62,6 +63,9 @@ void CheckSeedArticle(const std::string& verbs_tsv) {
   doc.id = "flagship";
   doc.date = "2025-09-02";
   doc.text = ReadAll(path);
+  doc.dateline = io::FindDateline(doc.text, nullptr);  // As the readers set it.
+  ASSERT_TRUE(doc.dateline.has_value())
+      << "the article opens with 'Beijing, September 2 (Reuters)'";
   nlp->Annotate(doc);
   std::vector<Event> events = coder->Code(doc);
   auto sentence_has = [&](const Event& e, std::string_view words) {
@@ -75,6 +79,9 @@ void CheckSeedArticle(const std::string& verbs_tsv) {
     if (plain && e.cameo_root == "04" && Has(e.sources, "CHNGOV") && Has(e.targets, "RUSGOV") &&
         Has(e.targets, "PRKGOV")) {
       xi_hosts = true;
+      // Xi alone: not the dateline's Beijing (CHN) or Reuters (GBRMED).
+      EXPECT_EQ(e.sources.size(), 1u)
+          << e.sources.size() << " sources, first " << e.sources.front().text;
     }
     if (plain && e.cameo_root == "04" && Has(e.sources, "CHNGOV") && Has(e.targets, "INDGOV") &&
         sentence_has(e, "Narendra Modi")) {

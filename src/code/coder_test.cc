@@ -353,6 +353,47 @@ TEST_F(CoderTest, CompoundActorMatch) {
       ElementsAre("CHNGOV RUSGOV+PRKGOV 040"));
 }
 
+// Each code of a coordinated match names the entry it came from, not the head's.
+TEST_F(CoderTest, CoordinatedCodesNameTheirOwnEntries) {
+  Document d = Parsed(
+      "Xi/Xi/PROPN/2/nsubj met/meet/VERB/0/root his/his/PRON/8/nmod:poss "
+      "Russian/Russian/ADJ/8/amod and/and/CCONJ/7/cc North/North/PROPN/7/compound "
+      "Korean/Korean/ADJ/4/conj counterparts/counterpart/NOUN/2/obj");
+  std::vector<Event> events = coder_->Code(d);
+  ASSERT_EQ(events.size(), 1u);
+  ASSERT_EQ(events[0].targets.size(), 2u);
+  const ActorRef& russia = events[0].targets[0];
+  const ActorRef& korea = events[0].targets[1];
+  EXPECT_EQ(russia.code, "RUSGOV");
+  EXPECT_EQ(korea.code, "PRKGOV");
+  EXPECT_EQ(russia.text, korea.text);  // One mention, "Russian and North Korean counterparts".
+  EXPECT_NE(russia.name, korea.name);
+  EXPECT_NE(russia.entry_id, korea.entry_id);
+  EXPECT_THAT(korea.name, HasSubstr("Korea"));
+  EXPECT_THAT(russia.name, HasSubstr("Russia"));
+}
+
+// The dateline's place and agency ("Beijing, September 2 (Reuters) -") are not actors.
+TEST_F(CoderTest, DatelineMentionsAreNotActors) {
+  Document d = Parsed(
+      "Beijing/Beijing/PROPN/10/nsubj ,/,/PUNCT/4/punct September/September/PROPN/4/nmod:unmarked "
+      "2/2/NUM/1/appos (/(/PUNCT/6/punct Reuters/Reuters/PROPN/1/appos )/)/PUNCT/6/punct "
+      "-/-/PUNCT/10/punct Xi/Xi/PROPN/10/nsubj met/meet/VERB/0/root Putin/Putin/PROPN/10/obj");
+  // Parsed as the pipeline parses the flagship article's first sentence (Beijing a second nsubj,
+  // Reuters its apposition): without a dateline, Beijing and Reuters join the sources.
+  EXPECT_THAT(Code(d), ElementsAre("CHN+GBRMED+CHNGOV RUSGOV 040"));
+  d.dateline = Dateline{.place = "Beijing",
+                        .date_text = "September 2",
+                        .agency = "Reuters",
+                        .span = {0, static_cast<uint32_t>(d.text.find("Xi"))}};
+  EXPECT_THAT(Code(d), ElementsAre("CHNGOV RUSGOV 040"));
+  CodingTrace trace;
+  (void)coder_->CodeSentence(d, 0, nullptr, &trace);
+  std::string all;
+  for (const std::string& l : trace.lines) all += l + "\n";
+  EXPECT_THAT(all, HasSubstr("dateline mention 'Reuters' is not an actor"));
+}
+
 TEST_F(CoderTest, PastDatesAreHistorical) {
   Document d = Parsed(
       "In/in/ADP/2/case 2024/2024/NUM/4/obl ,/,/PUNCT/4/punct "

@@ -3,12 +3,12 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <ctime>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
-#include <ctime>
 #include <utility>
 #include <variant>
 

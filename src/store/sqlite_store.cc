@@ -670,12 +670,11 @@ Status SqliteStore::PutEvents(const std::string& document_id, const std::vector<
              "INSERT INTO event_actors(event_rowid, role, position, code, name, text, span_begin, "
              "span_end, entry_id) VALUES(?1,?2,?3,?4,?6,?7,?8,?9,?10)",
              stmt_cache);
-  Stmt day_add(
-      db,
-      "INSERT INTO event_days VALUES(?1, ?2, ?3, ?5, ?4) ON CONFLICT DO UPDATE SET "
-      "events = events + excluded.events, "
-      "goldstein_tenths = goldstein_tenths + excluded.goldstein_tenths",
-      stmt_cache);
+  Stmt day_add(db,
+               "INSERT INTO event_days VALUES(?1, ?2, ?3, ?5, ?4) ON CONFLICT DO UPDATE SET "
+               "events = events + excluded.events, "
+               "goldstein_tenths = goldstein_tenths + excluded.goldstein_tenths",
+               stmt_cache);
   // The day's counts (SumRollupDyadDays) into its row and those of its ISO week and its month.
   const std::string dyad_add_sql =
       "INSERT INTO dyad_periods SELECT ?1, ?2, k, p, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13 "
@@ -955,7 +954,7 @@ Result<std::vector<DyadPeriod>> SqliteStore::QueryDyad(const DyadQuery& q) {
   Result<std::string> period = PeriodExpr(q.by);
   if (!period.ok()) return period.status();
   std::vector<DyadPeriod> out;
-  size_t split = 0;  // Where the b -> a rows begin.
+  size_t split = 0;                           // Where the b -> a rows begin.
   const int directions = q.a == q.b ? 1 : 2;  // A code with itself is one direction.
   if (DyadFromRollup(q.a, q.b)) {
     // Two countries: dyad_periods, the rows of the query's own period when the bounds allow

@@ -146,7 +146,8 @@ RollupDyadDays SumRollupDyadDays(const std::vector<Event>& events) {
     if (day.empty() || e.quad_class < 1 || e.quad_class > 4) continue;
     const int flagged = RollupFlagged(e);
     for (auto& [source_country, target_country] : RollupCountryPairs(e)) {
-      std::array<int64_t, 10>& c = dyads[{std::move(source_country), std::move(target_country), day}];
+      std::array<int64_t, 10>& c =
+          dyads[{std::move(source_country), std::move(target_country), day}];
       c[static_cast<size_t>(flagged * 4 + e.quad_class - 1)] += 1;
       c[static_cast<size_t>(8 + flagged)] += GoldsteinTenths(e.goldstein);
     }

@@ -142,9 +142,8 @@ int RunIngest(int argc, char** argv) {
                  "ingest: time: annotating %.2f s (all workers), store %.2f s (%.1f%% of the "
                  "work); CPU: annotating %.2f s, store %.2f s (%.1f%%)\n",
                  stats->annotate_seconds, stats->store_seconds,
-                 work > 0 ? 100.0 * stats->store_seconds / work : 0.0,
-                 stats->annotate_cpu_seconds, stats->store_cpu_seconds,
-                 cpu > 0 ? 100.0 * stats->store_cpu_seconds / cpu : 0.0);
+                 work > 0 ? 100.0 * stats->store_seconds / work : 0.0, stats->annotate_cpu_seconds,
+                 stats->store_cpu_seconds, cpu > 0 ? 100.0 * stats->store_cpu_seconds / cpu : 0.0);
   }
   if (stats->stopped) return 130;
   return stats->documents > 0 || stats->other_shards > 0 ? kExitOk : kExitFailure;
