@@ -345,20 +345,19 @@ TEST_F(CoderTest, ParticleMustMatch) {
       ElementsAre());
 }
 
+// "Xi met his Russian and North Korean counterparts": one match with two codes.
+constexpr char kXiMeetsCounterparts[] =
+    "Xi/Xi/PROPN/2/nsubj met/meet/VERB/0/root his/his/PRON/8/nmod:poss "
+    "Russian/Russian/ADJ/8/amod and/and/CCONJ/7/cc North/North/PROPN/7/compound "
+    "Korean/Korean/ADJ/4/conj counterparts/counterpart/NOUN/2/obj";
+
 TEST_F(CoderTest, CompoundActorMatch) {
-  EXPECT_THAT(
-      Code(Parsed("Xi/Xi/PROPN/2/nsubj met/meet/VERB/0/root his/his/PRON/8/nmod:poss "
-                  "Russian/Russian/ADJ/8/amod and/and/CCONJ/7/cc North/North/PROPN/7/compound "
-                  "Korean/Korean/ADJ/4/conj counterparts/counterpart/NOUN/2/obj")),
-      ElementsAre("CHNGOV RUSGOV+PRKGOV 040"));
+  EXPECT_THAT(Code(Parsed(kXiMeetsCounterparts)), ElementsAre("CHNGOV RUSGOV+PRKGOV 040"));
 }
 
 // Each code of a coordinated match names the entry it came from, not the head's.
 TEST_F(CoderTest, CoordinatedCodesNameTheirOwnEntries) {
-  Document d = Parsed(
-      "Xi/Xi/PROPN/2/nsubj met/meet/VERB/0/root his/his/PRON/8/nmod:poss "
-      "Russian/Russian/ADJ/8/amod and/and/CCONJ/7/cc North/North/PROPN/7/compound "
-      "Korean/Korean/ADJ/4/conj counterparts/counterpart/NOUN/2/obj");
+  Document d = Parsed(kXiMeetsCounterparts);
   std::vector<Event> events = coder_->Code(d);
   ASSERT_EQ(events.size(), 1u);
   ASSERT_EQ(events[0].targets.size(), 2u);

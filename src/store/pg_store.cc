@@ -1222,7 +1222,7 @@ Result<std::vector<DyadPeriod>> PgStore::QueryDyad(const DyadQuery& q) {
                     rows + ") r GROUP BY p, dir"
               : rows;
       pqxx::result r = Tx().exec_prepared(Prepared(sql), q.a, q.b, q.date_from, q.date_to, kind);
-      std::vector<DyadPeriod> backward;  // b -> a, after a -> b within a period (below).
+      std::vector<DyadPeriod> backward;  // b -> a, after a -> b within a period.
       for (const pqxx::row& s : r) {
         int64_t counts[10];
         for (int k = 0; k < 10; ++k) counts[k] = Int(s[k + 2]);
@@ -1234,9 +1234,7 @@ Result<std::vector<DyadPeriod>> PgStore::QueryDyad(const DyadQuery& q) {
         d.to = forward ? q.b : q.a;
         (forward ? out : backward).push_back(std::move(d));
       }
-      auto by_period = [](const DyadPeriod& x, const DyadPeriod& y) { return x.period < y.period; };
-      std::sort(out.begin(), out.end(), by_period);
-      std::sort(backward.begin(), backward.end(), by_period);
+      // a -> b rows first: the stable sort by period below keeps them before b -> a's.
       out.insert(out.end(), std::make_move_iterator(backward.begin()),
                  std::make_move_iterator(backward.end()));
       return Status::Ok();
