@@ -30,13 +30,14 @@ asan: deps
 	cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --output-on-failure -j $(JOBS)
 
-# Every libFuzzer target for FUZZ_SECONDS each (scripts/fuzz).
+# Every libFuzzer target for FUZZ_SECONDS each (scripts/fuzz); FUZZ_SEED=0 picks a random seed.
 FUZZ_SECONDS ?= 30
+FUZZ_SEED ?= 0
 fuzz: deps
 	CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	  -DANNALS_FUZZ=ON -DANNALS_BENCH=OFF -DANNALS_TESTS=OFF -DANNALS_WEB=OFF
 	cmake --build build-fuzz -j $(JOBS)
-	scripts/fuzz build-fuzz $(FUZZ_SECONDS)
+	scripts/fuzz build-fuzz $(FUZZ_SECONDS) $(FUZZ_SEED)
 
 bench: build
 	scripts/bench $(BUILD)

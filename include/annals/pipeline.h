@@ -49,7 +49,9 @@ class Pipeline {
 
   // Segments `document.text` into `document.sentences` (replacing any there), numbering sentence
   // ids "<document id>-<n>" (or "<n>" when the document has no id), then annotates each sentence
-  // (AnnotateSentence).
+  // (AnnotateSentence). A sentence that opens with `document.dateline` ("BEIJING, Sept 2
+  // (Reuters) -") is annotated in two parts, the dateline and the rest, and the dateline's root
+  // then hangs from the rest's root with deprel `dep` (one tree; docs/parser.md).
   void Annotate(Document& document) const;
 
   // Annotates one already tokenized sentence (words with forms), e.g. read from CoNLL-U: tags it

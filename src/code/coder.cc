@@ -340,6 +340,18 @@ void EventCoder::Impl::NounPhraseActor(const Tree& t, const SentenceActors& a, i
         }
       }
     }
+    // A title right before a name is the name's ("former President Jair Bolsonaro"), also when
+    // the parser made the title's first word the head and hung the name from it.
+    if (depth == 0 && a.matches[m].kind == ActorMatch::Kind::kAgent) {
+      for (int k : t.kids[w]) {
+        int c = a.at[k];
+        if (c >= 0 && c != m && a.matches[c].kind == ActorMatch::Kind::kActor &&
+            a.matches[c].first_word == a.matches[m].end_word) {
+          m = c;
+          break;
+        }
+      }
+    }
     // A bare agent with its country in an nmod/possessor ("soldiers from Gondor"): the composed
     // matches built for it in CodeSentence (also inside a phrase: "ties with activists of X").
     if (a.matches[m].kind == ActorMatch::Kind::kAgent) {
@@ -1387,7 +1399,8 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
     return r;
   };
   // One ActorRef per code (a coordinated match "Russian and North Korean counterparts" carries
-  // several codes and becomes several actors).
+  // several codes and becomes several actors); a code found twice in one role ("the President
+  // of Iran Masoud Pezeshkian" as two mentions) is listed once, at its first mention.
   auto refs = [&](const std::vector<int>& ms) {
     std::vector<ActorRef> out;
     for (int mi : ms) {
@@ -1405,7 +1418,7 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
           r.entry_id = im.dict.Where(im.dict.actors()[from].where);
         }
         if (std::none_of(out.begin(), out.end(),
-                         [&](const ActorRef& x) { return x.code == c && x.span == r.span; })) {
+                         [&](const ActorRef& x) { return x.code == c; })) {
           out.push_back(std::move(r));
         }
       }
@@ -1668,6 +1681,11 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
       }
       for (const DateMention& dm : dates) {
         uint32_t b = s.span.begin + dm.span.begin;
+        // The dateline's date ("BEIJING, Sept 2 -") is the filing date, not the event's.
+        if (document.dateline && b >= document.dateline->span.begin &&
+            s.span.begin + dm.span.end <= document.dateline->span.end) {
+          continue;
+        }
         // Inside the clause, or right after it ("signed by X | in June 2024" when the parser
         // attached the date elsewhere).
         if (b >= cb && b <= ce + 4) {

@@ -393,6 +393,56 @@ TEST_F(CoderTest, DatelineMentionsAreNotActors) {
   EXPECT_THAT(all, HasSubstr("dateline mention 'Reuters' is not an actor"));
 }
 
+// The dateline's date is when the story was filed: an event whose clause takes in the dateline
+// (the pipeline hangs the dateline from the main verb) is not dated by it.
+TEST_F(CoderTest, DatelineDateIsNotTheEventDate) {
+  Document d = Parsed(
+      "Beijing/Beijing/PROPN/10/dep ,/,/PUNCT/4/punct August/August/PROPN/4/nmod:unmarked "
+      "30/30/NUM/1/appos (/(/PUNCT/6/punct Reuters/Reuters/PROPN/1/appos )/)/PUNCT/6/punct "
+      "-/-/PUNCT/1/punct Xi/Xi/PROPN/10/nsubj met/meet/VERB/0/root Putin/Putin/PROPN/10/obj");
+  std::vector<Event> e = coder_->Code(d);
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].date, "2025-08-30");  // Without a dateline the date is just a date.
+  d.dateline = Dateline{.place = "Beijing",
+                        .date_text = "August 30",
+                        .agency = "Reuters",
+                        .span = {0, static_cast<uint32_t>(d.text.find("Xi"))}};
+  e = coder_->Code(d);
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].date, "2025-09-02");
+  EXPECT_EQ(Codes(e[0].sources), "CHNGOV");
+}
+
+// "former President Jair Bolsonaro" is the person whichever of its words the parser made the
+// head: here "former" (an obj with the name hanging from it), as our parser does when the
+// sentence has no dateline before it.
+TEST_F(CoderTest, TitleBeforeANameIsTheNamesWhateverTheHead) {
+  const char* kTitleHead =
+      "Brazil/Brazil/PROPN/2/nsubj condemned/condemn/VERB/0/root former/former/ADJ/2/obj "
+      "President/President/PROPN/5/nmod:desc Jair/Jair/PROPN/3/obj Bolsonaro/Bolsonaro/PROPN/5/flat";
+  const char* kNameHead =
+      "Brazil/Brazil/PROPN/2/nsubj condemned/condemn/VERB/0/root former/former/ADJ/4/amod "
+      "President/President/PROPN/5/nmod:desc Jair/Jair/PROPN/2/obj Bolsonaro/Bolsonaro/PROPN/5/flat";
+  EXPECT_THAT(Code(Parsed(kNameHead)), ElementsAre("BRA BRAOPP 111"));
+  EXPECT_THAT(Code(Parsed(kTitleHead)), ElementsAre("BRA BRAOPP 111"));
+  // A title with no name after it keeps its own code.
+  EXPECT_THAT(Code(Parsed("Brazil/Brazil/PROPN/2/nsubj condemned/condemn/VERB/0/root "
+                          "former/former/ADJ/4/amod President/President/PROPN/2/obj")),
+              ElementsAre("BRA ELI 111"));
+}
+
+// Two mentions with the same code in one role ("The President of Iran Masoud Pezeshkian",
+// parsed as two subjects) list the code once.
+TEST_F(CoderTest, ACodeIsListedOncePerRole) {
+  std::vector<Event> e = coder_->Code(
+      Parsed("President/President/PROPN/6/nsubj of/of/ADP/3/case Iran/Iran/PROPN/1/nmod "
+             "Masoud/Masoud/PROPN/6/nsubj Pezeshkian/Pezeshkian/PROPN/4/flat "
+             "condemned/condemn/VERB/0/root Israel/Israel/PROPN/6/obj",
+             "2024-11-16"));
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(Codes(e[0].sources), "IRNGOV");
+}
+
 TEST_F(CoderTest, PastDatesAreHistorical) {
   Document d = Parsed(
       "In/in/ADP/2/case 2024/2024/NUM/4/obl ,/,/PUNCT/4/punct "

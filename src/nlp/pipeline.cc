@@ -171,6 +171,49 @@ Result<Pipeline> Pipeline::Create(const PipelineOptions& options) {
   return Pipeline(std::move(impl));
 }
 
+namespace {
+
+// Words [from, to) of `s` as a sentence of their own (ids from 1, unparsed), with their tokens.
+Sentence Slice(const Sentence& s, int from, int to) {
+  Sentence out;
+  out.id = s.id;
+  out.span = {s.words[from].span.begin, s.words[to - 1].span.end};
+  for (int i = from; i < to; ++i) {
+    Word w = s.words[i];
+    w.id = i - from + 1;
+    w.head = -1;
+    w.deprel.clear();
+    out.words.push_back(std::move(w));
+  }
+  for (const Token& t : s.tokens) {
+    if (t.first_word >= from && t.first_word + t.word_count <= to) {
+      Token c = t;
+      c.first_word -= from;
+      out.tokens.push_back(std::move(c));
+    }
+  }
+  return out;
+}
+
+// How many words at the start of `s` lie inside the dateline: 0 unless the sentence opens with
+// it, and 0 when the dateline is the whole sentence or ends inside a token.
+int DatelineWords(const Sentence& s, const Document& document) {
+  if (!document.dateline || s.words.empty()) return 0;
+  const uint32_t end = document.dateline->span.end;
+  if (s.words[0].span.begin < document.dateline->span.begin || s.words[0].span.begin >= end) {
+    return 0;
+  }
+  int k = 0;
+  while (k < static_cast<int>(s.words.size()) && s.words[k].span.end <= end) ++k;
+  if (k == static_cast<int>(s.words.size())) return 0;
+  for (const Token& t : s.tokens) {
+    if (t.first_word < k && t.first_word + t.word_count > k) return 0;
+  }
+  return k;
+}
+
+}  // namespace
+
 void Pipeline::Annotate(Document& document) const {
   document.sentences = impl_->tokenizer.Split(document.text);
   int n = 0;
@@ -179,7 +222,35 @@ void Pipeline::Annotate(Document& document) const {
     if (s.id.empty())
       s.id = document.id.empty() ? std::to_string(n) : document.id + "-" + std::to_string(n);
     if (impl_->tagger) SplitGluedParticles(s, *impl_->tagger);
-    AnnotateSentence(s);
+    const int k = DatelineWords(s, document);
+    if (k == 0) {
+      AnnotateSentence(s);
+      continue;
+    }
+    // A sentence that opens with the wire dateline ("Beijing, September 2 (Reuters) – Chinese
+    // President Xi ..."): the dateline and the rest are tagged and parsed apart, then the
+    // dateline's root hangs from the rest's root as `dep`. Parsed whole, the dateline's place
+    // often became the root or a second subject, and the main verb a modifier of the subject.
+    Sentence line = Slice(s, 0, k);
+    Sentence body = Slice(s, k, static_cast<int>(s.words.size()));
+    AnnotateSentence(line);
+    AnnotateSentence(body);
+    int body_root = -1;
+    for (size_t i = 0; i < body.words.size(); ++i) {
+      Word& w = body.words[i];
+      w.id = k + static_cast<int>(i) + 1;
+      if (w.head > 0) w.head += k;
+      if (w.head == 0 && body_root < 0) body_root = w.id;
+      s.words[k + i] = std::move(w);
+    }
+    for (int i = 0; i < k; ++i) {
+      Word& w = line.words[i];
+      if (w.head == 0 && body_root > 0) {
+        w.head = body_root;
+        w.deprel = "dep";
+      }
+      s.words[i] = std::move(w);
+    }
   }
 }
 

@@ -115,6 +115,63 @@ TEST(PipelineTest, EmptyAndOddInputNeverBreakTrees) {
   for (const Sentence& s : doc.sentences) EXPECT_TRUE(IsTree(s)) << s.id;
 }
 
+// The wire dateline is parsed apart from the sentence it opens: the rest gets a tree of its own
+// (its root the main verb), and the dateline's root hangs from that root as `dep`.
+TEST(PipelineTest, DatelineIsParsedApartFromTheSentenceItOpens) {
+  Result<Pipeline> nlp = Pipeline::Create(Committed());
+  ASSERT_TRUE(nlp.ok()) << nlp.status().ToString();
+  const std::string line = "OSLO, March 3 (Annals Wire) \xE2\x80\x93 ";
+  Document doc;
+  doc.text = line +
+             "Norwegian Foreign Minister Kari Berg met her Finnish counterpart in Tromso on "
+             "Monday.\n\nThe two ministers signed a fisheries agreement.";
+  doc.dateline = Dateline{"OSLO", "March 3", "Annals Wire",
+                          Span{0, static_cast<uint32_t>(line.size())}};
+  nlp->Annotate(doc);
+  ASSERT_EQ(doc.sentences.size(), 2u);
+  const Sentence& s = doc.sentences[0];
+  ASSERT_TRUE(IsTree(s));
+  int k = 0;  // Words of the dateline.
+  while (k < static_cast<int>(s.words.size()) && s.words[k].span.end <= line.size()) ++k;
+  ASSERT_EQ(k, 9);  // OSLO , March 3 ( Annals Wire ) and the dash.
+  int root = 0;
+  for (const Word& w : s.words) {
+    if (w.head == 0) root = w.id;
+  }
+  ASSERT_GT(root, k + 1);
+  EXPECT_EQ(s.words[root - 1].form, "met");
+  int hung = 0;  // Dateline words whose head lies outside the dateline.
+  for (int i = 0; i < static_cast<int>(s.words.size()); ++i) {
+    const Word& w = s.words[i];
+    const bool in_line = w.span.end <= line.size();
+    const bool head_in_line = w.head >= 1 && s.words[w.head - 1].span.end <= line.size();
+    if (in_line && !head_in_line) {
+      ++hung;
+      EXPECT_EQ(w.head, root) << w.form;
+      EXPECT_EQ(w.deprel, "dep") << w.form;
+    }
+    if (!in_line) {
+      EXPECT_FALSE(head_in_line) << w.form << " hangs from the dateline";
+    }
+  }
+  EXPECT_EQ(hung, 1);
+  EXPECT_TRUE(IsTree(doc.sentences[1]));
+
+  // A dateline that is a sentence of its own, or that no sentence opens with, changes nothing.
+  Document alone;
+  alone.text = "OSLO (Annals Wire)\n\nThe minister met the delegation.";
+  alone.dateline = Dateline{"OSLO", "", "Annals Wire", Span{0, 18}};
+  nlp->Annotate(alone);
+  for (const Sentence& t : alone.sentences) EXPECT_TRUE(IsTree(t)) << t.id;
+  Document inside;
+  inside.text = "The minister met the delegation in Oslo on Monday.";
+  inside.dateline = Dateline{"Oslo", "", "", Span{35, 39}};
+  nlp->Annotate(inside);
+  ASSERT_EQ(inside.sentences.size(), 1u);
+  EXPECT_TRUE(IsTree(inside.sentences[0]));
+  for (const Word& w : inside.sentences[0].words) EXPECT_NE(w.deprel, "dep") << w.form;
+}
+
 // A word the tagger does not know that is a known content word with a preposition glued on
 // (machine translation: "held Talkson Monday") becomes two tokens over the same characters.
 TEST(PipelineTest, SplitsAPrepositionGluedOntoAKnownWord) {

@@ -52,6 +52,7 @@ class ParseSink : public DocumentSink {
       Document part;
       part.id = doc.id;
       part.text = text.substr(base, end - base);
+      if (base == 0) part.dateline = doc.dateline;  // Parsed apart from the first sentence.
       pipeline_.Annotate(part);
       for (Sentence& s : part.sentences) {
         ++n;
