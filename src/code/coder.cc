@@ -502,6 +502,11 @@ Found EventCoder::Impl::Subject(const Tree& t, const SentenceActors& a, int p, b
   if (h < 0) return none;
   const std::string& r = t.rel[p];
   if (subj >= 0 || r == "acl:relcl" || r == "acl") {
+    // A present-tense relative clause with no subject at all ("analysts, arrives"): English has
+    // no such clause (a subject relative has its "who"/"that"), so this is a misparse and the
+    // noun is not the subject.
+    const std::string& tag = t.s->words[p].xpos;
+    if (r == "acl:relcl" && subj < 0 && (tag == "VBZ" || tag == "VBP")) return none;
     // Relative clause or participle: the noun it modifies.
     if (r.rfind("acl", 0) == 0) return ActorsAt(t, a, h);
     return none;

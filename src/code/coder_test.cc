@@ -443,6 +443,22 @@ TEST_F(CoderTest, ACodeIsListedOncePerRole) {
   EXPECT_EQ(Codes(e[0].sources), "IRNGOV");
 }
 
+// A relative clause's noun is its subject through "who"/"that"; a present-tense relative clause
+// with no subject at all is a misparse (the flagship's "... by certain Western analysts, arrives
+// at a time when ..." had the analysts arriving) and takes no subject from the noun.
+TEST_F(CoderTest, SubjectlessPresentTenseRelativeClauseTakesNoSubject) {
+  Document d = Parsed(
+      "analysts/analyst/NOUN/0/root ,/,/PUNCT/3/punct visits/visit/VERB/1/acl:relcl "
+      "China/China/PROPN/3/obj");
+  d.sentences[0].words[2].xpos = "VBZ";
+  EXPECT_THAT(Code(d), ElementsAre("--- CHN 042"));
+  Document who = Parsed(
+      "analysts/analyst/NOUN/0/root who/who/PRON/3/nsubj visit/visit/VERB/1/acl:relcl "
+      "China/China/PROPN/3/obj");
+  who.sentences[0].words[2].xpos = "VBP";
+  EXPECT_THAT(Code(who), ElementsAre("EDU CHN 042"));
+}
+
 TEST_F(CoderTest, PastDatesAreHistorical) {
   Document d = Parsed(
       "In/in/ADP/2/case 2024/2024/NUM/4/obl ,/,/PUNCT/4/punct "
