@@ -507,6 +507,14 @@ Found EventCoder::Impl::Subject(const Tree& t, const SentenceActors& a, int p, b
     // noun is not the subject.
     const std::string& tag = t.s->words[p].xpos;
     if (r == "acl:relcl" && subj < 0 && (tag == "VBZ" || tag == "VBP")) return none;
+    // A participle of judging or naming after a noun is passive whatever its tag: "Russian oil
+    // purchases considered as helping to finance ..." (the purchases are considered; nobody
+    // named does the considering, helping or financing).
+    if (r == "acl" && t.Child(p, "obj") < 0 &&
+        In(t.lemma[p], {"consider", "regard", "see", "describe", "deem", "view", "label",
+                        "nickname", "dub", "term", "brand"})) {
+      return none;
+    }
     // Relative clause or participle: the noun it modifies.
     if (r.rfind("acl", 0) == 0) return ActorsAt(t, a, h);
     return none;

@@ -459,6 +459,21 @@ TEST_F(CoderTest, SubjectlessPresentTenseRelativeClauseTakesNoSubject) {
   EXPECT_THAT(Code(who), ElementsAre("EDU CHN 042"));
 }
 
+// "Russian oil purchases considered as threatening Ukraine": the purchases are considered, they
+// (and Russia) do not consider, and what the participle's clause says has no source either.
+// Another participle after a noun keeps the noun's actors as its source.
+TEST_F(CoderTest, JudgingParticipleAfterANounTakesNoSubject) {
+  const char* kConsidered =
+      "Russian/Russian/ADJ/3/amod oil/oil/NOUN/3/compound purchases/purchase/NOUN/0/root "
+      "considered/consider/VERB/3/acl as/as/SCONJ/6/mark threatening/threaten/VERB/4/advcl "
+      "Ukraine/Ukraine/PROPN/6/obj";
+  EXPECT_THAT(Code(Parsed(kConsidered)), ElementsAre("--- UKR 130"));
+  const char* kHosting =
+      "Russian/Russian/ADJ/2/amod officials/official/NOUN/0/root hosting/host/VERB/2/acl "
+      "Ukraine/Ukraine/PROPN/3/obj";
+  EXPECT_THAT(Code(Parsed(kHosting)), ElementsAre("RUSGOV UKR 043"));
+}
+
 TEST_F(CoderTest, PastDatesAreHistorical) {
   Document d = Parsed(
       "In/in/ADP/2/case 2024/2024/NUM/4/obl ,/,/PUNCT/4/punct "
