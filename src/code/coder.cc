@@ -534,6 +534,14 @@ Found EventCoder::Impl::Subject(const Tree& t, const SentenceActors& a, int p, b
     }
     return Subject(t, a, h, dummy, depth + 1);
   }
+  // "accused X of pushing ...", "blamed X for breaking ...": X is the one said to act.
+  if (r == "advcl" && t.Child(h, "obj") >= 0 &&
+      In(t.lemma[h], {"accuse", "blame", "suspect", "charge", "condemn", "criticize", "praise",
+                      "thank", "punish", "sanction", "convict", "fault"})) {
+    bool marked = false;
+    for (int k : t.kids[p]) marked = marked || (t.base[k] == "mark" && In(t.lemma[k], {"of", "for"}));
+    if (marked) return ActorsAt(t, a, t.Child(h, "obj"));
+  }
   if ((r == "conj" && t.IsVerbal(h)) || r == "advcl") return Subject(t, a, h, dummy, depth + 1);
   if (noun) {
     // Object of a (light) verb: that verb's subject.

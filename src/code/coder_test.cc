@@ -474,6 +474,19 @@ TEST_F(CoderTest, JudgingParticipleAfterANounTakesNoSubject) {
   EXPECT_THAT(Code(Parsed(kHosting)), ElementsAre("RUSGOV UKR 043"));
 }
 
+// "China accused Taiwan of threatening Japan": the one said to threaten is the accused (the
+// object), not the accuser; a pronoun object ("accused him of ...") gives no source at all.
+TEST_F(CoderTest, AccusedOfActsAreTheAccused) {
+  EXPECT_THAT(Code(Parsed("China/China/PROPN/2/nsubj accused/accuse/VERB/0/root "
+                          "Taiwan/Taiwan/PROPN/2/obj of/of/SCONJ/5/mark "
+                          "threatening/threaten/VERB/2/advcl Japan/Japan/PROPN/5/obj")),
+              ElementsAre("CHN TWN 112", "TWN JPN 130"));
+  EXPECT_THAT(Code(Parsed("China/China/PROPN/2/nsubj accused/accuse/VERB/0/root "
+                          "him/he/PRON/2/obj of/of/SCONJ/5/mark "
+                          "threatening/threaten/VERB/2/advcl Japan/Japan/PROPN/5/obj")),
+              ElementsAre("CHN --- 112", "--- JPN 130"));
+}
+
 TEST_F(CoderTest, PastDatesAreHistorical) {
   Document d = Parsed(
       "In/in/ADP/2/case 2024/2024/NUM/4/obl ,/,/PUNCT/4/punct "
