@@ -76,6 +76,11 @@ struct CoderOptions {
   // ontology: 110 -> 050, 170 -> 057) and is then not flagged negated. Codes not in the table
   // keep their code and the negated flag. Empty by default.
   std::map<std::string, std::string> negated_codes;
+  // A mutual act with sources of two or more countries and no target ("India and China held
+  // talks", "Thai and Cambodian troops clashed"; codes 036, 040, 041, 044, 046, 057, 06x, 190,
+  // 193, 194, 196) becomes one event per source with the other countries' sources as its
+  // targets: IND -> CHN and CHN -> IND, as GDELT and PETRARCH code it.
+  bool reciprocal = true;
 };
 
 // An actor mention that is in no event: material for dictionary work (`--emit-unmatched`).

@@ -283,8 +283,23 @@ struct EventCoder::Impl {
   std::unordered_map<std::string, const Synset*> synsets;
   std::vector<std::string> problems;
   CoderOptions options;
+  // The three-letter codes of the dictionary's countries (a code's country is its first three
+  // letters when they are one of these).
+  std::unordered_set<std::string> countries;
 
-  explicit Impl(const Dictionary& d) : dict(d), matcher(d) {}
+  explicit Impl(const Dictionary& d) : dict(d), matcher(d) {
+    for (const Actor& actor : d.actors()) {
+      if (actor.kind != ActorKind::kCountry) continue;
+      for (const DatedCode& c : actor.codes) {
+        if (c.code.size() >= 3) countries.insert(c.code.substr(0, 3));
+      }
+    }
+  }
+  std::string CountryOf(const std::string& code) const {
+    if (code.size() < 3) return "";
+    std::string c = code.substr(0, 3);
+    return countries.count(c) ? c : "";
+  }
 
   // Actors found at word w: its match, else one in its noun phrase (compound, amod, nmod, poss,
   // flat), plus conjuncts and appositions.
@@ -1224,6 +1239,15 @@ int32_t EntryOfCode(const Dictionary& dict, const ActorMatch& m, const std::stri
   return -1;
 }
 
+// CAMEO codes of mutual acts, coded in both directions when the sources are of several
+// countries and there is no target (CoderOptions::reciprocal).
+bool Reciprocal(const std::string& cameo) {
+  static const std::unordered_set<std::string_view> kCodes = {
+      "036", "040", "041", "044", "046", "057", "060", "061", "062",
+      "063", "064", "190", "193", "194", "196"};
+  return kCodes.count(cameo) > 0;
+}
+
 std::string Join(const std::vector<std::string>& v, const char* sep = ",") {
   std::string s;
   for (const std::string& x : v) s += (s.empty() ? "" : sep) + x;
@@ -1748,7 +1772,41 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
     }
     bool reverse =
         !reverse_code.empty() && reverse_code != "---" && !e.sources.empty() && !e.targets.empty();
-    if (reverse) {
+    std::vector<std::string> source_countries;
+    // An event noun coded as a verb's object ("held talks", "signed an agreement") is mutual
+    // only under a support verb: under another verb its sources are not its sides ("accused
+    // Pyongyang and Moscow of widening the war").
+    const bool mutual_clause =
+        !is_noun && (c.object_noun < 0 ||
+                     In(t.lemma[p], {"hold", "sign", "conduct", "begin", "start", "launch", "stage",
+                                     "open", "resume", "have", "reach", "conclude", "continue",
+                                     "carry", "wage", "fight", "seal", "agree"}));
+    if (!reverse && mutual_clause && im.options.reciprocal && e.targets.empty() &&
+        e.sources.size() >= 2 && Reciprocal(e.cameo)) {
+      for (const ActorRef& r : e.sources) source_countries.push_back(im.CountryOf(r.code));
+      std::vector<std::string> distinct = source_countries;
+      std::sort(distinct.begin(), distinct.end());
+      distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+      if (distinct.size() < 2 || distinct[0].empty()) source_countries.clear();
+    }
+    if (!source_countries.empty()) {
+      // "India and China held talks": each country's actors act on the others'.
+      for (size_t i = 0; i < e.sources.size(); ++i) {
+        Event r = e;
+        r.sources = {e.sources[i]};
+        r.targets.clear();
+        for (size_t j = 0; j < e.sources.size(); ++j) {
+          if (source_countries[j] != source_countries[i]) r.targets.push_back(e.sources[j]);
+        }
+        if (trace) {
+          std::vector<std::string> tc;
+          for (const ActorRef& x : r.targets) tc.push_back(x.code);
+          trace->lines.push_back("  EVENT (reciprocal) " + r.sources[0].code + " " +
+                                 Join(tc, "+") + " " + r.cameo);
+        }
+        events.push_back(std::move(r));
+      }
+    } else if (reverse) {
       Event r = e;
       std::swap(r.sources, r.targets);
       set_code(r, reverse_code);

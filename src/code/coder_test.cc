@@ -487,6 +487,36 @@ TEST_F(CoderTest, AccusedOfActsAreTheAccused) {
               ElementsAre("CHN --- 112", "--- JPN 130"));
 }
 
+// "China and India held talks": a mutual act of two countries with no target is one event per
+// side, each with the other as its target. Not for a one-way act, not for sources of one
+// country, not for an event noun under a verb that is not its support verb.
+TEST_F(CoderTest, MutualActsOfSeveralCountriesGoBothWays) {
+  EXPECT_THAT(Code(Parsed("China/China/PROPN/4/nsubj and/and/CCONJ/3/cc India/India/PROPN/1/conj "
+                          "met/meet/VERB/0/root")),
+              ElementsAre("CHN IND 040", "IND CHN 040"));
+  EXPECT_THAT(Code(Parsed("China/China/PROPN/4/nsubj and/and/CCONJ/3/cc India/India/PROPN/1/conj "
+                          "held/hold/VERB/0/root talks/talk/NOUN/4/obj")),
+              ElementsAre("CHN IND 040", "IND CHN 040"));
+  EXPECT_THAT(Code(Parsed("China/China/PROPN/4/nsubj and/and/CCONJ/3/cc India/India/PROPN/1/conj "
+                          "criticized/criticize/VERB/0/root")),
+              ElementsAre("CHN+IND --- 111"));
+  CoderOptions off;
+  off.reciprocal = false;
+  off.require_source = false;
+  DictionaryOptions o;
+  o.dirs = {"data/dict"};
+  Result<Dictionary> d = Dictionary::Load(o);
+  ASSERT_TRUE(d.ok());
+  Result<EventCoder> plain =
+      EventCoder::FromDictionary(*d, ReadAll("src/code/testdata/verbs.tsv"), off);
+  ASSERT_TRUE(plain.ok());
+  std::vector<Event> e = plain->Code(Parsed(
+      "China/China/PROPN/4/nsubj and/and/CCONJ/3/cc India/India/PROPN/1/conj met/meet/VERB/0/root"));
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(Codes(e[0].sources), "CHN+IND");
+  EXPECT_TRUE(e[0].targets.empty());
+}
+
 TEST_F(CoderTest, PastDatesAreHistorical) {
   Document d = Parsed(
       "In/in/ADP/2/case 2024/2024/NUM/4/obl ,/,/PUNCT/4/punct "
@@ -514,18 +544,22 @@ TEST_F(CoderTest, PastDatesAreHistorical) {
 
 TEST_F(CoderTest, PassiveParticipleModifier) {
   // "... a pact signed by Russia and North Korea in June 2024": the agent is the source, the
-  // modified noun the (object) patient, and the event keeps its own past date.
+  // modified noun the (object) patient, and the event keeps its own past date. Signing is mutual
+  // (CoderOptions::reciprocal): Russia -> North Korea and North Korea -> Russia.
   Document d = Parsed(
       "after/after/ADP/3/case a/a/DET/3/det pact/pact/NOUN/0/root signed/sign/VERB/3/acl "
       "by/by/ADP/6/case Russia/Russia/PROPN/4/obl and/and/CCONJ/9/cc North/North/PROPN/9/compound "
       "Korea/Korea/PROPN/6/conj in/in/ADP/11/case June/June/PROPN/4/obl 2024/2024/NUM/11/nummod");
   d.sentences[0].words[3].xpos = "VBN";
   std::vector<Event> e = coder_->Code(d);
-  ASSERT_EQ(e.size(), 1u);
-  EXPECT_EQ(Codes(e[0].sources), "RUS+PRK");
-  EXPECT_EQ(e[0].cameo, "057");
-  EXPECT_EQ(e[0].date, "2024-06");
-  EXPECT_TRUE(e[0].historical);
+  ASSERT_EQ(e.size(), 2u);
+  EXPECT_EQ(Codes(e[0].sources) + " " + Codes(e[0].targets), "RUS PRK");
+  EXPECT_EQ(Codes(e[1].sources) + " " + Codes(e[1].targets), "PRK RUS");
+  for (const Event& x : e) {
+    EXPECT_EQ(x.cameo, "057");
+    EXPECT_EQ(x.date, "2024-06");
+    EXPECT_TRUE(x.historical);
+  }
 }
 
 TEST_F(CoderTest, NoEventWithoutAPredicate) {
