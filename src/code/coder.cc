@@ -554,7 +554,9 @@ Found EventCoder::Impl::Subject(const Tree& t, const SentenceActors& a, int p, b
       In(t.lemma[h], {"accuse", "blame", "suspect", "charge", "condemn", "criticize", "praise",
                       "thank", "punish", "sanction", "convict", "fault"})) {
     bool marked = false;
-    for (int k : t.kids[p]) marked = marked || (t.base[k] == "mark" && In(t.lemma[k], {"of", "for"}));
+    for (int k : t.kids[p]) {
+      marked = marked || (t.base[k] == "mark" && In(t.lemma[k], {"of", "for"}));
+    }
     if (marked) return ActorsAt(t, a, t.Child(h, "obj"));
   }
   if ((r == "conj" && t.IsVerbal(h)) || r == "advcl") return Subject(t, a, h, dummy, depth + 1);
@@ -1242,9 +1244,9 @@ int32_t EntryOfCode(const Dictionary& dict, const ActorMatch& m, const std::stri
 // CAMEO codes of mutual acts, coded in both directions when the sources are of several
 // countries and there is no target (CoderOptions::reciprocal).
 bool Reciprocal(const std::string& cameo) {
-  static const std::unordered_set<std::string_view> kCodes = {
-      "036", "040", "041", "044", "046", "057", "060", "061", "062",
-      "063", "064", "190", "193", "194", "196"};
+  static const std::unordered_set<std::string_view> kCodes = {"036", "040", "041", "044", "046",
+                                                              "057", "060", "061", "062", "063",
+                                                              "064", "190", "193", "194", "196"};
   return kCodes.count(cameo) > 0;
 }
 
@@ -1462,8 +1464,7 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
           r.name = im.dict.actors()[from].name;
           r.entry_id = im.dict.Where(im.dict.actors()[from].where);
         }
-        if (std::none_of(out.begin(), out.end(),
-                         [&](const ActorRef& x) { return x.code == c; })) {
+        if (std::none_of(out.begin(), out.end(), [&](const ActorRef& x) { return x.code == c; })) {
           out.push_back(std::move(r));
         }
       }
@@ -1801,8 +1802,8 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
         if (trace) {
           std::vector<std::string> tc;
           for (const ActorRef& x : r.targets) tc.push_back(x.code);
-          trace->lines.push_back("  EVENT (reciprocal) " + r.sources[0].code + " " +
-                                 Join(tc, "+") + " " + r.cameo);
+          trace->lines.push_back("  EVENT (reciprocal) " + r.sources[0].code + " " + Join(tc, "+") +
+                                 " " + r.cameo);
         }
         events.push_back(std::move(r));
       }

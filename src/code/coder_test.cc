@@ -24,6 +24,15 @@ std::string ReadAll(const std::string& path) {
   return ss.str();
 }
 
+// A coder over data/dict with the test verbs table (run from the source root).
+Result<EventCoder> TestCoder(const CoderOptions& options) {
+  DictionaryOptions o;
+  o.dirs = {"data/dict"};
+  Result<Dictionary> d = Dictionary::Load(o);
+  if (!d.ok()) return d.status();
+  return EventCoder::FromDictionary(*d, ReadAll("src/code/testdata/verbs.tsv"), options);
+}
+
 // A sentence from "form/lemma/UPOS/head/deprel" items separated by spaces.
 Document Parsed(const std::string& spec, const char* date = "2025-09-02") {
   Document d;
@@ -68,15 +77,10 @@ Document Parsed(const std::string& spec, const char* date = "2025-09-02") {
 class CoderTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    DictionaryOptions o;
-    o.dirs = {"data/dict"};
-    Result<Dictionary> d = Dictionary::Load(o);
-    ASSERT_TRUE(d.ok()) << d.status().ToString();
     CoderOptions co;
     co.collect_unmatched = true;
     co.require_source = false;  // Most tests look at target-only events too; see RequiresASource.
-    Result<EventCoder> c =
-        EventCoder::FromDictionary(*d, ReadAll("src/code/testdata/verbs.tsv"), co);
+    Result<EventCoder> c = TestCoder(co);
     ASSERT_TRUE(c.ok()) << c.status().ToString();
     coder_ = new EventCoder(std::move(*c));
   }
@@ -419,10 +423,12 @@ TEST_F(CoderTest, DatelineDateIsNotTheEventDate) {
 TEST_F(CoderTest, TitleBeforeANameIsTheNamesWhateverTheHead) {
   const char* kTitleHead =
       "Brazil/Brazil/PROPN/2/nsubj condemned/condemn/VERB/0/root former/former/ADJ/2/obj "
-      "President/President/PROPN/5/nmod:desc Jair/Jair/PROPN/3/obj Bolsonaro/Bolsonaro/PROPN/5/flat";
+      "President/President/PROPN/5/nmod:desc Jair/Jair/PROPN/3/obj "
+      "Bolsonaro/Bolsonaro/PROPN/5/flat";
   const char* kNameHead =
       "Brazil/Brazil/PROPN/2/nsubj condemned/condemn/VERB/0/root former/former/ADJ/4/amod "
-      "President/President/PROPN/5/nmod:desc Jair/Jair/PROPN/2/obj Bolsonaro/Bolsonaro/PROPN/5/flat";
+      "President/President/PROPN/5/nmod:desc Jair/Jair/PROPN/2/obj "
+      "Bolsonaro/Bolsonaro/PROPN/5/flat";
   EXPECT_THAT(Code(Parsed(kNameHead)), ElementsAre("BRA BRAOPP 111"));
   EXPECT_THAT(Code(Parsed(kTitleHead)), ElementsAre("BRA BRAOPP 111"));
   // A title with no name after it keeps its own code.
@@ -503,15 +509,11 @@ TEST_F(CoderTest, MutualActsOfSeveralCountriesGoBothWays) {
   CoderOptions off;
   off.reciprocal = false;
   off.require_source = false;
-  DictionaryOptions o;
-  o.dirs = {"data/dict"};
-  Result<Dictionary> d = Dictionary::Load(o);
-  ASSERT_TRUE(d.ok());
-  Result<EventCoder> plain =
-      EventCoder::FromDictionary(*d, ReadAll("src/code/testdata/verbs.tsv"), off);
-  ASSERT_TRUE(plain.ok());
-  std::vector<Event> e = plain->Code(Parsed(
-      "China/China/PROPN/4/nsubj and/and/CCONJ/3/cc India/India/PROPN/1/conj met/meet/VERB/0/root"));
+  Result<EventCoder> plain = TestCoder(off);
+  ASSERT_TRUE(plain.ok()) << plain.status().ToString();
+  std::vector<Event> e =
+      plain->Code(Parsed("China/China/PROPN/4/nsubj and/and/CCONJ/3/cc India/India/PROPN/1/conj "
+                         "met/meet/VERB/0/root"));
   ASSERT_EQ(e.size(), 1u);
   EXPECT_EQ(Codes(e[0].sources), "CHN+IND");
   EXPECT_TRUE(e[0].targets.empty());
@@ -606,11 +608,7 @@ TEST_F(CoderTest, TraceExplains) {
 }
 
 TEST(CoderDefaultsTest, RequiresASource) {
-  DictionaryOptions o;
-  o.dirs = {"data/dict"};
-  Result<Dictionary> d = Dictionary::Load(o);
-  ASSERT_TRUE(d.ok()) << d.status().ToString();
-  Result<EventCoder> c = EventCoder::FromDictionary(*d, ReadAll("src/code/testdata/verbs.tsv"), {});
+  Result<EventCoder> c = TestCoder({});
   ASSERT_TRUE(c.ok()) << c.status().ToString();
   // No source actor ("sanctions on Iran seem almost inevitable"): no event by default.
   Document nosrc = Parsed(

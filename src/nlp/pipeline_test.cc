@@ -125,8 +125,8 @@ TEST(PipelineTest, DatelineIsParsedApartFromTheSentenceItOpens) {
   doc.text = line +
              "Norwegian Foreign Minister Kari Berg met her Finnish counterpart in Tromso on "
              "Monday.\n\nThe two ministers signed a fisheries agreement.";
-  doc.dateline = Dateline{"OSLO", "March 3", "Annals Wire",
-                          Span{0, static_cast<uint32_t>(line.size())}};
+  doc.dateline =
+      Dateline{"OSLO", "March 3", "Annals Wire", Span{0, static_cast<uint32_t>(line.size())}};
   nlp->Annotate(doc);
   ASSERT_EQ(doc.sentences.size(), 2u);
   const Sentence& s = doc.sentences[0];
