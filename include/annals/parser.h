@@ -33,9 +33,15 @@
 
 namespace annals {
 
+// Widest decoder beam a model or an option may ask for.
+inline constexpr int kMaxParserBeam = 64;
+
 struct ParserOptions {
   // Model file. Empty: DefaultParserModelPath().
   std::string model_path;
+  // Decoder beam width: 0 uses the model's own (1, greedy, unless it was trained with a beam);
+  // 1..kMaxParserBeam overrides it (a wider beam than the model was trained with rarely helps).
+  int beam = 0;
 };
 
 // "$ANNALS_MODELS/parser.model" when that variable is set, else "models/parser.model" in the
@@ -64,6 +70,11 @@ struct ParserTrainOptions {
   // carries elsewhere in the training data (drawn by frequency), or, for forms seen at most twice,
   // by a pair drawn from the tags of such rare forms. 0 trains on the tags as given.
   double tag_noise = 0.0;
+  // Beam width (1..kMaxParserBeam). 1: greedy training with the dynamic oracle (above). More:
+  // global training of the beam decoder, max-violation updates (Huang, Fayong & Guo 2012) against
+  // the best-scoring correct derivation (zero-cost moves of the dynamic oracle); the exploration
+  // options do not apply. The model records the width and decodes with it.
+  int beam = 1;
   // Called with one line per epoch ("epoch 3: train 91.2% moves, dev UAS 88.1 LAS 85.0 ...").
   std::function<void(std::string_view)> log;
 };
@@ -102,6 +113,11 @@ class Parser {
   // parser --prune MODEL --min-weight N` applies it to a saved model.
   Parser Pruned(int min_abs) const;
 
+  // A copy that decodes with beam width `beam` (1..kMaxParserBeam; 0: the model's own).
+  Parser WithBeam(int beam) const;
+  // The beam width Parse uses.
+  int beam() const;
+
   Status Save(const std::string& path) const;
   std::string Serialize() const;
 
@@ -120,6 +136,7 @@ class Parser {
  private:
   explicit Parser(std::shared_ptr<const Model> model);
   std::shared_ptr<const Model> model_;
+  int beam_ = 0;  // Override of the model's beam width; 0 none.
 };
 
 // Scores `predicted` against `gold` (same sentences, same word counts; sentences whose word

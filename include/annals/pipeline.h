@@ -38,6 +38,8 @@ struct PipelineOptions {
   // Run the dependency parser after tagging: fills Word::head (1-based, 0 = root) and
   // Word::deprel of every word; every sentence becomes a single-rooted tree.
   bool parse = true;
+  // Parser beam width: 0 decodes as the model was trained (ParserOptions::beam); 1..64 overrides.
+  int parser_beam = 0;
 };
 
 class Pipeline {

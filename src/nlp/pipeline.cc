@@ -162,7 +162,8 @@ Result<Pipeline> Pipeline::Create(const PipelineOptions& options) {
   }
   std::optional<Parser> parser;
   if (options.parse) {
-    Result<Parser> p = Parser::Load(dir + "/parser.model");
+    Result<Parser> p =
+        Parser::Create({.model_path = dir + "/parser.model", .beam = options.parser_beam});
     if (!p.ok()) return p.status();
     parser.emplace(std::move(*p));
   }

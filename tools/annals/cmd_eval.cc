@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "annals/parser.h"
 #include "annals/pipeline.h"
 #include "commands.h"
 #include "nlp/conllu.h"
@@ -46,6 +47,10 @@ int RunEvalUd(int argc, char** argv) {
                "and parse the gold tokenization)");
   app.add_flag("--json", json, "print one JSON object");
   app.add_option("--models", model_dir, "model directory (default: see PipelineOptions)");
+  int beam = 0;
+  app.add_option("--beam", beam, "parser beam width (0: the model's own)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, kMaxParserBeam));
   app.add_option("--system", system_path,
                  "score this system CoNLL-U file instead of running the pipeline");
   try {
@@ -69,6 +74,7 @@ int RunEvalUd(int argc, char** argv) {
   } else {
     PipelineOptions options;
     options.model_dir = model_dir;
+    options.parser_beam = beam;
     Result<Pipeline> pipeline = Pipeline::Create(options);
     if (!pipeline.ok()) {
       std::fprintf(stderr, "annals eval: %s\n", pipeline.status().ToString().c_str());

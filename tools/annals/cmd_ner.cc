@@ -6,6 +6,7 @@
 // Gold and training files are IOB2 (Universal NER) or CoNLL columns (src/nlp/ner/iob.h); their
 // words are tagged by the pipeline's tagger before features are computed, as at run time.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -167,13 +168,55 @@ int RunTrainNer(int argc, char** argv) {
   return kExitOk;
 }
 
+// One JSON line for a sentence whose system chunks differ from the gold ones: its words, the gold
+// chunks the system missed and the system chunks that are not gold, each as [type, first, last,
+// text].
+void WriteNerErrors(std::FILE* out, const nlp::ner::LabeledSentence& ls,
+                    const std::vector<nlp::ner::Chunk>& system) {
+  auto missing_from = [](const std::vector<nlp::ner::Chunk>& a,
+                         const std::vector<nlp::ner::Chunk>& b) {
+    std::vector<nlp::ner::Chunk> out;
+    for (const nlp::ner::Chunk& c : a) {
+      if (std::find(b.begin(), b.end(), c) == b.end()) out.push_back(c);
+    }
+    return out;
+  };
+  const std::vector<nlp::ner::Chunk> missed = missing_from(ls.chunks, system);
+  const std::vector<nlp::ner::Chunk> spurious = missing_from(system, ls.chunks);
+  if (missed.empty() && spurious.empty()) return;
+  const std::vector<Word>& ws = ls.sentence.words;
+  auto chunks = [&](const std::vector<nlp::ner::Chunk>& cs) {
+    nlohmann::ordered_json a = nlohmann::ordered_json::array();
+    for (const nlp::ner::Chunk& c : cs) {
+      std::string text;
+      for (int i = c.first; i <= c.last && i < static_cast<int>(ws.size()); ++i) {
+        if (!text.empty()) text += ' ';
+        text += ws[i].form;
+      }
+      a.push_back({c.type, c.first, c.last, text});
+    }
+    return a;
+  };
+  nlohmann::ordered_json j;
+  nlohmann::ordered_json words = nlohmann::ordered_json::array();
+  for (const Word& w : ws) words.push_back(w.form);
+  j["words"] = words;
+  j["missed"] = chunks(missed);
+  j["spurious"] = chunks(spurious);
+  std::fprintf(out, "%s\n",
+               j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+}
+
 int RunEvalNer(int argc, char** argv) {
   const char* cmd = "annals eval ner";
   CLI::App app{"Score the named-entity recognizer against gold IOB2/CoNLL (exact span and type)",
                "annals eval ner"};
-  std::string gold_path, format_name = "auto", model_dir, model;
+  std::string gold_path, format_name = "auto", model_dir, model, errors_path;
   bool json = false;
   app.add_option("--gold", gold_path, "gold file (IOB2 or CoNLL columns)")->required();
+  app.add_option("--errors", errors_path,
+                 "write one JSON line per sentence where the system's entities differ from the "
+                 "gold ones (words, missed, spurious)");
   app.add_option("--format", format_name, "gold format: auto, iob2 or conll")
       ->capture_default_str();
   app.add_flag("--json", json, "print one JSON object");
@@ -216,6 +259,14 @@ int RunEvalNer(int argc, char** argv) {
     std::fprintf(stderr, "%s: %s: no sentences could be read\n", cmd, gold_path.c_str());
     return kExitFailure;
   }
+  std::FILE* errors = nullptr;
+  if (!errors_path.empty()) {
+    errors = std::fopen(errors_path.c_str(), "w");
+    if (errors == nullptr) {
+      std::fprintf(stderr, "%s: %s: cannot write\n", cmd, errors_path.c_str());
+      return kExitFailure;
+    }
+  }
   nlp::ner::NerScores scores;
   size_t words = 0;
   double ner_seconds = 0;
@@ -228,6 +279,11 @@ int RunEvalNer(int argc, char** argv) {
     std::vector<nlp::ner::Chunk> system;
     for (const Entity& e : found) system.push_back({e.type, e.first_word, e.last_word});
     scores.Add(ls.chunks, system);
+    if (errors != nullptr) WriteNerErrors(errors, ls, system);
+  }
+  if (errors != nullptr && std::fclose(errors) != 0) {
+    std::fprintf(stderr, "%s: %s: cannot write\n", cmd, errors_path.c_str());
+    return kExitFailure;
   }
   double wps = ner_seconds > 0 ? static_cast<double>(words) / ner_seconds : 0;
   if (json) {

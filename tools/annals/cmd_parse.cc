@@ -106,6 +106,10 @@ int RunParse(int argc, char** argv) {
                  "given tokenization)")
       ->capture_default_str();
   app.add_option("--models", model_dir, "model directory (default: see PipelineOptions)");
+  int beam = 0;
+  app.add_option("--beam", beam, "parser beam width (0: the model's own)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, kMaxParserBeam));
   app.add_flag("--keep-tags", keep_tags,
                "with CoNLL-U input: parse with the UPOS/XPOS given instead of re-tagging");
   app.add_flag("--no-offsets", no_offsets, "leave TokenRange out of MISC");
@@ -141,6 +145,7 @@ int RunParse(int argc, char** argv) {
   PipelineOptions options;
   options.model_dir = model_dir;
   options.tag = !keep_tags;
+  options.parser_beam = beam;
   Result<Pipeline> pipeline = Pipeline::Create(options);
   if (!pipeline.ok()) {
     std::fprintf(stderr, "annals parse: %s\n", pipeline.status().ToString().c_str());

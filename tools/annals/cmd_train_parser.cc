@@ -58,6 +58,10 @@ int RunTrainParser(int argc, char** argv) {
                  "probability of following the model's own move (dynamic oracle)")
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1.0));
+  app.add_option("--beam", options.beam,
+                 "beam width: 1 trains the greedy parser; more trains the beam decoder globally")
+      ->capture_default_str()
+      ->check(CLI::Range(1, kMaxParserBeam));
   app.add_option("--tag-noise", options.tag_noise,
                  "probability of replacing a training word's tags by a plausible wrong pair")
       ->capture_default_str()

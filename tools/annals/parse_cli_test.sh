@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # CLI test for `annals parse` (registered with ctest in tools/annals/CMakeLists.txt): raw text from
 # stdin, a JSONL file through the readers, --input conllu keeping the given words, --keep-tags
-# --score, offsets, and exit codes. Every sentence written must be a single-rooted tree.
+# --score, offsets, --beam, and exit codes; and `annals eval ner --errors`. Every sentence
+# written must be a single-rooted tree.
 # Usage: parse_cli_test.sh ANNALS_BINARY   (run from the source root)
 set -uo pipefail
 bin=$1
@@ -91,6 +92,31 @@ expect_rc 2 $? "unknown --input"
 expect_rc 2 $? "--score without CoNLL-U"
 "$bin" parse "$tmp/does-not-exist.txt" >/dev/null 2>&1
 expect_rc 1 $? "missing file"
+
+# A beam wider than the model's own still gives trees; out-of-range widths are usage errors.
+printf 'The council approved the budget on Monday.\nProtesters gathered outside.\n' |
+  "$bin" parse --beam 4 > "$tmp/beam.conllu" 2>/dev/null
+expect_rc 0 $? "parse --beam 4"
+[ "$(check_trees "$tmp/beam.conllu")" = 2 ] || fail "--beam 4: want 2 well-formed sentences"
+echo "x" | "$bin" parse --beam 65 >/dev/null 2>&1
+expect_rc 2 $? "--beam 65"
+
+# eval ner --errors: one JSON line per sentence whose entities differ from the gold ones.
+printf '1\tMaria\tB-PER\n2\tvisited\tO\n3\tParis\tB-LOC\n4\t.\tO\n\n1\tThe\tO\n2\tzebra\tB-ORG\n3\tslept\tO\n4\t.\tO\n\n' > "$tmp/gold.iob2"
+"$bin" eval ner --gold "$tmp/gold.iob2" --format iob2 --errors "$tmp/errors.jsonl" >/dev/null 2>&1
+expect_rc 0 $? "eval ner --errors"
+python3 - "$tmp/errors.jsonl" <<'PY' || fail "eval ner --errors: unexpected lines"
+import json, sys
+lines = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+# "zebra" as an organisation is not something the model finds: that sentence must be listed with
+# the gold chunk as missed, and every listed sentence must really differ.
+zebra = [l for l in lines if "zebra" in l["words"]]
+assert len(zebra) == 1, lines
+assert ["ORG", 1, 1, "zebra"] in zebra[0]["missed"], zebra
+assert all(l["missed"] or l["spurious"] for l in lines), lines
+PY
+"$bin" eval ner --gold "$tmp/gold.iob2" --errors /nonexistent/dir/e.jsonl >/dev/null 2>&1
+expect_rc 1 $? "eval ner --errors to an unwritable path"
 
 [ "$failures" -eq 0 ] && echo "parse_cli_test: all passed"
 exit $((failures > 0))

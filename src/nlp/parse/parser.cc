@@ -1,6 +1,7 @@
 // Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
 #include "annals/parser.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -24,6 +25,7 @@ inline constexpr uint32_t kParserFormatVersion = 1;
 struct Parser::Model {
   std::vector<std::string> labels;
   CompactWeights weights;
+  int beam = 1;  // Decoder's beam width: 1 greedy; more for a model trained with a beam.
 };
 
 namespace {
@@ -56,9 +58,62 @@ std::string DefaultParserModelPath() {
 
 namespace {
 
-void ParseWith(const std::vector<std::string>& labels, const CompactWeights& w, Sentence& s) {
+// Writes the tree of terminal state `st` (lifted labels put back) into the words of `s`.
+void WriteTree(const std::vector<std::string>& labels, const State& st, Sentence& s) {
   const int n = static_cast<int>(s.words.size());
-  if (n == 0) return;
+  std::vector<int> heads(st.heads());
+  std::vector<std::string> rels(n + 1);
+  for (int i = 1; i <= n; ++i) rels[i] = labels[st.label(i)];
+  nlp::parse::Deprojectivize(heads, rels);
+  for (int i = 1; i <= n; ++i) {
+    s.words[i - 1].head = heads[i];
+    s.words[i - 1].deprel = std::move(rels[i]);
+  }
+}
+
+// A beam candidate: item `from` of the beam extended by `action`, with total score `score`.
+template <typename S>
+struct Candidate {
+  S score;
+  int from;
+  int action;
+};
+
+// Best first; ties to the lower item, then the lower action, so that decoding is deterministic.
+template <typename S>
+bool BetterCandidate(const Candidate<S>& x, const Candidate<S>& y) {
+  if (x.score != y.score) return x.score > y.score;
+  if (x.from != y.from) return x.from < y.from;
+  return x.action < y.action;
+}
+
+// Appends the candidates of `st` (total score `base`) given its action scores; a state where
+// only SHIFT is legal gives SHIFT at no score.
+template <typename S, typename T>
+void AddCandidates(const State& st, S base, int from, const T* scores, int num_actions,
+                   std::vector<Candidate<S>>& out) {
+  if (st.CanShift()) out.push_back({static_cast<S>(base + (scores ? scores[0] : 0)), from, 0});
+  if (scores == nullptr) return;
+  const bool left = st.CanLeft(), right = st.CanRight();
+  for (int a = 1; a < num_actions; ++a) {
+    if ((a - 1) % 2 == 0 ? !left : !right) continue;
+    out.push_back({static_cast<S>(base + scores[a]), from, a});
+  }
+}
+
+// Keeps the best `k` candidates, sorted best first.
+template <typename S>
+void KeepBest(std::vector<Candidate<S>>& c, size_t k) {
+  if (c.size() > k) {
+    std::nth_element(c.begin(), c.begin() + static_cast<ptrdiff_t>(k - 1), c.end(),
+                     BetterCandidate<S>);
+    c.resize(k);
+  }
+  std::sort(c.begin(), c.end(), BetterCandidate<S>);
+}
+
+void ParseGreedy(const std::vector<std::string>& labels, const CompactWeights& w, Sentence& s) {
+  const int n = static_cast<int>(s.words.size());
   nlp::parse::SentenceContext ctx;
   ctx.Build(s);
   State st(n);
@@ -77,13 +132,59 @@ void ParseWith(const std::vector<std::string>& labels, const CompactWeights& w, 
     w.Score(feats, scores.data());
     st.Apply(BestLegal(st, scores.data(), na));
   }
-  std::vector<int> heads(st.heads());
-  std::vector<std::string> rels(n + 1);
-  for (int i = 1; i <= n; ++i) rels[i] = labels[st.label(i)];
-  nlp::parse::Deprojectivize(heads, rels);
-  for (int i = 1; i <= n; ++i) {
-    s.words[i - 1].head = heads[i];
-    s.words[i - 1].deprel = std::move(rels[i]);
+  WriteTree(labels, st, s);
+}
+
+// Beam search over whole derivations, scored by the sum of their action scores. Every derivation
+// of an n-word sentence has 2n moves, so the items of a beam always finish together; each is a
+// legal derivation, hence a well-formed single-rooted tree.
+void ParseBeam(const std::vector<std::string>& labels, const CompactWeights& w, int beam,
+               Sentence& s) {
+  const int n = static_cast<int>(s.words.size());
+  nlp::parse::SentenceContext ctx;
+  ctx.Build(s);
+  std::vector<State> items{State(n)}, next;
+  std::vector<int64_t> totals{0};
+  std::vector<uint64_t> feats;
+  feats.reserve(128);
+  const int na = w.num_actions();
+  std::vector<int32_t> scores(w.score_width());
+  std::vector<Candidate<int64_t>> cands;
+  while (!items[0].Terminal()) {
+    cands.clear();
+    for (size_t i = 0; i < items.size(); ++i) {
+      const State& st = items[i];
+      if (!st.CanLeft() && !st.CanRight()) {
+        AddCandidates<int64_t, int32_t>(st, totals[i], static_cast<int>(i), nullptr, na, cands);
+        continue;
+      }
+      nlp::parse::ExtractFeatures(ctx, st, feats);
+      std::fill(scores.begin(), scores.end(), 0);
+      w.Score(feats, scores.data());
+      AddCandidates<int64_t, int32_t>(st, totals[i], static_cast<int>(i), scores.data(), na, cands);
+    }
+    KeepBest(cands, static_cast<size_t>(beam));
+    // Copy-assigning into states kept from earlier steps reuses their vectors' storage.
+    if (next.size() < cands.size()) next.resize(cands.size(), items[0]);
+    totals.resize(cands.size());
+    for (size_t k = 0; k < cands.size(); ++k) {
+      next[k] = items[cands[k].from];
+      next[k].Apply(cands[k].action);
+      totals[k] = cands[k].score;
+    }
+    next.resize(cands.size(), items[0]);
+    items.swap(next);
+  }
+  WriteTree(labels, items[0], s);
+}
+
+void ParseWith(const std::vector<std::string>& labels, const CompactWeights& w, int beam,
+               Sentence& s) {
+  if (s.words.empty()) return;
+  if (beam <= 1) {
+    ParseGreedy(labels, w, s);
+  } else {
+    ParseBeam(labels, w, beam, s);
   }
 }
 
@@ -96,8 +197,20 @@ Parser Parser::Pruned(int min_abs) const {
   auto m = std::make_shared<Model>();
   m->labels = model_->labels;
   m->weights = model_->weights.Pruned(min_abs);
+  m->beam = model_->beam;
   return Parser(std::move(m));
 }
+Parser Parser::WithBeam(int beam) const {
+  Parser p(*this);
+  p.beam_ = std::clamp(beam, 0, kMaxParserBeam);
+  return p;
+}
+
+int Parser::beam() const {
+  if (beam_ > 0) return beam_;
+  return model_ == nullptr ? 1 : model_->beam;
+}
+
 Parser::Parser(const Parser&) = default;
 Parser& Parser::operator=(const Parser&) = default;
 Parser::Parser(Parser&&) noexcept = default;
@@ -108,7 +221,7 @@ const std::vector<std::string>& Parser::labels() const { return model_->labels; 
 
 Status Parser::Parse(Sentence& sentence) const {
   if (model_ == nullptr) return FailedPreconditionError("parser: no model loaded");
-  ParseWith(model_->labels, model_->weights, sentence);
+  ParseWith(model_->labels, model_->weights, beam_ > 0 ? beam_ : model_->beam, sentence);
   return Status::Ok();
 }
 
@@ -125,6 +238,11 @@ nlp::ModelWriter MakeWriter(const Parser::Model& m) {
   for (const std::string& l : m.labels) labels.Str(l);
   mw.AddSection("labels", labels.Take());
   mw.AddSection("weights", m.weights.Serialize());
+  if (m.beam > 1) {  // Models of greedy decoding have no "decode" section.
+    nlp::ByteWriter decode;
+    decode.VarU(static_cast<uint64_t>(m.beam));
+    mw.AddSection("decode", decode.Take());
+  }
   return mw;
 }
 
@@ -167,6 +285,16 @@ Result<std::shared_ptr<Parser::Model>> ModelFromFile(const nlp::ModelFile& file)
     return DataLossError("parser weights: action count does not match the labels");
   }
   model->weights = std::move(*w);
+  if (file.Has("decode")) {
+    Result<std::string_view> decode = file.Section("decode");
+    if (!decode.ok()) return decode.status();
+    nlp::ByteReader dr(*decode);
+    uint64_t beam = dr.VarU();
+    if (!dr.ok() || !dr.done() || beam < 1 || beam > kMaxParserBeam) {
+      return DataLossError("parser decode: bad beam width");
+    }
+    model->beam = static_cast<int>(beam);
+  }
   return model;
 }
 
@@ -181,7 +309,13 @@ Result<Parser> Parser::Load(const std::string& path) {
 }
 
 Result<Parser> Parser::Create(const ParserOptions& options) {
-  return Load(options.model_path.empty() ? DefaultParserModelPath() : options.model_path);
+  if (options.beam < 0 || options.beam > kMaxParserBeam) {
+    return InvalidArgumentError("parser: beam must be 0.." + std::to_string(kMaxParserBeam));
+  }
+  Result<Parser> p =
+      Load(options.model_path.empty() ? DefaultParserModelPath() : options.model_path);
+  if (!p.ok()) return p;
+  return p->WithBeam(options.beam);
 }
 
 Result<Parser> Parser::FromBytes(std::string bytes) {
@@ -275,6 +409,123 @@ class TagNoise {
 
 }  // namespace
 
+namespace {
+
+// Cost of `action` from `st` against the gold tree: the dynamic oracle's lost arcs, a wrong label
+// on the right head counting as one.
+int TrainActionCost(const State& st, int action, const std::vector<int>& heads,
+                    const std::vector<int>& labels) {
+  const int mv = nlp::parse::MoveOf(action);
+  int c = nlp::parse::MoveCost(st, mv, heads);
+  if (mv != nlp::parse::kShift) {
+    const int s0 = st.S(0);
+    const int h = mv == nlp::parse::kLeft ? st.buffer_front() : st.S(1);
+    if (heads[s0] == h && labels[s0] != nlp::parse::LabelOf(action)) ++c;
+  }
+  return c;
+}
+
+struct BeamTrainStats {
+  int64_t sentences = 0;
+  int64_t updates = 0;  // Sentences with a max-violation update.
+};
+
+// One sentence of global beam training. The beam runs over the whole derivation; beside it the
+// gold derivation takes, at each step, the best-scoring move that costs nothing (so it reaches the
+// gold tree, projectivized). At the step where the beam's best item is wrong (it has lost gold
+// arcs) and its score exceeds the gold prefix's by the most, the gold prefix's moves get +1 and
+// the best item's -1 (max-violation update; their shared first moves cancel and are skipped).
+void TrainBeamSentence(const TrainItem& it, int beam, int num_actions,
+                       nlp::parse::TrainWeights& weights, uint64_t& now, BeamTrainStats& stats) {
+  struct Item {
+    State st;
+    double score;
+    int cost;
+    std::vector<int> actions;
+  };
+  const int n = it.ctx.n();
+  std::vector<Item> items{{State(n), 0.0, 0, {}}}, next;
+  State gold(n);
+  double gold_score = 0;
+  std::vector<int> gold_actions;
+  std::vector<uint64_t> feats;
+  std::vector<float> scores(num_actions);
+  std::vector<Candidate<double>> cands;
+  double max_violation = -1;
+  std::vector<int> worst_pred, worst_gold;  // Prefixes at the max-violation step.
+  ++stats.sentences;
+  while (!items[0].st.Terminal()) {
+    cands.clear();
+    for (size_t i = 0; i < items.size(); ++i) {
+      const State& st = items[i].st;
+      if (!st.CanLeft() && !st.CanRight()) {
+        AddCandidates<double, float>(st, items[i].score, static_cast<int>(i), nullptr, num_actions,
+                                     cands);
+        continue;
+      }
+      nlp::parse::ExtractFeatures(it.ctx, st, feats);
+      std::fill(scores.begin(), scores.end(), 0.0f);
+      weights.Score(feats, scores.data());
+      AddCandidates<double, float>(st, items[i].score, static_cast<int>(i), scores.data(),
+                                   num_actions, cands);
+    }
+    KeepBest(cands, static_cast<size_t>(beam));
+    next.clear();
+    for (const Candidate<double>& c : cands) {
+      const Item& from = items[c.from];
+      Item x{from.st, c.score, from.cost + TrainActionCost(from.st, c.action, it.heads, it.labels),
+             from.actions};
+      x.st.Apply(c.action);
+      x.actions.push_back(c.action);
+      next.push_back(std::move(x));
+    }
+    items.swap(next);
+    // The gold derivation's next move.
+    int best = -1;
+    if (!gold.CanLeft() && !gold.CanRight()) {
+      best = nlp::parse::kShift;
+    } else {
+      nlp::parse::ExtractFeatures(it.ctx, gold, feats);
+      std::fill(scores.begin(), scores.end(), 0.0f);
+      weights.Score(feats, scores.data());
+      for (int a = 0; a < num_actions; ++a) {
+        if (!gold.Legal(a) || TrainActionCost(gold, a, it.heads, it.labels) != 0) continue;
+        if (best < 0 || scores[a] > scores[best]) best = a;
+      }
+      gold_score += scores[best];
+    }
+    gold.Apply(best);
+    gold_actions.push_back(best);
+    if (items[0].cost > 0) {
+      const double violation = items[0].score - gold_score;
+      if (violation > max_violation) {
+        max_violation = violation;
+        worst_pred = items[0].actions;
+        worst_gold = gold_actions;
+      }
+    }
+  }
+  if (worst_pred.empty()) return;
+  ++stats.updates;
+  ++now;
+  size_t shared = 0;
+  while (shared < worst_pred.size() && worst_pred[shared] == worst_gold[shared]) ++shared;
+  auto replay = [&](const std::vector<int>& actions, float delta) {
+    State st(n);
+    for (size_t t = 0; t < actions.size(); ++t) {
+      if (t >= shared && (st.CanLeft() || st.CanRight())) {
+        nlp::parse::ExtractFeatures(it.ctx, st, feats);
+        weights.Update(feats, actions[t], delta, now);
+      }
+      st.Apply(actions[t]);
+    }
+  };
+  replay(worst_gold, 1.0f);
+  replay(worst_pred, -1.0f);
+}
+
+}  // namespace
+
 Result<Parser> Parser::Train(const std::vector<Sentence>& train, const std::vector<Sentence>& dev,
                              const ParserTrainOptions& opt, ParserTrainReport* report) {
   ParserTrainReport local;
@@ -283,6 +534,10 @@ Result<Parser> Parser::Train(const std::vector<Sentence>& train, const std::vect
   if (opt.epochs < 1) return InvalidArgumentError("parser training: epochs must be >= 1");
   if (opt.tag_noise < 0 || opt.tag_noise > 1) {
     return InvalidArgumentError("parser training: tag_noise must be in [0, 1]");
+  }
+  if (opt.beam < 1 || opt.beam > kMaxParserBeam) {
+    return InvalidArgumentError("parser training: beam must be in 1.." +
+                                std::to_string(kMaxParserBeam));
   }
   if (opt.hash_bits < 8 || opt.hash_bits > 24) {
     return InvalidArgumentError("parser training: hash_bits must be in 8..24");
@@ -365,6 +620,7 @@ Result<Parser> Parser::Train(const std::vector<Sentence>& train, const std::vect
   int best_epoch = -1;
   CompactWeights best;
   std::vector<Sentence> dev_out = dev;
+  model->beam = opt.beam;
 
   for (int epoch = 0; epoch < opt.epochs; ++epoch) {
     auto t0 = std::chrono::steady_clock::now();
@@ -373,6 +629,7 @@ Result<Parser> Parser::Train(const std::vector<Sentence>& train, const std::vect
       std::swap(order[i - 1], order[j]);
     }
     int64_t decisions = 0, correct = 0;
+    BeamTrainStats beam_stats;
     for (size_t idx : order) {
       TrainItem& it = items[idx];
       if (opt.tag_noise > 0) {
@@ -387,6 +644,10 @@ Result<Parser> Parser::Train(const std::vector<Sentence>& train, const std::vect
           it.ctx.upos[i] = noise.pair(p).upos;
           it.ctx.xpos[i] = noise.pair(p).xpos;
         }
+      }
+      if (opt.beam > 1) {
+        TrainBeamSentence(it, opt.beam, na, weights, now, beam_stats);
+        continue;
       }
       State st(it.ctx.n());
       while (!st.Terminal()) {
@@ -437,7 +698,7 @@ Result<Parser> Parser::Train(const std::vector<Sentence>& train, const std::vect
     CompactWeights avg = weights.Average(now);
     DependencyScores d;
     if (!dev.empty()) {
-      for (Sentence& s : dev_out) ParseWith(model->labels, avg, s);
+      for (Sentence& s : dev_out) ParseWith(model->labels, avg, opt.beam, s);
       d = ScoreDependencies(dev, dev_out);
     }
     rep.dev_by_epoch.push_back(d);
@@ -449,16 +710,22 @@ Result<Parser> Parser::Train(const std::vector<Sentence>& train, const std::vect
       best = std::move(avg);
     }
     if (opt.log) {
+      // Greedy: moves the model got right; beam: sentences that needed no update.
+      const char* what = opt.beam > 1 ? "sentences right" : "moves right";
+      if (opt.beam > 1) {
+        decisions = beam_stats.sentences;
+        correct = beam_stats.sentences - beam_stats.updates;
+      }
       char line[256];
       if (dev.empty()) {
-        std::snprintf(line, sizeof line, "epoch %d: %.2f%% moves right, %zu weights, %.0f s",
-                      epoch + 1, decisions > 0 ? 100.0 * correct / decisions : 0.0,
-                      best.num_entries(), secs);
+        std::snprintf(line, sizeof line, "epoch %d: %.2f%% %s, %zu weights, %.0f s", epoch + 1,
+                      decisions > 0 ? 100.0 * correct / decisions : 0.0, what, best.num_entries(),
+                      secs);
       } else {
         std::snprintf(line, sizeof line,
-                      "epoch %d: %.2f%% moves right, dev UAS %.2f LAS %.2f CLAS %.2f, %.0f s%s",
-                      epoch + 1, decisions > 0 ? 100.0 * correct / decisions : 0.0, d.uas, d.las,
-                      d.clas, secs, better ? " (best so far)" : "");
+                      "epoch %d: %.2f%% %s, dev UAS %.2f LAS %.2f CLAS %.2f, %.0f s%s", epoch + 1,
+                      decisions > 0 ? 100.0 * correct / decisions : 0.0, what, d.uas, d.las, d.clas,
+                      secs, better ? " (best so far)" : "");
       }
       opt.log(line);
     }

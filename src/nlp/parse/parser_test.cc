@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "nlp/conllu.h"
+#include "nlp/model_file.h"
 #include "nlp/parse/transition.h"
 
 namespace annals {
@@ -148,6 +149,110 @@ TEST(ParserTest, AnyInputGivesASingleRootedTree) {
     EXPECT_TRUE(nlp::parse::IsWellFormedSingleRoot(Heads(s))) << "n=" << n;
     for (const Word& w : s.words) EXPECT_FALSE(w.deprel.empty());
   }
+}
+
+TEST(ParserTest, BeamTrainingIsDeterministicFitsItsDataAndKeepsItsWidth) {
+  std::vector<Sentence> train = ReadAll("src/nlp/parse/testdata/tiny.conllu");
+  ParserTrainOptions o = TinyOptions();
+  o.beam = 4;
+  ParserTrainReport report;
+  Result<Parser> a = Parser::Train(train, train, o, &report);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  Result<Parser> b = Parser::Train(train, train, o, nullptr);
+  ASSERT_TRUE(b.ok());
+  EXPECT_EQ(a->Serialize(), b->Serialize()) << "same seed and data must give the same weights";
+  EXPECT_EQ(a->beam(), 4);
+  Result<Parser> greedy = Parser::Train(train, train, TinyOptions(), nullptr);
+  ASSERT_TRUE(greedy.ok());
+  EXPECT_EQ(greedy->beam(), 1);
+  EXPECT_NE(a->Serialize(), greedy->Serialize());
+
+  std::vector<Sentence> parsed = train;
+  for (Sentence& s : parsed) {
+    for (Word& w : s.words) {
+      w.head = -1;
+      w.deprel.clear();
+    }
+    ASSERT_TRUE(a->Parse(s).ok());
+    EXPECT_TRUE(nlp::parse::IsWellFormedSingleRoot(Heads(s))) << s.id;
+  }
+  DependencyScores d = ScoreDependencies(train, parsed);
+  EXPECT_GE(d.las, 95.0);  // Global training memorises nine short sentences too.
+  EXPECT_DOUBLE_EQ(d.las, report.best_dev.las);
+
+  // The width travels with the model; WithBeam overrides it, 0 restores it.
+  Result<Parser> q = Parser::FromBytes(a->Serialize());
+  ASSERT_TRUE(q.ok()) << q.status().ToString();
+  EXPECT_EQ(q->beam(), 4);
+  EXPECT_EQ(q->WithBeam(1).beam(), 1);
+  EXPECT_EQ(q->WithBeam(1).WithBeam(0).beam(), 4);
+  EXPECT_EQ(q->Pruned(1).beam(), 4);
+  o.beam = 0;
+  EXPECT_FALSE(Parser::Train(train, {}, o, nullptr).ok());
+  o.beam = kMaxParserBeam + 1;
+  EXPECT_FALSE(Parser::Train(train, {}, o, nullptr).ok());
+}
+
+TEST(ParserTest, BeamDecodingAlwaysGivesASingleRootedTree) {
+  std::vector<Sentence> train = ReadAll("src/nlp/parse/testdata/tiny.conllu");
+  Result<Parser> greedy = Parser::Train(train, {}, TinyOptions(), nullptr);
+  ParserTrainOptions o = TinyOptions();
+  o.beam = 3;
+  Result<Parser> beam = Parser::Train(train, {}, o, nullptr);
+  ASSERT_TRUE(greedy.ok() && beam.ok());
+  // Every width on a beam model and on a greedy one, on odd words and on the training sentences
+  // with their tags scrambled.
+  for (const Parser* p : {&*greedy, &*beam}) {
+    for (int width : {1, 2, 3, 8, kMaxParserBeam}) {
+      const Parser q = p->WithBeam(width);
+      for (int n : {1, 2, 3, 17, 120}) {
+        Sentence s;
+        for (int i = 0; i < n; ++i) {
+          Word w;
+          w.id = i + 1;
+          w.form = i % 3 == 0 ? "." : (i % 3 == 1 ? "the" : "\xff\xfe");
+          w.upos = i % 2 == 0 ? "" : "PUNCT";
+          s.words.push_back(w);
+        }
+        ASSERT_TRUE(q.Parse(s).ok());
+        EXPECT_TRUE(nlp::parse::IsWellFormedSingleRoot(Heads(s))) << "n=" << n;
+        for (const Word& w : s.words) EXPECT_FALSE(w.deprel.empty());
+      }
+      for (Sentence s : train) {
+        for (size_t i = 0; i < s.words.size(); ++i) {
+          s.words[i].upos = s.words[(i * 7 + 3) % s.words.size()].upos;
+        }
+        ASSERT_TRUE(q.Parse(s).ok());
+        EXPECT_TRUE(nlp::parse::IsWellFormedSingleRoot(Heads(s))) << s.id << " beam " << width;
+      }
+    }
+  }
+}
+
+TEST(ParserTest, BadBeamWidthInAModelIsDataLoss) {
+  std::vector<Sentence> train = ReadAll("src/nlp/parse/testdata/tiny.conllu");
+  Result<Parser> p = Parser::Train(train, {}, TinyOptions(), nullptr);
+  ASSERT_TRUE(p.ok());
+  Result<nlp::ModelFile> file = nlp::ModelFile::Parse(p->Serialize(), "parser");
+  ASSERT_TRUE(file.ok());
+  for (uint64_t width : {uint64_t{0}, uint64_t{kMaxParserBeam} + 1, uint64_t{5}}) {
+    nlp::ModelWriter w("parser");
+    for (const char* name : {"meta", "labels", "weights"}) {
+      w.AddSection(name, std::string(*file->Section(name)));
+    }
+    nlp::ByteWriter decode;
+    decode.VarU(width);
+    w.AddSection("decode", decode.Take());
+    Result<Parser> q = Parser::FromBytes(w.Serialize());
+    if (width == 5) {
+      ASSERT_TRUE(q.ok()) << q.status().ToString();
+      EXPECT_EQ(q->beam(), 5);
+    } else {
+      EXPECT_EQ(q.status().code(), StatusCode::kDataLoss) << width;
+    }
+  }
+  EXPECT_EQ(Parser::Create({.model_path = "models/parser.model", .beam = -1}).status().code(),
+            StatusCode::kInvalidArgument);
 }
 
 // The committed model on EWT dev with gold tags. Floors: the dev scores measured when the model
