@@ -1,8 +1,9 @@
 // Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
 // Fuzzes the parser model loader. Inputs whose first byte is even are loaded as whole model files
 // (container checks first); odd ones become the "weights" section of an otherwise valid container,
-// so the fuzzer reaches the weight-table decoder past the CRCs. A model that loads must parse a
-// sentence into a single-rooted tree.
+// so the fuzzer reaches the weight-table decoder past the CRCs; those also get a "decode" section
+// with beam width (first byte >> 3) - 1 when that is not -1 (0 is invalid; the rest decode with
+// a beam). A model that loads must parse a sentence into a single-rooted tree.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -28,6 +29,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     for (int i = 0; i < n; ++i) labels.Str(i == 0 ? "root" : "dep" + std::to_string(i));
     w.AddSection("labels", labels.Take());
     w.AddSection("weights", bytes);
+    if (data[0] >> 3 != 0) {
+      annals::nlp::ByteWriter decode;
+      decode.VarU((data[0] >> 3) - 1);
+      w.AddSection("decode", decode.Take());
+    }
     bytes = w.Serialize();
   }
   annals::Result<annals::Parser> parser = annals::Parser::FromBytes(std::move(bytes));

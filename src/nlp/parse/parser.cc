@@ -505,9 +505,11 @@ void TrainBeamSentence(const TrainItem& it, int beam, int num_actions,
       }
     }
   }
+  // The averaging clock counts sentences, updated or not (a weight that needs no update keeps
+  // counting towards the average).
+  ++now;
   if (worst_pred.empty()) return;
   ++stats.updates;
-  ++now;
   size_t shared = 0;
   while (shared < worst_pred.size() && worst_pred[shared] == worst_gold[shared]) ++shared;
   auto replay = [&](const std::vector<int>& actions, float delta) {
