@@ -118,11 +118,60 @@ struct Tree {
             (s->words[i].feats.find("VerbForm=Part") != std::string::npos &&
              s->words[i].feats.find("Tense=Past") != std::string::npos));
   }
-  // The patient of a passive: its nsubj:pass, or the noun a passive participle modifies.
+  // An event noun in a copular phrase that puts its subject on the receiving end: "X has been
+  // under house arrest", "X is under attack / under sanctions", "X remains in custody / in
+  // detention": the subject is the patient, as of a passive.
+  bool PatientPhrase(int i) const {
+    const std::string& u = s->words[i].upos;
+    if ((u != "NOUN" && u != "PROPN") || Child(i, "cop") < 0 || Child(i, "nsubj") < 0) {
+      return false;
+    }
+    for (int k : kids[i]) {
+      if (base[k] != "case") continue;
+      if (lemma[k] == "under") return true;
+      if (lemma[k] == "in" && In(lemma[i], {"custody", "detention", "jail", "prison"})) return true;
+    }
+    return false;
+  }
+  // The patient of a passive: its nsubj:pass, the noun a passive participle modifies, or the
+  // subject of a PatientPhrase.
   int Patient(int i) const {
     int k = Child(i, "nsubj:pass");
     if (k < 0 && PassiveParticiple(i)) k = head[i];
+    if (k < 0 && PatientPhrase(i)) k = Child(i, "nsubj");
     return k;
+  }
+  // The antecedent of word i when it is a relative pronoun ("who", "whom", "which", or a word
+  // the tagger marks PronType=Rel) that opens its clause: the noun the clause modifies when it
+  // is parsed as acl:relcl; otherwise (a relative clause misparsed as a conj or parataxis of the
+  // verb before: "met Modi of India, who was targeted by ...") the noun phrase right before the
+  // pronoun, punctuation skipped: its head for "who"/"whom" ("Narendra Modi of India" -> Modi),
+  // the nearest noun's name for the rest ("talks with China, which ..." -> China). -1 when i is
+  // no such pronoun or there is no noun there.
+  int Antecedent(int i) const {
+    if (i < 0 || head[i] < i) return -1;
+    const bool who = In(lemma[i], {"who", "whom"});
+    if (!who && lemma[i] != "which" &&
+        s->words[i].feats.find("PronType=Rel") == std::string::npos) {
+      return -1;
+    }
+    const int clause = head[i];
+    if (rel[clause] == "acl:relcl")
+      return head[clause] >= 0 && head[clause] < i ? head[clause] : -1;
+    int w = i - 1;
+    while (w >= 0 && s->words[w].upos == "PUNCT") --w;
+    if (w < 0 || (s->words[w].upos != "NOUN" && s->words[w].upos != "PROPN")) return -1;
+    auto climbs = [&](int x) {
+      if (base[x] == "flat" || base[x] == "compound") return true;
+      return who && (base[x] == "nmod" || base[x] == "appos" || base[x] == "conj");
+    };
+    while (head[w] >= 0 && head[w] < i && climbs(w)) w = head[w];
+    return w;
+  }
+  // Word i, or its antecedent when it is a relative pronoun (Antecedent).
+  int Referent(int i) const {
+    int a = Antecedent(i);
+    return a >= 0 ? a : i;
   }
   // "it", "he", "she", "they", "we": a subject that names no one by itself.
   bool PersonalPronoun(int i) const {
@@ -465,7 +514,7 @@ Found EventCoder::Impl::Subject(const Tree& t, const SentenceActors& a, int p, b
     }
     if (t.rel[k] == "nsubj:pass" || t.rel[k] == "aux:pass") passive = true;
   }
-  if (t.PassiveParticiple(p)) passive = true;
+  if (t.PassiveParticiple(p) || t.PatientPhrase(p)) passive = true;
   if (passive) {
     int agent = t.Child(p, "obl:agent");
     return ActorsAt(t, a, agent);
@@ -503,6 +552,11 @@ Found EventCoder::Impl::Subject(const Tree& t, const SentenceActors& a, int p, b
     if (!f.matches.empty()) return f;
   }
   if (subj >= 0 && !IsRelPronoun(t, subj)) return ActorsAt(t, a, subj, true);
+  // A relative pronoun subject of a clause not parsed as a relative clause: its antecedent
+  // ("Kim Jong Un, who sent ..." with "sent" a parataxis of the verb before).
+  if (subj >= 0 && t.rel[p].rfind("acl", 0) != 0) {
+    if (int ant = t.Antecedent(subj); ant >= 0) return ActorsAt(t, a, ant, true);
+  }
   bool noun = t.s->words[p].upos == "NOUN" || t.s->words[p].upos == "PROPN";
   if (noun) {
     // Event noun: its possessor or modifier ("Xi's talks", "Chinese sanctions").
@@ -610,7 +664,7 @@ Found EventCoder::Impl::Target(const Tree& t, const SentenceActors& a, int p,
   }
   if (path.rel == "obj") {
     int o = passive ? t.Patient(p) : t.Child(p, "obj");
-    return ActorsAt(t, a, o);
+    return ActorsAt(t, a, o < 0 ? o : t.Referent(o));
   }
   if (path.rel == "iobj") return ActorsAt(t, a, t.Child(p, "iobj"));
   // obl:PREP / nmod:PREP on the predicate, and nmod:PREP on a light verb's object noun.
@@ -639,6 +693,7 @@ Found EventCoder::Impl::Target(const Tree& t, const SentenceActors& a, int p,
 Found EventCoder::Impl::DefaultTarget(const Tree& t, const SentenceActors& a, int p,
                                       bool passive) const {
   int o = passive ? t.Patient(p) : t.Child(p, "obj");
+  if (o >= 0) o = t.Referent(o);  // "Modi, who was targeted by ...": Modi.
   if (o >= 0) {
     Found f = ActorsAt(t, a, o);
     if (!f.matches.empty()) return f;
@@ -1544,6 +1599,10 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
           f = im.Target(t, a, c.object_noun == t.Child(p, "obj") || c.object_noun < 0 ? p : p, path,
                         passive, c.object_noun);
           if (!f.matches.empty()) break;
+        }
+        // "X was under attack": the row's paths name the noun's own modifiers; X suffers it.
+        if (f.matches.empty() && t.PatientPhrase(p)) {
+          f = im.ActorsAt(t, a, t.Referent(t.Patient(p)));
         }
       } else {
         f = im.DefaultTarget(t, a, p, passive);

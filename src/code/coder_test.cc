@@ -297,6 +297,40 @@ TEST_F(CoderTest, RelativeClause) {
               ElementsAre("EGY SDN 043", "EGY TCD 051"));
 }
 
+// A relative clause the parser hung on the verb before (parataxis, conj) instead of on its noun:
+// the relative pronoun still stands for the noun phrase right before it, as the subject and as
+// the patient of a passive; "who" stands for the whole phrase ("the leader of Chad"), "which" for
+// the nearest name.
+TEST_F(CoderTest, RelativePronounStandsForThePhraseBeforeIt) {
+  EXPECT_THAT(Code(Parsed("Egypt/Egypt/PROPN/2/nsubj praised/praise/VERB/0/root "
+                          "Chad/Chad/PROPN/2/obj ,/,/PUNCT/6/punct which/which/PRON/6/nsubj "
+                          "criticized/criticize/VERB/2/parataxis Sudan/Sudan/PROPN/6/obj")),
+              ElementsAre("EGY TCD 051", "TCD SDN 111"));
+  EXPECT_THAT(Code(Parsed("Egypt/Egypt/PROPN/2/nsubj hosted/host/VERB/0/root the/the/DET/4/det "
+                          "leader/leader/NOUN/2/obj of/of/ADP/6/case Chad/Chad/PROPN/4/nmod "
+                          ",/,/PUNCT/10/punct who/who/PRON/10/nsubj:pass was/be/AUX/10/aux:pass "
+                          "condemned/condemn/VERB/2/conj by/by/ADP/12/case "
+                          "Sudan/Sudan/PROPN/10/obl:agent")),
+              ElementsAre("EGY TCDGOV 043", "SDN TCDGOV 111"));
+  // Without a noun before it the pronoun stands for no one.
+  EXPECT_THAT(Code(Parsed("Who/who/PRON/2/nsubj criticized/criticize/VERB/0/root "
+                          "Sudan/Sudan/PROPN/2/obj")),
+              ElementsAre("--- SDN 111"));
+}
+
+// "X is under attack", "X has been under house arrest", "X is in custody": the subject suffers
+// the event, as the patient of a passive; other copular phrases keep their subject as the
+// source ("China is in talks with Russia").
+TEST_F(CoderTest, UnderAttackIsSuffered) {
+  EXPECT_THAT(Code(Parsed("Sudan/Sudan/PROPN/4/nsubj was/be/AUX/4/cop under/under/ADP/4/case "
+                          "attack/attack/NOUN/0/root")),
+              ElementsAre("--- SDN 190"));
+  EXPECT_THAT(Code(Parsed("China/China/PROPN/4/nsubj is/be/AUX/4/cop in/in/ADP/4/case "
+                          "talks/talk/NOUN/0/root with/with/ADP/6/case "
+                          "Russia/Russia/PROPN/4/nmod")),
+              ElementsAre("CHN RUS 040"));
+}
+
 TEST_F(CoderTest, CopulaWithXcomp) {
   EXPECT_THAT(
       Code(Parsed("Peru/Peru/PROPN/3/nsubj is/be/AUX/3/cop ready/ready/ADJ/0/root "
