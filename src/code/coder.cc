@@ -315,7 +315,8 @@ struct Candidate {
   bool source_bound = false, target_bound = false;
   bool compound = false;
   const PredicateRow* row = nullptr;
-  int object_noun = -1;  // Light verb: the object noun consumed by this event.
+  int object_noun = -1;   // Light verb: the object noun consumed by this event.
+  bool noun_row = false;  // The row is the object noun's own (a light verb with no row of its own).
   std::string why;
 };
 
@@ -1073,9 +1074,33 @@ bool IsSpeechVerb(std::string_view lemma) {
                     "declare", "confirm", "write", "warn", "explain", "stress", "argue", "allege"});
 }
 
+// An event noun that a verb calls off: "cancelled a planned visit", "postponed the talks", "the
+// summit was called off". The event did not take place (as of the sentence).
+bool CalledOff(const Tree& t, int p) {
+  const std::string& u = t.s->words[p].upos;
+  const int h = t.head[p];
+  if ((u != "NOUN" && u != "PROPN") || h < 0 || (t.rel[p] != "obj" && t.rel[p] != "nsubj:pass")) {
+    return false;
+  }
+  if (In(t.lemma[h], {"cancel", "postpone", "delay", "suspend", "scrap", "shelve", "defer",
+                      "abandon", "scuttle", "scupper"})) {
+    return true;
+  }
+  if (In(t.lemma[h], {"call", "put"})) {  // "called off", "put off".
+    for (int k : t.kids[h]) {
+      if (t.rel[k] == "compound:prt" && t.lemma[k] == "off") return true;
+    }
+  }
+  return false;
+}
+
 Modality FindModality(const Tree& t, int p) {
   Modality m;
   LocalModality(t, p, m);
+  if (CalledOff(t, p)) {
+    m.negated = true;
+    m.why.push_back("called off by '" + t.s->words[t.head[p]].form + "'");
+  }
   int cur = p;
   for (int steps = 0; steps < 8; ++steps) {
     // A reporting verb hanging off the predicate: "X did Y, an official said".
@@ -1573,6 +1598,7 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
         if (o >= 0 && im.native.Find(true, t.lemma[o])) {
           for (Candidate& c : im.NativeCandidates(t, o, false, trace)) {
             c.object_noun = o;
+            c.noun_row = true;
             c.why = "object noun '" + s.words[o].form + "' of '" + s.words[p].form + "'";
             cands.push_back(std::move(c));
           }
@@ -1741,6 +1767,12 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
       }
     };
     Modality mod = FindModality(t, p);
+    // A light verb's object noun called off by that verb: "cancelled a planned visit" (the visit
+    // is the event, and it did not happen).
+    if (c.noun_row && CalledOff(t, c.object_noun)) {
+      mod.negated = true;
+      mod.why.push_back("called off by '" + s.words[p].form + "'");
+    }
     if (!im.options.negated_codes.empty()) {
       // PETRARCH's negation rewrite applies to a predicate negated in its own clause only ("won't
       // try to clash" keeps the code of "clash").

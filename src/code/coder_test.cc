@@ -331,6 +331,22 @@ TEST_F(CoderTest, UnderAttackIsSuffered) {
               ElementsAre("CHN RUS 040"));
 }
 
+// An event noun that the verb over it calls off did not take place: "Egypt cancelled a visit to
+// Chad" is Egypt's visit, negated (also "postponed", "called off", ...); "Egypt made a visit to
+// Chad" is not negated.
+TEST_F(CoderTest, CalledOffEventsAreNegated) {
+  EXPECT_THAT(Code(Parsed("Egypt/Egypt/PROPN/2/nsubj cancelled/cancel/VERB/0/root a/a/DET/4/det "
+                          "visit/visit/NOUN/2/obj to/to/ADP/6/case Chad/Chad/PROPN/4/nmod")),
+              ElementsAre("EGY TCD 042 neg"));
+  EXPECT_THAT(Code(Parsed("Egypt/Egypt/PROPN/2/nsubj postponed/postpone/VERB/0/root "
+                          "its/its/PRON/4/nmod:poss visit/visit/NOUN/2/obj to/to/ADP/6/case "
+                          "Chad/Chad/PROPN/4/nmod")),
+              ElementsAre("EGY TCD 042 neg"));
+  EXPECT_THAT(Code(Parsed("Egypt/Egypt/PROPN/2/nsubj made/make/VERB/0/root a/a/DET/4/det "
+                          "visit/visit/NOUN/2/obj to/to/ADP/6/case Chad/Chad/PROPN/4/nmod")),
+              ElementsAre("EGY TCD 042"));
+}
+
 TEST_F(CoderTest, CopulaWithXcomp) {
   EXPECT_THAT(
       Code(Parsed("Peru/Peru/PROPN/3/nsubj is/be/AUX/3/cop ready/ready/ADJ/0/root "
