@@ -4,7 +4,8 @@
 # generated one published to a 3-replica stream, three `annals worker`s storing into one
 # database, one of them killed with SIGKILL mid-stream. The database must end with every
 # document exactly once and the same documents and events as a single-process `annals ingest`.
-# Uses PostgreSQL when ANNALS_TEST_PG is set to a connection URL, else a SQLite file.
+# Uses PostgreSQL when ANNALS_TEST_PG is set to a connection URL (in a schema of its own, dropped
+# afterwards, so a database that already holds events does not count), else a SQLite file.
 # Usage: queue_cli_test.sh ANNALS_BINARY   (run from the source root)
 set -uo pipefail
 bin=$1
@@ -14,9 +15,11 @@ if ! command -v nats-server >/dev/null; then
 fi
 tmp=$(mktemp -d)
 pids=()
+schema=""
 cleanup() {
   for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null; done
   wait 2>/dev/null
+  if [ -n "$schema" ]; then psql -q "$ANNALS_TEST_PG" -c "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null 2>&1; fi
   rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -69,7 +72,13 @@ grep -q "^publish: 0 documents, 11 duplicates dropped" "$tmp/pub2.txt" ||
 
 db="$tmp/queue.db"
 ref="$tmp/ref.db"
-if [ -n "${ANNALS_TEST_PG:-}" ]; then db=$ANNALS_TEST_PG; fi
+if [ -n "${ANNALS_TEST_PG:-}" ]; then
+  schema="annals_queue_test_$$"
+  psql -q "$ANNALS_TEST_PG" -c "DROP SCHEMA IF EXISTS $schema CASCADE; CREATE SCHEMA $schema" >/dev/null ||
+    { fail "cannot create schema $schema on ANNALS_TEST_PG"; exit 1; }
+  case "$ANNALS_TEST_PG" in *\?*) sep='&' ;; *) sep='?' ;; esac
+  db="${ANNALS_TEST_PG}${sep}options=-csearch_path%3D${schema}"
+fi
 wpids=()
 for i in 0 1 2; do
   "$bin" worker --nats "$url" --stream DOCS --db "$db" --batch 8 --ack-wait 3 --idle-exit 6 \
