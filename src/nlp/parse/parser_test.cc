@@ -35,6 +35,33 @@ std::string SharedDir() {
   return env != nullptr ? env : "../shared";
 }
 
+// n words of punctuation, "the" and invalid UTF-8, some without tags.
+Sentence OddWords(int n) {
+  Sentence s;
+  for (int i = 0; i < n; ++i) {
+    Word w;
+    w.id = i + 1;
+    w.form = i % 3 == 0 ? "." : (i % 3 == 1 ? "the" : "\xff\xfe");
+    w.upos = i % 2 == 0 ? "" : "PUNCT";
+    s.words.push_back(w);
+  }
+  return s;
+}
+
+// `gold` with its trees cleared and parsed again by `p`; every tree must be single-rooted.
+std::vector<Sentence> Reparsed(const Parser& p, const std::vector<Sentence>& gold) {
+  std::vector<Sentence> out = gold;
+  for (Sentence& s : out) {
+    for (Word& w : s.words) {
+      w.head = -1;
+      w.deprel.clear();
+    }
+    EXPECT_TRUE(p.Parse(s).ok());
+    EXPECT_TRUE(nlp::parse::IsWellFormedSingleRoot(Heads(s))) << s.id;
+  }
+  return out;
+}
+
 ParserTrainOptions TinyOptions() {
   ParserTrainOptions o;
   o.epochs = 15;
@@ -56,16 +83,7 @@ TEST(ParserTest, TinyTrainingIsDeterministicAndFitsItsData) {
   EXPECT_GE(report.lifted_arcs, 1);  // Sentence s9 is non-projective.
   EXPECT_EQ(report.dev_by_epoch.size(), 15u);
 
-  std::vector<Sentence> parsed = train;
-  for (Sentence& s : parsed) {
-    for (Word& w : s.words) {
-      w.head = -1;
-      w.deprel.clear();
-    }
-    ASSERT_TRUE(a->Parse(s).ok());
-    EXPECT_TRUE(nlp::parse::IsWellFormedSingleRoot(Heads(s))) << s.id;
-  }
-  DependencyScores d = ScoreDependencies(train, parsed);
+  DependencyScores d = ScoreDependencies(train, Reparsed(*a, train));
   EXPECT_EQ(d.words, 70);
   // A perceptron memorises nine short sentences.
   EXPECT_GE(d.las, 95.0);
@@ -137,14 +155,7 @@ TEST(ParserTest, AnyInputGivesASingleRootedTree) {
   Sentence empty;
   EXPECT_TRUE(p->Parse(empty).ok());
   for (int n : {1, 2, 3, 17, 400}) {
-    Sentence s;
-    for (int i = 0; i < n; ++i) {
-      Word w;
-      w.id = i + 1;
-      w.form = i % 3 == 0 ? "." : (i % 3 == 1 ? "the" : "\xff\xfe");
-      w.upos = i % 2 == 0 ? "" : "PUNCT";
-      s.words.push_back(w);
-    }
+    Sentence s = OddWords(n);
     ASSERT_TRUE(p->Parse(s).ok());
     EXPECT_TRUE(nlp::parse::IsWellFormedSingleRoot(Heads(s))) << "n=" << n;
     for (const Word& w : s.words) EXPECT_FALSE(w.deprel.empty());
@@ -167,16 +178,7 @@ TEST(ParserTest, BeamTrainingIsDeterministicFitsItsDataAndKeepsItsWidth) {
   EXPECT_EQ(greedy->beam(), 1);
   EXPECT_NE(a->Serialize(), greedy->Serialize());
 
-  std::vector<Sentence> parsed = train;
-  for (Sentence& s : parsed) {
-    for (Word& w : s.words) {
-      w.head = -1;
-      w.deprel.clear();
-    }
-    ASSERT_TRUE(a->Parse(s).ok());
-    EXPECT_TRUE(nlp::parse::IsWellFormedSingleRoot(Heads(s))) << s.id;
-  }
-  DependencyScores d = ScoreDependencies(train, parsed);
+  DependencyScores d = ScoreDependencies(train, Reparsed(*a, train));
   EXPECT_GE(d.las, 95.0);  // Global training memorises nine short sentences too.
   EXPECT_DOUBLE_EQ(d.las, report.best_dev.las);
 
@@ -206,14 +208,7 @@ TEST(ParserTest, BeamDecodingAlwaysGivesASingleRootedTree) {
     for (int width : {1, 2, 3, 8, kMaxParserBeam}) {
       const Parser q = p->WithBeam(width);
       for (int n : {1, 2, 3, 17, 120}) {
-        Sentence s;
-        for (int i = 0; i < n; ++i) {
-          Word w;
-          w.id = i + 1;
-          w.form = i % 3 == 0 ? "." : (i % 3 == 1 ? "the" : "\xff\xfe");
-          w.upos = i % 2 == 0 ? "" : "PUNCT";
-          s.words.push_back(w);
-        }
+        Sentence s = OddWords(n);
         ASSERT_TRUE(q.Parse(s).ok());
         EXPECT_TRUE(nlp::parse::IsWellFormedSingleRoot(Heads(s))) << "n=" << n;
         for (const Word& w : s.words) EXPECT_FALSE(w.deprel.empty());
