@@ -674,9 +674,10 @@ Found EventCoder::Impl::Target(const Tree& t, const SentenceActors& a, int p,
   AddTemporalPlaces(t, places);
   for (int place : places) {
     for (int k : t.kids[place]) {
-      // "nmod:poss" names the possessor ("rejected Iran's proposal": obj.nmod:poss).
+      // "nmod:poss" names the possessor ("rejected Iran's proposal": obj.nmod:poss), and so does
+      // an actor adjective or compound ("rejected the Iranian proposal", "the U.S. plan").
       if (path.prep == "poss") {
-        if (t.rel[k] != "nmod:poss") continue;
+        if (t.rel[k] != "nmod:poss" && t.base[k] != "amod" && t.base[k] != "compound") continue;
         Found f = ActorsAt(t, a, k);
         if (!f.matches.empty()) return f;
         continue;

@@ -117,11 +117,11 @@ TEST(PredicateDictionaryTest, LoadsRowsAndReportsBadOnes) {
   Result<code::PredicateDictionary> d =
       code::PredicateDictionary::Load("src/code/testdata/verbs.tsv", &*cameo);
   ASSERT_TRUE(d.ok());
-  EXPECT_EQ(d->rows().size(), 29u);
+  EXPECT_EQ(d->rows().size(), 30u);
   ASSERT_EQ(d->errors(), 3u);
-  EXPECT_THAT(d->problems()[0].Message(), HasSubstr("verbs.tsv:33: error: CAMEO code '999'"));
-  EXPECT_THAT(d->problems()[1].Message(), HasSubstr("verbs.tsv:34: error: bad pos 'ADJ'"));
-  EXPECT_THAT(d->problems()[2].Message(), HasSubstr("verbs.tsv:35: error: duplicate id"));
+  EXPECT_THAT(d->problems()[0].Message(), HasSubstr("verbs.tsv:34: error: CAMEO code '999'"));
+  EXPECT_THAT(d->problems()[1].Message(), HasSubstr("verbs.tsv:35: error: bad pos 'ADJ'"));
+  EXPECT_THAT(d->problems()[2].Message(), HasSubstr("verbs.tsv:36: error: duplicate id"));
   const std::vector<int>* sign = d->Find(false, "sign");
   ASSERT_NE(sign, nullptr);
   const code::PredicateRow& r = d->rows()[(*sign)[0]];
@@ -345,6 +345,18 @@ TEST_F(CoderTest, CalledOffEventsAreNegated) {
   EXPECT_THAT(Code(Parsed("Egypt/Egypt/PROPN/2/nsubj made/make/VERB/0/root a/a/DET/4/det "
                           "visit/visit/NOUN/2/obj to/to/ADP/6/case Chad/Chad/PROPN/4/nmod")),
               ElementsAre("EGY TCD 042"));
+}
+
+// A target path through the object's possessor (obj.nmod:poss) also takes an actor adjective or
+// compound of the object: "rejected Peru's proposal" and "rejected the Peruvian proposal" alike.
+TEST_F(CoderTest, PossessorPathTakesActorAdjectives) {
+  EXPECT_THAT(Code(Parsed("Chile/Chile/PROPN/2/nsubj rejected/reject/VERB/0/root "
+                          "Peru/Peru/PROPN/5/nmod:poss 's/'s/PART/3/case "
+                          "proposal/proposal/NOUN/2/obj")),
+              ElementsAre("CHL PER 120"));
+  EXPECT_THAT(Code(Parsed("Chile/Chile/PROPN/2/nsubj rejected/reject/VERB/0/root the/the/DET/5/det "
+                          "Peruvian/Peruvian/ADJ/5/amod proposal/proposal/NOUN/2/obj")),
+              ElementsAre("CHL PER 120"));
 }
 
 TEST_F(CoderTest, CopulaWithXcomp) {
