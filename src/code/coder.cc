@@ -1119,6 +1119,14 @@ Modality FindModality(const Tree& t, int p) {
       }
       break;
     }
+    // Denied or refused: "Iran denied supplying drones", "denied that it had supplied drones",
+    // "Russia refused to attend the talks" (the denial or refusal is an event of its own when the
+    // dictionary has a row for the verb). Not "decline": "declined to comment" is CAMEO's 011,
+    // which the key codes as a statement, not as a comment that was not made.
+    if ((r == "xcomp" || r == "ccomp") && In(t.lemma[h], {"deny", "refuse"})) {
+      m.negated = true;
+      m.why.push_back("negated: under '" + t.s->words[h].form + "'");
+    }
     if (r == "ccomp") {
       if (IsSpeechVerb(t.lemma[h]) && m.speaker_verb < 0) m.speaker_verb = h;
       break;

@@ -347,6 +347,20 @@ TEST_F(CoderTest, CalledOffEventsAreNegated) {
               ElementsAre("EGY TCD 042"));
 }
 
+// What a subject denies or refuses to do is negated ("Egypt denied attacking Chad", "Egypt
+// refused to meet Chad"); what it agrees to do is not.
+TEST_F(CoderTest, DeniedAndRefusedActsAreNegated) {
+  EXPECT_THAT(Code(Parsed("Egypt/Egypt/PROPN/2/nsubj denied/deny/VERB/0/root "
+                          "attacking/attack/VERB/2/xcomp Chad/Chad/PROPN/3/obj")),
+              ElementsAre("EGY TCD 190 neg"));
+  EXPECT_THAT(Code(Parsed("Egypt/Egypt/PROPN/2/nsubj refused/refuse/VERB/0/root to/to/PART/4/mark "
+                          "meet/meet/VERB/2/xcomp Chad/Chad/PROPN/4/obj")),
+              ElementsAre("EGY TCD 040 neg"));
+  EXPECT_THAT(Code(Parsed("Egypt/Egypt/PROPN/2/nsubj agreed/agree/VERB/0/root to/to/PART/4/mark "
+                          "meet/meet/VERB/2/xcomp Chad/Chad/PROPN/4/obj")),
+              ElementsAre("EGY --- 030", "EGY TCD 040"));
+}
+
 // A target path through the object's possessor (obj.nmod:poss) also takes an actor adjective or
 // compound of the object: "rejected Peru's proposal" and "rejected the Peruvian proposal" alike.
 TEST_F(CoderTest, PossessorPathTakesActorAdjectives) {
