@@ -1874,14 +1874,15 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
     bool reverse =
         !reverse_code.empty() && reverse_code != "---" && !e.sources.empty() && !e.targets.empty();
     std::vector<std::string> source_countries;
-    // An event noun coded as a verb's object ("held talks", "signed an agreement") is mutual
-    // only under a support verb: under another verb its sources are not its sides ("accused
-    // Pyongyang and Moscow of widening the war").
+    // An event noun coded by its own row as a verb's object ("held talks", "signed an
+    // agreement") is mutual only under a support verb: under another verb its sources are not
+    // its sides ("accused Pyongyang and Moscow of widening the war"). A verb's own row that names
+    // its object ("exchanged fire", 193) is mutual like any other verb row.
     const bool mutual_clause =
-        !is_noun && (c.object_noun < 0 ||
-                     In(t.lemma[p], {"hold", "sign", "conduct", "begin", "start", "launch", "stage",
-                                     "open", "resume", "have", "reach", "conclude", "continue",
-                                     "carry", "wage", "fight", "seal", "agree"}));
+        !is_noun &&
+        (!c.noun_row || In(t.lemma[p], {"hold", "sign", "conduct", "begin", "start", "launch",
+                                        "stage", "open", "resume", "have", "reach", "conclude",
+                                        "continue", "carry", "wage", "fight", "seal", "agree"}));
     if (!reverse && mutual_clause && im.options.reciprocal && e.targets.empty() &&
         e.sources.size() >= 2 && Reciprocal(e.cameo)) {
       for (const ActorRef& r : e.sources) source_countries.push_back(im.CountryOf(r.code));

@@ -117,11 +117,11 @@ TEST(PredicateDictionaryTest, LoadsRowsAndReportsBadOnes) {
   Result<code::PredicateDictionary> d =
       code::PredicateDictionary::Load("src/code/testdata/verbs.tsv", &*cameo);
   ASSERT_TRUE(d.ok());
-  EXPECT_EQ(d->rows().size(), 30u);
+  EXPECT_EQ(d->rows().size(), 31u);
   ASSERT_EQ(d->errors(), 3u);
-  EXPECT_THAT(d->problems()[0].Message(), HasSubstr("verbs.tsv:34: error: CAMEO code '999'"));
-  EXPECT_THAT(d->problems()[1].Message(), HasSubstr("verbs.tsv:35: error: bad pos 'ADJ'"));
-  EXPECT_THAT(d->problems()[2].Message(), HasSubstr("verbs.tsv:36: error: duplicate id"));
+  EXPECT_THAT(d->problems()[0].Message(), HasSubstr("verbs.tsv:35: error: CAMEO code '999'"));
+  EXPECT_THAT(d->problems()[1].Message(), HasSubstr("verbs.tsv:36: error: bad pos 'ADJ'"));
+  EXPECT_THAT(d->problems()[2].Message(), HasSubstr("verbs.tsv:37: error: duplicate id"));
   const std::vector<int>* sign = d->Find(false, "sign");
   ASSERT_NE(sign, nullptr);
   const code::PredicateRow& r = d->rows()[(*sign)[0]];
@@ -593,6 +593,15 @@ TEST_F(CoderTest, MutualActsOfSeveralCountriesGoBothWays) {
   ASSERT_EQ(e.size(), 1u);
   EXPECT_EQ(Codes(e[0].sources), "CHN+IND");
   EXPECT_TRUE(e[0].targets.empty());
+}
+
+// A verb's own row naming its object is mutual like any verb row ("exchanged fire" is no support
+// verb, but its row is the verb's, not the object noun's).
+TEST_F(CoderTest, MutualVerbRowWithAnObjectGoesBothWays) {
+  EXPECT_THAT(Code(Parsed("India/India/PROPN/4/nsubj and/and/CCONJ/3/cc "
+                          "Pakistan/Pakistan/PROPN/1/conj exchanged/exchange/VERB/0/root "
+                          "fire/fire/NOUN/4/obj")),
+              ElementsAre("IND PAK 193", "PAK IND 193"));
 }
 
 TEST_F(CoderTest, PastDatesAreHistorical) {
