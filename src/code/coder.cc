@@ -133,6 +133,24 @@ struct Tree {
     }
     return false;
   }
+  // An adverbial past participle with no subject, auxiliary or object: an elided passive ("will
+  // close the strait if attacked", "attacked by rebels, the town fell"). Its source is only a
+  // "by" agent; the main clause's subject is its patient, not its agent.
+  bool ElidedPassive(int i) const {
+    if (rel[i] != "advcl") return false;
+    const std::string& f = s->words[i].feats;
+    const bool participle =
+        s->words[i].xpos == "VBN" ||
+        (f.find("VerbForm=Part") != std::string::npos && f.find("Tense=Past") != std::string::npos);
+    if (!participle) return false;
+    for (int k : kids[i]) {
+      if (base[k] == "aux" || base[k] == "cop" || base[k] == "nsubj" || base[k] == "obj" ||
+          base[k] == "csubj") {
+        return false;
+      }
+    }
+    return true;
+  }
   // The patient of a passive: its nsubj:pass, the noun a passive participle modifies, or the
   // subject of a PatientPhrase.
   int Patient(int i) const {
@@ -515,7 +533,7 @@ Found EventCoder::Impl::Subject(const Tree& t, const SentenceActors& a, int p, b
     }
     if (t.rel[k] == "nsubj:pass" || t.rel[k] == "aux:pass") passive = true;
   }
-  if (t.PassiveParticiple(p) || t.PatientPhrase(p)) passive = true;
+  if (t.PassiveParticiple(p) || t.PatientPhrase(p) || t.ElidedPassive(p)) passive = true;
   if (passive) {
     int agent = t.Child(p, "obl:agent");
     return ActorsAt(t, a, agent);

@@ -361,6 +361,17 @@ TEST_F(CoderTest, DeniedAndRefusedActsAreNegated) {
               ElementsAre("EGY --- 030", "EGY TCD 040"));
 }
 
+// "Egypt threatened to attack Chad if attacked": the elided passive has no agent, and Egypt is
+// the one attacked, not the attacker.
+TEST_F(CoderTest, ElidedPassiveTakesNoSourceFromTheMainClause) {
+  Document d = Parsed(
+      "Egypt/Egypt/PROPN/2/nsubj threatened/threaten/VERB/0/root to/to/PART/4/mark "
+      "attack/attack/VERB/2/xcomp Chad/Chad/PROPN/4/obj if/if/SCONJ/7/mark "
+      "attacked/attack/VERB/4/advcl");
+  d.sentences[0].words[6].xpos = "VBN";
+  EXPECT_THAT(Code(d), ElementsAre("EGY --- 130", "EGY TCD 190 hyp"));
+}
+
 // A target path through the object's possessor (obj.nmod:poss) also takes an actor adjective or
 // compound of the object: "rejected Peru's proposal" and "rejected the Peruvian proposal" alike.
 TEST_F(CoderTest, PossessorPathTakesActorAdjectives) {
