@@ -134,8 +134,9 @@ struct Tree {
     return false;
   }
   // An adverbial past participle with no subject, auxiliary or object: an elided passive ("will
-  // close the strait if attacked", "attacked by rebels, the town fell"). Its source is only a
-  // "by" agent; the main clause's subject is its patient, not its agent.
+  // close the strait if attacked", "attacked by rebels, the town fell"). Its source is only its
+  // agent (obl:agent); the main clause's subject, which it is about, is not its agent (and is
+  // not taken as its target either).
   bool ElidedPassive(int i) const {
     if (rel[i] != "advcl") return false;
     const std::string& f = s->words[i].feats;
