@@ -187,7 +187,7 @@ struct Tree {
     while (head[w] >= 0 && head[w] < i && climbs(w)) w = head[w];
     return w;
   }
-  // Word i, or its antecedent when it is a relative pronoun (Antecedent).
+  // Word i, or its antecedent when it is a relative pronoun (Antecedent); -1 stays -1.
   int Referent(int i) const {
     int a = Antecedent(i);
     return a >= 0 ? a : i;
@@ -684,7 +684,7 @@ Found EventCoder::Impl::Target(const Tree& t, const SentenceActors& a, int p,
   }
   if (path.rel == "obj") {
     int o = passive ? t.Patient(p) : t.Child(p, "obj");
-    return ActorsAt(t, a, o < 0 ? o : t.Referent(o));
+    return ActorsAt(t, a, t.Referent(o));
   }
   if (path.rel == "iobj") return ActorsAt(t, a, t.Child(p, "iobj"));
   // obl:PREP / nmod:PREP on the predicate, and nmod:PREP on a light verb's object noun.
@@ -713,8 +713,8 @@ Found EventCoder::Impl::Target(const Tree& t, const SentenceActors& a, int p,
 
 Found EventCoder::Impl::DefaultTarget(const Tree& t, const SentenceActors& a, int p,
                                       bool passive) const {
-  int o = passive ? t.Patient(p) : t.Child(p, "obj");
-  if (o >= 0) o = t.Referent(o);  // "Modi, who was targeted by ...": Modi.
+  // "Modi, who was targeted by ...": Modi.
+  int o = t.Referent(passive ? t.Patient(p) : t.Child(p, "obj"));
   if (o >= 0) {
     Found f = ActorsAt(t, a, o);
     if (!f.matches.empty()) return f;
@@ -1650,8 +1650,7 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
         f.matches = c.targets;
       } else if (c.row) {
         for (const TargetPath& path : c.row->targets) {
-          f = im.Target(t, a, c.object_noun == t.Child(p, "obj") || c.object_noun < 0 ? p : p, path,
-                        passive, c.object_noun);
+          f = im.Target(t, a, p, path, passive, c.object_noun);
           if (!f.matches.empty()) break;
         }
         // "X was under attack": the row's paths name the noun's own modifiers; X suffers it.
