@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <cstdio>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -52,7 +53,12 @@ class ApiTest : public ::testing::Test {
     ASSERT_TRUE(ro.ok());
     store_ = ro->release();
   }
-  static void TearDownTestSuite() { delete store_; }
+  static void TearDownTestSuite() {
+    delete store_;
+    store_ = nullptr;
+    std::error_code ec;  // The test's own temporary directory; a failure to remove it is harmless.
+    std::filesystem::remove_all(std::filesystem::path(db_).parent_path(), ec);
+  }
 
   static Json Get(const std::string& path, const ParamMap& params, int expect_status) {
     ApiResponse r = HandleApiRequest(*store_, path, params, 1000);

@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdio>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -85,6 +86,10 @@ class CliQueryTest : public ::testing::Test {
                                           ev("112", {"USAGOV"}, {"CHNGOV", "INDGOV"}, 1), maybe})
                     .ok());
     ASSERT_TRUE((*store)->Commit().ok());
+  }
+  static void TearDownTestSuite() {
+    std::error_code ec;  // The test's own temporary directory; a failure to remove it is harmless.
+    std::filesystem::remove_all(dir_, ec);
   }
   static std::string dir_, db_;
 };
