@@ -521,6 +521,25 @@ Found EventCoder::Impl::ActorsAt(const Tree& t, const SentenceActors& a, int w, 
   return f;
 }
 
+namespace {
+
+// A verb whose subject does not carry out the event its object noun names: "ended the war",
+// "fuelling the war", "monitoring the exercises", "rehearsing an invasion", "feared an attack".
+// Such a verb is not a light verb for its object noun (the noun is coded on its own, with its own
+// possessor or modifier as source), and the noun does not take the verb's subject as its source.
+bool BystanderVerb(const std::string& lemma) {
+  static const std::unordered_set<std::string_view> kVerbs = {
+      "end",      "stop",     "halt",     "cease",     "fuel",    "finance",     "fund",
+      "monitor",  "observe",  "watch",    "rehearse",  "practise", "practice",   "simulate",
+      "prevent",  "avoid",    "fear",     "oppose",    "discuss", "study",       "investigate",
+      "probe",    "cover",    "survive",  "escape",    "flee",    "witness",     "predict",
+      "expect",   "risk",     "mourn",    "commemorate", "remember", "recall",   "mark",
+      "celebrate", "document", "deplore", "blame",     "avert",   "forestall",   "anticipate"};
+  return kVerbs.count(lemma) > 0;
+}
+
+}  // namespace
+
 Found EventCoder::Impl::Subject(const Tree& t, const SentenceActors& a, int p, bool& passive,
                                 int depth) const {
   Found none;
@@ -635,8 +654,10 @@ Found EventCoder::Impl::Subject(const Tree& t, const SentenceActors& a, int p, b
   }
   if ((r == "conj" && t.IsVerbal(h)) || r == "advcl") return Subject(t, a, h, dummy, depth + 1);
   if (noun) {
-    // Object of a (light) verb: that verb's subject.
-    if (t.rel[p] == "obj" || t.rel[p] == "nsubj:pass") return Subject(t, a, h, dummy, depth + 1);
+    // Object of a (light) verb: that verb's subject; not of a bystander verb ("ended the war").
+    if ((t.rel[p] == "obj" || t.rel[p] == "nsubj:pass") && !BystanderVerb(t.lemma[h])) {
+      return Subject(t, a, h, dummy, depth + 1);
+    }
   }
   return none;
 }
@@ -1114,12 +1135,31 @@ bool CalledOff(const Tree& t, int p) {
   return false;
 }
 
+// A verb whose object noun names an event that is only intended: "plans another deployment",
+// "is preparing an attack", "mulls sanctions".
+bool IntentVerb(std::string_view lemma) {
+  return In(lemma, {"plan", "intend", "prepare", "propose", "threaten", "mull", "weigh",
+                    "consider", "seek", "want", "envisage", "contemplate"});
+}
+
+// An event noun that is the object of an intent verb (a passive subject, "an attack was
+// planned", is hypothetical through FindModality's walk up the tree).
+bool IntendedNoun(const Tree& t, int p) {
+  const std::string& u = t.s->words[p].upos;
+  const int h = t.head[p];
+  return (u == "NOUN" || u == "PROPN") && h >= 0 && t.rel[p] == "obj" && IntentVerb(t.lemma[h]);
+}
+
 Modality FindModality(const Tree& t, int p) {
   Modality m;
   LocalModality(t, p, m);
   if (CalledOff(t, p)) {
     m.negated = true;
     m.why.push_back("called off by '" + t.s->words[t.head[p]].form + "'");
+  }
+  if (IntendedNoun(t, p)) {
+    m.hypothetical = true;
+    m.why.push_back("hypothetical: intended by '" + t.s->words[t.head[p]].form + "'");
   }
   int cur = p;
   for (int steps = 0; steps < 8; ++steps) {
@@ -1621,7 +1661,7 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
       }
       cands = im.NativeCandidates(t, p, passive, trace);
       // Light verb with no row of its own: try NOUN rows of its object.
-      if (cands.empty() && !is_noun) {
+      if (cands.empty() && !is_noun && !BystanderVerb(t.lemma[p])) {
         int o = t.Child(p, "obj");
         if (o >= 0 && im.native.Find(true, t.lemma[o])) {
           for (Candidate& c : im.NativeCandidates(t, o, false, trace)) {
@@ -1799,6 +1839,11 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
     if (c.noun_row && CalledOff(t, c.object_noun)) {
       mod.negated = true;
       mod.why.push_back("called off by '" + s.words[p].form + "'");
+    }
+    // ... or only intended: "Pyongyang plans another deployment" (no deployment yet).
+    if (c.noun_row && IntendedNoun(t, c.object_noun)) {
+      mod.hypothetical = true;
+      mod.why.push_back("hypothetical: intended by '" + s.words[p].form + "'");
     }
     if (!im.options.negated_codes.empty()) {
       // PETRARCH's negation rewrite applies to a predicate negated in its own clause only ("won't

@@ -384,6 +384,31 @@ TEST_F(CoderTest, PossessorPathTakesActorAdjectives) {
               ElementsAre("CHL PER 120"));
 }
 
+// A bystander verb ("ended", "fuelled", "monitored") is no light verb for its object noun: the
+// noun's event is coded with the noun's own modifier as source, or not at all; "launched" is.
+TEST_F(CoderTest, BystanderVerbsLendNoSourceToTheirObjectNoun) {
+  EXPECT_THAT(Code(Parsed("Chile/Chile/PROPN/2/nsubj launched/launch/VERB/0/root an/a/DET/4/det "
+                          "attack/attack/NOUN/2/obj on/on/ADP/6/case Peru/Peru/PROPN/4/nmod")),
+              ElementsAre("CHL PER 190"));
+  EXPECT_THAT(Code(Parsed("Chile/Chile/PROPN/2/nsubj fuelled/fuel/VERB/0/root the/the/DET/5/det "
+                          "Peruvian/Peruvian/ADJ/5/amod attack/attack/NOUN/2/obj on/on/ADP/7/case "
+                          "Bolivia/Bolivia/PROPN/5/nmod")),
+              ElementsAre("PER BOL 190"));
+  EXPECT_THAT(Code(Parsed("Chile/Chile/PROPN/2/nsubj ended/end/VERB/0/root the/the/DET/4/det "
+                          "attack/attack/NOUN/2/obj")),
+              ElementsAre());
+}
+
+// An event noun that a light verb only intends is hypothetical: "prepared an attack on Peru".
+TEST_F(CoderTest, IntendedEventNounsAreHypothetical) {
+  EXPECT_THAT(Code(Parsed("Chile/Chile/PROPN/2/nsubj prepared/prepare/VERB/0/root an/a/DET/4/det "
+                          "attack/attack/NOUN/2/obj on/on/ADP/6/case Peru/Peru/PROPN/4/nmod")),
+              ElementsAre("CHL PER 190 hyp"));
+  EXPECT_THAT(Code(Parsed("Chile/Chile/PROPN/2/nsubj made/make/VERB/0/root a/a/DET/4/det "
+                          "visit/visit/NOUN/2/obj to/to/ADP/6/case Peru/Peru/PROPN/4/nmod")),
+              ElementsAre("CHL PER 042"));
+}
+
 TEST_F(CoderTest, CopulaWithXcomp) {
   EXPECT_THAT(
       Code(Parsed("Peru/Peru/PROPN/3/nsubj is/be/AUX/3/cop ready/ready/ADJ/0/root "
