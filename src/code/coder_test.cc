@@ -117,11 +117,11 @@ TEST(PredicateDictionaryTest, LoadsRowsAndReportsBadOnes) {
   Result<code::PredicateDictionary> d =
       code::PredicateDictionary::Load("src/code/testdata/verbs.tsv", &*cameo);
   ASSERT_TRUE(d.ok());
-  EXPECT_EQ(d->rows().size(), 31u);
+  EXPECT_EQ(d->rows().size(), 34u);
   ASSERT_EQ(d->errors(), 3u);
-  EXPECT_THAT(d->problems()[0].Message(), HasSubstr("verbs.tsv:35: error: CAMEO code '999'"));
-  EXPECT_THAT(d->problems()[1].Message(), HasSubstr("verbs.tsv:36: error: bad pos 'ADJ'"));
-  EXPECT_THAT(d->problems()[2].Message(), HasSubstr("verbs.tsv:37: error: duplicate id"));
+  EXPECT_THAT(d->problems()[0].Message(), HasSubstr("verbs.tsv:38: error: CAMEO code '999'"));
+  EXPECT_THAT(d->problems()[1].Message(), HasSubstr("verbs.tsv:39: error: bad pos 'ADJ'"));
+  EXPECT_THAT(d->problems()[2].Message(), HasSubstr("verbs.tsv:40: error: duplicate id"));
   const std::vector<int>* sign = d->Find(false, "sign");
   ASSERT_NE(sign, nullptr);
   const code::PredicateRow& r = d->rows()[(*sign)[0]];
@@ -407,6 +407,26 @@ TEST_F(CoderTest, IntendedEventNounsAreHypothetical) {
   EXPECT_THAT(Code(Parsed("Chile/Chile/PROPN/2/nsubj made/make/VERB/0/root a/a/DET/4/det "
                           "visit/visit/NOUN/2/obj to/to/ADP/6/case Peru/Peru/PROPN/4/nmod")),
               ElementsAre("CHL PER 042"));
+}
+
+// Between two rows of the same specificity that find no actor, the one whose target path names
+// a word of the sentence wins: "struck the camps" has an object (190), "struck against the law"
+// an oblique (143).
+TEST_F(CoderTest, RowWhosePathIsPresentWins) {
+  EXPECT_THAT(Code(Parsed("Chile/Chile/PROPN/2/nsubj struck/strike/VERB/0/root the/the/DET/4/det "
+                          "camps/camp/NOUN/2/obj")),
+              ElementsAre("CHL --- 190"));
+  EXPECT_THAT(Code(Parsed("Chile/Chile/PROPN/2/nsubj struck/strike/VERB/0/root")),
+              ElementsAre("CHL --- 143"));
+}
+
+// An oblique the parser hung on the object is still the row's oblique: "recalled its ambassador
+// from Lima" with "from Lima" under "ambassador".
+TEST_F(CoderTest, OblPathAlsoLooksUnderTheObject) {
+  EXPECT_THAT(Code(Parsed("Chile/Chile/PROPN/2/nsubj recalled/recall/VERB/0/root its/its/PRON/4/"
+                          "nmod:poss ambassador/ambassador/NOUN/2/obj from/from/ADP/6/case "
+                          "Peru/Peru/PROPN/4/nmod")),
+              ElementsAre("CHL PER 161"));
 }
 
 TEST_F(CoderTest, CopulaWithXcomp) {
