@@ -1437,6 +1437,59 @@ bool Reciprocal(const std::string& cameo) {
   return kCodes.count(cameo) > 0;
 }
 
+// The word that promises the act at p, or -1: a commissive verb or adjective whose open
+// complement p is ("agreed to hold talks", "pledged to send troops", "is ready to work with"),
+// also through a coordination of complements ("agreed to resume flights and open talks").
+int CommissiveHead(const Tree& t, int p) {
+  int cur = p;
+  for (int steps = 0; steps < 4 && cur >= 0; ++steps) {
+    const int h = t.head[cur];
+    if (h < 0) return -1;
+    if (t.rel[cur] == "conj" && t.IsVerbal(h)) {
+      cur = h;
+      continue;
+    }
+    if (t.rel[cur] != "xcomp") return -1;
+    if (In(t.lemma[h], {"agree", "promise", "pledge", "vow", "commit", "offer", "undertake",
+                        "ready", "willing", "prepared"})) {
+      return h;
+    }
+    return -1;
+  }
+  return -1;
+}
+
+// CAMEO's "express intent" code (03) for a promised act, or "" when the act's category has none:
+// consult 04 -> 036 (mediate 045 -> 039), diplomatic cooperation 05 -> 032 (agreement 057 ->
+// 030), material cooperation 06 -> 031 (0311-0314), aid 07 -> 033 (0331-0334), yield 08 -> 035
+// (0351-0356; political reform 083 -> 034).
+std::string IntentCode(const std::string& cameo) {
+  if (cameo.size() < 3) return "";
+  const std::string root = cameo.substr(0, 2), base = cameo.substr(0, 3);
+  if (root == "04") return base == "045" ? "039" : "036";
+  if (root == "05") return base == "057" ? "030" : "032";
+  if (root == "06") {
+    static const std::unordered_map<std::string_view, std::string_view> k = {
+        {"061", "0311"}, {"062", "0312"}, {"063", "0313"}, {"064", "0314"}};
+    auto it = k.find(base);
+    return it == k.end() ? "031" : std::string(it->second);
+  }
+  if (root == "07") {
+    static const std::unordered_map<std::string_view, std::string_view> k = {
+        {"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"}};
+    auto it = k.find(base);
+    return it == k.end() ? "033" : std::string(it->second);
+  }
+  if (root == "08") {
+    static const std::unordered_map<std::string_view, std::string_view> k = {
+        {"081", "0351"}, {"082", "0352"}, {"083", "034"},  {"084", "0353"},
+        {"085", "0354"}, {"086", "0355"}, {"087", "0356"}};
+    auto it = k.find(base);
+    return it == k.end() ? "035" : std::string(it->second);
+  }
+  return "";
+}
+
 std::string Join(const std::vector<std::string>& v, const char* sep = ",") {
   std::string s;
   for (const std::string& x : v) s += (s.empty() ? "" : sep) + x;
@@ -1677,6 +1730,7 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
     }
   }
   std::vector<bool> coded(t.n, false);
+  std::vector<int> promisers;  // Words whose promised acts were coded as intents (CommissiveHead).
   for (int p : order) {
     if (consumed[p]) continue;
     // PETRARCH codes a verb phrase once: the open complement of a coded verb ("urged X to
@@ -1912,6 +1966,29 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
         if (rit != im.options.negated_codes.end()) reverse_code = rit->second;
       }
     }
+    // A promised act is an expression of intent (CAMEO 03), not the act: "India and China agreed
+    // to hold talks" is 036 (not 040 as if the talks had been held), "pledged to send troops"
+    // 0332 (not 072); the promise's own generic event is folded into it (below). A promised act
+    // with no intent code (an attack, an investigation) stays its own code, hypothetical.
+    if (const int promiser = im.use_native ? CommissiveHead(t, p) : -1;
+        promiser >= 0 && code.substr(0, 2) != "03" && code.substr(0, 2) != "01" &&
+        code.substr(0, 2) != "02") {
+      if (std::string intent = IntentCode(code); !intent.empty()) {
+        if (trace) {
+          trace->lines.push_back("  promised by '" + s.words[promiser].form + "': " + code +
+                                 " -> " + intent);
+        }
+        code = intent;
+        if (!reverse_code.empty() && reverse_code != "---") {
+          std::string r = IntentCode(reverse_code);
+          reverse_code = r.empty() ? intent : r;
+        }
+        promisers.push_back(promiser);
+      } else {
+        mod.hypothetical = true;
+        mod.why.push_back("hypothetical: promised by '" + s.words[promiser].form + "'");
+      }
+    }
     set_code(e, code);
     e.negated = mod.negated;
     e.hypothetical = mod.hypothetical;
@@ -2035,6 +2112,25 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
       events.push_back(std::move(e));
     }
     coded[p] = true;
+  }
+  // The promise's own generic event (its 01 or 03 row: "agreed" 019, "pledged" 030) gives way
+  // to the intent events of what was promised.
+  if (!promisers.empty()) {
+    auto folded = [&](const Event& ev) {
+      if (ev.cameo_root != "03" && ev.cameo_root != "01") return false;
+      for (int w : promisers) {
+        if (ev.predicate_span.begin == s.words[w].span.begin &&
+            ev.predicate_span.end == s.words[w].span.end) {
+          return true;
+        }
+      }
+      return false;
+    };
+    const size_t before = events.size();
+    events.erase(std::remove_if(events.begin(), events.end(), folded), events.end());
+    if (trace && events.size() != before) {
+      trace->lines.push_back("  the promise's own event is folded into the promised act's intent");
+    }
   }
   for (size_t mi = 0; mi < a.matches.size(); ++mi) {
     if (used_actor[mi]) continue;

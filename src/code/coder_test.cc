@@ -356,9 +356,10 @@ TEST_F(CoderTest, DeniedAndRefusedActsAreNegated) {
   EXPECT_THAT(Code(Parsed("Egypt/Egypt/PROPN/2/nsubj refused/refuse/VERB/0/root to/to/PART/4/mark "
                           "meet/meet/VERB/2/xcomp Chad/Chad/PROPN/4/obj")),
               ElementsAre("EGY TCD 040 neg"));
+  // Agreed to: not negated, an intent to meet (PromisedActsAreIntents).
   EXPECT_THAT(Code(Parsed("Egypt/Egypt/PROPN/2/nsubj agreed/agree/VERB/0/root to/to/PART/4/mark "
                           "meet/meet/VERB/2/xcomp Chad/Chad/PROPN/4/obj")),
-              ElementsAre("EGY --- 030", "EGY TCD 040"));
+              ElementsAre("EGY TCD 036"));
 }
 
 // "Egypt threatened to attack Chad if attacked": the elided passive has no agent, and Egypt is
@@ -434,7 +435,25 @@ TEST_F(CoderTest, CopulaWithXcomp) {
       Code(Parsed("Peru/Peru/PROPN/3/nsubj is/be/AUX/3/cop ready/ready/ADJ/0/root "
                   "to/to/PART/5/mark sign/sign/VERB/3/xcomp an/a/DET/7/det "
                   "agreement/agreement/NOUN/5/obj with/with/ADP/9/case Chile/Chile/PROPN/7/nmod")),
-      ElementsAre("PER CHL 057"));
+      ElementsAre("PER CHL 030"));  // Ready to sign: an intent to cooperate (promised acts).
+}
+
+// A promised act is CAMEO's expression of intent, and the promise's own generic event is folded
+// into it: "agreed to meet" is 036, not 040 (no meeting yet) plus the agreement's 030.
+TEST_F(CoderTest, PromisedActsAreIntents) {
+  EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/2/nsubj pledged/pledge/VERB/0/root to/to/PART/4/mark "
+                          "send/send/VERB/2/xcomp aid/aid/NOUN/4/obj to/to/ADP/7/case "
+                          "Chile/Chile/PROPN/4/obl")),
+              ElementsAre("PER CHL 033"));
+  // Through a coordination of complements.
+  EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/2/nsubj agreed/agree/VERB/0/root to/to/PART/4/mark "
+                          "visit/visit/VERB/2/xcomp Chile/Chile/PROPN/4/obj and/and/CCONJ/7/cc "
+                          "meet/meet/VERB/4/conj Bolivia/Bolivia/PROPN/7/obj")),
+              ElementsAre("PER CHL 036", "PER BOL 036"));
+  // An act with no intent code stays itself, hypothetical.
+  EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/2/nsubj vowed/vow/VERB/0/root to/to/PART/4/mark "
+                          "attack/attack/VERB/2/xcomp Chile/Chile/PROPN/4/obj")),
+              ElementsAre("PER CHL 190 hyp"));
 }
 
 TEST_F(CoderTest, ReportedSpeechKeepsTheSpeakerApart) {
