@@ -21,6 +21,9 @@
 //     capitalisation and suffix. UD conventions: lower case except proper nouns, numbers
 //     unchanged, "n't" -> "not", "'s" -> "be" (VBZ) / "have" (VBZ before a past participle is
 //     not distinguished; the tagger's XPOS decides) / "'s" (POS).
+//   * Finite-verb repair: in a sentence of at least 8 words with no finite verb (VBD, VBZ, VBP,
+//     MD) and no imperative, the VBN right after a noun or pronoun whose VBD score is closest
+//     becomes VBD ("Police fired tear gas to disperse the crowds"; docs/parser.md).
 //   Everything needed at run time is inside the model file: no dependency on WordNet files.
 //
 // Thread-safety: a Tagger is immutable after Load/Train; `Tag` is const and may be called from

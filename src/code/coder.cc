@@ -380,6 +380,9 @@ struct EventCoder::Impl {
   Found Target(const Tree& t, const SentenceActors& a, int p, const TargetPath& path, bool passive,
                int object_noun) const;
   Found DefaultTarget(const Tree& t, const SentenceActors& a, int p, bool passive) const;
+  // The actor named by a locative phrase ("in", "at", "near", "on") under the verb's object or
+  // on the verb itself ("struck targets in Beirut", "attacked in Kharkiv").
+  Found PlaceTarget(const Tree& t, const SentenceActors& a, int p, bool passive) const;
   // Whether the row's target path names a word of the sentence at all (an actor or not): "struck
   // targets" has an object, so the transitive row (190) fits it better than the intransitive one
   // (143, "workers struck against ...").
@@ -743,6 +746,23 @@ Found EventCoder::Impl::Target(const Tree& t, const SentenceActors& a, int p,
           Found f = ActorsAt(t, a, k);
           if (!f.matches.empty()) return f;
         }
+      }
+    }
+  }
+  return {};
+}
+
+Found EventCoder::Impl::PlaceTarget(const Tree& t, const SentenceActors& a, int p,
+                                    bool passive) const {
+  std::vector<int> heads;
+  if (int o = passive ? t.Patient(p) : t.Child(p, "obj"); o >= 0) heads.push_back(o);
+  heads.push_back(p);
+  for (int h : heads) {
+    for (int k : t.kids[h]) {
+      if ((t.base[k] == "obl" || t.base[k] == "nmod") && t.rel[k] != "nmod:poss" &&
+          In(t.prep[k], {"in", "at", "near", "on", "inside", "outside"}) && !TemporalNoun(t, k)) {
+        Found f = ActorsAt(t, a, k);
+        if (!f.matches.empty()) return f;
       }
     }
   }
@@ -1821,6 +1841,17 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
       }
     }
     const Candidate& c = *chosen;
+    // Force against a place: "struck targets in Beirut", "shelled positions near Kharkiv". An
+    // assault, a fight or mass violence (CAMEO 18-20) with no target actor takes the actor named
+    // by where it happened, under its object or on the verb (a capital stands for its country).
+    if (im.use_native && tgt.matches.empty() && c.row && !c.row->noun &&
+        (c.code.rfind("18", 0) == 0 || c.code.rfind("19", 0) == 0 ||
+         c.code.rfind("20", 0) == 0)) {
+      tgt = im.PlaceTarget(t, a, p, passive);
+      if (trace && !tgt.matches.empty()) {
+        trace->lines.push_back("  target: the place where it happened");
+      }
+    }
     if (c.code == "---" || c.code.empty() || c.code.rfind("---:", 0) == 0) {
       if (trace) trace->lines.push_back("  -> no event: the pattern's code is '---'");
       continue;
