@@ -2038,6 +2038,23 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
         if (!sp.matches.empty()) e.speaker = make_ref(sp.matches[0]);
       }
     }
+    // Whether the date starting at byte `b` of the document follows (after a preposition) an
+    // event noun with a row of its own that is neither the predicate nor one of its dependents.
+    auto DateOfAnotherEventNoun = [&](const Tree& tr, int pred, uint32_t b) {
+      int first = -1;
+      for (int w = 0; w < tr.n; ++w) {
+        if (s.words[w].span.begin == b) first = w;
+      }
+      int k = first - 1;
+      if (k >= 0 && s.words[k].upos == "ADP") --k;
+      if (k < 0 || k == pred || (s.words[k].upos != "NOUN" && s.words[k].upos != "PROPN")) {
+        return false;
+      }
+      // The predicate's own dependents share its time ("raised the concern with Xi in a
+      // telephone call in April", "signed an agreement in June 2024").
+      if (tr.head[k] == pred) return false;
+      return im.use_native && im.native.Find(true, tr.lemma[k]) != nullptr;
+    };
     // Date: a date expression inside (or just after) the predicate's clause, else the story date.
     e.date = date_text;
     e.date_precision = date_text.empty() ? "" : "day";
@@ -2054,6 +2071,14 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
         // The dateline's date ("BEIJING, Sept 2 -") is the filing date, not the event's.
         if (document.dateline && b >= document.dateline->span.begin &&
             s.span.begin + dm.span.end <= document.dateline->span.end) {
+          continue;
+        }
+        // A date right after another event noun is that event's date, not this one's: "accused
+        // UNRWA staff of taking part in the Hamas attack on Oct. 7, 2023" (the parser may hang
+        // the date on "accused"); a noun that depends on the predicate shares its time ("signed
+        // an agreement in June 2024").
+        if (DateOfAnotherEventNoun(t, p, b)) {
+          if (trace) trace->lines.push_back("  '" + dm.text + "' dates another event noun");
           continue;
         }
         // Inside the clause, or right after it ("signed by X | in June 2024" when the parser

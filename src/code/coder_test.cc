@@ -430,6 +430,30 @@ TEST_F(CoderTest, OblPathAlsoLooksUnderTheObject) {
               ElementsAre("CHL PER 161"));
 }
 
+// Force with no target actor takes the actor of where it happened: "struck camps in Lima".
+TEST_F(CoderTest, ForceAgainstAPlaceTakesItsActor) {
+  EXPECT_THAT(Code(Parsed("Chile/Chile/PROPN/2/nsubj struck/strike/VERB/0/root "
+                          "camps/camp/NOUN/2/obj in/in/ADP/5/case Lima/Lima/PROPN/2/obl")),
+              ElementsAre("CHL PER 190"));
+  // Not for other acts: talks held in Lima are not talks with Peru.
+  EXPECT_THAT(Code(Parsed("Chile/Chile/PROPN/2/nsubj held/hold/VERB/0/root "
+                          "talks/talk/NOUN/2/obj in/in/ADP/5/case Lima/Lima/PROPN/2/obl")),
+              ElementsAre("CHL --- 040"));
+}
+
+// A date right after another event noun dates that event, even when the parser hangs it on the
+// predicate: the accusation is not historical, the attack is.
+TEST_F(CoderTest, DateAfterAnotherEventNounIsThatEventsDate) {
+  EXPECT_THAT(
+      Code(Parsed("Peru/Peru/PROPN/2/nsubj accused/accuse/VERB/0/root Chile/Chile/PROPN/2/obj "
+                  "of/of/SCONJ/5/mark joining/join/VERB/3/acl the/the/DET/7/det "
+                  "attack/attack/NOUN/5/obj on/on/ADP/9/case 3_May_2020/3_May_2020/NUM/2/obl")),
+      ElementsAre("PER CHL 112", "CHL --- 190 hist"));
+  EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/2/nsubj attacked/attack/VERB/0/root "
+                          "Chile/Chile/PROPN/2/obj on/on/ADP/5/case 3_May_2020/3_May_2020/NUM/2/obl")),
+              ElementsAre("PER CHL 190 hist"));
+}
+
 TEST_F(CoderTest, CopulaWithXcomp) {
   EXPECT_THAT(
       Code(Parsed("Peru/Peru/PROPN/3/nsubj is/be/AUX/3/cop ready/ready/ADJ/0/root "
