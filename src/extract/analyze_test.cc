@@ -2,11 +2,14 @@
 // The JSON record of `annals analyze`: every documented field, with values from texts we wrote;
 // the extractors alone (annals::Analyze) and the whole ingestion path (DocumentCoder::Analyze:
 // entities, places, events with their places and dates).
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "annals/extract.h"
 #include "extract/extract_test_util.h"
@@ -154,6 +157,11 @@ TEST(AnalysisJsonTest, EntitiesPlacesAndLocatedEventsFromTheIngestionPath) {
   ASSERT_GE(pm, 0);
   EXPECT_EQ(j["places"][pm]["text"], "Izmir");
   EXPECT_EQ(place["begin"], j["places"][pm]["span"][0]);
+  // The bare police and protesters of a Turkish city in an Ankara story are Turkish.
+  ASSERT_FALSE(arrest->at("sources").empty());
+  EXPECT_EQ(arrest->at("sources")[0]["code"], "TURCOP");
+  ASSERT_FALSE(arrest->at("targets").empty());
+  EXPECT_EQ(arrest->at("targets")[0]["code"], "TUROPP");
   // "met ... in Istanbul": the predicate's place, not the dateline's Ankara.
   ASSERT_NE(meet, nullptr);
   EXPECT_EQ(meet->at("place")["name"], "Istanbul");
@@ -172,6 +180,36 @@ TEST(AnalysisJsonTest, EntitiesPlacesAndLocatedEventsFromTheIngestionPath) {
     EXPECT_EQ(stored[i].date, a.events[i].date);
     EXPECT_EQ(stored[i].place, a.events[i].place) << i;
   }
+}
+
+// A bare domestic agent gets the country of the event's place only when it is the dateline's:
+// police in Izmir in a Kyiv story stay bare; "its judges" (someone else's) stay bare.
+TEST(AnalysisJsonTest, BareAgentsTakeTheirCountryOnlyAtHome) {
+  const ingest::DocumentCoder* coder = extract::testing::SharedCoder();
+  if (coder == nullptr || coder->coder() == nullptr || !coder->locates()) {
+    GTEST_SKIP() << "models/, data/dict or the gazetteer absent in this checkout";
+  }
+  auto sources = [&](const char* dateline, const char* sentence) {
+    Document doc;
+    doc.id = "d";
+    doc.dateline = Dateline{dateline, "March 3", "Annals Wire", {0, 0}};
+    doc.text = std::string(dateline) + ", March 3 (Annals Wire) - " + sentence;
+    doc.dateline->span = {0, static_cast<uint32_t>(std::strlen(dateline) + 27)};
+    Analysis a;
+    EXPECT_TRUE(coder->Analyze(doc, {2026, 3, 4}, a).ok());
+    std::vector<std::string> out;
+    for (const Event& e : a.events) {
+      for (const ActorRef& r : e.sources) out.push_back(r.code);
+    }
+    return out;
+  };
+  EXPECT_THAT(sources("ANKARA", "Police arrested more than 40 protesters in Izmir on Saturday."),
+              ::testing::Contains("TURCOP"));
+  EXPECT_THAT(sources("KYIV", "Police arrested more than 40 protesters in Izmir on Saturday."),
+              ::testing::Contains("COP"));
+  EXPECT_THAT(sources("MANILA", "The court opened a case in Manila and its judges arrested "
+                                "more than 40 protesters in Manila on Saturday."),
+              ::testing::Not(::testing::Contains("PHLJUD")));
 }
 
 TEST(AnalysisJsonTest, BadInputGivesARecord) {

@@ -4,7 +4,10 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <string>
+#include <string_view>
 #include <system_error>
+#include <unordered_set>
 
 namespace annals::ingest {
 
@@ -104,6 +107,32 @@ void DocumentCoder::FindPlaces(const Document& doc, const std::vector<Event>& ev
   }
 }
 
+namespace {
+
+// CAMEO agent types that, bare, stand for the agents of the country where they act.
+// Businesses and media are left out too: they are as often foreign as not ("the company" in a
+// Bucharest story about TikTok, "the state news agency KCNA" in a Seoul story).
+bool DomesticAgent(const std::string& code) {
+  static const std::unordered_set<std::string_view> kCodes = {
+      "COP", "OPP", "JUD", "LEG", "EDU", "CVL", "CRM", "LAB", "HLH", "UAF", "ELI"};
+  return kCodes.count(code) > 0;
+}
+
+// An agent owned by someone named before: "its judges", "their lawyers" (the ICC's judges in a
+// Manila story are not Philippine).
+bool OwnedAgent(const Sentence& s, const ActorRef& a) {
+  for (size_t w = 0; w < s.words.size(); ++w) {
+    if (s.words[w].span.begin != a.span.begin) continue;
+    if (w == 0) return false;
+    std::string prev = s.words[w - 1].form;
+    for (char& c : prev) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return prev == "its" || prev == "their" || prev == "his" || prev == "her";
+  }
+  return false;
+}
+
+}  // namespace
+
 void DocumentCoder::Locate(const Document& doc, const std::vector<ResolvedPlace>& places,
                            const std::optional<GeoMatch>& dateline, std::vector<Event>& events,
                            std::vector<EventPlace>* how) const {
@@ -166,6 +195,24 @@ void DocumentCoder::Locate(const Document& doc, const std::vector<ResolvedPlace>
                                                .dateline = dateline_place});
     if (loc.precision == GeoPrecision::kNone) continue;
     e.place = loc.place;
+    // A bare domestic agent ("police", "protesters", "prosecutors") acts in the country where
+    // the event happened, when that is the country of the dateline (or, with no dateline, a
+    // place named in the sentence): "Police fired tear gas" in a Kinshasa story is CODCOP.
+    // Government and military agents are left bare: leaders, troops and officials often act
+    // abroad ("AU leaders in Addis Ababa").
+    const std::string& iso3 = loc.place.iso3;
+    const bool home =
+        iso3.size() == 3 &&
+        (dateline_place ? dateline_place->iso3 == iso3
+                        : loc.source == ActionLocationSource::kPredicate ||
+                              loc.source == ActionLocationSource::kSentence);
+    if (home) {
+      for (auto* list : {&e.sources, &e.targets}) {
+        for (ActorRef& a : *list) {
+          if (DomesticAgent(a.code) && !OwnedAgent(s, a)) a.code = iso3 + a.code;
+        }
+      }
+    }
     if (how == nullptr) continue;
     EventPlace& h = (*how)[ei];
     h.source = loc.source;
