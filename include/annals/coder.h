@@ -81,6 +81,11 @@ struct CoderOptions {
   // 193, 194, 196) becomes one event per source with the other countries' sources as its
   // targets: IND -> CHN and CHN -> IND, as GDELT and PETRARCH code it.
   bool reciprocal = true;
+  // Within a document, a person named in full ("Lee Jae-myung") is also found by the first or
+  // last word of the dictionary name standing alone in a later sentence ("congratulated Lee"),
+  // unless two people of the document share that word. `Code` only (CodeSentence sees one
+  // sentence).
+  bool name_parts = true;
 };
 
 // An actor mention that is in no event: material for dictionary work (`--emit-unmatched`).

@@ -1412,13 +1412,104 @@ Result<EventCoder> EventCoder::FromDictionary(const Dictionary& dictionary,
   return EventCoder(std::move(*impl));
 }
 
+namespace {
+
+bool IsNameWord(const Word& w) { return w.upos == "PROPN"; }
+
+// A person named in full earlier in the document and later by one part of the name alone: "Lee
+// Jae-myung ... congratulated Lee", "Scott Bessent ... Bessent said". The dictionary leaves such
+// parts out as aliases when they are ambiguous in general ("Lee"); within one document that has
+// named the person in full they are not. A bare part matches when it is the first or the last
+// word of the person's dictionary name, a proper noun standing alone (no proper noun next to it:
+// not "Lee Kuan Yew"), not already matched, and not the part of two people of the document.
+// The new match copies the full mention's codes (already resolved for the story's date).
+void AddNameParts(const Dictionary& dict, const Document& document,
+                  std::vector<std::vector<ActorMatch>>& matches) {
+  struct Known {
+    ActorMatch match;  // The full mention.
+    size_t sentence = 0;
+    bool ambiguous = false;
+  };
+  std::unordered_map<std::string, Known> parts;
+  for (size_t si = 0; si < matches.size() && si < document.sentences.size(); ++si) {
+    const std::vector<Word>& words = document.sentences[si].words;
+    // Bare parts of people named in earlier sentences.
+    std::vector<bool> covered(words.size(), false);
+    for (const ActorMatch& m : matches[si]) {
+      for (int w = std::max(0, m.first_word); w < m.end_word && w < static_cast<int>(words.size());
+           ++w) {
+        covered[w] = true;
+      }
+    }
+    std::vector<ActorMatch> added;
+    for (size_t w = 0; w < words.size() && !parts.empty(); ++w) {
+      if (covered[w] || !IsNameWord(words[w])) continue;
+      if ((w > 0 && IsNameWord(words[w - 1])) ||
+          (w + 1 < words.size() && IsNameWord(words[w + 1]))) {
+        continue;
+      }
+      auto it = parts.find(words[w].form);
+      if (it == parts.end() || it->second.ambiguous || it->second.sentence >= si) continue;
+      ActorMatch m = it->second.match;
+      m.first_word = static_cast<int>(w);
+      m.end_word = static_cast<int>(w) + 1;
+      m.span = words[w].span;
+      m.actors = {m.actor};
+      m.agents.clear();
+      m.how = "coreference";
+      added.push_back(std::move(m));
+    }
+    // People named in full in this sentence (a dictionary name of at least two words).
+    for (const ActorMatch& m : matches[si]) {
+      if (m.kind != ActorMatch::Kind::kActor || m.actor < 0 ||
+          m.actor >= static_cast<int32_t>(dict.actors().size()) || m.codes.empty()) {
+        continue;
+      }
+      const Actor& actor = dict.actors()[m.actor];
+      if (actor.kind != ActorKind::kPerson) continue;
+      const std::string& name = actor.name;
+      const size_t first_space = name.find(' '), last_space = name.rfind(' ');
+      if (first_space == std::string::npos) continue;
+      for (const std::string& part : {name.substr(0, first_space), name.substr(last_space + 1)}) {
+        if (part.size() < 2 || !std::isupper(static_cast<unsigned char>(part[0]))) continue;
+        auto [it, fresh] = parts.try_emplace(part);
+        if (fresh) {
+          it->second.match = m;
+          it->second.sentence = si;
+        } else if (it->second.match.actor != m.actor) {
+          it->second.ambiguous = true;
+        }
+      }
+    }
+    if (added.empty()) continue;
+    for (ActorMatch& m : added) matches[si].push_back(std::move(m));
+    std::stable_sort(
+        matches[si].begin(), matches[si].end(),
+        [](const ActorMatch& x, const ActorMatch& y) { return x.first_word < y.first_word; });
+  }
+}
+
+}  // namespace
+
 std::vector<Event> EventCoder::Code(const Document& document, CodingStats* stats,
                                     const std::vector<std::vector<ActorMatch>>* actors) const {
+  // Every sentence's actors first, so that a person named in full in one sentence is found by a
+  // part of the name in a later one (AddNameParts).
+  std::vector<std::vector<ActorMatch>> matches;
+  if (actors != nullptr) {
+    matches = *actors;
+  } else {
+    MatchOptions mopt;
+    mopt.day = MatchDay(document);
+    mopt.report_discards = true;
+    matches.reserve(document.sentences.size());
+    for (const Sentence& s : document.sentences) matches.push_back(impl_->matcher.Match(s.words, mopt));
+  }
+  matches.resize(document.sentences.size());
+  if (impl_->options.name_parts) AddNameParts(impl_->dict, document, matches);
   std::vector<Event> out;
   for (size_t i = 0; i < document.sentences.size(); ++i) {
-    const std::vector<ActorMatch>* a =
-        actors != nullptr && i < actors->size() ? &(*actors)[i] : nullptr;
-    std::vector<Event> e = CodeSentence(document, static_cast<int>(i), stats, nullptr, a);
+    std::vector<Event> e = CodeSentence(document, static_cast<int>(i), stats, nullptr, &matches[i]);
     for (Event& ev : e) out.push_back(std::move(ev));
   }
   return out;

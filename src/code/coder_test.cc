@@ -454,6 +454,43 @@ TEST_F(CoderTest, DateAfterAnotherEventNounIsThatEventsDate) {
               ElementsAre("PER CHL 190 hist"));
 }
 
+// Sentences of `specs` (Parsed's format) as one document, in order.
+Document ParsedDocument(const std::vector<std::string>& specs) {
+  Document d;
+  for (const std::string& spec : specs) {
+    Document one = Parsed(spec);
+    const uint32_t shift = d.text.empty() ? 0 : static_cast<uint32_t>(d.text.size() + 1);
+    if (!d.text.empty()) d.text += " ";
+    d.text += one.text;
+    Sentence sentence = one.sentences[0];
+    sentence.span = {sentence.span.begin + shift, sentence.span.end + shift};
+    for (Word& w : sentence.words) w.span = {w.span.begin + shift, w.span.end + shift};
+    d.sentences.push_back(std::move(sentence));
+    d.id = one.id;
+    d.date = one.date;
+  }
+  return d;
+}
+
+// A person named in full is found later in the document by a part of the dictionary name alone
+// ("Hun Manet ... Manet thanked Chile"), not when the part stands next to another name.
+TEST_F(CoderTest, PartOfAFullNameFoundLaterIsThePerson) {
+  const std::string first =
+      "Chile/Chile/PROPN/2/nsubj welcomed/welcome/VERB/0/root Hun/Hun/PROPN/2/obj "
+      "Manet/Manet/PROPN/3/flat";
+  EXPECT_THAT(Code(ParsedDocument({first, "Manet/Manet/PROPN/2/nsubj thanked/thank/VERB/0/root "
+                                          "Chile/Chile/PROPN/2/obj"})),
+              ElementsAre("CHL KHMGOV 043", "KHMGOV CHL 051"));
+  EXPECT_THAT(Code(ParsedDocument({first, "Manet/Manet/PROPN/3/compound Kuan/Kuan/PROPN/3/nsubj "
+                                          "thanked/thank/VERB/0/root Chile/Chile/PROPN/3/obj"})),
+              ElementsAre("CHL KHMGOV 043", "--- CHL 051"));
+  // Not before the full name.
+  EXPECT_THAT(Code(ParsedDocument({"Manet/Manet/PROPN/2/nsubj thanked/thank/VERB/0/root "
+                                   "Chile/Chile/PROPN/2/obj",
+                                   first})),
+              ElementsAre("--- CHL 051", "CHL KHMGOV 043"));
+}
+
 TEST_F(CoderTest, CopulaWithXcomp) {
   EXPECT_THAT(
       Code(Parsed("Peru/Peru/PROPN/3/nsubj is/be/AUX/3/cop ready/ready/ADJ/0/root "
