@@ -47,6 +47,9 @@ int CloseMark(std::string_view t, size_t i) {
 }
 
 constexpr size_t kMaxQuoteBytes = 6000;
+// Words after a closing quotation mark searched for the speech verb of the attribution.
+constexpr size_t kAttributionWindow = 8;
+
 // Sentences longer than this (a segmentation failure, not prose) are not searched for
 // attributions or indirect speech, which keeps the extractor linear on hostile input.
 constexpr int kMaxSentenceWords = 400;
@@ -389,14 +392,17 @@ std::vector<Quote> FindQuotes(const Document& doc, const ExtractOptions& options
       const std::vector<Word>& w = doc.sentences[si].words;
       if (static_cast<int>(w.size()) > kMaxSentenceWords) break;
       if (si > se && paragraph_of(doc.sentences[si].span.begin) != f.paragraph) break;
+      // Up to eight words after the mark: a speaker with a title comes before its verb
+      // ("..., Prime Minister Shigeru Ishiba said", "..., U.S. Secretary of State Marco Rubio
+      // said"); the verb's subject must still start the window (below).
       std::vector<int> window;
-      for (int i = 0; i < static_cast<int>(w.size()) && window.size() < 5; ++i) {
+      for (int i = 0; i < static_cast<int>(w.size()) && window.size() < kAttributionWindow; ++i) {
         if (w[i].span.begin < c.segs.back().end || info[si].quoted[i] || IsPunctWord(w[i]))
           continue;
         window.push_back(i);
       }
       if (si > se && !window.empty() && window.front() > 1) break;
-      for (size_t p = 0; p < window.size() && p < 4; ++p) {
+      for (size_t p = 0; p < window.size(); ++p) {
         int i = window[p];
         std::string l = Lower(w[i].form);
         if (l == "according" && i + 1 < static_cast<int>(w.size()) &&
@@ -706,6 +712,32 @@ std::vector<Quote> FindQuotes(const Document& doc, const ExtractOptions& options
     for (const ActorMatch& m : info[f.np.sentence].actors) {
       if (m.kind == ActorMatch::Kind::kActor && m.first_word <= first && m.end_word >= f.np.end) {
         full = &m;
+      }
+    }
+    if (full == nullptr) {
+      // A person's name ending the phrase after a title ("Prime Minister Shigeru Ishiba": an
+      // agent match, then the person), or a person whose match ends inside the phrase because
+      // an alias took the title with the first name ("North Korean leader Kim" + "Jong Un"),
+      // when the phrase is the person's name.
+      const Dictionary& dict = options.matcher->dictionary();
+      for (const ActorMatch& m : info[f.np.sentence].actors) {
+        const bool person = m.kind == ActorMatch::Kind::kActor && m.actor >= 0 &&
+                            static_cast<size_t>(m.actor) < dict.actors().size() &&
+                            dict.actors()[m.actor].kind == ActorKind::kPerson;
+        if (!person) continue;
+        // Not someone speaking for the person: "a spokesman for Prime Minister Keir Starmer".
+        bool for_someone = !extract::Capitalized(w[first]);
+        bool linked = false;
+        for (int k = first; k < m.first_word && k < f.np.end; ++k) {
+          const std::string l = Lower(w[k].form);
+          linked = linked || l == "for" || l == "of" || l == "to";
+        }
+        for_someone = for_someone && linked;
+        if ((m.first_word >= first && m.end_word == f.np.end && !for_someone) ||
+            (m.first_word <= first && m.end_word > first &&
+             dict.actors()[m.actor].name == f.q.speaker_text)) {
+          full = &m;
+        }
       }
     }
     bool person = false;

@@ -43,6 +43,23 @@ TEST(QuotesTest, StraightQuoteThenNameSaid) {
       (std::vector<std::string>{"D Marta Ruiz () say: The talks went well and we expect more"}));
 }
 
+// A speaker with a long title after the closing mark, a person whose alias took part of the
+// name ("North Korean leader Kim" + "Jong Un"), and someone speaking for a person (not the
+// person).
+TEST(QuotesTest, TitledSpeakersAfterTheQuote) {
+  ANNALS_SKIP_WITHOUT_MODELS();
+  EXPECT_EQ(Quotes("\u201cWe are ready,\u201d Russian Foreign Minister Sergei Lavrov told "
+                   "reporters."),
+            (std::vector<std::string>{"D Sergey Lavrov (RUSGOV) tell: We are ready"}));
+  EXPECT_EQ(Quotes("North Korean leader Kim Jong Un warned on Monday of \u201coverwhelming "
+                   "force\u201d against any provocation."),
+            (std::vector<std::string>{"D Kim Jong Un (PRKGOV) warn: overwhelming force"}));
+  std::vector<std::string> q =
+      Quotes("\u201cThe talks were useful,\u201d a spokesman for Prime Minister Keir Starmer said.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].find("Keir Starmer (GBRGOV)"), std::string::npos) << q[0];
+}
+
 TEST(QuotesTest, AttributionBeforeTheColon) {
   ANNALS_SKIP_WITHOUT_MODELS();
   EXPECT_EQ(Quotes("Xi told the summit on Monday: \u201cWe must oppose hegemonism.\u201d"),
