@@ -86,6 +86,10 @@ struct CoderOptions {
   // unless two people of the document share that word. `Code` only (CodeSentence sees one
   // sentence).
   bool name_parts = true;
+  // Within a document, a response with no target to an earlier act named by a definite noun
+  // ("rejected the criticism", "condemned the deployment") takes that act's source as target,
+  // the most recent such act of another country (native predicate table; `Code` only).
+  bool referred_acts = true;
 };
 
 // An actor mention that is in no event: material for dictionary work (`--emit-unmatched`).
@@ -151,6 +155,8 @@ class EventCoder {
 
  private:
   explicit EventCoder(std::shared_ptr<const Impl> impl);
+  // CoderOptions::referred_acts over a document's coded events.
+  void ResolveReferredActs(const Document& document, std::vector<Event>& events) const;
   std::shared_ptr<const Impl> impl_;
 };
 

@@ -1489,7 +1489,131 @@ void AddNameParts(const Dictionary& dict, const Document& document,
   }
 }
 
+// The predicates whose act a definite noun names when it refers back to it: "Lula rejected the
+// criticism" (someone criticised before), "Rutte condemned the deployment" (someone deployed).
+const std::vector<std::string_view>* ActsNamedBy(std::string_view noun) {
+  static const std::unordered_map<std::string_view, std::vector<std::string_view>> kActs = {
+      {"criticism", {"criticize", "criticise", "condemn", "denounce", "slam"}},
+      {"accusation", {"accuse", "allege", "blame", "charge"}},
+      {"allegation", {"accuse", "allege", "blame", "charge"}},
+      {"charge", {"accuse", "allege", "charge"}},
+      {"claim", {"claim", "accuse", "allege"}},
+      {"protest", {"protest", "complain"}},
+      {"call", {"call", "urge", "demand"}},
+      {"demand", {"demand", "urge", "call"}},
+      {"proposal", {"propose", "offer", "suggest"}},
+      {"offer", {"offer", "propose"}},
+      {"decision", {"decide", "order", "announce"}},
+      {"deployment", {"deploy", "send"}},
+      {"attack", {"attack", "strike", "launch", "fire", "bomb", "shell", "hit"}},
+      {"strike", {"strike", "attack", "bomb", "hit"}},
+      {"invasion", {"invade"}},
+      {"arrest", {"arrest", "detain"}},
+      {"detention", {"detain", "arrest"}},
+      {"expulsion", {"expel"}},
+      {"ruling", {"rule", "sentence", "convict"}},
+      {"verdict", {"rule", "sentence", "convict"}},
+      {"sentence", {"sentence", "convict"}},
+      {"vote", {"vote"}},
+      {"ban", {"ban"}},
+      {"sanction", {"sanction", "impose"}},
+      {"tariff", {"impose", "raise", "announce"}},
+      {"resolution", {"adopt", "pass", "approve"}},
+      {"law", {"pass", "adopt", "approve"}},
+      {"bill", {"pass", "adopt", "approve"}},
+      {"drill", {"hold", "conduct", "begin", "launch", "stage"}},
+      {"exercise", {"hold", "conduct", "begin", "launch", "stage"}},
+      {"test", {"test", "launch", "fire"}},
+      {"launch", {"launch", "fire", "test"}},
+      {"warrant", {"issue"}},
+      {"remark", {"say", "remark", "comment", "state"}},
+      {"comment", {"say", "remark", "comment", "state"}},
+  };
+  auto it = kActs.find(noun);
+  if (it == kActs.end() && noun.size() > 1 && noun.back() == 's') {
+    it = kActs.find(noun.substr(0, noun.size() - 1));
+  }
+  return it == kActs.end() ? nullptr : &it->second;
+}
+
+// The word of `s` whose span starts at `begin`, or -1.
+int WordAt(const Sentence& s, uint32_t begin) {
+  for (size_t w = 0; w < s.words.size(); ++w) {
+    if (s.words[w].span.begin == begin) return static_cast<int>(w);
+  }
+  return -1;
+}
+
 }  // namespace
+
+// A response to an earlier act named by a definite noun gets that act's source as its target:
+// "Trump criticised Brazil's courts ... Lula rejected the criticism" (BRA 120 -> USA), "Rutte
+// condemned the deployment" (of North Korea's troops, coded before). The reply must come from
+// another country than the act (nobody rejects their own criticism).
+void EventCoder::ResolveReferredActs(const Document& document, std::vector<Event>& events) const {
+  static const std::unordered_set<std::string_view> kResponses = {
+      "reject", "deny",     "dismiss", "condemn", "criticize", "criticise", "denounce",
+      "welcome", "praise",  "protest", "slam",    "decry",     "deplore",   "regret",
+      "back",   "support", "endorse", "accept",  "oppose",    "hail",      "applaud"};
+  auto word_of = [&](const Event& e) -> std::pair<const Sentence*, int> {
+    if (e.sentence_index < 0 || e.sentence_index >= static_cast<int>(document.sentences.size())) {
+      return {nullptr, -1};
+    }
+    const Sentence& s = document.sentences[e.sentence_index];
+    return {&s, WordAt(s, e.predicate_span.begin)};
+  };
+  for (size_t i = 0; i < events.size(); ++i) {
+    Event& e = events[i];
+    if (!e.targets.empty() || e.sources.empty()) continue;
+    auto [s, p] = word_of(e);
+    if (s == nullptr || p < 0 || !kResponses.count(s->words[p].lemma)) continue;
+    // The predicate's definite object noun.
+    int obj = -1;
+    for (size_t w = 0; w < s->words.size(); ++w) {
+      if (s->words[w].head == p + 1 && s->words[w].deprel == "obj" &&
+          s->words[w].upos == "NOUN") {
+        obj = static_cast<int>(w);
+      }
+    }
+    if (obj < 0) continue;
+    bool definite = false;
+    for (const Word& w : s->words) {
+      if (w.head == obj + 1 && w.deprel == "det") {
+        std::string l = w.lemma;
+        definite = definite || l == "the" || l == "this" || l == "that" || l == "these" ||
+                   l == "those";
+      }
+    }
+    const std::vector<std::string_view>* acts = ActsNamedBy(s->words[obj].lemma);
+    if (!definite || acts == nullptr) continue;
+    const std::string& noun = s->words[obj].lemma;
+    const bool force_noun = noun.rfind("attack", 0) == 0 || noun.rfind("strike", 0) == 0 ||
+                            noun.rfind("invasion", 0) == 0;
+    std::unordered_set<std::string> own;
+    for (const ActorRef& a : e.sources) own.insert(impl_->CountryOf(a.code));
+    for (size_t j = i; j-- > 0;) {
+      const Event& prior = events[j];
+      if (prior.sources.empty() || prior.negated || prior.hypothetical) continue;
+      auto [ps, pp] = word_of(prior);
+      if (ps == nullptr || pp < 0) continue;
+      const std::string& lemma = ps->words[pp].lemma;
+      if (std::find(acts->begin(), acts->end(), lemma) == acts->end()) continue;
+      // An attack, strike or invasion is force (CAMEO 18-20), not a labour strike (143).
+      if (force_noun && prior.cameo_root != "18" && prior.cameo_root != "19" &&
+          prior.cameo_root != "20") {
+        continue;
+      }
+      bool foreign = true;
+      for (const ActorRef& a : prior.sources) {
+        const std::string c = impl_->CountryOf(a.code);
+        foreign = foreign && !c.empty() && own.count(c) == 0;
+      }
+      if (!foreign) continue;
+      e.targets = prior.sources;
+      break;
+    }
+  }
+}
 
 std::vector<Event> EventCoder::Code(const Document& document, CodingStats* stats,
                                     const std::vector<std::vector<ActorMatch>>* actors) const {
@@ -1512,6 +1636,7 @@ std::vector<Event> EventCoder::Code(const Document& document, CodingStats* stats
     std::vector<Event> e = CodeSentence(document, static_cast<int>(i), stats, nullptr, &matches[i]);
     for (Event& ev : e) out.push_back(std::move(ev));
   }
+  if (impl_->use_native && impl_->options.referred_acts) ResolveReferredActs(document, out);
   return out;
 }
 

@@ -491,6 +491,25 @@ TEST_F(CoderTest, PartOfAFullNameFoundLaterIsThePerson) {
               ElementsAre("--- CHL 051", "CHL KHMGOV 043"));
 }
 
+// A response to an earlier act named by a definite noun targets that act's source ("Bolivia
+// condemned the attack": Peru's, coded before), unless it is the responder's own act.
+TEST_F(CoderTest, ResponseToAnEarlierActTargetsItsSource) {
+  const std::string attack =
+      "Peru/Peru/PROPN/2/nsubj attacked/attack/VERB/0/root Chile/Chile/PROPN/2/obj";
+  EXPECT_THAT(Code(ParsedDocument({attack, "Bolivia/Bolivia/PROPN/2/nsubj "
+                                           "condemned/condemn/VERB/0/root the/the/DET/4/det "
+                                           "attack/attack/NOUN/2/obj"})),
+              ElementsAre("PER CHL 190", "BOL PER 111"));
+  EXPECT_THAT(Code(ParsedDocument({attack, "Peru/Peru/PROPN/2/nsubj condemned/condemn/VERB/0/root "
+                                           "the/the/DET/4/det attack/attack/NOUN/2/obj"})),
+              ElementsAre("PER CHL 190", "PER --- 111"));
+  // Not an indefinite noun: "condemned an attack" names no earlier act.
+  EXPECT_THAT(Code(ParsedDocument({attack, "Bolivia/Bolivia/PROPN/2/nsubj "
+                                           "condemned/condemn/VERB/0/root an/a/DET/4/det "
+                                           "attack/attack/NOUN/2/obj"})),
+              ElementsAre("PER CHL 190", "BOL --- 111"));
+}
+
 TEST_F(CoderTest, CopulaWithXcomp) {
   EXPECT_THAT(
       Code(Parsed("Peru/Peru/PROPN/3/nsubj is/be/AUX/3/cop ready/ready/ADJ/0/root "
