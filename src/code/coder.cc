@@ -535,14 +535,14 @@ namespace {
 // Such a verb is not a light verb for its object noun (the noun is coded on its own, with its own
 // possessor or modifier as source), and the noun does not take the verb's subject as its source.
 bool BystanderVerb(const std::string& lemma) {
-  static const std::unordered_set<std::string_view> kVerbs = {
-      "end",      "stop",     "halt",     "cease",     "fuel",    "finance",     "fund",
-      "monitor",  "observe",  "watch",    "rehearse",  "practise", "practice",   "simulate",
-      "prevent",  "avoid",    "fear",     "oppose",    "discuss", "study",       "investigate",
-      "probe",    "cover",    "survive",  "escape",    "flee",    "witness",     "predict",
-      "expect",   "risk",     "mourn",    "commemorate", "remember", "recall",   "mark",
-      "celebrate", "document", "deplore", "blame",     "avert",   "forestall",   "anticipate"};
-  return kVerbs.count(lemma) > 0;
+  return In(
+      lemma,
+      {"end",       "stop",     "halt",    "cease",       "fuel",     "finance",   "fund",
+       "monitor",   "observe",  "watch",   "rehearse",    "practise", "practice",  "simulate",
+       "prevent",   "avoid",    "fear",    "oppose",      "discuss",  "study",     "investigate",
+       "probe",     "cover",    "survive", "escape",      "flee",     "witness",   "predict",
+       "expect",    "risk",     "mourn",   "commemorate", "remember", "recall",    "mark",
+       "celebrate", "document", "deplore", "blame",       "avert",    "forestall", "anticipate"});
 }
 
 }  // namespace
@@ -1197,8 +1197,8 @@ bool CalledOff(const Tree& t, int p) {
 // A verb whose object noun names an event that is only intended: "plans another deployment",
 // "is preparing an attack", "mulls sanctions".
 bool IntentVerb(std::string_view lemma) {
-  return In(lemma, {"plan", "intend", "prepare", "propose", "threaten", "mull", "weigh",
-                    "consider", "seek", "want", "envisage", "contemplate"});
+  return In(lemma, {"plan", "intend", "prepare", "propose", "threaten", "mull", "weigh", "consider",
+                    "seek", "want", "envisage", "contemplate"});
 }
 
 // An event noun that is the object of an intent verb (a passive subject, "an attack was
@@ -1552,9 +1552,9 @@ int WordAt(const Sentence& s, uint32_t begin) {
 // another country than the act (nobody rejects their own criticism).
 void EventCoder::ResolveReferredActs(const Document& document, std::vector<Event>& events) const {
   static const std::unordered_set<std::string_view> kResponses = {
-      "reject", "deny",     "dismiss", "condemn", "criticize", "criticise", "denounce",
+      "reject",  "deny",    "dismiss", "condemn", "criticize", "criticise", "denounce",
       "welcome", "praise",  "protest", "slam",    "decry",     "deplore",   "regret",
-      "back",   "support", "endorse", "accept",  "oppose",    "hail",      "applaud"};
+      "back",    "support", "endorse", "accept",  "oppose",    "hail",      "applaud"};
   auto word_of = [&](const Event& e) -> std::pair<const Sentence*, int> {
     if (e.sentence_index < 0 || e.sentence_index >= static_cast<int>(document.sentences.size())) {
       return {nullptr, -1};
@@ -1570,8 +1570,7 @@ void EventCoder::ResolveReferredActs(const Document& document, std::vector<Event
     // The predicate's definite object noun.
     int obj = -1;
     for (size_t w = 0; w < s->words.size(); ++w) {
-      if (s->words[w].head == p + 1 && s->words[w].deprel == "obj" &&
-          s->words[w].upos == "NOUN") {
+      if (s->words[w].head == p + 1 && s->words[w].deprel == "obj" && s->words[w].upos == "NOUN") {
         obj = static_cast<int>(w);
       }
     }
@@ -1580,8 +1579,8 @@ void EventCoder::ResolveReferredActs(const Document& document, std::vector<Event
     for (const Word& w : s->words) {
       if (w.head == obj + 1 && w.deprel == "det") {
         std::string l = w.lemma;
-        definite = definite || l == "the" || l == "this" || l == "that" || l == "these" ||
-                   l == "those";
+        definite =
+            definite || l == "the" || l == "this" || l == "that" || l == "these" || l == "those";
       }
     }
     const std::vector<std::string_view>* acts = ActsNamedBy(s->words[obj].lemma);
@@ -1627,7 +1626,8 @@ std::vector<Event> EventCoder::Code(const Document& document, CodingStats* stats
     mopt.day = MatchDay(document);
     mopt.report_discards = true;
     matches.reserve(document.sentences.size());
-    for (const Sentence& s : document.sentences) matches.push_back(impl_->matcher.Match(s.words, mopt));
+    for (const Sentence& s : document.sentences)
+      matches.push_back(impl_->matcher.Match(s.words, mopt));
   }
   matches.resize(document.sentences.size());
   if (impl_->options.name_parts) AddNameParts(impl_->dict, document, matches);
@@ -1718,7 +1718,7 @@ std::string IntentCode(const std::string& cameo) {
   }
   if (root == "08") {
     static const std::unordered_map<std::string_view, std::string_view> k = {
-        {"081", "0351"}, {"082", "0352"}, {"083", "034"},  {"084", "0353"},
+        {"081", "0351"}, {"082", "0352"}, {"083", "034"}, {"084", "0353"},
         {"085", "0354"}, {"086", "0355"}, {"087", "0356"}};
     auto it = k.find(base);
     return it == k.end() ? "035" : std::string(it->second);
@@ -2061,8 +2061,7 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
     // assault, a fight or mass violence (CAMEO 18-20) with no target actor takes the actor named
     // by where it happened, under its object or on the verb (a capital stands for its country).
     if (im.use_native && tgt.matches.empty() && c.row && !c.row->noun &&
-        (c.code.rfind("18", 0) == 0 || c.code.rfind("19", 0) == 0 ||
-         c.code.rfind("20", 0) == 0)) {
+        (c.code.rfind("18", 0) == 0 || c.code.rfind("19", 0) == 0 || c.code.rfind("20", 0) == 0)) {
       tgt = im.PlaceTarget(t, a, p, passive);
       if (trace && !tgt.matches.empty()) {
         trace->lines.push_back("  target: the place where it happened");

@@ -449,9 +449,10 @@ TEST_F(CoderTest, DateAfterAnotherEventNounIsThatEventsDate) {
                   "of/of/SCONJ/5/mark joining/join/VERB/3/acl the/the/DET/7/det "
                   "attack/attack/NOUN/5/obj on/on/ADP/9/case 3_May_2020/3_May_2020/NUM/2/obl")),
       ElementsAre("PER CHL 112", "CHL --- 190 hist"));
-  EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/2/nsubj attacked/attack/VERB/0/root "
-                          "Chile/Chile/PROPN/2/obj on/on/ADP/5/case 3_May_2020/3_May_2020/NUM/2/obl")),
-              ElementsAre("PER CHL 190 hist"));
+  EXPECT_THAT(
+      Code(Parsed("Peru/Peru/PROPN/2/nsubj attacked/attack/VERB/0/root "
+                  "Chile/Chile/PROPN/2/obj on/on/ADP/5/case 3_May_2020/3_May_2020/NUM/2/obl")),
+      ElementsAre("PER CHL 190 hist"));
 }
 
 // Sentences of `specs` (Parsed's format) as one document, in order.
@@ -478,11 +479,13 @@ TEST_F(CoderTest, PartOfAFullNameFoundLaterIsThePerson) {
   const std::string first =
       "Chile/Chile/PROPN/2/nsubj welcomed/welcome/VERB/0/root Hun/Hun/PROPN/2/obj "
       "Manet/Manet/PROPN/3/flat";
-  EXPECT_THAT(Code(ParsedDocument({first, "Manet/Manet/PROPN/2/nsubj thanked/thank/VERB/0/root "
-                                          "Chile/Chile/PROPN/2/obj"})),
+  EXPECT_THAT(Code(ParsedDocument({first,
+                                   "Manet/Manet/PROPN/2/nsubj thanked/thank/VERB/0/root "
+                                   "Chile/Chile/PROPN/2/obj"})),
               ElementsAre("CHL KHMGOV 043", "KHMGOV CHL 051"));
-  EXPECT_THAT(Code(ParsedDocument({first, "Manet/Manet/PROPN/3/compound Kuan/Kuan/PROPN/3/nsubj "
-                                          "thanked/thank/VERB/0/root Chile/Chile/PROPN/3/obj"})),
+  EXPECT_THAT(Code(ParsedDocument({first,
+                                   "Manet/Manet/PROPN/3/compound Kuan/Kuan/PROPN/3/nsubj "
+                                   "thanked/thank/VERB/0/root Chile/Chile/PROPN/3/obj"})),
               ElementsAre("CHL KHMGOV 043", "--- CHL 051"));
   // Not before the full name.
   EXPECT_THAT(Code(ParsedDocument({"Manet/Manet/PROPN/2/nsubj thanked/thank/VERB/0/root "
@@ -496,17 +499,20 @@ TEST_F(CoderTest, PartOfAFullNameFoundLaterIsThePerson) {
 TEST_F(CoderTest, ResponseToAnEarlierActTargetsItsSource) {
   const std::string attack =
       "Peru/Peru/PROPN/2/nsubj attacked/attack/VERB/0/root Chile/Chile/PROPN/2/obj";
-  EXPECT_THAT(Code(ParsedDocument({attack, "Bolivia/Bolivia/PROPN/2/nsubj "
-                                           "condemned/condemn/VERB/0/root the/the/DET/4/det "
-                                           "attack/attack/NOUN/2/obj"})),
+  EXPECT_THAT(Code(ParsedDocument({attack,
+                                   "Bolivia/Bolivia/PROPN/2/nsubj "
+                                   "condemned/condemn/VERB/0/root the/the/DET/4/det "
+                                   "attack/attack/NOUN/2/obj"})),
               ElementsAre("PER CHL 190", "BOL PER 111"));
-  EXPECT_THAT(Code(ParsedDocument({attack, "Peru/Peru/PROPN/2/nsubj condemned/condemn/VERB/0/root "
-                                           "the/the/DET/4/det attack/attack/NOUN/2/obj"})),
+  EXPECT_THAT(Code(ParsedDocument({attack,
+                                   "Peru/Peru/PROPN/2/nsubj condemned/condemn/VERB/0/root "
+                                   "the/the/DET/4/det attack/attack/NOUN/2/obj"})),
               ElementsAre("PER CHL 190", "PER --- 111"));
   // Not an indefinite noun: "condemned an attack" names no earlier act.
-  EXPECT_THAT(Code(ParsedDocument({attack, "Bolivia/Bolivia/PROPN/2/nsubj "
-                                           "condemned/condemn/VERB/0/root an/a/DET/4/det "
-                                           "attack/attack/NOUN/2/obj"})),
+  EXPECT_THAT(Code(ParsedDocument({attack,
+                                   "Bolivia/Bolivia/PROPN/2/nsubj "
+                                   "condemned/condemn/VERB/0/root an/a/DET/4/det "
+                                   "attack/attack/NOUN/2/obj"})),
               ElementsAre("PER CHL 190", "BOL --- 111"));
 }
 

@@ -207,8 +207,9 @@ TEST(AnalysisJsonTest, BareAgentsTakeTheirCountryOnlyAtHome) {
               ::testing::Contains("TURCOP"));
   EXPECT_THAT(sources("KYIV", "Police arrested more than 40 protesters in Izmir on Saturday."),
               ::testing::Contains("COP"));
-  EXPECT_THAT(sources("MANILA", "The court opened a case in Manila and its judges arrested "
-                                "more than 40 protesters in Manila on Saturday."),
+  EXPECT_THAT(sources("MANILA",
+                      "The court opened a case in Manila and its judges arrested "
+                      "more than 40 protesters in Manila on Saturday."),
               ::testing::Not(::testing::Contains("PHLJUD")));
 }
 

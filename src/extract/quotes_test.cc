@@ -54,8 +54,8 @@ TEST(QuotesTest, TitledSpeakersAfterTheQuote) {
   EXPECT_EQ(Quotes("North Korean leader Kim Jong Un warned on Monday of \u201coverwhelming "
                    "force\u201d against any provocation."),
             (std::vector<std::string>{"D Kim Jong Un (PRKGOV) warn: overwhelming force"}));
-  std::vector<std::string> q =
-      Quotes("\u201cThe talks were useful,\u201d a spokesman for Prime Minister Keir Starmer said.");
+  std::vector<std::string> q = Quotes(
+      "\u201cThe talks were useful,\u201d a spokesman for Prime Minister Keir Starmer said.");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].find("Keir Starmer (GBRGOV)"), std::string::npos) << q[0];
 }

@@ -202,10 +202,9 @@ void DocumentCoder::Locate(const Document& doc, const std::vector<ResolvedPlace>
     // abroad ("AU leaders in Addis Ababa").
     const std::string& iso3 = loc.place.iso3;
     const bool home =
-        iso3.size() == 3 &&
-        (dateline_place ? dateline_place->iso3 == iso3
-                        : loc.source == ActionLocationSource::kPredicate ||
-                              loc.source == ActionLocationSource::kSentence);
+        iso3.size() == 3 && (dateline_place ? dateline_place->iso3 == iso3
+                                            : loc.source == ActionLocationSource::kPredicate ||
+                                                  loc.source == ActionLocationSource::kSentence);
     if (home) {
       for (auto* list : {&e.sources, &e.targets}) {
         for (ActorRef& a : *list) {
