@@ -2137,6 +2137,23 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
       reverse_code = code.substr(colon + 1);
       code = code.substr(0, colon);
     }
+    // "Strike" names a labour strike (143) when workers, students or protesters strike, and
+    // force (190) when a state or an armed group does: "the U.S. strikes", "Israeli strikes",
+    // "the army struck".
+    if (im.use_native && code == "143" && In(t.lemma[p], {"strike"}) && !srcs.empty()) {
+      bool armed = true;
+      for (int m : srcs) {
+        for (const std::string& ac : a.matches[m].codes) {
+          const std::string role = ac.size() >= 6 ? ac.substr(3, 3) : ac.size() == 3 ? ac : "";
+          armed = armed && !In(role, {"LAB", "OPP", "EDU", "CVL", "BUS", "MED", "HLH", "AGR", "REF",
+                                      "ELI", "LEG", "JUD", "NGO"});
+        }
+      }
+      if (armed) {
+        if (trace) trace->lines.push_back("  a state's or armed group's strike: 143 -> 190");
+        code = "190";
+      }
+    }
     ++local.predicates;
     if (srcs.empty() && tgts.empty()) {
       if (trace) {

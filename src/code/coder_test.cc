@@ -417,8 +417,11 @@ TEST_F(CoderTest, RowWhosePathIsPresentWins) {
   EXPECT_THAT(Code(Parsed("Chile/Chile/PROPN/2/nsubj struck/strike/VERB/0/root the/the/DET/4/det "
                           "camps/camp/NOUN/2/obj")),
               ElementsAre("CHL --- 190"));
+  EXPECT_THAT(Code(Parsed("Workers/worker/NOUN/2/nsubj struck/strike/VERB/0/root")),
+              ElementsAre("LAB --- 143"));
+  // A state that strikes uses force, whichever row fits: "Chile struck" is no labour strike.
   EXPECT_THAT(Code(Parsed("Chile/Chile/PROPN/2/nsubj struck/strike/VERB/0/root")),
-              ElementsAre("CHL --- 143"));
+              ElementsAre("CHL --- 190"));
 }
 
 // An oblique the parser hung on the object is still the row's oblique: "recalled its ambassador
