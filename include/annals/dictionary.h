@@ -287,7 +287,8 @@ class Dictionary {
     std::string_view how = "none";
   };
   // Dated codes covering the day win (all of them, file order, except one whose period strictly
-  // contains another covering period: the nested period overrides); then undated codes; then the
+  // contains another covering period: the nested period overrides; and one that ends on the day
+  // another begins: the new one is in force on the handover day); then undated codes; then the
   // shared 3-letter country prefix. With no day: undated codes, else the period with the latest
   // start.
   static ResolvedCodes Resolve(const Actor& actor, std::optional<int32_t> day);

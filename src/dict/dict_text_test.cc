@@ -108,6 +108,18 @@ Actor PersonWith(std::vector<DatedCode> codes) {
   return a;
 }
 
+// On the day one role ends and the next begins, the new role is in force; the day before, the old.
+TEST(DictResolve, HandoverDayGivesTheNewRole) {
+  int32_t d2022 = *ParseIsoDay("2022-08-28"), handover = *ParseIsoDay("2025-06-04");
+  Actor lee = PersonWith({{"KOROPP", d2022, handover}, {"KORGOV", handover, kDayMax}});
+  EXPECT_EQ(Dictionary::Resolve(lee, handover).codes, std::vector<std::string>{"KORGOV"});
+  EXPECT_EQ(Dictionary::Resolve(lee, handover - 1).codes, std::vector<std::string>{"KOROPP"});
+  // Periods that overlap longer than the day: both roles, as before.
+  Actor both = PersonWith({{"KOROPP", d2022, handover}, {"KORGOV", handover - 10, kDayMax}});
+  EXPECT_EQ(Dictionary::Resolve(both, handover).codes,
+            (std::vector<std::string>{"KOROPP", "KORGOV"}));
+}
+
 TEST(DictResolve, DatedThenDefaultThenCountry) {
   int32_t d2017 = *ParseIsoDay("2017-01-20"), d2021 = *ParseIsoDay("2021-01-20");
   int32_t d2025 = *ParseIsoDay("2025-01-20");

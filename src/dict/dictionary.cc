@@ -161,8 +161,11 @@ Dictionary::ResolvedCodes Dictionary::Resolve(const Actor& actor, std::optional<
     };
     for (const DatedCode& c : actor.codes) {
       if (!c.dated() || !c.Covers(*day)) continue;
+      // On a handover day, where one period ends and the next begins ("until 2025-06-04",
+      // "from 2025-06-04"), the new role is in force: news of that day reports its first acts.
       bool overridden = std::any_of(actor.codes.begin(), actor.codes.end(), [&](const auto& o) {
-        return o.dated() && o.Covers(*day) && nested_in(o, c);
+        return o.dated() && o.Covers(*day) &&
+               (nested_in(o, c) || (c.until == *day && o.from == *day && c.from < *day));
       });
       if (!overridden) add(c.code);
     }
