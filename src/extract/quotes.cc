@@ -714,7 +714,7 @@ std::vector<Quote> FindQuotes(const Document& doc, const ExtractOptions& options
         full = &m;
       }
     }
-    if (full == nullptr) {
+    if (full == nullptr && options.matcher != nullptr) {
       // A person's name ending the phrase after a title ("Prime Minister Shigeru Ishiba": an
       // agent match, then the person), or a person whose match ends inside the phrase because
       // an alias took the title with the first name ("North Korean leader Kim" + "Jong Un"),
