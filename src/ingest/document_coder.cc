@@ -9,6 +9,8 @@
 #include <system_error>
 #include <unordered_set>
 
+#include "util/text.h"
+
 namespace annals::ingest {
 
 Result<std::unique_ptr<DocumentCoder>> DocumentCoder::Create(const DocumentCoderOptions& options) {
@@ -124,8 +126,7 @@ bool OwnedAgent(const Sentence& s, const ActorRef& a) {
   for (size_t w = 0; w < s.words.size(); ++w) {
     if (s.words[w].span.begin != a.span.begin) continue;
     if (w == 0) return false;
-    std::string prev = s.words[w - 1].form;
-    for (char& c : prev) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string prev = util::AsciiLower(s.words[w - 1].form);
     return prev == "its" || prev == "their" || prev == "his" || prev == "her";
   }
   return false;
