@@ -531,18 +531,23 @@ Found EventCoder::Impl::ActorsAt(const Tree& t, const SentenceActors& a, int w, 
 namespace {
 
 // A verb whose subject does not carry out the event its object noun names: "ended the war",
-// "fuelling the war", "monitoring the exercises", "rehearsing an invasion", "feared an attack".
-// Such a verb is not a light verb for its object noun (the noun is coded on its own, with its own
-// possessor or modifier as source), and the noun does not take the verb's subject as its source.
+// "fuelling the war", "monitoring the exercises", "rehearsing an invasion", "feared an attack",
+// and the responses to someone else's act: "rejected the criticism", "condemned the attack",
+// "welcomed the talks". Such a verb is not a light verb for its object noun (the noun is coded on
+// its own, with its own possessor or modifier as source), and the noun does not take the verb's
+// subject as its source.
 bool BystanderVerb(const std::string& lemma) {
-  return In(
-      lemma,
-      {"end",       "stop",     "halt",    "cease",       "fuel",     "finance",   "fund",
-       "monitor",   "observe",  "watch",   "rehearse",    "practise", "practice",  "simulate",
-       "prevent",   "avoid",    "fear",    "oppose",      "discuss",  "study",     "investigate",
-       "probe",     "cover",    "survive", "escape",      "flee",     "witness",   "predict",
-       "expect",    "risk",     "mourn",   "commemorate", "remember", "recall",    "mark",
-       "celebrate", "document", "deplore", "blame",       "avert",    "forestall", "anticipate"});
+  return In(lemma, {"end",       "stop",        "halt",        "cease",   "fuel",      "finance",
+                    "fund",      "monitor",     "observe",     "watch",   "rehearse",  "practise",
+                    "practice",  "simulate",    "prevent",     "avoid",   "fear",      "oppose",
+                    "discuss",   "study",       "investigate", "probe",   "cover",     "survive",
+                    "escape",    "flee",        "witness",     "predict", "expect",    "risk",
+                    "mourn",     "commemorate", "remember",    "recall",  "mark",      "celebrate",
+                    "document",  "deplore",     "blame",       "avert",   "forestall", "anticipate",
+                    "reject",    "refuse",      "deny",        "dismiss", "refute",    "rebut",
+                    "repudiate", "spurn",       "disavow",     "condemn", "criticize", "criticise",
+                    "denounce",  "slam",        "decry",       "regret",  "welcome",   "praise",
+                    "hail",      "applaud",     "protest",     "back",    "support",   "endorse"});
 }
 
 }  // namespace
@@ -1549,7 +1554,8 @@ int WordAt(const Sentence& s, uint32_t begin) {
 // A response to an earlier act named by a definite noun gets that act's source as its target:
 // "Trump criticised Brazil's courts ... Lula rejected the criticism" (BRA 120 -> USA), "Rutte
 // condemned the deployment" (of North Korea's troops, coded before). The reply must come from
-// another country than the act (nobody rejects their own criticism).
+// another country or international organisation than the act (nobody rejects their own
+// criticism).
 void EventCoder::ResolveReferredActs(const Document& document, std::vector<Event>& events) const {
   static const std::unordered_set<std::string_view> kResponses = {
       "reject",  "deny",    "dismiss", "condemn", "criticize", "criticise", "denounce",
@@ -1588,8 +1594,15 @@ void EventCoder::ResolveReferredActs(const Document& document, std::vector<Event
     const std::string& noun = s->words[obj].lemma;
     const bool force_noun = noun.rfind("attack", 0) == 0 || noun.rfind("strike", 0) == 0 ||
                             noun.rfind("invasion", 0) == 0;
+    // Each side is a country, or an international organisation by its first six letters
+    // ("IGOGOS", the G7): China rejecting the G7's criticism answers the G7.
+    auto side = [&](const std::string& code) {
+      std::string c = impl_->CountryOf(code);
+      if (c.empty() && code.rfind("IGO", 0) == 0 && code.size() >= 6) c = code.substr(0, 6);
+      return c;
+    };
     std::unordered_set<std::string> own;
-    for (const ActorRef& a : e.sources) own.insert(impl_->CountryOf(a.code));
+    for (const ActorRef& a : e.sources) own.insert(side(a.code));
     for (size_t j = i; j-- > 0;) {
       const Event& prior = events[j];
       if (prior.sources.empty() || prior.negated || prior.hypothetical) continue;
@@ -1604,7 +1617,7 @@ void EventCoder::ResolveReferredActs(const Document& document, std::vector<Event
       }
       bool foreign = true;
       for (const ActorRef& a : prior.sources) {
-        const std::string c = impl_->CountryOf(a.code);
+        const std::string c = side(a.code);
         foreign = foreign && !c.empty() && own.count(c) == 0;
       }
       if (!foreign) continue;
