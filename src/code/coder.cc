@@ -1739,6 +1739,70 @@ std::string IntentCode(const std::string& cameo) {
   return "";
 }
 
+// The word that threatens the act at p, or -1: the open complement of "threaten" or of a vow
+// ("threatened to strike the bases", "vowed to retake the city", "is ready to strike"), or the
+// clausal complement of "warn" or "threaten" when its verb is in the future or conditional
+// ("warned that Israel would strike Hezbollah"); also through a coordination of complements.
+int ThreatHead(const Tree& t, int p) {
+  int cur = p;
+  for (int steps = 0; steps < 4 && cur >= 0; ++steps) {
+    const int h = t.head[cur];
+    if (h < 0) return -1;
+    if (t.rel[cur] == "conj" && t.IsVerbal(h)) {
+      cur = h;
+      continue;
+    }
+    if (t.rel[cur] == "xcomp") {
+      return In(t.lemma[h], {"threaten", "vow", "pledge", "promise", "swear", "ready", "prepared"})
+                 ? h
+                 : -1;
+    }
+    if (t.rel[cur] == "ccomp" && In(t.lemma[h], {"threaten", "warn"})) {
+      for (int k : t.kids[cur]) {
+        if (t.rel[k] == "aux" && In(t.lemma[k], {"will", "would", "shall", "could", "might"})) {
+          return h;
+        }
+      }
+      return -1;
+    }
+    return -1;
+  }
+  return -1;
+}
+
+// CAMEO's "threaten" code (13) for a threatened act, or "" when the act is no threat: protest 14
+// -> 133; reduce relations 16 -> 131 (aid 162 -> 1311, sanctions 163 -> 1312, relations 161 ->
+// 1313), halt negotiations 164 -> 134, mediation 165 -> 135, expel 166 -> 136; coerce 17 -> 130
+// (administrative sanctions 172 -> 132, 1721-1724 -> 1321-1324; repression 175 -> 137); force
+// 18-20 -> 138 (blockade 191 -> 1381, occupation 192 -> 1382, other conventional force 193-196 ->
+// 1384, unconventional violence 18 and mass violence 20 -> 1383, weapons of mass destruction 204
+// -> 1385).
+std::string ThreatCode(const std::string& cameo) {
+  if (cameo.size() < 3) return "";
+  const std::string root = cameo.substr(0, 2), base = cameo.substr(0, 3);
+  if (root == "14") return "133";
+  if (root == "16") {
+    static const std::unordered_map<std::string_view, std::string_view> k = {
+        {"161", "1313"}, {"162", "1311"}, {"163", "1312"},
+        {"164", "134"},  {"165", "135"},  {"166", "136"}};
+    auto it = k.find(base);
+    return it == k.end() ? "131" : std::string(it->second);
+  }
+  if (root == "17") {
+    if (base == "175") return "137";
+    if (base == "172") return cameo.size() == 4 ? "132" + cameo.substr(3, 1) : "132";
+    return "130";
+  }
+  if (root == "18") return "1383";
+  if (root == "19") {
+    if (base == "191") return "1381";
+    if (base == "192") return "1382";
+    return base == "190" ? "138" : "1384";
+  }
+  if (root == "20") return base == "204" ? "1385" : "1383";
+  return "";
+}
+
 std::string Join(const std::vector<std::string>& v, const char* sep = ",") {
   std::string s;
   for (const std::string& x : v) s += (s.empty() ? "" : sep) + x;
@@ -1979,7 +2043,9 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
     }
   }
   std::vector<bool> coded(t.n, false);
-  std::vector<int> promisers;  // Words whose promised acts were coded as intents (CommissiveHead).
+  // Words whose promised or threatened acts were coded as intents or threats (CommissiveHead,
+  // ThreatHead): their own generic event is folded into those.
+  std::vector<int> promisers;
   for (int p : order) {
     if (consumed[p]) continue;
     // PETRARCH codes a verb phrase once: the open complement of a coded verb ("urged X to
@@ -2242,13 +2308,28 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
         if (rit != im.options.negated_codes.end()) reverse_code = rit->second;
       }
     }
+    // A threatened act is a threat (CAMEO 13), not the act: "threatened to strike the bases" and
+    // "warned that Israel would strike Hezbollah" are 138, with the act's target; the threat is
+    // as real (or negated, or hypothetical) as the threatening verb.
+    if (const int threatener = im.use_native ? ThreatHead(t, p) : -1; threatener >= 0) {
+      if (std::string threat = ThreatCode(code); !threat.empty()) {
+        if (trace) {
+          trace->lines.push_back("  threatened by '" + s.words[threatener].form + "': " + code +
+                                 " -> " + threat);
+        }
+        code = threat;
+        reverse_code.clear();
+        mod = FindModality(t, threatener);
+        promisers.push_back(threatener);
+      }
+    }
     // A promised act is an expression of intent (CAMEO 03), not the act: "India and China agreed
     // to hold talks" is 036 (not 040 as if the talks had been held), "pledged to send troops"
     // 0332 (not 072); the promise's own generic event is folded into it (below). A promised act
     // with no intent code (an attack, an investigation) stays its own code, hypothetical.
     if (const int promiser = im.use_native ? CommissiveHead(t, p) : -1;
         promiser >= 0 && code.substr(0, 2) != "03" && code.substr(0, 2) != "01" &&
-        code.substr(0, 2) != "02") {
+        code.substr(0, 2) != "02" && code.substr(0, 2) != "13") {
       if (std::string intent = IntentCode(code); !intent.empty()) {
         if (trace) {
           trace->lines.push_back("  promised by '" + s.words[promiser].form + "': " + code +
@@ -2414,11 +2495,12 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
     }
     coded[p] = true;
   }
-  // The promise's own generic event (its 01 or 03 row: "agreed" 019, "pledged" 030) gives way
-  // to the intent events of what was promised.
+  // The promise's or threat's own generic event (its 01, 03 or 13 row: "agreed" 019, "pledged"
+  // 030, "warned" 130) gives way to the intent or threat events of what was promised or
+  // threatened.
   if (!promisers.empty()) {
     auto folded = [&](const Event& ev) {
-      if (ev.cameo_root != "03" && ev.cameo_root != "01") return false;
+      if (ev.cameo_root != "03" && ev.cameo_root != "01" && ev.cameo_root != "13") return false;
       for (int w : promisers) {
         if (ev.predicate_span.begin == s.words[w].span.begin &&
             ev.predicate_span.end == s.words[w].span.end) {

@@ -370,7 +370,7 @@ TEST_F(CoderTest, ElidedPassiveTakesNoSourceFromTheMainClause) {
       "attack/attack/VERB/2/xcomp Chad/Chad/PROPN/4/obj if/if/SCONJ/7/mark "
       "attacked/attack/VERB/4/advcl");
   d.sentences[0].words[6].xpos = "VBN";
-  EXPECT_THAT(Code(d), ElementsAre("EGY --- 130", "EGY TCD 190 hyp"));
+  EXPECT_THAT(Code(d), ElementsAre("EGY TCD 138"));  // The threat (ThreatenedActsAreThreats).
 }
 
 // A target path through the object's possessor (obj.nmod:poss) also takes an actor adjective or
@@ -556,10 +556,39 @@ TEST_F(CoderTest, PromisedActsAreIntents) {
                           "visit/visit/VERB/2/xcomp Chile/Chile/PROPN/4/obj and/and/CCONJ/7/cc "
                           "meet/meet/VERB/4/conj Bolivia/Bolivia/PROPN/7/obj")),
               ElementsAre("PER CHL 036", "PER BOL 036"));
-  // An act with no intent code stays itself, hypothetical.
+  // An act with no intent (nor threat) code stays itself, hypothetical.
+  EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/2/nsubj vowed/vow/VERB/0/root to/to/PART/4/mark "
+                          "criticize/criticize/VERB/2/xcomp Chile/Chile/PROPN/4/obj")),
+              ElementsAre("PER CHL 111 hyp"));
+}
+
+// A threatened act is CAMEO's threat, with the act's target, and the threatening verb's own
+// generic event (130) is folded into it: "threatened to attack Chile" is 138, as is a vow of force
+// and a warning of what one would do. The threat is as real as the threatening verb.
+TEST_F(CoderTest, ThreatenedActsAreThreats) {
+  EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/2/nsubj threatened/threaten/VERB/0/root "
+                          "to/to/PART/4/mark attack/attack/VERB/2/xcomp Chile/Chile/PROPN/4/obj")),
+              ElementsAre("PER CHL 138"));
   EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/2/nsubj vowed/vow/VERB/0/root to/to/PART/4/mark "
                           "attack/attack/VERB/2/xcomp Chile/Chile/PROPN/4/obj")),
-              ElementsAre("PER CHL 190 hyp"));
+              ElementsAre("PER CHL 138"));
+  EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/2/nsubj threatened/threaten/VERB/0/root "
+                          "to/to/PART/4/mark impose/impose/VERB/2/xcomp "
+                          "sanctions/sanction/NOUN/4/obj on/on/ADP/7/case Chile/Chile/PROPN/4/obl")),
+              ElementsAre("PER CHL 1312"));
+  EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/2/nsubj warned/warn/VERB/0/root that/that/SCONJ/6/mark "
+                          "Bolivia/Bolivia/PROPN/6/nsubj would/would/AUX/6/aux "
+                          "attack/attack/VERB/2/ccomp Chile/Chile/PROPN/6/obj")),
+              ElementsAre("BOL CHL 138"));
+  EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/4/nsubj did/do/AUX/4/aux not/not/PART/4/advmod "
+                          "threaten/threaten/VERB/0/root to/to/PART/6/mark "
+                          "attack/attack/VERB/4/xcomp Chile/Chile/PROPN/6/obj")),
+              ElementsAre("PER CHL 138 neg"));
+  // Not a threat: a warning about what happened.
+  EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/2/nsubj warned/warn/VERB/0/root that/that/SCONJ/5/mark "
+                          "Bolivia/Bolivia/PROPN/5/nsubj attacked/attack/VERB/2/ccomp "
+                          "Chile/Chile/PROPN/5/obj")),
+              ElementsAre("BOL CHL 190 rep:PER"));
 }
 
 TEST_F(CoderTest, ReportedSpeechKeepsTheSpeakerApart) {
