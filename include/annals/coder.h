@@ -86,6 +86,10 @@ struct CoderOptions {
   // unless two people of the document share that word. `Code` only (CodeSentence sees one
   // sentence).
   bool name_parts = true;
+  // Within a document, "he" or "she" as a subject is the person last named: a person earlier in
+  // the same sentence ("Aliyev said ..., and he demanded"), else the subject person of the
+  // previous sentence (or the one before it). `Code` only.
+  bool pronouns = true;
   // Within a document, a response with no target to an earlier act named by a definite noun
   // ("rejected the criticism", "condemned the deployment") takes that act's source as target,
   // the most recent such act of another country (native predicate table; `Code` only).

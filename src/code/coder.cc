@@ -865,6 +865,10 @@ std::vector<Candidate> EventCoder::Impl::NativeCandidates(const Tree& t, int p, 
       reject = "row is passive-only";
     } else if (r.active_only && passive) {
       reject = "row is active-only";
+    } else if (r.transitive && obj < 0) {
+      reject = "row needs a direct object";
+    } else if (r.intransitive && obj >= 0) {
+      reject = "row takes no direct object";
     }
     if (!reject.empty()) {
       if (trace) trace->lines.push_back("    row " + r.id + " [" + r.cameo + "]: no, " + reject);
@@ -1199,6 +1203,19 @@ bool CalledOff(const Tree& t, int p) {
   return false;
 }
 
+// A verb that names or judges rather than acts: "what he called absurd versions", "called the
+// vote outrageous", "described it as a provocation". Not a telephone call nor any other event.
+bool NamingUse(const Tree& t, int p) {
+  if (!In(t.lemma[p], {"call", "describe", "term", "dub", "label", "brand"})) return false;
+  const int h = t.head[p];
+  if (h >= 0 && t.rel[p] == "acl:relcl" && t.lemma[h] == "what") return true;
+  for (int k : t.kids[p]) {
+    const std::string& u = t.s->words[k].upos;
+    if (t.base[k] == "xcomp" && (u == "NOUN" || u == "ADJ" || u == "PROPN")) return true;
+  }
+  return false;
+}
+
 // A verb whose object noun names an event that is only intended: "plans another deployment",
 // "is preparing an attack", "mulls sanctions".
 bool IntentVerb(std::string_view lemma) {
@@ -1212,6 +1229,15 @@ bool IntendedNoun(const Tree& t, int p) {
   const std::string& u = t.s->words[p].upos;
   const int h = t.head[p];
   return (u == "NOUN" || u == "PROPN") && h >= 0 && t.rel[p] == "obj" && IntentVerb(t.lemma[h]);
+}
+
+// Verbs and nouns that ask someone else to act ("urged X to", "demanded that X", "a call for X
+// to"): what they ask for has not happened.
+bool DirectiveWord(std::string_view lemma) {
+  return In(lemma,
+            {"urge",      "ask",       "call",     "appeal",   "demand",  "press",  "request",
+             "insist",    "encourage", "invite",   "beg",      "implore", "exhort", "advise",
+             "recommend", "suggest",   "persuade", "pressure", "push",    "plea"});
 }
 
 Modality FindModality(const Tree& t, int p) {
@@ -1249,6 +1275,13 @@ Modality FindModality(const Tree& t, int p) {
     if ((r == "xcomp" || r == "ccomp") && In(t.lemma[h], {"deny", "refuse"})) {
       m.negated = true;
       m.why.push_back("negated: under '" + t.s->words[h].form + "'");
+    }
+    // Asked for, not done: "urged Russia to withdraw", "demanded that Japan withdraw", "his
+    // demand that Armenia change its constitution".
+    if ((r == "xcomp" || r == "ccomp" || (r == "acl" && !t.IsVerbal(h))) &&
+        DirectiveWord(t.lemma[h])) {
+      m.hypothetical = true;
+      m.why.push_back("hypothetical: asked for by '" + t.s->words[h].form + "'");
     }
     if (r == "ccomp") {
       if (IsSpeechVerb(t.lemma[h]) && m.speaker_verb < 0) m.speaker_verb = h;
@@ -1627,6 +1660,72 @@ void EventCoder::ResolveReferredActs(const Document& document, std::vector<Event
   }
 }
 
+// "He" or "she" as a subject with no match of its own is the person last named (dictionary people
+// only, name parts included): the nearest one before it in the same sentence, else one of the
+// previous sentence (or the one before it), a subject preferred over other mentions, the first
+// subject over later ones. The new match copies the person's codes.
+void AddPronouns(const Dictionary& dict, const Document& document,
+                 std::vector<std::vector<ActorMatch>>& matches) {
+  auto person = [&](const ActorMatch& m) {
+    return m.kind == ActorMatch::Kind::kActor && m.actor >= 0 &&
+           m.actor < static_cast<int32_t>(dict.actors().size()) && !m.codes.empty() &&
+           dict.actors()[m.actor].kind == ActorKind::kPerson;
+  };
+  // A subject mention: some word of it is a subject.
+  auto subject = [&](const std::vector<Word>& words, const ActorMatch& m) {
+    for (int w = std::max(0, m.first_word); w < m.end_word && w < static_cast<int>(words.size());
+         ++w) {
+      if (words[w].deprel.rfind("nsubj", 0) == 0) return true;
+    }
+    return false;
+  };
+  // The person of sentence `si` a pronoun of a later sentence stands for, or nullptr.
+  auto from_sentence = [&](size_t si) -> const ActorMatch* {
+    const ActorMatch* any = nullptr;
+    for (const ActorMatch& m : matches[si]) {
+      if (!person(m)) continue;
+      if (subject(document.sentences[si].words, m)) return &m;
+      if (any == nullptr) any = &m;
+    }
+    return any;
+  };
+  for (size_t si = 0; si < matches.size() && si < document.sentences.size(); ++si) {
+    const std::vector<Word>& words = document.sentences[si].words;
+    std::vector<ActorMatch> added;
+    for (size_t w = 0; w < words.size(); ++w) {
+      const Word& word = words[w];
+      if (word.upos != "PRON" || word.deprel.rfind("nsubj", 0) != 0) continue;
+      const std::string form = util::AsciiLower(word.form);
+      if (form != "he" && form != "she") continue;
+      const ActorMatch* antecedent = nullptr;
+      bool covered = false;
+      for (const ActorMatch& m : matches[si]) {
+        covered =
+            covered || (m.first_word <= static_cast<int>(w) && static_cast<int>(w) < m.end_word);
+        if (m.end_word <= static_cast<int>(w) && person(m)) antecedent = &m;
+      }
+      if (covered) continue;
+      for (size_t back = 1; antecedent == nullptr && back <= 2 && back <= si; ++back) {
+        antecedent = from_sentence(si - back);
+      }
+      if (antecedent == nullptr) continue;
+      ActorMatch m = *antecedent;
+      m.first_word = static_cast<int>(w);
+      m.end_word = static_cast<int>(w) + 1;
+      m.span = word.span;
+      m.actors = {m.actor};
+      m.agents.clear();
+      m.how = "pronoun";
+      added.push_back(std::move(m));
+    }
+    if (added.empty()) continue;
+    for (ActorMatch& m : added) matches[si].push_back(std::move(m));
+    std::stable_sort(
+        matches[si].begin(), matches[si].end(),
+        [](const ActorMatch& x, const ActorMatch& y) { return x.first_word < y.first_word; });
+  }
+}
+
 std::vector<Event> EventCoder::Code(const Document& document, CodingStats* stats,
                                     const std::vector<std::vector<ActorMatch>>* actors) const {
   // Every sentence's actors first, so that a person named in full in one sentence is found by a
@@ -1644,6 +1743,7 @@ std::vector<Event> EventCoder::Code(const Document& document, CodingStats* stats
   }
   matches.resize(document.sentences.size());
   if (impl_->options.name_parts) AddNameParts(impl_->dict, document, matches);
+  if (impl_->options.pronouns) AddPronouns(impl_->dict, document, matches);
   std::vector<Event> out;
   for (size_t i = 0; i < document.sentences.size(); ++i) {
     std::vector<Event> e = CodeSentence(document, static_cast<int>(i), stats, nullptr, &matches[i]);
@@ -2059,6 +2159,10 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
     }
     bool is_noun = s.words[p].upos == "NOUN" || s.words[p].upos == "PROPN";
     if (is_noun && a.at[p] >= 0) continue;  // An actor name is not a predicate.
+    if (im.use_native && !is_noun && NamingUse(t, p)) {
+      if (trace) trace->lines.push_back("predicate '" + s.words[p].form + "' names, no event");
+      continue;
+    }
     bool passive = false;
     Found src = im.Subject(t, a, p, passive);
     std::vector<Candidate> cands;
@@ -2204,6 +2308,31 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
       }
       return out;
     };
+    // A demand or an appeal that someone do something: "demanded that Moscow admit its guilt",
+    // "his demand that Armenia change its constitution". The one asked is the subject of the
+    // clause that says what is asked.
+    if (im.use_native && tgts.empty() && (is_noun || t.Child(p, "obj") < 0) &&
+        (c.code.rfind("10", 0) == 0 || c.code.rfind("02", 0) == 0)) {
+      for (int k : t.kids[p]) {
+        if (!(t.base[k] == "ccomp" || (is_noun && t.base[k] == "acl"))) continue;
+        const int subj = t.Child(k, "nsubj");
+        // Not "demanded a ceasefire after the United States abstained" (a clause the parser
+        // took for the complement).
+        if (subj < 0 || (t.Child(k, "mark") >= 0 && !t.HasChildLemma(k, "mark", {"that"}))) {
+          continue;
+        }
+        for (int m : im.ActorsAt(t, a, subj).matches) {
+          if (std::find(srcs.begin(), srcs.end(), m) == srcs.end()) tgts.push_back(m);
+        }
+        if (!tgts.empty()) {
+          if (trace) {
+            trace->lines.push_back("  target: '" + s.words[subj].form + "', asked to '" +
+                                   s.words[k].form + "'");
+          }
+          break;
+        }
+      }
+    }
     if (tgts.empty() && im.options.loose_targets) tgts = by_position(srcs, "target", false);
     // A passive without an agent ("X was criticized over its dispute with Y"): PETRARCH takes
     // the source from after the verb as well.

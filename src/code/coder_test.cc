@@ -117,11 +117,15 @@ TEST(PredicateDictionaryTest, LoadsRowsAndReportsBadOnes) {
   Result<code::PredicateDictionary> d =
       code::PredicateDictionary::Load("src/code/testdata/verbs.tsv", &*cameo);
   ASSERT_TRUE(d.ok());
-  EXPECT_EQ(d->rows().size(), 35u);
-  ASSERT_EQ(d->errors(), 3u);
-  EXPECT_THAT(d->problems()[0].Message(), HasSubstr("verbs.tsv:39: error: CAMEO code '999'"));
-  EXPECT_THAT(d->problems()[1].Message(), HasSubstr("verbs.tsv:40: error: bad pos 'ADJ'"));
-  EXPECT_THAT(d->problems()[2].Message(), HasSubstr("verbs.tsv:41: error: duplicate id"));
+  EXPECT_EQ(d->rows().size(), 40u);
+  ASSERT_EQ(d->errors(), 5u);
+  EXPECT_THAT(d->problems()[0].Message(), HasSubstr("verbs.tsv:44: error: CAMEO code '999'"));
+  EXPECT_THAT(d->problems()[1].Message(), HasSubstr("verbs.tsv:45: error: bad pos 'ADJ'"));
+  EXPECT_THAT(d->problems()[2].Message(), HasSubstr("verbs.tsv:46: error: duplicate id"));
+  EXPECT_THAT(d->problems()[3].Message(),
+              HasSubstr("verbs.tsv:47: error: flags transitive and intransitive together"));
+  EXPECT_THAT(d->problems()[4].Message(),
+              HasSubstr("verbs.tsv:48: error: flag transitive or intransitive on a NOUN row"));
   const std::vector<int>* sign = d->Find(false, "sign");
   ASSERT_NE(sign, nullptr);
   const code::PredicateRow& r = d->rows()[(*sign)[0]];
@@ -260,7 +264,7 @@ TEST_F(CoderTest, XcompControllerIsTheSource) {
       Code(Parsed("Peru/Peru/PROPN/2/nsubj urged/urge/VERB/0/root Chile/Chile/PROPN/2/obj "
                   "to/to/PART/5/mark sign/sign/VERB/2/xcomp the/the/DET/7/det "
                   "treaty/treaty/NOUN/5/obj with/with/ADP/9/case Bolivia/Bolivia/PROPN/7/nmod")),
-      ElementsAre("CHL BOL 057"));
+      ElementsAre("PER CHL 020", "CHL BOL 057 hyp"));  // Asked for (AskedForActsAreHypothetical).
 }
 
 TEST_F(CoderTest, IntentionChainIsHypothetical) {
@@ -536,6 +540,73 @@ TEST_F(CoderTest, ResponseVerbsAreNotLightVerbs) {
               ElementsAre("IGOEUREEC BOL 111", "BOL IGOEUREEC 111"));
 }
 
+// Rows flagged transitive fire only with a direct object, intransitive ones only without:
+// "returned from Chile" is no return of persons or property (084), "withdrew the remarks" no
+// retreat (0874).
+TEST_F(CoderTest, TransitivityFlags) {
+  EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/2/nsubj returned/return/VERB/0/root "
+                          "the/the/DET/4/det prisoners/prisoner/NOUN/2/obj")),
+              ElementsAre("PER --- 084"));
+  EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/2/nsubj returned/return/VERB/0/root "
+                          "from/from/ADP/4/case Chile/Chile/PROPN/2/obl")),
+              ElementsAre());
+  EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/2/nsubj withdrew/withdraw/VERB/0/root "
+                          "from/from/ADP/4/case Chile/Chile/PROPN/2/obl")),
+              ElementsAre("PER CHL 0874"));
+  EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/2/nsubj withdrew/withdraw/VERB/0/root "
+                          "the/the/DET/4/det remarks/remark/NOUN/2/obj")),
+              ElementsAre());
+}
+
+// "Call" that names or judges is no telephone call: "called the vote outrageous", "what Peru
+// called a provocation".
+TEST_F(CoderTest, NamingVerbsCodeNoEvent) {
+  EXPECT_THAT(
+      Code(Parsed("Peru/Peru/PROPN/2/nsubj called/call/VERB/0/root Chile/Chile/PROPN/2/obj")),
+      ElementsAre("PER CHL 041"));
+  EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/2/nsubj called/call/VERB/0/root the/the/DET/4/det "
+                          "vote/vote/NOUN/2/obj outrageous/outrageous/ADJ/2/xcomp")),
+              ElementsAre());
+  EXPECT_THAT(Code(Parsed("Chile/Chile/PROPN/2/nsubj criticized/criticize/VERB/0/root "
+                          "what/what/PRON/2/obj Peru/Peru/PROPN/5/nsubj "
+                          "called/call/VERB/3/acl:relcl a/a/DET/7/det "
+                          "provocation/provocation/NOUN/5/obj")),
+              ElementsAre("CHL --- 111"));
+}
+
+// What one asks another to do has not happened, and the one asked to do it is the target of a
+// demand that names no one else: "demanded that Chile withdraw from Bolivia".
+TEST_F(CoderTest, AskedForActsAreHypothetical) {
+  EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/2/nsubj urged/urge/VERB/0/root Chile/Chile/PROPN/2/obj "
+                          "to/to/PART/5/mark attack/attack/VERB/2/xcomp "
+                          "Bolivia/Bolivia/PROPN/5/obj")),
+              ElementsAre("PER CHL 020", "CHL BOL 190 hyp"));
+  EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/2/nsubj demanded/demand/VERB/0/root "
+                          "that/that/SCONJ/5/mark Chile/Chile/PROPN/5/nsubj "
+                          "withdraw/withdraw/VERB/2/ccomp from/from/ADP/7/case "
+                          "Bolivia/Bolivia/PROPN/5/obl")),
+              ElementsAre("PER CHL 100", "CHL BOL 0874 hyp"));
+}
+
+// "He" or "she" as a subject is the person last named: earlier in the sentence, else the subject
+// person of the previous sentence. A country is no antecedent.
+TEST_F(CoderTest, PersonalPronounsAreThePersonLastNamed) {
+  EXPECT_THAT(Code(ParsedDocument({"Lula/Lula/PROPN/2/nsubj criticized/criticize/VERB/0/root "
+                                   "Peru/Peru/PROPN/2/obj",
+                                   "He/he/PRON/2/nsubj condemned/condemn/VERB/0/root "
+                                   "Chile/Chile/PROPN/2/obj"})),
+              ElementsAre("BRAGOV PER 111", "BRAGOV CHL 111"));
+  EXPECT_THAT(Code(Parsed("Lula/Lula/PROPN/2/nsubj criticized/criticize/VERB/0/root "
+                          "Peru/Peru/PROPN/2/obj and/and/CCONJ/6/cc he/he/PRON/6/nsubj "
+                          "condemned/condemn/VERB/2/conj Chile/Chile/PROPN/6/obj")),
+              ElementsAre("BRAGOV PER 111", "BRAGOV CHL 111"));
+  EXPECT_THAT(Code(ParsedDocument({"Peru/Peru/PROPN/2/nsubj criticized/criticize/VERB/0/root "
+                                   "Chile/Chile/PROPN/2/obj",
+                                   "He/he/PRON/2/nsubj condemned/condemn/VERB/0/root "
+                                   "Bolivia/Bolivia/PROPN/2/obj"})),
+              ElementsAre("PER CHL 111", "--- BOL 111"));
+}
+
 TEST_F(CoderTest, CopulaWithXcomp) {
   EXPECT_THAT(
       Code(Parsed("Peru/Peru/PROPN/3/nsubj is/be/AUX/3/cop ready/ready/ADJ/0/root "
@@ -572,10 +643,11 @@ TEST_F(CoderTest, ThreatenedActsAreThreats) {
   EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/2/nsubj vowed/vow/VERB/0/root to/to/PART/4/mark "
                           "attack/attack/VERB/2/xcomp Chile/Chile/PROPN/4/obj")),
               ElementsAre("PER CHL 138"));
-  EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/2/nsubj threatened/threaten/VERB/0/root "
-                          "to/to/PART/4/mark impose/impose/VERB/2/xcomp "
-                          "sanctions/sanction/NOUN/4/obj on/on/ADP/7/case Chile/Chile/PROPN/4/obl")),
-              ElementsAre("PER CHL 1312"));
+  EXPECT_THAT(
+      Code(Parsed("Peru/Peru/PROPN/2/nsubj threatened/threaten/VERB/0/root "
+                  "to/to/PART/4/mark impose/impose/VERB/2/xcomp "
+                  "sanctions/sanction/NOUN/4/obj on/on/ADP/7/case Chile/Chile/PROPN/4/obl")),
+      ElementsAre("PER CHL 1312"));
   EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/2/nsubj warned/warn/VERB/0/root that/that/SCONJ/6/mark "
                           "Bolivia/Bolivia/PROPN/6/nsubj would/would/AUX/6/aux "
                           "attack/attack/VERB/2/ccomp Chile/Chile/PROPN/6/obj")),
@@ -632,7 +704,7 @@ TEST_F(CoderTest, ParticleMustMatch) {
       ElementsAre("CHL --- 036"));  // The object noun is not coded a second time.
   EXPECT_THAT(
       Code(Parsed("Chile/Chile/PROPN/2/nsubj called/call/VERB/0/root Peru/Peru/PROPN/2/obj")),
-      ElementsAre());
+      ElementsAre("CHL PER 041"));  // The particle-less row, not "call off".
 }
 
 // "Xi met his Russian and North Korean counterparts": one match with two codes.
@@ -899,6 +971,15 @@ TEST_F(CoderTest, TraceExplains) {
   std::string all;
   for (const std::string& l : trace.lines) all += l + "\n";
   EXPECT_THAT(all, HasSubstr("row v.call.off [036]: no, particle 'off' absent"));
+  EXPECT_THAT(all, HasSubstr("EVENT CHL PER 041 via v.call.1"));
+  CodingTrace naming;
+  (void)coder_->CodeSentence(
+      Parsed("Chile/Chile/PROPN/2/nsubj called/call/VERB/0/root Peru/Peru/PROPN/2/obj "
+             "a/a/DET/5/det friend/friend/NOUN/2/xcomp"),
+      0, nullptr, &naming);
+  all.clear();
+  for (const std::string& l : naming.lines) all += l + "\n";
+  EXPECT_THAT(all, HasSubstr("predicate 'called' names, no event"));
   EXPECT_THAT(all, HasSubstr("actor 'Peru' is in no event"));
 }
 

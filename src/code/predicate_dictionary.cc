@@ -179,16 +179,27 @@ PredicateDictionary PredicateDictionary::Parse(std::string_view text, std::strin
           r.passive_only = true;
         } else if (f == "active") {
           r.active_only = true;
+        } else if (f == "transitive") {
+          r.transitive = true;
+        } else if (f == "intransitive") {
+          r.intransitive = true;
         } else if (f == "negative") {
           r.negative = true;
         } else if (f.substr(0, 3) == "wn=" && ValidId(f.substr(3))) {
           r.wn_seed = std::string(f.substr(3));
         } else {
-          err = "bad flag '" + std::string(f) + "' (want wn=ID, passive, active, negative)";
+          err = "bad flag '" + std::string(f) +
+                "' (want wn=ID, passive, active, transitive, intransitive, negative)";
           break;
         }
       }
       if (err.empty() && r.passive_only && r.active_only) err = "flags passive and active together";
+      if (err.empty() && r.transitive && r.intransitive) {
+        err = "flags transitive and intransitive together";
+      }
+      if (err.empty() && r.noun && (r.transitive || r.intransitive)) {
+        err = "flag transitive or intransitive on a NOUN row";
+      }
     }
     if (err.empty() && cells[8] != "-") r.example = std::string(cells[8]);
     if (err.empty() && !ids.insert(r.id).second) err = "duplicate id '" + r.id + "'";

@@ -38,6 +38,8 @@ struct PredicateRow {
   std::vector<TargetPath> targets;   // Ordered; empty: no target.
   bool passive_only = false;
   bool active_only = false;
+  bool transitive = false;  // Fires only when the verb has a direct object ("returned the funds").
+  bool intransitive = false;  // Fires only when it has none ("troops withdrew from the town").
   bool negative = false;
   std::string wn_seed;  // wn=SEED_ID, "" when hand-written.
   std::string example;  // "" for "-".
