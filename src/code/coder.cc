@@ -478,7 +478,7 @@ Found EventCoder::Impl::ActorsAt(const Tree& t, const SentenceActors& a, int w, 
   NounPhraseActor(t, a, w, 0, f.matches, source);
   if (f.matches.empty()) {
     int ap = t.Child(w, "appos");
-    if (ap >= 0) NounPhraseActor(t, a, ap, 0, f.matches);
+    if (ap >= 0) NounPhraseActor(t, a, ap, 0, f.matches, source);
   }
   // Conjuncts: "China and Russia", "China, Russia and Iran" (of the role word, and of the word
   // inside its phrase where the actor was found: "ties between Gondor and Osgiliath").
@@ -2248,6 +2248,23 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
       tgt = im.PlaceTarget(t, a, p, passive);
       if (trace && !tgt.matches.empty()) {
         trace->lines.push_back("  target: the place where it happened");
+      }
+    }
+    // A row with targets that found none: an actor inside the verb's object phrase ("suspended
+    // imports of Japanese seafood", "freed several Armenian detainees"), where the row's paths did
+    // not look.
+    if (im.use_native && tgt.matches.empty() && c.row && !c.row->noun && !c.noun_row &&
+        !c.row->targets.empty() && !passive) {
+      // Countries and organisations only (not "sent troops", MIL), and not through a place
+      // phrase ("a pipeline through Mongolia"). An object that is itself an actor is one the row
+      // does not take as target ("discussed the African Union force").
+      if (int o = t.Child(p, "obj"); o >= 0 && a.at[o] < 0) {
+        tgt = im.ActorsAt(t, a, o, /*source=*/true);
+        std::erase_if(tgt.matches,
+                      [&](int m) { return a.matches[m].kind != ActorMatch::Kind::kActor; });
+        if (trace && !tgt.matches.empty()) {
+          trace->lines.push_back("  target: an actor in the object phrase");
+        }
       }
     }
     if (c.code == "---" || c.code.empty() || c.code.rfind("---:", 0) == 0) {

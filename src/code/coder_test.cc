@@ -117,15 +117,15 @@ TEST(PredicateDictionaryTest, LoadsRowsAndReportsBadOnes) {
   Result<code::PredicateDictionary> d =
       code::PredicateDictionary::Load("src/code/testdata/verbs.tsv", &*cameo);
   ASSERT_TRUE(d.ok());
-  EXPECT_EQ(d->rows().size(), 40u);
+  EXPECT_EQ(d->rows().size(), 41u);
   ASSERT_EQ(d->errors(), 5u);
-  EXPECT_THAT(d->problems()[0].Message(), HasSubstr("verbs.tsv:44: error: CAMEO code '999'"));
-  EXPECT_THAT(d->problems()[1].Message(), HasSubstr("verbs.tsv:45: error: bad pos 'ADJ'"));
-  EXPECT_THAT(d->problems()[2].Message(), HasSubstr("verbs.tsv:46: error: duplicate id"));
+  EXPECT_THAT(d->problems()[0].Message(), HasSubstr("verbs.tsv:45: error: CAMEO code '999'"));
+  EXPECT_THAT(d->problems()[1].Message(), HasSubstr("verbs.tsv:46: error: bad pos 'ADJ'"));
+  EXPECT_THAT(d->problems()[2].Message(), HasSubstr("verbs.tsv:47: error: duplicate id"));
   EXPECT_THAT(d->problems()[3].Message(),
-              HasSubstr("verbs.tsv:47: error: flags transitive and intransitive together"));
+              HasSubstr("verbs.tsv:48: error: flags transitive and intransitive together"));
   EXPECT_THAT(d->problems()[4].Message(),
-              HasSubstr("verbs.tsv:48: error: flag transitive or intransitive on a NOUN row"));
+              HasSubstr("verbs.tsv:49: error: flag transitive or intransitive on a NOUN row"));
   const std::vector<int>* sign = d->Find(false, "sign");
   ASSERT_NE(sign, nullptr);
   const code::PredicateRow& r = d->rows()[(*sign)[0]];
@@ -605,6 +605,19 @@ TEST_F(CoderTest, PersonalPronounsAreThePersonLastNamed) {
                                    "He/he/PRON/2/nsubj condemned/condemn/VERB/0/root "
                                    "Bolivia/Bolivia/PROPN/2/obj"})),
               ElementsAre("PER CHL 111", "--- BOL 111"));
+}
+
+// A row whose target paths find no actor takes a country or organisation named inside the
+// verb's object phrase, not through a place phrase: "suspended imports of Chilean wine".
+TEST_F(CoderTest, TargetInsideTheObjectPhrase) {
+  EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/2/nsubj suspended/suspend/VERB/0/root "
+                          "imports/import/NOUN/2/obj of/of/ADP/6/case Chilean/Chilean/ADJ/6/amod "
+                          "wine/wine/NOUN/3/nmod")),
+              ElementsAre("PER CHL 163"));
+  EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/2/nsubj suspended/suspend/VERB/0/root "
+                          "flights/flight/NOUN/2/obj through/through/ADP/5/case "
+                          "Chile/Chile/PROPN/3/nmod")),
+              ElementsAre("PER --- 163"));
 }
 
 TEST_F(CoderTest, CopulaWithXcomp) {
