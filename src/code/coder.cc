@@ -2530,9 +2530,14 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
     // Date: a date expression inside (or just after) the predicate's clause, else the story date.
     e.date = date_text;
     e.date_precision = date_text.empty() ? "" : "day";
-    if (anchor) {
+    // Whether a date inside (or just after) the clause of word `head` dated the event; with
+    // `own_words`, only a date that starts at a word of that clause (not inside a clause embedded
+    // in its span: "Merz, who took office two weeks ago, said ...").
+    auto date_from_clause = [&](int head, bool own_words) {
       std::vector<int> clause;
-      ClauseWords(t, p, clause);
+      ClauseWords(t, head, clause);
+      std::unordered_set<uint32_t> starts;
+      for (int w : clause) starts.insert(s.words[w].span.begin);
       uint32_t cb = UINT32_MAX, ce = 0;
       for (int w : clause) {
         cb = std::min(cb, s.words[w].span.begin);
@@ -2555,7 +2560,7 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
         }
         // Inside the clause, or right after it ("signed by X | in June 2024" when the parser
         // attached the date elsewhere).
-        if (b >= cb && b <= ce + 4) {
+        if (b >= cb && b <= ce + 4 && (!own_words || starts.count(b) > 0)) {
           e.date = dm.Iso();
           e.date_precision = std::string(DatePrecisionName(dm.precision));
           int64_t days = DaysFromCivil(*anchor);
@@ -2564,9 +2569,17 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
           if (first.day == 0) first.day = 28;
           e.historical = DaysFromCivil(first) < days - 31;
           if (trace) trace->lines.push_back("  dated by '" + dm.text + "' -> " + e.date);
-          break;
+          return true;
         }
       }
+      return false;
+    };
+    // A reported event with no date of its own happened by the time it was reported: "the State
+    // Department said on Saturday it had suspended its partnership" is dated Saturday.
+    if (anchor && !date_from_clause(p, false) && mod.speaker_verb >= 0 &&
+        date_from_clause(mod.speaker_verb, true) && trace) {
+      trace->lines.push_back("  (the date of the report, '" + s.words[mod.speaker_verb].form +
+                             "')");
     }
     e.sentence_span = s.span;
     e.predicate_span = s.words[p].span;

@@ -462,6 +462,22 @@ TEST_F(CoderTest, DateAfterAnotherEventNounIsThatEventsDate) {
       ElementsAre("PER CHL 190 hist"));
 }
 
+// A reported event with no date of its own is dated by its report's own clause ("said on 3 May
+// 2020 that Chile attacked Bolivia"), not by a clause embedded in the report's span.
+TEST_F(CoderTest, ReportedEventTakesTheDateOfTheReport) {
+  EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/2/nsubj said/say/VERB/0/root on/on/ADP/4/case "
+                          "3_May_2020/3_May_2020/NUM/2/obl that/that/SCONJ/7/mark "
+                          "Chile/Chile/PROPN/7/nsubj attacked/attack/VERB/2/ccomp "
+                          "Bolivia/Bolivia/PROPN/7/obj")),
+              ElementsAre("CHL BOL 190 rep:PER hist"));
+  EXPECT_THAT(
+      Code(Parsed("Peru/Peru/PROPN/6/nsubj who/who/PRON/3/nsubj left/leave/VERB/1/acl:relcl "
+                  "on/on/ADP/5/case 3_May_2020/3_May_2020/NUM/3/obl said/say/VERB/0/root "
+                  "Chile/Chile/PROPN/8/nsubj attacked/attack/VERB/6/ccomp "
+                  "Bolivia/Bolivia/PROPN/8/obj")),
+      ElementsAre("CHL BOL 190 rep:PER"));
+}
+
 // Sentences of `specs` (Parsed's format) as one document, in order.
 Document ParsedDocument(const std::vector<std::string>& specs) {
   Document d;
