@@ -213,6 +213,33 @@ TEST(AnalysisJsonTest, BareAgentsTakeTheirCountryOnlyAtHome) {
               ::testing::Not(::testing::Contains("PHLJUD")));
 }
 
+// Force with no target actor, in a place its predicate governs in another country than its
+// source's, targets that country (the geocoder's places; capitals are the coder's).
+TEST(AnalysisJsonTest, ForceInAForeignPlaceTargetsItsCountry) {
+  const ingest::DocumentCoder* coder = extract::testing::SharedCoder();
+  if (coder == nullptr || coder->coder() == nullptr || !coder->locates()) {
+    GTEST_SKIP() << "models/, data/dict or the gazetteer absent in this checkout";
+  }
+  auto targets = [&](const char* sentence) {
+    Document doc;
+    doc.id = "d";
+    doc.text = sentence;
+    doc.date = "2026-03-03";
+    Analysis a;
+    EXPECT_TRUE(coder->Analyze(doc, {2026, 3, 3}, a).ok());
+    std::vector<std::string> out;
+    for (const Event& e : a.events) {
+      if (e.cameo_root != "19") continue;
+      out.push_back(e.targets.empty() ? "---" : e.targets[0].code);
+    }
+    return out;
+  };
+  EXPECT_THAT(targets("Russian drones struck an oil depot in Odesa on Monday."),
+              ::testing::ElementsAre("UKR"));
+  EXPECT_THAT(targets("Ukrainian drones struck an oil depot in Odesa on Monday."),
+              ::testing::ElementsAre("---"));
+}
+
 TEST(AnalysisJsonTest, BadInputGivesARecord) {
   const ingest::DocumentCoder* coder = extract::testing::SharedCoder();
   if (coder == nullptr) GTEST_SKIP() << "models/ or data/dict absent in this checkout";

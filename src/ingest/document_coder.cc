@@ -213,6 +213,24 @@ void DocumentCoder::Locate(const Document& doc, const std::vector<ResolvedPlace>
         }
       }
     }
+    // Force (CAMEO 18-20) with no target, in a place its predicate governs in another country
+    // than its sources': that country is attacked ("U.S. bombers hit the nuclear sites at
+    // Fordow, Natanz and Isfahan" -> IRN). The coder does the same for places that are actors
+    // (capitals, countries); the geocoder knows the rest.
+    if (e.targets.empty() && loc.source == ActionLocationSource::kPredicate && iso3.size() == 3 &&
+        (e.cameo_root == "18" || e.cameo_root == "19" || e.cameo_root == "20")) {
+      bool foreign = true;
+      for (const ActorRef& a : e.sources) {
+        foreign = foreign && a.code.compare(0, 3, iso3) != 0;
+      }
+      if (foreign) {
+        ActorRef target;
+        target.code = iso3;
+        target.text = loc.place.name;
+        target.span = loc.place.span;
+        e.targets.push_back(std::move(target));
+      }
+    }
     if (how == nullptr) continue;
     EventPlace& h = (*how)[ei];
     h.source = loc.source;

@@ -67,6 +67,9 @@ for c, e in zip(coded, events):
         for ca, ea in zip(c[role], e[role]):
             if len(ea["code"]) == 6 and ea["code"][3:] == ca["code"]:
                 ea["code"] = ca["code"]
+    # ... and so is the country of a foreign place a targetless use of force happened in.
+    if not c["targets"] and all(len(t["code"]) == 3 for t in e["targets"]):
+        e["targets"] = []
     assert c == e, (c, e)
 PY
 
