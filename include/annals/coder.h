@@ -90,6 +90,10 @@ struct CoderOptions {
   // the same sentence ("Aliyev said ..., and he demanded"), else the subject person of the
   // previous sentence (or the one before it). `Code` only.
   bool pronouns = true;
+  // Within a document, a definite group of two or three ("the two leaders", "both countries",
+  // "the three governments") stands for the last sides named before it (not the subject of its
+  // own clause): people of the dictionary for leaders, countries for countries. `Code` only.
+  bool groups = true;
   // Within a document, a response with no target to an earlier act named by a definite noun
   // ("rejected the criticism", "condemned the deployment") takes that act's source as target,
   // the most recent such act of another country (native predicate table; `Code` only).

@@ -1726,6 +1726,175 @@ void AddPronouns(const Dictionary& dict, const Document& document,
   }
 }
 
+// "The two leaders", "both countries", "the three governments": a definite group of two or three
+// stands for the last sides the document named before it (in its sentence too, but not the
+// subject of the clause it is in: "Trump criticised both countries"). Leaders, presidents and
+// ministers are people of the dictionary; countries, nations and states are countries
+// (governments: their GOV). "Both sides" is left alone: the last two actors named are too often
+// a mediator and one party.
+void AddGroupReferences(const Dictionary& dict, const std::unordered_set<std::string>& countries,
+                        const Document& document, std::vector<std::vector<ActorMatch>>& matches) {
+  enum class Group { kNone, kPeople, kCountries, kGovernments };
+  auto group_of = [](const std::string& lemma) {
+    if (In(lemma, {"leader", "president", "minister", "premier", "counterpart"})) {
+      return Group::kPeople;
+    }
+    if (In(lemma, {"country", "nation", "state", "neighbour", "neighbor"}))
+      return Group::kCountries;
+    if (lemma == "government") return Group::kGovernments;
+    return Group::kNone;
+  };
+  struct Mention {
+    std::string code;     // The first code of the match.
+    std::string country;  // Its country, "" when it has none.
+    int32_t actor = -1;
+    bool person = false;
+    size_t sentence = 0;
+    int first_word = 0, end_word = 0;
+    size_t coordination = 0;  // Mentions joined by conj share it (the index of the first one).
+  };
+  std::vector<Mention> seen;  // In text order.
+  auto note = [&](size_t si, const ActorMatch& m) {
+    if (m.kind != ActorMatch::Kind::kActor || m.codes.empty() || m.how == "group") return;
+    if (document.dateline && m.span.begin >= document.dateline->span.begin &&
+        m.span.end <= document.dateline->span.end) {
+      return;
+    }
+    Mention x;
+    x.code = m.codes[0];
+    const std::string c = x.code.substr(0, std::min<size_t>(3, x.code.size()));
+    if (countries.count(c)) x.country = c;
+    x.actor = m.actor;
+    x.person = m.actor >= 0 && m.actor < static_cast<int32_t>(dict.actors().size()) &&
+               dict.actors()[m.actor].kind == ActorKind::kPerson;
+    x.sentence = si;
+    x.first_word = m.first_word;
+    x.end_word = m.end_word;
+    x.coordination = seen.size();
+    seen.push_back(std::move(x));
+  };
+  for (size_t si = 0; si < matches.size() && si < document.sentences.size(); ++si) {
+    const std::vector<Word>& words = document.sentences[si].words;
+    const size_t before = seen.size();
+    for (const ActorMatch& m : matches[si]) note(si, m);
+    // Coordinations of this sentence's mentions ("between Israel and Iran", "India and China").
+    for (size_t i = before; i < seen.size(); ++i) {
+      for (size_t j = i + 1; j < seen.size(); ++j) {
+        bool joined = false;
+        for (const auto& [x, y] : {std::pair(&seen[i], &seen[j]), std::pair(&seen[j], &seen[i])}) {
+          for (int k = x->first_word; k < x->end_word && k < static_cast<int>(words.size()); ++k) {
+            const int h = words[k].head - 1;
+            joined = joined || (words[k].deprel == "conj" && y->first_word <= h && h < y->end_word);
+          }
+        }
+        if (!joined) continue;
+        const size_t from = seen[j].coordination, to = seen[i].coordination;
+        for (size_t k = before; k < seen.size(); ++k) {
+          if (seen[k].coordination == from) seen[k].coordination = to;
+        }
+      }
+    }
+    std::vector<std::pair<size_t, ActorMatch>> added;  // (word, match)
+    for (size_t w = 0; w < words.size(); ++w) {
+      const Group g = group_of(util::AsciiLower(words[w].lemma));
+      if (g == Group::kNone || words[w].upos != "NOUN") continue;
+      int n = 0;
+      bool definite = false;
+      for (size_t k = 0; k < words.size(); ++k) {
+        if (words[k].head != static_cast<int>(w) + 1) continue;
+        const std::string l = util::AsciiLower(words[k].lemma);
+        if (l == "both" && words[k].deprel.rfind("det", 0) == 0) n = 2, definite = true;
+        if (words[k].deprel == "nummod" && (l == "two" || l == "2")) n = std::max(n, 2);
+        if (words[k].deprel == "nummod" && (l == "three" || l == "3")) n = std::max(n, 3);
+        if (words[k].deprel == "det" && In(l, {"the", "these", "those"})) definite = true;
+      }
+      if (n == 0 || !definite) continue;
+      // The subject of the group's own predicate (the first verb over it, through verb
+      // conjuncts): "Trump criticised both countries" does not count Trump.
+      std::vector<int> subjects;
+      int v = words[w].head - 1;
+      while (v >= 0 && words[v].upos != "VERB" && words[v].upos != "AUX") v = words[v].head - 1;
+      for (int steps = 0; v >= 0 && steps < 4 && subjects.empty(); ++steps) {
+        for (size_t k = 0; k < words.size(); ++k) {
+          if (words[k].head == v + 1 && words[k].deprel.rfind("nsubj", 0) == 0) {
+            subjects.push_back(static_cast<int>(k));
+          }
+        }
+        if (words[v].deprel != "conj") break;
+        v = words[v].head - 1;
+      }
+      // The sides: the latest coordination of exactly n of them before the group (in its own
+      // sentence, not its predicate's subject: "a ceasefire between Israel and Iran ... after
+      // both countries accused each other"); else, for people, the last n named in the group's
+      // sentence and the three before it.
+      auto key_of = [&](const Mention& x) {
+        if (g == Group::kPeople) return x.person ? std::to_string(x.actor) : std::string();
+        return x.country;
+      };
+      auto usable = [&](size_t i) {
+        const Mention& x = seen[i];
+        if (key_of(x).empty()) return false;
+        if (i < before) return true;
+        if (x.end_word > static_cast<int>(w)) return false;
+        for (int k : subjects) {
+          if (x.first_word <= k && k < x.end_word) return false;
+        }
+        return true;
+      };
+      std::vector<const Mention*> sides;
+      for (size_t i = seen.size(); i-- > 0 && sides.empty();) {
+        if (!usable(i)) continue;
+        std::vector<const Mention*> members;
+        std::unordered_set<std::string> keys;
+        for (size_t k = 0; k < seen.size(); ++k) {
+          if (seen[k].coordination == seen[i].coordination && usable(k) &&
+              keys.insert(key_of(seen[k])).second) {
+            members.push_back(&seen[k]);
+          }
+        }
+        if (static_cast<int>(members.size()) == n) sides = members;
+      }
+      if (sides.empty() && g == Group::kPeople) {
+        std::unordered_set<std::string> keys;
+        for (size_t i = seen.size(); i-- > 0 && static_cast<int>(sides.size()) < n;) {
+          if (seen[i].sentence + 3 >= si && usable(i) && keys.insert(key_of(seen[i])).second) {
+            sides.push_back(&seen[i]);
+          }
+        }
+      }
+      if (static_cast<int>(sides.size()) < n) continue;
+      std::sort(sides.begin(), sides.end(), [](const Mention* x, const Mention* y) {
+        return x < y;  // Text order (`seen` is in text order).
+      });
+      ActorMatch m;
+      m.kind = ActorMatch::Kind::kActor;
+      m.first_word = static_cast<int>(w);
+      m.end_word = static_cast<int>(w) + 1;
+      m.span = words[w].span;
+      m.how = "group";
+      for (const Mention* x : sides) {
+        m.codes.push_back(g == Group::kPeople        ? x->code
+                          : g == Group::kGovernments ? x->country + "GOV"
+                                                     : x->country);
+        if (g == Group::kPeople) m.actors.push_back(x->actor);
+      }
+      if (!m.actors.empty()) m.actor = m.actors[0];
+      added.emplace_back(w, std::move(m));
+    }
+    if (added.empty()) continue;
+    for (auto& [w, m] : added) {
+      std::erase_if(matches[si], [&](const ActorMatch& x) {
+        return x.kind != ActorMatch::Kind::kDiscard && x.first_word <= static_cast<int>(w) &&
+               static_cast<int>(w) < x.end_word;
+      });
+      matches[si].push_back(std::move(m));
+    }
+    std::stable_sort(
+        matches[si].begin(), matches[si].end(),
+        [](const ActorMatch& x, const ActorMatch& y) { return x.first_word < y.first_word; });
+  }
+}
+
 std::vector<Event> EventCoder::Code(const Document& document, CodingStats* stats,
                                     const std::vector<std::vector<ActorMatch>>* actors) const {
   // Every sentence's actors first, so that a person named in full in one sentence is found by a
@@ -1744,6 +1913,9 @@ std::vector<Event> EventCoder::Code(const Document& document, CodingStats* stats
   matches.resize(document.sentences.size());
   if (impl_->options.name_parts) AddNameParts(impl_->dict, document, matches);
   if (impl_->options.pronouns) AddPronouns(impl_->dict, document, matches);
+  if (impl_->options.groups) {
+    AddGroupReferences(impl_->dict, impl_->countries, document, matches);
+  }
   std::vector<Event> out;
   for (size_t i = 0; i < document.sentences.size(); ++i) {
     std::vector<Event> e = CodeSentence(document, static_cast<int>(i), stats, nullptr, &matches[i]);
@@ -1784,6 +1956,23 @@ bool Reciprocal(const std::string& cameo) {
                                                               "057", "060", "061", "062", "063",
                                                               "064", "190", "193", "194", "196"};
   return kCodes.count(cameo) > 0;
+}
+
+// Whether the predicate's object or oblique is "each other" or "one another": "both countries
+// accused each other" is a mutual act whatever its code.
+bool EachOther(const Tree& t, int p) {
+  for (int k : t.kids[p]) {
+    if (!In(t.base[k], {"obj", "iobj", "obl"})) continue;
+    if (In(t.lemma[k], {"other", "another"}) && t.HasChildLemma(k, "det", {"each", "one"})) {
+      return true;
+    }
+    if (In(t.lemma[k], {"each", "one"})) {
+      for (int j : t.kids[k]) {
+        if (In(t.lemma[j], {"other", "another"})) return true;
+      }
+    }
+  }
+  return false;
 }
 
 // The word that promises the act at p, or -1: a commissive verb or adjective whose open
@@ -2617,8 +2806,8 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
         (!c.noun_row || In(t.lemma[p], {"hold", "sign", "conduct", "begin", "start", "launch",
                                         "stage", "open", "resume", "have", "reach", "conclude",
                                         "continue", "carry", "wage", "fight", "seal", "agree"}));
-    if (!reverse && mutual_clause && im.options.reciprocal && e.targets.empty() &&
-        e.sources.size() >= 2 && Reciprocal(e.cameo)) {
+    if (!reverse && im.options.reciprocal && e.targets.empty() && e.sources.size() >= 2 &&
+        ((mutual_clause && Reciprocal(e.cameo)) || EachOther(t, p))) {
       for (const ActorRef& r : e.sources) source_countries.push_back(im.CountryOf(r.code));
       std::vector<std::string> distinct = source_countries;
       std::sort(distinct.begin(), distinct.end());

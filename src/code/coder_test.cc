@@ -636,6 +636,29 @@ TEST_F(CoderTest, TargetInsideTheObjectPhrase) {
               ElementsAre("PER --- 163"));
 }
 
+// A definite group of two ("the two countries", "the two leaders") stands for the last
+// coordination of two such sides ("talks between Peru and Chile"), or for people the last two
+// named; "each other" makes any act mutual.
+TEST_F(CoderTest, GroupsOfTwoAndEachOther) {
+  const std::string talks =
+      "Talks/talk/NOUN/5/nsubj between/between/ADP/3/case Peru/Peru/PROPN/1/nmod "
+      "and/and/CCONJ/5/cc "
+      "Chile/Chile/PROPN/3/conj began/begin/VERB/0/root";
+  EXPECT_THAT(Code(ParsedDocument({talks,
+                                   "Bolivia/Bolivia/PROPN/2/nsubj criticized/criticize/VERB/0/root "
+                                   "the/the/DET/5/det two/two/NUM/5/nummod "
+                                   "countries/country/NOUN/2/obj"})),
+              ElementsAre("BOL PER+CHL 111"));
+  EXPECT_THAT(Code(ParsedDocument({"Lula/Lula/PROPN/2/nsubj met/meet/VERB/0/root Xi/Xi/PROPN/2/obj",
+                                   "The/the/DET/3/det two/two/NUM/3/nummod "
+                                   "leaders/leader/NOUN/4/nsubj signed/sign/VERB/0/root "
+                                   "an/a/DET/6/det agreement/agreement/NOUN/4/obj"})),
+              ElementsAre("BRAGOV CHNGOV 040", "BRAGOV CHNGOV 057", "CHNGOV BRAGOV 057"));
+  EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/4/nsubj and/and/CCONJ/3/cc Chile/Chile/PROPN/1/conj "
+                          "accused/accuse/VERB/0/root each/each/DET/6/det other/other/ADJ/4/obj")),
+              ElementsAre("PER CHL 112", "CHL PER 112"));
+}
+
 TEST_F(CoderTest, CopulaWithXcomp) {
   EXPECT_THAT(
       Code(Parsed("Peru/Peru/PROPN/3/nsubj is/be/AUX/3/cop ready/ready/ADJ/0/root "
