@@ -24,6 +24,8 @@
 //   * Finite-verb repair: in a sentence of at least 8 words with no finite verb (VBD, VBZ, VBP,
 //     MD) and no imperative, the VBN right after a noun or pronoun whose VBD score is closest
 //     becomes VBD ("Police fired tear gas to disperse the crowds"; docs/parser.md).
+//   * Possessed-adjective repair: a JJ right after a possessive "'s" and followed by no noun,
+//     adjective, number, punctuation or conjunction is NN ("China's military sent warships").
 //   Everything needed at run time is inside the model file: no dependency on WordNet files.
 //
 // Thread-safety: a Tagger is immutable after Load/Train; `Tag` is const and may be called from

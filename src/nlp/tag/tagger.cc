@@ -294,6 +294,7 @@ struct Tagger::Impl {
   int past = -1;
   int participle = -1;
   std::vector<bool> finite;
+  int noun = -1;  // "NOUN NN", for RepairPossessedAdjective (-1: no repair).
 };
 
 namespace {
@@ -340,6 +341,26 @@ void RepairFiniteVerb(int past, int participle, const std::vector<bool>& finite,
   if (best >= 0) tags[best] = past;
 }
 
+// An adjective right after a possessive "'s" that no noun, adjective or number follows is the
+// possessed noun itself: "China's military sent warships", "the country's poor". The greedy
+// tagger reads "military" as the adjective it usually is, and the parse then loses the
+// sentence's subject and verb.
+void RepairPossessedAdjective(int noun, const std::vector<std::string>& upos,
+                              const std::vector<std::string>& xpos,
+                              const std::vector<WordInfo>& info, std::vector<int>& tags) {
+  for (size_t i = 1; i < tags.size(); ++i) {
+    if (xpos[tags[i - 1]] != "POS" || xpos[tags[i]] != "JJ" || info[i].fixed >= 0) continue;
+    if (i + 1 < tags.size()) {
+      const std::string& next = upos[tags[i + 1]];
+      if (next == "NOUN" || next == "PROPN" || next == "ADJ" || next == "NUM" || next == "PUNCT" ||
+          next == "CCONJ") {
+        continue;
+      }
+    }
+    tags[i] = noun;
+  }
+}
+
 // Fills the classes RepairFiniteVerb needs from the model's tags.
 template <typename ImplT>
 void IndexFiniteClasses(ImplT& impl) {
@@ -352,6 +373,10 @@ void IndexFiniteClasses(ImplT& impl) {
     if (impl.upos[i] == "VERB" && x == "VBN") impl.participle = static_cast<int>(i);
   }
   if (impl.participle < 0) impl.past = -1;
+  impl.noun = -1;
+  for (size_t i = 0; i < impl.upos.size(); ++i) {
+    if (impl.upos[i] == "NOUN" && impl.xpos[i] == "NN") impl.noun = static_cast<int>(i);
+  }
 }
 
 }  // namespace
@@ -395,6 +420,7 @@ void Tagger::Tag(Sentence& sentence) const {
   const int num_classes = static_cast<int>(m.upos.size());
   Decode(info, m.weights, m.has_backward ? &m.backward : nullptr, num_classes, tags,
          m.past >= 0 ? &scores : nullptr);
+  if (m.noun >= 0) RepairPossessedAdjective(m.noun, m.upos, m.xpos, info, tags);
   if (m.past >= 0) {
     RepairFiniteVerb(m.past, m.participle, m.finite, m.xpos, info, scores, num_classes, tags);
   }

@@ -89,5 +89,15 @@ TEST(TaggerModelTest, SentenceWithNoFiniteVerbGetsOne) {
   EXPECT_EQ(Xpos(*tagger, "The report published on Monday says the troops left .")[2], "VBN");
 }
 
+// An adjective right after a possessive that no noun follows is the possessed noun: "China 's
+// military sent warships" (the greedy tagger reads "military" as JJ); "China 's military drills"
+// keeps its adjective.
+TEST(TaggerModelTest, PossessedAdjectiveIsANoun) {
+  Result<Tagger> tagger = Tagger::Load(SourceDir() + "/models/tagger.model");
+  ASSERT_TRUE(tagger.ok()) << tagger.status().ToString();
+  EXPECT_EQ(Xpos(*tagger, "China 's military sent warships and bombers near Taiwan .")[2], "NN");
+  EXPECT_EQ(Xpos(*tagger, "China 's military drills ended on Friday .")[2], "JJ");
+}
+
 }  // namespace
 }  // namespace annals
