@@ -1176,6 +1176,16 @@ void LocalModality(const Tree& t, int p, Modality& m) {
       m.why.push_back("hypothetical: if-clause");
     }
   }
+  // The consequent of a condition, in the future or a modal: "If they rearm near the border, we
+  // will attack". A past consequent is what happened ("if attacked, Iran threatened to ...").
+  if (m.future || m.hypothetical) {
+    for (int k : t.kids[p]) {
+      if (t.base[k] == "advcl" && t.HasChildLemma(k, "mark", {"if", "unless"})) {
+        m.hypothetical = true;
+        m.why.push_back("hypothetical: under the condition '" + t.s->words[k].form + "'");
+      }
+    }
+  }
 }
 
 bool IsSpeechVerb(std::string_view lemma) {
@@ -1882,12 +1892,12 @@ void AddGroupReferences(const Dictionary& dict, const std::unordered_set<std::st
       added.emplace_back(w, std::move(m));
     }
     if (added.empty()) continue;
-    for (auto& [w, m] : added) {
+    for (auto& entry : added) {
+      const int w = static_cast<int>(entry.first);
       std::erase_if(matches[si], [&](const ActorMatch& x) {
-        return x.kind != ActorMatch::Kind::kDiscard && x.first_word <= static_cast<int>(w) &&
-               static_cast<int>(w) < x.end_word;
+        return x.kind != ActorMatch::Kind::kDiscard && x.first_word <= w && w < x.end_word;
       });
-      matches[si].push_back(std::move(m));
+      matches[si].push_back(std::move(entry.second));
     }
     std::stable_sort(
         matches[si].begin(), matches[si].end(),
@@ -1975,26 +1985,28 @@ bool EachOther(const Tree& t, int p) {
   return false;
 }
 
+// The complement word of the act at p: p itself, or the verb up its chain of verb conjuncts
+// (at most three: "agreed to resume flights and open talks" -> "resume"); -1 at the root.
+int ComplementOf(const Tree& t, int p) {
+  int cur = p;
+  for (int steps = 0;
+       steps < 3 && t.head[cur] >= 0 && t.rel[cur] == "conj" && t.IsVerbal(t.head[cur]); ++steps) {
+    cur = t.head[cur];
+  }
+  return t.head[cur] >= 0 ? cur : -1;
+}
+
 // The word that promises the act at p, or -1: a commissive verb or adjective whose open
 // complement p is ("agreed to hold talks", "pledged to send troops", "is ready to work with"),
 // also through a coordination of complements ("agreed to resume flights and open talks").
 int CommissiveHead(const Tree& t, int p) {
-  int cur = p;
-  for (int steps = 0; steps < 4 && cur >= 0; ++steps) {
-    const int h = t.head[cur];
-    if (h < 0) return -1;
-    if (t.rel[cur] == "conj" && t.IsVerbal(h)) {
-      cur = h;
-      continue;
-    }
-    if (t.rel[cur] != "xcomp") return -1;
-    if (In(t.lemma[h], {"agree", "promise", "pledge", "vow", "commit", "offer", "undertake",
-                        "ready", "willing", "prepared"})) {
-      return h;
-    }
-    return -1;
-  }
-  return -1;
+  const int c = ComplementOf(t, p);
+  if (c < 0 || t.rel[c] != "xcomp") return -1;
+  const int h = t.head[c];
+  return In(t.lemma[h], {"agree", "promise", "pledge", "vow", "commit", "offer", "undertake",
+                         "ready", "willing", "prepared"})
+             ? h
+             : -1;
 }
 
 // CAMEO's "express intent" code (03) for a promised act, or "" when the act's category has none:
@@ -2033,28 +2045,20 @@ std::string IntentCode(const std::string& cameo) {
 // clausal complement of "warn" or "threaten" when its verb is in the future or conditional
 // ("warned that Israel would strike Hezbollah"); also through a coordination of complements.
 int ThreatHead(const Tree& t, int p) {
-  int cur = p;
-  for (int steps = 0; steps < 4 && cur >= 0; ++steps) {
-    const int h = t.head[cur];
-    if (h < 0) return -1;
-    if (t.rel[cur] == "conj" && t.IsVerbal(h)) {
-      cur = h;
-      continue;
-    }
-    if (t.rel[cur] == "xcomp") {
-      return In(t.lemma[h], {"threaten", "vow", "pledge", "promise", "swear", "ready", "prepared"})
-                 ? h
-                 : -1;
-    }
-    if (t.rel[cur] == "ccomp" && In(t.lemma[h], {"threaten", "warn"})) {
-      for (int k : t.kids[cur]) {
-        if (t.rel[k] == "aux" && In(t.lemma[k], {"will", "would", "shall", "could", "might"})) {
-          return h;
-        }
+  const int c = ComplementOf(t, p);
+  if (c < 0) return -1;
+  const int h = t.head[c];
+  if (t.rel[c] == "xcomp") {
+    return In(t.lemma[h], {"threaten", "vow", "pledge", "promise", "swear", "ready", "prepared"})
+               ? h
+               : -1;
+  }
+  if (t.rel[c] == "ccomp" && In(t.lemma[h], {"threaten", "warn"})) {
+    for (int k : t.kids[c]) {
+      if (t.rel[k] == "aux" && In(t.lemma[k], {"will", "would", "shall", "could", "might"})) {
+        return h;
       }
-      return -1;
     }
-    return -1;
   }
   return -1;
 }

@@ -659,6 +659,19 @@ TEST_F(CoderTest, GroupsOfTwoAndEachOther) {
               ElementsAre("PER CHL 112", "CHL PER 112"));
 }
 
+// The consequent of a condition is hypothetical when it is in the future or a modal ("if Chile
+// rearms, Peru will attack"); a past one happened.
+TEST_F(CoderTest, ConditionalConsequentIsHypothetical) {
+  EXPECT_THAT(Code(Parsed("If/if/SCONJ/3/mark Chile/Chile/PROPN/3/nsubj rearms/rearm/VERB/6/advcl "
+                          "Peru/Peru/PROPN/6/nsubj will/will/AUX/6/aux attack/attack/VERB/0/root "
+                          "Chile/Chile/PROPN/6/obj")),
+              ElementsAre("PER CHL 190 hyp fut"));
+  EXPECT_THAT(Code(Parsed("If/if/SCONJ/3/mark Chile/Chile/PROPN/3/nsubj rearmed/rearm/VERB/5/advcl "
+                          "Peru/Peru/PROPN/5/nsubj attacked/attack/VERB/0/root "
+                          "Chile/Chile/PROPN/5/obj")),
+              ElementsAre("PER CHL 190"));
+}
+
 TEST_F(CoderTest, CopulaWithXcomp) {
   EXPECT_THAT(
       Code(Parsed("Peru/Peru/PROPN/3/nsubj is/be/AUX/3/cop ready/ready/ADJ/0/root "
