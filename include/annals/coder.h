@@ -142,8 +142,16 @@ class EventCoder {
   // with other extractors (ingest::DocumentCoder::Analyze); null: the coder matches.
   std::vector<Event> Code(const Document& document, CodingStats* stats = nullptr,
                           const std::vector<std::vector<ActorMatch>>* actors = nullptr) const;
+  // Every sentence's actors as Code sees them: `actors` (Code's argument, or null: the coder
+  // matches) plus the mentions only the document resolves (CoderOptions::name_parts, pronouns,
+  // groups). For a caller that codes sentence by sentence with CodeSentence (`annals explain`).
+  std::vector<std::vector<ActorMatch>> DocumentActors(
+      const Document& document, const std::vector<std::vector<ActorMatch>>* actors = nullptr) const;
+  // CoderOptions::referred_acts over a document's coded events (Code applies it; a caller of
+  // CodeSentence may): a response with no target takes the source of the act it names.
+  void ResolveReferredActs(const Document& document, std::vector<Event>& events) const;
   // Codes one sentence; `trace` (may be null) receives the explanation; `actors` (may be null)
-  // as one sentence's element of Code's.
+  // as one sentence's element of Code's, or of DocumentActors'.
   std::vector<Event> CodeSentence(const Document& document, int sentence_index, CodingStats* stats,
                                   CodingTrace* trace,
                                   const std::vector<ActorMatch>* actors = nullptr) const;
@@ -163,8 +171,6 @@ class EventCoder {
 
  private:
   explicit EventCoder(std::shared_ptr<const Impl> impl);
-  // CoderOptions::referred_acts over a document's coded events.
-  void ResolveReferredActs(const Document& document, std::vector<Event>& events) const;
   std::shared_ptr<const Impl> impl_;
 };
 

@@ -1600,6 +1600,7 @@ int WordAt(const Sentence& s, uint32_t begin) {
 // another country or international organisation than the act (nobody rejects their own
 // criticism).
 void EventCoder::ResolveReferredActs(const Document& document, std::vector<Event>& events) const {
+  if (!impl_->use_native || !impl_->options.referred_acts) return;
   static const std::unordered_set<std::string_view> kResponses = {
       "reject",  "deny",    "dismiss", "condemn", "criticize", "criticise", "denounce",
       "welcome", "praise",  "protest", "slam",    "decry",     "deplore",   "regret",
@@ -1905,8 +1906,8 @@ void AddGroupReferences(const Dictionary& dict, const std::unordered_set<std::st
   }
 }
 
-std::vector<Event> EventCoder::Code(const Document& document, CodingStats* stats,
-                                    const std::vector<std::vector<ActorMatch>>* actors) const {
+std::vector<std::vector<ActorMatch>> EventCoder::DocumentActors(
+    const Document& document, const std::vector<std::vector<ActorMatch>>* actors) const {
   // Every sentence's actors first, so that a person named in full in one sentence is found by a
   // part of the name in a later one (AddNameParts).
   std::vector<std::vector<ActorMatch>> matches;
@@ -1926,12 +1927,18 @@ std::vector<Event> EventCoder::Code(const Document& document, CodingStats* stats
   if (impl_->options.groups) {
     AddGroupReferences(impl_->dict, impl_->countries, document, matches);
   }
+  return matches;
+}
+
+std::vector<Event> EventCoder::Code(const Document& document, CodingStats* stats,
+                                    const std::vector<std::vector<ActorMatch>>* actors) const {
+  const std::vector<std::vector<ActorMatch>> matches = DocumentActors(document, actors);
   std::vector<Event> out;
   for (size_t i = 0; i < document.sentences.size(); ++i) {
     std::vector<Event> e = CodeSentence(document, static_cast<int>(i), stats, nullptr, &matches[i]);
     for (Event& ev : e) out.push_back(std::move(ev));
   }
-  if (impl_->use_native && impl_->options.referred_acts) ResolveReferredActs(document, out);
+  ResolveReferredActs(document, out);
   return out;
 }
 

@@ -227,7 +227,10 @@ int RunCode(int argc, char** argv) {
 }
 
 int RunExplain(int argc, char** argv) {
-  CLI::App app{"Explain how a sentence is coded: tree, actors, patterns, events", "annals explain"};
+  CLI::App app{
+      "Explain how a sentence (or a short text, its sentences one document) is coded: tree, "
+      "actors, patterns, events",
+      "annals explain"};
   std::string sentence, date, verbs = "auto";
   std::vector<std::string> dicts, verbs_files;
   app.add_option("SENTENCE", sentence, "the text to code")->required();
@@ -266,6 +269,10 @@ int RunExplain(int argc, char** argv) {
   }
   std::printf("verbs: %s (%zu patterns)\n", std::string(coder->verb_source()).c_str(),
               coder->pattern_count());
+  // The sentences are one document: people found by part of their name, pronouns and groups
+  // ("the two leaders") resolved across them, and responses to earlier acts given their target.
+  const std::vector<std::vector<ActorMatch>> actors = coder->DocumentActors(doc);
+  std::vector<Event> all;
   int events = 0;
   for (size_t i = 0; i < doc.sentences.size(); ++i) {
     const Sentence& s = doc.sentences[i];
@@ -279,10 +286,24 @@ int RunExplain(int argc, char** argv) {
                   w.upos.c_str(), w.deprel.c_str(), head.c_str());
     }
     CodingTrace trace;
-    std::vector<Event> ev = coder->CodeSentence(doc, static_cast<int>(i), nullptr, &trace);
+    std::vector<Event> ev =
+        coder->CodeSentence(doc, static_cast<int>(i), nullptr, &trace, &actors[i]);
     events += static_cast<int>(ev.size());
     for (const std::string& line : trace.lines) std::printf("%s\n", line.c_str());
     if (ev.empty()) std::printf("no event coded\n");
+    all.insert(all.end(), ev.begin(), ev.end());
+  }
+  const std::vector<Event> before = all;
+  coder->ResolveReferredActs(doc, all);
+  for (size_t k = 0; k < all.size() && k < before.size(); ++k) {
+    if (all[k].targets == before[k].targets) continue;
+    std::string codes;
+    for (const ActorRef& r : all[k].targets) codes += (codes.empty() ? "" : "+") + r.code;
+    const Event& e = all[k];
+    std::printf("\nsentence %d, '%s' %s: target %s, the source of the earlier act it names\n",
+                e.sentence_index + 1,
+                doc.text.substr(e.predicate_span.begin, e.predicate_span.size()).c_str(),
+                e.cameo.c_str(), codes.c_str());
   }
   return events > 0 ? kExitOk : kExitFailure;
 }

@@ -42,4 +42,14 @@ grep -q "1 events written" "$tmp/err.txt" || fail "summary line: $(cat "$tmp/err
 if "$annals" code "$tmp/in.conllu" --output xml 2>/dev/null; then fail "--output xml accepted"; fi
 if "$annals" code "$tmp/in.conllu" --date 2025-13-40 2>/dev/null; then fail "bad --date accepted"; fi
 if "$annals" validate petrarch /nonexistent.xml 2>/dev/null; then fail "missing file accepted"; fi
+# explain: the sentences of a text are one document, so a pronoun stands for the person named
+# before and a response to an earlier act targets that act's source.
+"$annals" explain --date 2025-09-02 \
+  "China criticized Brazil on Monday. Lula rejected the criticism. He met Xi Jinping." \
+  > "$tmp/explain.txt" || fail "explain exited non-zero"
+grep -q "actor 'He' -> BRAGOV (actor, pronoun)" "$tmp/explain.txt" ||
+  fail "explain: pronoun: $(cat "$tmp/explain.txt")"
+grep -q "sentence 2, 'rejected' 120: target CHN, the source of the earlier act it names" \
+  "$tmp/explain.txt" || fail "explain: referred act: $(cat "$tmp/explain.txt")"
+if "$annals" explain --date 2025-13-40 "Lula met Xi." 2>/dev/null; then fail "explain: bad --date"; fi
 echo "code_cli_test: ok"
