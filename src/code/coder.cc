@@ -2738,6 +2738,17 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
       ClauseWords(t, head, clause);
       std::unordered_set<uint32_t> starts;
       for (int w : clause) starts.insert(s.words[w].span.begin);
+      // Words of clauses embedded under the head date their own events, not this one: "Anwar,
+      // whose country chairs ASEAN this year, urged ..." is not dated "this year".
+      std::unordered_set<uint32_t> embedded;
+      for (std::vector<int> stack = {head}; !stack.empty();) {
+        const int w = stack.back();
+        stack.pop_back();
+        if (!std::binary_search(clause.begin(), clause.end(), w)) {
+          embedded.insert(s.words[w].span.begin);
+        }
+        for (int k : t.kids[w]) stack.push_back(k);
+      }
       uint32_t cb = UINT32_MAX, ce = 0;
       for (int w : clause) {
         cb = std::min(cb, s.words[w].span.begin);
@@ -2760,7 +2771,8 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
         }
         // Inside the clause, or right after it ("signed by X | in June 2024" when the parser
         // attached the date elsewhere).
-        if (b >= cb && b <= ce + 4 && (!own_words || starts.count(b) > 0)) {
+        if (b >= cb && b <= ce + 4 && (!own_words || starts.count(b) > 0) &&
+            embedded.count(b) == 0) {
           e.date = dm.Iso();
           e.date_precision = std::string(DatePrecisionName(dm.precision));
           int64_t days = DaysFromCivil(*anchor);

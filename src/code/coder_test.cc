@@ -478,6 +478,16 @@ TEST_F(CoderTest, ReportedEventTakesTheDateOfTheReport) {
       ElementsAre("CHL BOL 190 rep:PER"));
 }
 
+// A date inside a clause embedded under the predicate ("Peru, which left on 3 May 2020,
+// attacked Chile") dates that clause's event, not the predicate's.
+TEST_F(CoderTest, DateInAnEmbeddedClauseIsNotThePredicates) {
+  EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/6/nsubj which/which/PRON/3/nsubj "
+                          "left/leave/VERB/1/acl:relcl on/on/ADP/5/case "
+                          "3_May_2020/3_May_2020/NUM/3/obl attacked/attack/VERB/0/root "
+                          "Chile/Chile/PROPN/6/obj")),
+              ElementsAre("PER CHL 190"));
+}
+
 // Sentences of `specs` (Parsed's format) as one document, in order.
 Document ParsedDocument(const std::vector<std::string>& specs) {
   Document d;
