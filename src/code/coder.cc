@@ -53,6 +53,12 @@ bool In(std::string_view w, std::initializer_list<std::string_view> set) {
   return std::find(set.begin(), set.end(), w) != set.end();
 }
 
+// Whether a match's head entry is a person of the dictionary ("Lula", "Xi Jinping").
+bool NamesPerson(const Dictionary& dict, const ActorMatch& m) {
+  return m.actor >= 0 && m.actor < static_cast<int32_t>(dict.actors().size()) &&
+         dict.actors()[m.actor].kind == ActorKind::kPerson;
+}
+
 // ---- PETRARCH verb index ---------------------------------------------------------------------
 
 // One way a verb class is entered: a verb word, with words that must come right before or after.
@@ -592,9 +598,7 @@ Found EventCoder::Impl::Subject(const Tree& t, const SentenceActors& a, int p, b
     if (In(t.lemma[subj], {"he", "she"})) {
       auto person = [&](int m) {
         const ActorMatch& x = a.matches[m];
-        bool named_person = x.actor >= 0 && x.actor < static_cast<int>(dict.actors().size()) &&
-                            dict.actors()[x.actor].kind == ActorKind::kPerson;
-        return named_person || !x.agents.empty();
+        return NamesPerson(dict, x) || !x.agents.empty();
       };
       f.matches.erase(
           std::remove_if(f.matches.begin(), f.matches.end(), [&](int m) { return !person(m); }),
@@ -1509,13 +1513,10 @@ void AddNameParts(const Dictionary& dict, const Document& document,
     }
     // People named in full in this sentence (a dictionary name of at least two words).
     for (const ActorMatch& m : matches[si]) {
-      if (m.kind != ActorMatch::Kind::kActor || m.actor < 0 ||
-          m.actor >= static_cast<int32_t>(dict.actors().size()) || m.codes.empty()) {
+      if (m.kind != ActorMatch::Kind::kActor || m.codes.empty() || !NamesPerson(dict, m)) {
         continue;
       }
-      const Actor& actor = dict.actors()[m.actor];
-      if (actor.kind != ActorKind::kPerson) continue;
-      const std::string& name = actor.name;
+      const std::string& name = dict.actors()[m.actor].name;
       const size_t first_space = name.find(' '), last_space = name.rfind(' ');
       if (first_space == std::string::npos) continue;
       for (const std::string& part : {name.substr(0, first_space), name.substr(last_space + 1)}) {
@@ -1678,9 +1679,7 @@ void EventCoder::ResolveReferredActs(const Document& document, std::vector<Event
 void AddPronouns(const Dictionary& dict, const Document& document,
                  std::vector<std::vector<ActorMatch>>& matches) {
   auto person = [&](const ActorMatch& m) {
-    return m.kind == ActorMatch::Kind::kActor && m.actor >= 0 &&
-           m.actor < static_cast<int32_t>(dict.actors().size()) && !m.codes.empty() &&
-           dict.actors()[m.actor].kind == ActorKind::kPerson;
+    return m.kind == ActorMatch::Kind::kActor && !m.codes.empty() && NamesPerson(dict, m);
   };
   // A subject mention: some word of it is a subject.
   auto subject = [&](const std::vector<Word>& words, const ActorMatch& m) {
@@ -1776,8 +1775,7 @@ void AddGroupReferences(const Dictionary& dict, const std::unordered_set<std::st
     const std::string c = x.code.substr(0, std::min<size_t>(3, x.code.size()));
     if (countries.count(c)) x.country = c;
     x.actor = m.actor;
-    x.person = m.actor >= 0 && m.actor < static_cast<int32_t>(dict.actors().size()) &&
-               dict.actors()[m.actor].kind == ActorKind::kPerson;
+    x.person = NamesPerson(dict, m);
     x.sentence = si;
     x.first_word = m.first_word;
     x.end_word = m.end_word;
