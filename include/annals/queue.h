@@ -36,8 +36,10 @@ struct QueueOptions {
   std::string url = "nats://127.0.0.1:4222";  // One URL, or several separated by commas.
   std::string stream = "ANNALS";              // [A-Za-z0-9_-]+.
   int replicas = 1;                           // Stream replicas when the stream is created (1..5).
-  int max_deliver = 5;         // Deliveries before a message is dead-lettered (1..100).
-  int ack_wait_seconds = 120;  // Redelivery after an unacknowledged message (1..86400).
+  int max_deliver = 5;  // Deliveries before a message is dead-lettered (1..100).
+  // Redelivery after an unacknowledged message (1..86400). A worker signals "in progress" every
+  // third of it while it processes a batch, so only a dead worker's messages are redelivered.
+  int ack_wait_seconds = 120;
 };
 
 struct PublishStats {

@@ -1,6 +1,7 @@
 // Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
 // The worker against a real nats-server (skipped when it is not installed): a poison message is
-// moved to the dead-letter stream with its error, good documents are stored and acknowledged.
+// moved to the dead-letter stream with its error, good documents are stored and acknowledged,
+// and a batch that takes longer than the ack wait is not redelivered to another worker.
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <nats/nats.h>
@@ -11,11 +12,13 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "annals/queue.h"
 
@@ -55,6 +58,8 @@ class DeadLetterTest : public ::testing::Test {
     pid_ = fork();
     if (pid_ == 0) {
       std::string port = std::to_string(port_), store = (dir_ / "js").string();
+      std::string log = (dir_ / "server.log").string();  // Keep the test's output readable.
+      if (freopen(log.c_str(), "w", stdout) == nullptr || dup2(fileno(stdout), 2) < 0) _exit(126);
       execl(server_.c_str(), "nats-server", "-js", "-a", "127.0.0.1", "-p", port.c_str(), "-sd",
             store.c_str(), static_cast<char*>(nullptr));
       _exit(127);
@@ -120,6 +125,48 @@ TEST_F(DeadLetterTest, PoisonMessageGoesToTheDeadLetterStream) {
   natsSubscription_Destroy(sub);
   jsCtx_Destroy(js);
   natsConnection_Destroy(nc);
+}
+
+TEST_F(DeadLetterTest, SlowBatchIsNotRedeliveredWhileInProgress) {
+  // Six documents that take a few seconds to code, against an ack wait of one second, and two
+  // workers: without the in-progress signals the idle worker would be handed the busy worker's
+  // messages once their ack wait ran out, and code them a second time.
+  QueueOptions q{.url = url_, .stream = "SLOWTEST", .ack_wait_seconds = 1};
+  std::vector<std::string> files;
+  for (int d = 0; d < 6; ++d) {
+    fs::path path = dir_ / ("slow" + std::to_string(d) + ".txt");
+    std::ofstream out(path);
+    for (int i = 0; i < 1200; ++i) {
+      out << "Kenya and Japan signed a trade agreement in Nairobi on Monday, officials said in "
+             "statement "
+          << d << "-" << i << ". ";
+    }
+    files.push_back(path.string());
+  }
+  Result<PublishStats> pub = Status(StatusCode::kIoError, "not tried");
+  for (int i = 0; i < 50 && !pub.ok(); ++i) {  // The server needs a moment to start.
+    pub = PublishDocuments(files, {}, q, nullptr);
+    if (!pub.ok()) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  ASSERT_TRUE(pub.ok()) << pub.status().ToString();
+  ASSERT_EQ(pub->documents, 6u);
+
+  Result<WorkerStats> stats[2] = {Status(StatusCode::kIoError, "not run"),
+                                  Status(StatusCode::kIoError, "not run")};
+  std::vector<std::thread> workers;
+  for (int w = 0; w < 2; ++w) {
+    workers.emplace_back([&, w] {
+      WorkerOptions o{.queue = q, .batch = 8, .idle_exit_seconds = 4};
+      o.store.path = (dir_ / "slow.db").string();
+      stats[w] = RunWorker(o);
+    });
+  }
+  for (std::thread& t : workers) t.join();
+  ASSERT_TRUE(stats[0].ok()) << stats[0].status().ToString();
+  ASSERT_TRUE(stats[1].ok()) << stats[1].status().ToString();
+  EXPECT_EQ(stats[0]->messages + stats[1]->messages, 6u) << "a message was delivered twice";
+  EXPECT_EQ(stats[0]->inserted + stats[1]->inserted, 6u);
+  EXPECT_EQ(stats[0]->dead_lettered + stats[1]->dead_lettered, 0u);
 }
 
 }  // namespace

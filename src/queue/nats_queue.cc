@@ -3,7 +3,9 @@
 #include <nats/nats.h>
 
 #include <chrono>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -263,6 +265,55 @@ uint64_t StreamSequence(natsMsg* msg) {
   return n;
 }
 
+// While a fetched batch is being processed and stored, tells the server every third of the ack
+// wait that its messages are still in progress ("+WPI" to each reply subject), so that a slow
+// batch (a long document, a loaded machine, a sanitizer build) is not redelivered to another
+// worker meanwhile. A worker that dies stops the signals, and its messages are redelivered after
+// one ack wait as before. The thread touches only the connection (thread-safe in nats.c) and
+// its own copies of the reply subjects, never the messages the worker acknowledges.
+class BatchKeepAlive {
+ public:
+  BatchKeepAlive(natsConnection* nc, const natsMsgList& list, int ack_wait_seconds)
+      : nc_(nc), period_(std::chrono::milliseconds(int64_t{ack_wait_seconds} * 1000 / 3)) {
+    for (int i = 0; i < list.Count; ++i) {
+      const char* reply = natsMsg_GetReply(list.Msgs[i]);
+      if (reply != nullptr && *reply != '\0') replies_.emplace_back(reply);
+    }
+    thread_ = std::thread([this] { Run(); });
+  }
+  ~BatchKeepAlive() { Stop(); }
+  BatchKeepAlive(const BatchKeepAlive&) = delete;
+  BatchKeepAlive& operator=(const BatchKeepAlive&) = delete;
+
+  void Stop() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (stopped_) return;
+      stopped_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+  }
+
+ private:
+  void Run() {
+    std::unique_lock<std::mutex> lock(mu_);
+    while (!cv_.wait_for(lock, period_, [this] { return stopped_; })) {
+      for (const std::string& reply : replies_) {
+        natsConnection_PublishString(nc_, reply.c_str(), "+WPI");
+      }
+    }
+  }
+
+  natsConnection* nc_;
+  const std::chrono::milliseconds period_;
+  std::vector<std::string> replies_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stopped_ = false;
+  std::thread thread_;
+};
+
 }  // namespace
 
 Result<PublishStats> PublishDocuments(const std::vector<std::string>& inputs,
@@ -361,6 +412,7 @@ Result<WorkerStats> RunWorker(const WorkerOptions& options) {
     }
     last_message = Clock::now();
     stats.messages += static_cast<uint64_t>(list.Count);
+    BatchKeepAlive keep_alive(conn.nc(), list, q.ack_wait_seconds);
     // Process the batch outside any transaction (the NLP is the slow part: other workers may
     // write meanwhile), then store the results in one short transaction.
     struct Ready {
@@ -431,6 +483,7 @@ Result<WorkerStats> RunWorker(const WorkerOptions& options) {
       to_ack.push_back(r.msg);
     }
     if (batch_status.ok() && in_transaction) batch_status = (*store)->Commit();
+    keep_alive.Stop();
     if (!batch_status.ok()) {
       if (in_transaction) {
         Status rb = (*store)->Rollback();
