@@ -16,7 +16,7 @@
 namespace annals {
 namespace {
 
-constexpr double kF1Floor = 75.5;  // Measured 76.27 (annals eval ner, UNER EWT test).
+constexpr double kF1Floor = 76.0;  // Measured 76.96 (annals eval ner, UNER EWT test).
 
 std::string SourceDir() {
   const char* env = std::getenv("ANNALS_SOURCE_DIR");
