@@ -1,6 +1,7 @@
 // Copyright 2026 The Annals Authors. SPDX-License-Identifier: Apache-2.0
-// Fuzzes the native predicate table (verbs.tsv) loader: no input may crash it, every problem has
-// a message, and every loaded row is indexed.
+// Fuzzes the native predicate table (verbs.tsv) loader and the word-class table
+// (word_classes.tsv) loader: no input may crash them, every problem has a message, every loaded
+// row is indexed, and merging a table onto itself keeps its classes.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -16,5 +17,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (d.Find(r.noun, r.lemma) == nullptr) __builtin_trap();
     for (const auto& t : r.targets) (void)t.ToString();
   }
+  annals::code::WordClasses w = annals::code::WordClasses::Parse(input, "fuzz.tsv");
+  for (const auto& p : w.problems()) (void)p.Message();
+  const size_t before = w.size();
+  w.Merge(annals::code::WordClasses::Parse(input, "again.tsv"));
+  if (w.size() != before) __builtin_trap();
   return 0;
 }

@@ -23,6 +23,8 @@ namespace {
 using code::PredicateDictionary;
 using code::PredicateRow;
 using code::TargetPath;
+using code::WordClass;
+using code::WordClasses;
 
 std::string Upper(std::string_view s) {
   std::string out(s);
@@ -108,7 +110,13 @@ struct Tree {
   std::vector<std::string> up;       // Upper-case form.
   std::vector<std::string> uplemma;  // Upper-case lemma.
   std::vector<std::vector<int>> kids;
-  std::vector<std::string> prep;  // Lower-case `case` child ("with"), "" when none.
+  std::vector<std::string> prep;         // Lower-case `case` child ("with"), "" when none.
+  const WordClasses* classes = nullptr;  // data/dict/word_classes.tsv.
+
+  // Whether a lemma is of a class of word_classes.tsv.
+  bool Is(std::string_view l, WordClass c) const {
+    return classes != nullptr && classes->Has(l, c);
+  }
 
   bool IsVerbal(int i) const {
     const std::string& u = s->words[i].upos;
@@ -353,6 +361,7 @@ struct EventCoder::Impl {
   CameoOntology cameo;
   bool have_cameo = false;
   PredicateDictionary native;
+  WordClasses classes;  // data/dict/word_classes.tsv and those of the dictionary directories.
   bool use_native = true;
   std::unordered_map<std::string, std::vector<VerbEntry>> petr_index;
   std::unordered_map<std::string, const Synset*> synsets;
@@ -542,19 +551,6 @@ namespace {
 // "welcomed the talks". Such a verb is not a light verb for its object noun (the noun is coded on
 // its own, with its own possessor or modifier as source), and the noun does not take the verb's
 // subject as its source.
-bool BystanderVerb(const std::string& lemma) {
-  return In(lemma, {"end",       "stop",        "halt",        "cease",   "fuel",      "finance",
-                    "fund",      "monitor",     "observe",     "watch",   "rehearse",  "practise",
-                    "practice",  "simulate",    "prevent",     "avoid",   "fear",      "oppose",
-                    "discuss",   "study",       "investigate", "probe",   "cover",     "survive",
-                    "escape",    "flee",        "witness",     "predict", "expect",    "risk",
-                    "mourn",     "commemorate", "remember",    "recall",  "mark",      "celebrate",
-                    "document",  "deplore",     "blame",       "avert",   "forestall", "anticipate",
-                    "reject",    "refuse",      "deny",        "dismiss", "refute",    "rebut",
-                    "repudiate", "spurn",       "disavow",     "condemn", "criticize", "criticise",
-                    "denounce",  "slam",        "decry",       "regret",  "welcome",   "praise",
-                    "hail",      "applaud",     "protest",     "back",    "support",   "endorse"});
-}
 
 }  // namespace
 
@@ -671,7 +667,8 @@ Found EventCoder::Impl::Subject(const Tree& t, const SentenceActors& a, int p, b
   if ((r == "conj" && t.IsVerbal(h)) || r == "advcl") return Subject(t, a, h, dummy, depth + 1);
   if (noun) {
     // Object of a (light) verb: that verb's subject; not of a bystander verb ("ended the war").
-    if ((t.rel[p] == "obj" || t.rel[p] == "nsubj:pass") && !BystanderVerb(t.lemma[h])) {
+    if ((t.rel[p] == "obj" || t.rel[p] == "nsubj:pass") &&
+        !t.Is(t.lemma[h], WordClass::kBystander)) {
       return Subject(t, a, h, dummy, depth + 1);
     }
   }
@@ -1192,11 +1189,6 @@ void LocalModality(const Tree& t, int p, Modality& m) {
   }
 }
 
-bool IsSpeechVerb(std::string_view lemma) {
-  return In(lemma, {"say", "tell", "announce", "state", "claim", "report", "add", "note", "insist",
-                    "declare", "confirm", "write", "warn", "explain", "stress", "argue", "allege"});
-}
-
 // An event noun that a verb calls off: "cancelled a planned visit", "postponed the talks", "the
 // summit was called off". The event did not take place (as of the sentence).
 bool CalledOff(const Tree& t, int p) {
@@ -1205,10 +1197,7 @@ bool CalledOff(const Tree& t, int p) {
   if ((u != "NOUN" && u != "PROPN") || h < 0 || (t.rel[p] != "obj" && t.rel[p] != "nsubj:pass")) {
     return false;
   }
-  if (In(t.lemma[h], {"cancel", "postpone", "delay", "suspend", "scrap", "shelve", "defer",
-                      "abandon", "scuttle", "scupper"})) {
-    return true;
-  }
+  if (t.Is(t.lemma[h], WordClass::kCancel)) return true;
   if (In(t.lemma[h], {"call", "put"})) {  // "called off", "put off".
     for (int k : t.kids[h]) {
       if (t.rel[k] == "compound:prt" && t.lemma[k] == "off") return true;
@@ -1220,7 +1209,7 @@ bool CalledOff(const Tree& t, int p) {
 // A verb that names or judges rather than acts: "what he called absurd versions", "called the
 // vote outrageous", "described it as a provocation". Not a telephone call nor any other event.
 bool NamingUse(const Tree& t, int p) {
-  if (!In(t.lemma[p], {"call", "describe", "term", "dub", "label", "brand"})) return false;
+  if (!t.Is(t.lemma[p], WordClass::kNaming)) return false;
   const int h = t.head[p];
   if (h >= 0 && t.rel[p] == "acl:relcl" && t.lemma[h] == "what") return true;
   for (int k : t.kids[p]) {
@@ -1230,28 +1219,13 @@ bool NamingUse(const Tree& t, int p) {
   return false;
 }
 
-// A verb whose object noun names an event that is only intended: "plans another deployment",
-// "is preparing an attack", "mulls sanctions".
-bool IntentVerb(std::string_view lemma) {
-  return In(lemma, {"plan", "intend", "prepare", "propose", "threaten", "mull", "weigh", "consider",
-                    "seek", "want", "envisage", "contemplate"});
-}
-
 // An event noun that is the object of an intent verb (a passive subject, "an attack was
 // planned", is hypothetical through FindModality's walk up the tree).
 bool IntendedNoun(const Tree& t, int p) {
   const std::string& u = t.s->words[p].upos;
   const int h = t.head[p];
-  return (u == "NOUN" || u == "PROPN") && h >= 0 && t.rel[p] == "obj" && IntentVerb(t.lemma[h]);
-}
-
-// Verbs and nouns that ask someone else to act ("urged X to", "demanded that X", "a call for X
-// to"): what they ask for has not happened.
-bool DirectiveWord(std::string_view lemma) {
-  return In(lemma,
-            {"urge",      "ask",       "call",     "appeal",   "demand",  "press",  "request",
-             "insist",    "encourage", "invite",   "beg",      "implore", "exhort", "advise",
-             "recommend", "suggest",   "persuade", "pressure", "push",    "plea"});
+  return (u == "NOUN" || u == "PROPN") && h >= 0 && t.rel[p] == "obj" &&
+         t.Is(t.lemma[h], WordClass::kIntent);
 }
 
 Modality FindModality(const Tree& t, int p) {
@@ -1269,7 +1243,7 @@ Modality FindModality(const Tree& t, int p) {
   for (int steps = 0; steps < 8; ++steps) {
     // A reporting verb hanging off the predicate: "X did Y, an official said".
     for (int k : t.kids[cur]) {
-      if (t.base[k] == "parataxis" && IsSpeechVerb(t.lemma[k]) && m.speaker_verb < 0) {
+      if (t.base[k] == "parataxis" && t.Is(t.lemma[k], WordClass::kSpeech) && m.speaker_verb < 0) {
         m.speaker_verb = k;
       }
     }
@@ -1293,12 +1267,12 @@ Modality FindModality(const Tree& t, int p) {
     // Asked for, not done: "urged Russia to withdraw", "demanded that Japan withdraw", "his
     // demand that Armenia change its constitution".
     if ((r == "xcomp" || r == "ccomp" || (r == "acl" && !t.IsVerbal(h))) &&
-        DirectiveWord(t.lemma[h])) {
+        t.Is(t.lemma[h], WordClass::kDirective)) {
       m.hypothetical = true;
       m.why.push_back("hypothetical: asked for by '" + t.s->words[h].form + "'");
     }
     if (r == "ccomp") {
-      if (IsSpeechVerb(t.lemma[h]) && m.speaker_verb < 0) m.speaker_verb = h;
+      if (t.Is(t.lemma[h], WordClass::kSpeech) && m.speaker_verb < 0) m.speaker_verb = h;
       break;
     }
     if (r == "xcomp" || r == "nsubj" || r == "csubj" || r == "nsubj:pass" ||
@@ -1368,6 +1342,41 @@ const Dictionary& EventCoder::dictionary() const { return impl_->dict; }
 
 namespace {
 
+// The word classes: the default dictionary directory's word_classes.tsv, then those of the other
+// dictionary directories applied on top of it, in order. A missing table is reported among the
+// coder's problems (its rules then see no word of any class).
+WordClasses LoadWordClasses(const std::vector<std::string>& dirs,
+                            std::vector<std::string>& problems) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> order = {DefaultDictionaryDirectory()};
+  std::error_code ec;
+  const fs::path home = fs::weakly_canonical(order[0], ec);
+  for (const std::string& d : dirs) {
+    std::error_code e2;
+    if (fs::weakly_canonical(d, e2) != home || ec || e2) order.push_back(d);
+  }
+  WordClasses all;
+  bool found = false;
+  for (const std::string& dir : order) {
+    const fs::path path = fs::path(dir) / "word_classes.tsv";
+    std::error_code e3;
+    if (!fs::is_regular_file(path, e3)) continue;
+    Result<WordClasses> one = WordClasses::Load(path.string());
+    if (!one.ok()) {
+      problems.push_back(one.status().ToString());
+      continue;
+    }
+    found = true;
+    all.Merge(std::move(*one));
+  }
+  if (!found) {
+    problems.push_back("no word_classes.tsv in " + order[0] +
+                       " nor in the dictionary directories: no word has a class");
+  }
+  for (const code::PredicateProblem& p : all.problems()) problems.push_back(p.Message());
+  return all;
+}
+
 Result<std::shared_ptr<EventCoder::Impl>> Build(const Dictionary& dict, PredicateDictionary native,
                                                 bool have_native, const CoderOptions& options) {
   auto impl = std::make_shared<EventCoder::Impl>(dict);
@@ -1381,6 +1390,7 @@ Result<std::shared_ptr<EventCoder::Impl>> Build(const Dictionary& dict, Predicat
   }
   for (const code::PredicateProblem& p : native.problems()) impl->problems.push_back(p.Message());
   impl->native = std::move(native);
+  impl->classes = LoadWordClasses(options.dict_dirs, impl->problems);
   const VerbDictionary& vd = dict.verbs();
   switch (options.verbs) {
     case CoderOptions::Verbs::kNative:
@@ -2008,10 +2018,7 @@ int CommissiveHead(const Tree& t, int p) {
   const int c = ComplementOf(t, p);
   if (c < 0 || t.rel[c] != "xcomp") return -1;
   const int h = t.head[c];
-  return In(t.lemma[h], {"agree", "promise", "pledge", "vow", "commit", "offer", "undertake",
-                         "ready", "willing", "prepared"})
-             ? h
-             : -1;
+  return t.Is(t.lemma[h], WordClass::kCommissive) ? h : -1;
 }
 
 // CAMEO's "express intent" code (03) for a promised act, or "" when the act's category has none:
@@ -2054,11 +2061,9 @@ int ThreatHead(const Tree& t, int p) {
   if (c < 0) return -1;
   const int h = t.head[c];
   if (t.rel[c] == "xcomp") {
-    return In(t.lemma[h], {"threaten", "vow", "pledge", "promise", "swear", "ready", "prepared"})
-               ? h
-               : -1;
+    return t.Is(t.lemma[h], WordClass::kThreat) ? h : -1;
   }
-  if (t.rel[c] == "ccomp" && In(t.lemma[h], {"threaten", "warn"})) {
+  if (t.rel[c] == "ccomp" && t.Is(t.lemma[h], WordClass::kWarning)) {
     for (int k : t.kids[c]) {
       if (t.rel[k] == "aux" && In(t.lemma[k], {"will", "would", "shall", "could", "might"})) {
         return h;
@@ -2145,6 +2150,7 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
     return events;
   }
   Tree t = BuildTree(s);
+  t.classes = &im.classes;
 
   // Story date.
   std::string date_text = document.date.substr(0, std::min<size_t>(10, document.date.size()));
@@ -2371,7 +2377,7 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
       }
       cands = im.NativeCandidates(t, p, passive, trace);
       // Light verb with no row of its own: try NOUN rows of its object.
-      if (cands.empty() && !is_noun && !BystanderVerb(t.lemma[p])) {
+      if (cands.empty() && !is_noun && !t.Is(t.lemma[p], WordClass::kBystander)) {
         int o = t.Child(p, "obj");
         if (o >= 0 && im.native.Find(true, t.lemma[o])) {
           for (Candidate& c : im.NativeCandidates(t, o, false, trace)) {

@@ -6,6 +6,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -133,6 +134,61 @@ TEST(PredicateDictionaryTest, LoadsRowsAndReportsBadOnes) {
   ASSERT_EQ(r.targets.size(), 2u);
   EXPECT_EQ(r.targets[0].ToString(), "obj.nmod:with");
   EXPECT_EQ(r.targets[1].ToString(), "obl:with");
+}
+
+TEST(WordClassesTest, LoadsClassesReportsBadRowsAndMergesOnTop) {
+  code::WordClasses d = code::WordClasses::Parse(
+      "# comment\n"
+      "lemma\tclasses\tnote\n"                       // 2
+      "condemn\tbystander\t-\n"                      // 3
+      "warn\tspeech | warning\t-\n"                  // 4
+      "Urge\tdirective\t-\n"                         // 5: upper case
+      "urge\tdirectiv\t-\n"                          // 6: unknown class
+      "warn\tspeech\t-\n"                            // 7: duplicate
+      "vow\tthreat\n"                                // 8: two cells
+      "pledge\tthreat | -threat\t-\n"                // 9: added and removed
+      "promise\tcommissive|threat\tbare bar too\n",  // 10
+      "w.tsv");
+  EXPECT_TRUE(d.Has("condemn", code::WordClass::kBystander));
+  EXPECT_FALSE(d.Has("condemn", code::WordClass::kSpeech));
+  EXPECT_TRUE(d.Has("warn", code::WordClass::kSpeech));
+  EXPECT_TRUE(d.Has("warn", code::WordClass::kWarning));
+  EXPECT_TRUE(d.Has("promise", code::WordClass::kThreat));
+  EXPECT_FALSE(d.Has("urge", code::WordClass::kDirective));
+  EXPECT_FALSE(d.Has("pledge", code::WordClass::kThreat));
+  ASSERT_EQ(d.problems().size(), 5u);
+  EXPECT_EQ(d.problems()[0].Message(),
+            "w.tsv:5: error: bad lemma 'Urge' (one lower-case word); row skipped");
+  EXPECT_THAT(d.problems()[1].Message(), HasSubstr("w.tsv:6: error: unknown class 'directiv'"));
+  EXPECT_THAT(d.problems()[2].Message(),
+              HasSubstr("w.tsv:7: error: duplicate lemma 'warn' (first on line 4)"));
+  EXPECT_THAT(d.problems()[3].Message(), HasSubstr("w.tsv:8: error: row has 2 cells, want 3"));
+  EXPECT_THAT(d.problems()[4].Message(), HasSubstr("w.tsv:9: error: a class both added"));
+
+  // A table applied on top adds classes and removes those written "-name".
+  d.Merge(code::WordClasses::Parse(
+      "lemma\tclasses\tnote\ncondemn\t-bystander | speech\t-\nurge\tdirective\t-\n", "u.tsv"));
+  EXPECT_FALSE(d.Has("condemn", code::WordClass::kBystander));
+  EXPECT_TRUE(d.Has("condemn", code::WordClass::kSpeech));
+  EXPECT_TRUE(d.Has("urge", code::WordClass::kDirective));
+  EXPECT_TRUE(d.Has("warn", code::WordClass::kWarning));
+
+  code::WordClasses bad = code::WordClasses::Parse("lemma\tclass\tnote\nx\ty\tz\n", "b.tsv");
+  ASSERT_EQ(bad.problems().size(), 1u);
+  EXPECT_THAT(bad.problems()[0].Message(), HasSubstr("b.tsv:1: error: bad header"));
+  EXPECT_EQ(bad.size(), 0u);
+}
+
+// The default table holds the classes the coder's rules were written with.
+TEST(WordClassesTest, DefaultTableLoadsCleanly) {
+  Result<code::WordClasses> d = code::WordClasses::Load("data/dict/word_classes.tsv");
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  EXPECT_TRUE(d->problems().empty()) << d->problems()[0].Message();
+  EXPECT_TRUE(d->Has("condemn", code::WordClass::kBystander));
+  EXPECT_TRUE(d->Has("urge", code::WordClass::kDirective));
+  EXPECT_TRUE(d->Has("say", code::WordClass::kSpeech));
+  EXPECT_TRUE(d->Has("postpone", code::WordClass::kCancel));
+  EXPECT_GE(d->size(), 100u);
 }
 
 TEST(PredicateDictionaryTest, BadInputNeverCrashes) {
@@ -402,6 +458,34 @@ TEST_F(CoderTest, BystanderVerbsLendNoSourceToTheirObjectNoun) {
   EXPECT_THAT(Code(Parsed("Chile/Chile/PROPN/2/nsubj ended/end/VERB/0/root the/the/DET/4/det "
                           "attack/attack/NOUN/2/obj")),
               ElementsAre());
+}
+
+// The classes come from word_classes.tsv: a table in another dictionary directory applied on
+// top of the default one changes what the rules see ("end" no longer a bystander lends its
+// subject to the attack it ends), and reports no problem of its own.
+TEST(WordClassesTest, ATableInADictionaryDirectoryChangesTheRules) {
+  const std::string dir = ::testing::TempDir() + "/annals-word-classes";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir + "/word_classes.tsv") << "lemma\tclasses\tnote\nend\t-bystander\t-\n";
+  CoderOptions co;
+  co.require_source = false;
+  co.dict_dirs = {dir};
+  Result<EventCoder> changed = TestCoder(co);
+  ASSERT_TRUE(changed.ok()) << changed.status().ToString();
+  // (The test verbs table has bad rows of its own.)
+  EXPECT_THAT(changed->problems(), ::testing::Not(::testing::Contains(HasSubstr("word_classes"))));
+  co.dict_dirs = {};
+  Result<EventCoder> plain = TestCoder(co);
+  ASSERT_TRUE(plain.ok()) << plain.status().ToString();
+  Document d = Parsed(
+      "Chile/Chile/PROPN/2/nsubj ended/end/VERB/0/root the/the/DET/4/det attack/attack/NOUN/2/obj");
+  EXPECT_TRUE(plain->Code(d).empty());
+  std::vector<Event> events = changed->Code(d);
+  ASSERT_EQ(events.size(), 1u);
+  ASSERT_EQ(events[0].sources.size(), 1u);
+  EXPECT_EQ(events[0].sources[0].code, "CHL");
+  EXPECT_EQ(events[0].cameo, "190");
+  std::filesystem::remove_all(dir);
 }
 
 // An event noun that a light verb only intends is hypothetical: "prepared an attack on Peru".

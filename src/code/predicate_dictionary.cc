@@ -260,4 +260,116 @@ const std::vector<int>* PredicateDictionary::Find(bool noun, std::string_view le
   return it == m.end() ? nullptr : &it->second;
 }
 
+const std::vector<std::string_view>& WordClasses::Names() {
+  static const std::vector<std::string_view> kNames = {"bystander", "speech",  "cancel",
+                                                       "naming",    "intent",  "directive",
+                                                       "threat",    "warning", "commissive"};
+  return kNames;
+}
+
+WordClasses WordClasses::Parse(std::string_view text, std::string_view file_name) {
+  constexpr std::string_view kWant[] = {"lemma", "classes", "note"};
+  WordClasses d;
+  std::string file(file_name);
+  auto problem = [&](int line, std::string msg) {
+    d.problems_.push_back({true, file, line, std::move(msg)});
+  };
+  std::unordered_map<std::string, int> first_line;
+  bool header_done = false;
+  int line_no = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = text.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (util::FindInvalidUtf8(line) != std::string_view::npos) {
+      problem(line_no, "invalid UTF-8; row skipped");
+      continue;
+    }
+    if (util::TrimAsciiSpace(line).empty() || line[0] == '#') continue;
+    std::vector<std::string_view> cells = util::Split(line, '\t');
+    for (auto& c : cells) c = util::TrimAsciiSpace(c);
+    if (!header_done) {
+      header_done = true;
+      bool ok = cells.size() == std::size(kWant);
+      for (size_t i = 0; ok && i < cells.size(); ++i) ok = cells[i] == kWant[i];
+      if (!ok) {
+        problem(line_no, "bad header (want: lemma classes note); file skipped");
+        return d;
+      }
+      continue;
+    }
+    if (cells.size() != std::size(kWant)) {
+      problem(line_no, "row has " + std::to_string(cells.size()) + " cells, want 3; row skipped");
+      continue;
+    }
+    if (!ValidWord(cells[0])) {
+      problem(line_no,
+              "bad lemma '" + std::string(cells[0]) + "' (one lower-case word); row skipped");
+      continue;
+    }
+    const std::string lemma(cells[0]);
+    if (auto [it, fresh] = first_line.emplace(lemma, line_no); !fresh) {
+      problem(line_no, "duplicate lemma '" + lemma + "' (first on line " +
+                           std::to_string(it->second) + "); row skipped");
+      continue;
+    }
+    Change change;
+    std::string err;
+    for (std::string_view item : util::Split(cells[1], '|')) {
+      item = util::TrimAsciiSpace(item);
+      const bool remove = !item.empty() && item[0] == '-';
+      if (remove) item.remove_prefix(1);
+      const auto& names = Names();
+      auto it = std::find(names.begin(), names.end(), item);
+      if (it == names.end()) {
+        err = "unknown class '" + std::string(item) +
+              "' (want one of bystander, speech, cancel, "
+              "naming, intent, directive, threat, warning, commissive, or -NAME)";
+        break;
+      }
+      const uint32_t bit = 1u << (it - names.begin());
+      (remove ? change.remove : change.add) |= bit;
+    }
+    if (err.empty() && (change.add & change.remove) != 0) err = "a class both added and removed";
+    if (!err.empty()) {
+      problem(line_no, err + "; row skipped");
+      continue;
+    }
+    d.changes_[lemma] = change;
+    uint32_t& m = d.mask_[lemma];
+    m = (m | change.add) & ~change.remove;
+  }
+  if (!header_done) problem(line_no, "no header row (want: lemma classes note)");
+  return d;
+}
+
+Result<WordClasses> WordClasses::Load(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return NotFoundError(path + ": cannot open");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) return IoError(path + ": read failed");
+  return Parse(ss.str(), path);
+}
+
+void WordClasses::Merge(WordClasses&& other) {
+  for (PredicateProblem& p : other.problems_) problems_.push_back(std::move(p));
+  for (const auto& [lemma, change] : other.changes_) {
+    uint32_t& m = mask_[lemma];
+    m = (m | change.add) & ~change.remove;
+    Change& mine = changes_[lemma];
+    mine.add = (mine.add & ~change.remove) | change.add;
+    mine.remove = (mine.remove & ~change.add) | change.remove;
+  }
+}
+
+bool WordClasses::Has(std::string_view lemma, WordClass c) const {
+  auto it = mask_.find(lemma);
+  return it != mask_.end() && (it->second & static_cast<uint32_t>(c)) != 0;
+}
+
 }  // namespace annals::code

@@ -6,9 +6,15 @@
 // Loading never stops on a bad row: the row becomes a problem "file:line: reason" and is skipped.
 // A duplicate id is an error (the later row is skipped). With an ontology, a CAMEO code that is not
 // in data/cameo/events.tsv is an error.
+//
+// Also the word classes of `data/dict/word_classes.tsv` (WordClasses): `lemma classes note`, the
+// grammar-like properties of verbs, nouns and adjectives that the coder's rules ask about ("a
+// bystander verb", "a directive", ...), kept as data next to the patterns.
 #ifndef ANNALS_CODE_PREDICATE_DICTIONARY_H_
 #define ANNALS_CODE_PREDICATE_DICTIONARY_H_
 
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -78,6 +84,50 @@ class PredicateDictionary {
   std::vector<PredicateRow> rows_;
   std::vector<PredicateProblem> problems_;
   std::unordered_map<std::string, std::vector<int>> verbs_, nouns_;
+};
+
+// The classes of word_classes.tsv (bits of a mask). docs/dictionaries.md says what each means to
+// the coder.
+enum class WordClass : uint32_t {
+  kBystander = 1u << 0,   // Does not lend its subject to the event its object names.
+  kSpeech = 1u << 1,      // Reports speech: its subject is a speaker.
+  kCancel = 1u << 2,      // Calls off the event noun it takes as object.
+  kNaming = 1u << 3,      // Names or judges with a secondary predicate: no event.
+  kIntent = 1u << 4,      // Its event-noun object is only intended.
+  kDirective = 1u << 5,   // Asks someone else to act: what it asks for has not happened.
+  kThreat = 1u << 6,      // Its open complement is threatened (or vowed): CAMEO 13.
+  kWarning = 1u << 7,     // Its clausal complement in the future or conditional is a threat.
+  kCommissive = 1u << 8,  // Its open complement is promised: CAMEO's intents (03).
+};
+
+class WordClasses {
+ public:
+  // Parses the table's text (header `lemma classes note`; classes separated by " | "). A class
+  // written "-name" removes that class from the lemma (for a table merged after another).
+  static WordClasses Parse(std::string_view text, std::string_view file_name);
+  // Reads a file; NotFound/IoError when it cannot be read, otherwise problems() tells.
+  static Result<WordClasses> Load(const std::string& path);
+  // Applies another table on top of this one: its classes are added, its "-name"s removed.
+  void Merge(WordClasses&& other);
+
+  bool Has(std::string_view lemma, WordClass c) const;
+  // Every class name, in bit order ("bystander", "speech", ...).
+  static const std::vector<std::string_view>& Names();
+  size_t size() const { return mask_.size(); }
+  const std::vector<PredicateProblem>& problems() const { return problems_; }
+
+ private:
+  struct Change {
+    uint32_t add = 0;
+    uint32_t remove = 0;
+  };
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> mask_;
+  std::unordered_map<std::string, Change> changes_;  // This table's rows, for Merge.
+  std::vector<PredicateProblem> problems_;
 };
 
 }  // namespace annals::code

@@ -10,7 +10,16 @@ namespace {
 
 using util::TrimAsciiSpace;
 
-enum class Table { kCountries, kPeople, kOrganizations, kAgents, kDiscards, kSynsets, kPredicates };
+enum class Table {
+  kCountries,
+  kPeople,
+  kOrganizations,
+  kAgents,
+  kDiscards,
+  kSynsets,
+  kPredicates,
+  kWordClasses
+};
 
 struct TableSpec {
   Table table;
@@ -32,6 +41,8 @@ const std::vector<TableSpec>& Specs() {
       {Table::kPredicates,
        "predicates",
        {"id", "cameo", "pos", "lemma", "particle", "object", "target", "flags"}},
+      // So are the word classes (word_classes.tsv).
+      {Table::kWordClasses, "word_classes", {"lemma", "classes"}},
   };
   return kSpecs;
 }
@@ -106,10 +117,12 @@ void ReadNativeTable(std::string_view text, uint32_t file, Builder& b) {
       if (!spec) {
         b.Error(file, line_no,
                 "unknown table header (want the columns of countries, people, organizations, "
-                "agents, discards, synsets or predicates; see docs/dictionaries.md); file skipped");
+                "agents, discards, synsets, predicates or word classes; see docs/dictionaries.md); "
+                "file skipped");
         return;
       }
-      if (spec->table == Table::kPredicates) return;  // Not an actor table: nothing to load here.
+      // Not actor tables: nothing to load here.
+      if (spec->table == Table::kPredicates || spec->table == Table::kWordClasses) return;
       continue;
     }
     if (cells.size() > ncols) {
@@ -292,6 +305,7 @@ void ReadNativeTable(std::string_view text, uint32_t file, Builder& b) {
         break;
       }
       case Table::kPredicates:
+      case Table::kWordClasses:
         break;  // Unreachable: the file is left to the event coder at its header.
     }
   }

@@ -110,8 +110,9 @@ TEST(NativeTables, OrganizationsAgentsDiscardsSynsets) {
   EXPECT_TRUE(m.MatchForms({"Duck", "Soup"}, opt).empty());
 }
 
-// verbs.tsv (the predicate table) is the event coder's: the actor dictionary recognises its header
-// and leaves it alone, with no problem reported, whatever its rows hold.
+// verbs.tsv (the predicate table) and word_classes.tsv are the event coder's: the actor dictionary
+// recognises their headers and leaves them alone, with no problem reported, whatever their rows
+// hold.
 TEST(NativeTables, PredicateTableIsRecognisedAndLeftToTheCoder) {
   Dictionary d =
       Dictionary::FromMemory({{"verbs.tsv",
@@ -119,6 +120,8 @@ TEST(NativeTables, PredicateTableIsRecognisedAndLeftToTheCoder) {
                                "id\tcameo\tpos\tlemma\tparticle\tobject\ttarget\tflags\texample\n"
                                "v.meet.1\t040\tVERB\tmeet\t-\t-\tobj\t-\tFreedonia met Sylvania.\n"
                                "not\ta\tvalid\trow\n"},
+                              {"word_classes.tsv",
+                               "lemma\tclasses\tnote\nmeet\tno such class\t-\n"},
                               {"countries.tsv", kCountries}});
   EXPECT_TRUE(d.problems().empty()) << testing::PrintToString(Messages(d));
   Dictionary alone = Dictionary::FromMemory({{"countries.tsv", kCountries}});
