@@ -88,7 +88,9 @@ struct CoderOptions {
   bool name_parts = true;
   // Within a document, "he" or "she" as a subject is the person last named: a person earlier in
   // the same sentence ("Aliyev said ..., and he demanded"), else the subject person of the
-  // previous sentence (or the one before it). `Code` only.
+  // previous sentence (or the one before it). "They" as a subject is the latest coordinated
+  // subject of two or more sides, in its sentence or the one before ("China and Russia said they
+  // opposed ..."). `Code` only.
   bool pronouns = true;
   // Within a document, a definite group of two or three ("the two leaders", "both countries",
   // "the three governments") stands for the last sides named before it (not the subject of its

@@ -1751,9 +1751,11 @@ void AddPronouns(const Dictionary& dict, const Document& document,
 // subject of the clause it is in: "Trump criticised both countries"). Leaders, presidents and
 // ministers are people of the dictionary; countries, nations and states are countries
 // (governments: their GOV). "Both sides" is left alone: the last two actors named are too often
-// a mediator and one party.
+// a mediator and one party. With `they`, "they" as a subject stands for the latest coordinated
+// subject of two or more sides in its sentence or the one before.
 void AddGroupReferences(const Dictionary& dict, const std::unordered_set<std::string>& countries,
-                        const Document& document, std::vector<std::vector<ActorMatch>>& matches) {
+                        const Document& document, bool groups, bool they,
+                        std::vector<std::vector<ActorMatch>>& matches) {
   enum class Group { kNone, kPeople, kCountries, kGovernments };
   auto group_of = [](const std::string& lemma) {
     if (In(lemma, {"leader", "president", "minister", "premier", "counterpart"})) {
@@ -1772,6 +1774,7 @@ void AddGroupReferences(const Dictionary& dict, const std::unordered_set<std::st
     size_t sentence = 0;
     int first_word = 0, end_word = 0;
     size_t coordination = 0;  // Mentions joined by conj share it (the index of the first one).
+    bool subject = false;     // A word of it is a subject.
   };
   std::vector<Mention> seen;  // In text order.
   auto note = [&](size_t si, const ActorMatch& m) {
@@ -1790,6 +1793,11 @@ void AddGroupReferences(const Dictionary& dict, const std::unordered_set<std::st
     x.first_word = m.first_word;
     x.end_word = m.end_word;
     x.coordination = seen.size();
+    const std::vector<Word>& ws = document.sentences[si].words;
+    for (int k = std::max(0, m.first_word); k < m.end_word && k < static_cast<int>(ws.size());
+         ++k) {
+      x.subject = x.subject || ws[k].deprel.rfind("nsubj", 0) == 0;
+    }
     seen.push_back(std::move(x));
   };
   for (size_t si = 0; si < matches.size() && si < document.sentences.size(); ++si) {
@@ -1815,7 +1823,54 @@ void AddGroupReferences(const Dictionary& dict, const std::unordered_set<std::st
     }
     std::vector<std::pair<size_t, ActorMatch>> added;  // (word, match)
     for (size_t w = 0; w < words.size(); ++w) {
-      const Group g = group_of(util::AsciiLower(words[w].lemma));
+      // "They" as a subject: the latest coordinated subject of two or more sides before it, in
+      // its sentence or the one before ("China and Russia criticised what they called ...",
+      // "... They also said they opposed ...").
+      if (they && words[w].upos == "PRON" && words[w].deprel.rfind("nsubj", 0) == 0 &&
+          util::AsciiLower(words[w].form) == "they") {
+        // A plural noun subject before it in its sentence that is no actor ("Organisers said
+        // they planned ...") is its antecedent: nothing to resolve.
+        bool noun_before = false;
+        for (size_t k = 0; k < w && !noun_before; ++k) {
+          if (words[k].deprel.rfind("nsubj", 0) != 0 || words[k].upos != "NOUN") continue;
+          bool actor = false;
+          for (const ActorMatch& am : matches[si]) {
+            actor = actor ||
+                    (am.first_word <= static_cast<int>(k) && static_cast<int>(k) < am.end_word);
+          }
+          noun_before = !actor;
+        }
+        std::vector<const Mention*> sides;
+        for (size_t i = seen.size(); i-- > 0 && sides.empty() && !noun_before;) {
+          const Mention& x = seen[i];
+          if (x.sentence + 1 < si) break;
+          if (x.sentence == si && x.end_word > static_cast<int>(w)) continue;
+          std::vector<const Mention*> members;
+          std::unordered_set<int32_t> actors;
+          bool subject = false;
+          for (size_t k = 0; k < seen.size(); ++k) {
+            if (seen[k].coordination != x.coordination) continue;
+            subject = subject || seen[k].subject;
+            if (actors.insert(seen[k].actor).second) members.push_back(&seen[k]);
+          }
+          if (subject && members.size() >= 2) sides = members;
+        }
+        if (sides.empty()) continue;
+        ActorMatch m;
+        m.kind = ActorMatch::Kind::kActor;
+        m.first_word = static_cast<int>(w);
+        m.end_word = static_cast<int>(w) + 1;
+        m.span = words[w].span;
+        m.how = "pronoun";
+        for (const Mention* x : sides) {
+          m.codes.push_back(x->code);
+          m.actors.push_back(x->actor);
+        }
+        m.actor = m.actors[0];
+        added.emplace_back(w, std::move(m));
+        continue;
+      }
+      const Group g = groups ? group_of(util::AsciiLower(words[w].lemma)) : Group::kNone;
       if (g == Group::kNone || words[w].upos != "NOUN") continue;
       int n = 0;
       bool definite = false;
@@ -1932,9 +1987,11 @@ std::vector<std::vector<ActorMatch>> EventCoder::DocumentActors(
   matches.resize(document.sentences.size());
   if (impl_->options.name_parts) AddNameParts(impl_->dict, document, matches);
   if (impl_->options.pronouns) AddPronouns(impl_->dict, document, matches);
-  if (impl_->options.groups) {
-    AddGroupReferences(impl_->dict, impl_->countries, document, matches);
+  if (impl_->options.groups || impl_->options.pronouns) {
+    AddGroupReferences(impl_->dict, impl_->countries, document, impl_->options.groups,
+                       impl_->options.pronouns, matches);
   }
+
   return matches;
 }
 
@@ -2462,12 +2519,36 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
       // Countries and organisations only (not "sent troops", MIL), and not through a place
       // phrase ("a pipeline through Mongolia"). An object that is itself an actor is one the row
       // does not take as target ("discussed the African Union force").
-      if (int o = t.Child(p, "obj"); o >= 0 && a.at[o] < 0) {
+      // A free relative of naming, "criticised what they called the military activity of the
+      // United States", names the object in the naming verb's phrase.
+      std::vector<int> phrases;
+      if (int o = t.Child(p, "obj"); o >= 0 && t.lemma[o] == "what") {
+        for (int k : t.kids[o]) {
+          if (t.rel[k] != "acl:relcl" || !t.Is(t.lemma[k], WordClass::kNaming)) continue;
+          for (int j : t.kids[k]) {
+            if (t.base[j] == "obj" || t.base[j] == "xcomp") phrases.push_back(j);
+          }
+        }
+      } else if (o >= 0) {
+        phrases.push_back(o);
+      }
+      for (int o : phrases) {
+        if (a.at[o] >= 0) continue;
         tgt = im.ActorsAt(t, a, o, /*source=*/true);
         std::erase_if(tgt.matches,
                       [&](int m) { return a.matches[m].kind != ActorMatch::Kind::kActor; });
-        if (trace && !tgt.matches.empty()) {
-          trace->lines.push_back("  target: an actor in the object phrase");
+        // The phrase search stops at its first actor, which may be an agent ("the military
+        // activity of the United States"): then the first actor of the phrase's nmods.
+        for (int k : t.kids[o]) {
+          if (!tgt.matches.empty()) break;
+          if (t.base[k] != "nmod" || !In(t.prep[k], {"of", "from", "by"})) continue;
+          tgt = im.ActorsAt(t, a, k, /*source=*/true);
+          std::erase_if(tgt.matches,
+                        [&](int m) { return a.matches[m].kind != ActorMatch::Kind::kActor; });
+        }
+        if (!tgt.matches.empty()) {
+          if (trace) trace->lines.push_back("  target: an actor in the object phrase");
+          break;
         }
       }
     }

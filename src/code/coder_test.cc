@@ -488,6 +488,45 @@ TEST(WordClassesTest, ATableInADictionaryDirectoryChangesTheRules) {
   std::filesystem::remove_all(dir);
 }
 
+// "They" as a subject stands for the latest coordinated subject of two or more sides, in its
+// sentence or the one before; not when a plural noun subject that is no actor comes first
+// ("organisers said they ...").
+TEST_F(CoderTest, TheyIsTheLatestCoordinatedSubject) {
+  auto two = [](const std::string& a, const std::string& b) {
+    Document d = Parsed(a);
+    Document second = Parsed(b);
+    Sentence s = second.sentences[0];
+    const uint32_t shift = static_cast<uint32_t>(d.text.size() + 1);
+    for (Word& w : s.words) w.span = {w.span.begin + shift, w.span.end + shift};
+    s.span = {s.span.begin + shift, s.span.end + shift};
+    d.text += " " + second.text;
+    d.sentences.push_back(std::move(s));
+    return d;
+  };
+  const std::string first =
+      "Chile/Chile/PROPN/4/nsubj and/and/CCONJ/3/cc Peru/Peru/PROPN/1/conj met/meet/VERB/0/root";
+  EXPECT_THAT(Code(two(first,
+                       "They/they/PRON/2/nsubj criticized/criticize/VERB/0/root "
+                       "Bolivia/Bolivia/PROPN/2/obj")),
+              ElementsAre("CHL PER 040", "PER CHL 040", "CHL+PER BOL 111"));
+  EXPECT_THAT(Code(two(first,
+                       "Organisers/organiser/NOUN/2/nsubj said/say/VERB/0/root "
+                       "they/they/PRON/4/nsubj criticized/criticize/VERB/2/ccomp "
+                       "Bolivia/Bolivia/PROPN/4/obj")),
+              ElementsAre("CHL PER 040", "PER CHL 040", "--- BOL 111 rep:?"));
+}
+
+// A free relative of naming as object: the target is in the naming verb's phrase, also past an
+// agent ("criticized what they called the military activity of Peru").
+TEST_F(CoderTest, TargetInsideANamingFreeRelative) {
+  EXPECT_THAT(
+      Code(Parsed("Chile/Chile/PROPN/2/nsubj criticized/criticize/VERB/0/root what/what/PRON/2/obj "
+                  "they/they/PRON/5/nsubj called/call/VERB/3/acl:relcl the/the/DET/8/det "
+                  "military/military/ADJ/8/amod activity/activity/NOUN/5/obj of/of/ADP/10/case "
+                  "Peru/Peru/PROPN/8/nmod")),
+      ElementsAre("CHL PER 111"));
+}
+
 // An event noun that a light verb only intends is hypothetical: "prepared an attack on Peru".
 TEST_F(CoderTest, IntendedEventNounsAreHypothetical) {
   EXPECT_THAT(Code(Parsed("Chile/Chile/PROPN/2/nsubj prepared/prepare/VERB/0/root an/a/DET/4/det "
