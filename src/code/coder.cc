@@ -841,6 +841,11 @@ std::vector<Candidate> EventCoder::Impl::NativeCandidates(const Tree& t, int p, 
   for (int k : t.kids[p]) {
     if (t.rel[k] == "compound:prt") particle = t.lemma[k];
   }
+  // The parser often makes the particle right after the verb an adverb ("would not back down").
+  if (particle.empty() && p + 1 < t.n && t.head[p + 1] == p && t.base[p + 1] == "advmod" &&
+      In(t.lemma[p + 1], {"down", "off", "up", "out", "back", "over", "away", "in"})) {
+    particle = t.lemma[p + 1];
+  }
   int obj = passive ? t.Patient(p) : t.Child(p, "obj");
   // A row's object list may name the lemma or an inflected form ("troops", "talks").
   std::string obj_form;
@@ -1156,8 +1161,11 @@ bool IsNegator(const Tree& t, int k) {
          (t.base[k] == "det" && t.lemma[k] == "no") || t.rel[k] == "neg";
 }
 
-void LocalModality(const Tree& t, int p, Modality& m) {
+// With `refusal`, the clause's own negation and modal or future auxiliary are the refusal's
+// wording ("would not accept"), not a modality of the event.
+void LocalModality(const Tree& t, int p, Modality& m, bool refusal = false) {
   for (int k : t.kids[p]) {
+    if (refusal && (IsNegator(t, k) || t.base[k] == "aux")) continue;
     if (IsNegator(t, k)) {
       m.negated = true;
       m.why.push_back("negated by '" + t.s->words[k].form + "'");
@@ -1228,9 +1236,9 @@ bool IntendedNoun(const Tree& t, int p) {
          t.Is(t.lemma[h], WordClass::kIntent);
 }
 
-Modality FindModality(const Tree& t, int p) {
+Modality FindModality(const Tree& t, int p, bool refusal = false) {
   Modality m;
-  LocalModality(t, p, m);
+  LocalModality(t, p, m, refusal);
   if (CalledOff(t, p)) {
     m.negated = true;
     m.why.push_back("called off by '" + t.s->words[t.head[p]].form + "'");
@@ -2713,7 +2721,26 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
         ev.plover_event.clear();
       }
     };
-    Modality mod = FindModality(t, p);
+    // A refusal: a row with refusal=CODE negated in its own clause ("Ukraine would not accept
+    // any agreement", "will not back down") is that refusal, stated now, not a negated act.
+    bool refused = false;
+    if (im.use_native && c.row && !c.noun_row && !c.row->refusal.empty()) {
+      // A stance, with a future or modal auxiliary ("would not", "will not", "cannot"); "did
+      // not release them" only reports what was not done.
+      Modality own;
+      LocalModality(t, p, own);
+      refused =
+          own.negated &&
+          t.HasChildLemma(p, "aux", {"will", "would", "shall", "can", "could", "'ll", "wo", "ca"});
+      if (refused) {
+        if (trace) {
+          trace->lines.push_back("  refused: negated " + code + " -> " + c.row->refusal);
+        }
+        code = c.row->refusal;
+        reverse_code.clear();
+      }
+    }
+    Modality mod = FindModality(t, p, refused);
     // A light verb's object noun called off by that verb: "cancelled a planned visit" (the visit
     // is the event, and it did not happen).
     if (c.noun_row && CalledOff(t, c.object_noun)) {

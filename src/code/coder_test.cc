@@ -118,8 +118,8 @@ TEST(PredicateDictionaryTest, LoadsRowsAndReportsBadOnes) {
   Result<code::PredicateDictionary> d =
       code::PredicateDictionary::Load("src/code/testdata/verbs.tsv", &*cameo);
   ASSERT_TRUE(d.ok());
-  EXPECT_EQ(d->rows().size(), 41u);
-  ASSERT_EQ(d->errors(), 5u);
+  EXPECT_EQ(d->rows().size(), 43u);
+  ASSERT_EQ(d->errors(), 6u);
   EXPECT_THAT(d->problems()[0].Message(), HasSubstr("verbs.tsv:45: error: CAMEO code '999'"));
   EXPECT_THAT(d->problems()[1].Message(), HasSubstr("verbs.tsv:46: error: bad pos 'ADJ'"));
   EXPECT_THAT(d->problems()[2].Message(), HasSubstr("verbs.tsv:47: error: duplicate id"));
@@ -127,6 +127,11 @@ TEST(PredicateDictionaryTest, LoadsRowsAndReportsBadOnes) {
               HasSubstr("verbs.tsv:48: error: flags transitive and intransitive together"));
   EXPECT_THAT(d->problems()[4].Message(),
               HasSubstr("verbs.tsv:49: error: flag transitive or intransitive on a NOUN row"));
+  EXPECT_THAT(d->problems()[5].Message(),
+              HasSubstr("verbs.tsv:52: error: refusal code '999' is not in data/cameo/events.tsv"));
+  const std::vector<int>* accept = d->Find(false, "accept");
+  ASSERT_NE(accept, nullptr);
+  EXPECT_EQ(d->rows()[(*accept)[0]].refusal, "127");
   const std::vector<int>* sign = d->Find(false, "sign");
   ASSERT_NE(sign, nullptr);
   const code::PredicateRow& r = d->rows()[(*sign)[0]];
@@ -525,6 +530,24 @@ TEST_F(CoderTest, TargetInsideANamingFreeRelative) {
                   "military/military/ADJ/8/amod activity/activity/NOUN/5/obj of/of/ADP/10/case "
                   "Peru/Peru/PROPN/8/nmod")),
       ElementsAre("CHL PER 111"));
+}
+
+// A row with refusal=CODE negated in its own clause with a future or modal auxiliary is a
+// refusal, stated now: "would not accept the plan of Peru" is 127, plain; "did not accept" only
+// reports what was not done (a negated 030). A particle the parser made an adverb still counts
+// ("would not back down").
+TEST_F(CoderTest, NegatedStanceIsARefusal) {
+  EXPECT_THAT(Code(Parsed("Chile/Chile/PROPN/4/nsubj would/would/AUX/4/aux not/not/PART/4/advmod "
+                          "accept/accept/VERB/0/root the/the/DET/6/det plan/plan/NOUN/4/obj "
+                          "of/of/ADP/8/case Peru/Peru/PROPN/6/nmod")),
+              ElementsAre("CHL PER 127"));
+  EXPECT_THAT(Code(Parsed("Chile/Chile/PROPN/4/nsubj did/do/AUX/4/aux not/not/PART/4/advmod "
+                          "accept/accept/VERB/0/root the/the/DET/6/det plan/plan/NOUN/4/obj "
+                          "of/of/ADP/8/case Peru/Peru/PROPN/6/nmod")),
+              ElementsAre("CHL PER 030 neg"));
+  EXPECT_THAT(Code(Parsed("Chile/Chile/PROPN/4/nsubj will/will/AUX/4/aux not/not/PART/4/advmod "
+                          "back/back/VERB/0/root down/down/ADV/4/advmod")),
+              ElementsAre("CHL --- 124"));
 }
 
 // An event noun that a light verb only intends is hypothetical: "prepared an attack on Peru".

@@ -187,9 +187,16 @@ PredicateDictionary PredicateDictionary::Parse(std::string_view text, std::strin
           r.negative = true;
         } else if (f.substr(0, 3) == "wn=" && ValidId(f.substr(3))) {
           r.wn_seed = std::string(f.substr(3));
+        } else if (f.substr(0, 8) == "refusal=" && ValidCameoShape(f.substr(8))) {
+          r.refusal = std::string(f.substr(8));
+          if (ontology && !ontology->Find(r.refusal)) {
+            err = "refusal code '" + r.refusal + "' is not in data/cameo/events.tsv";
+            break;
+          }
         } else {
           err = "bad flag '" + std::string(f) +
-                "' (want wn=ID, passive, active, transitive, intransitive, negative)";
+                "' (want wn=ID, passive, active, transitive, intransitive, negative, "
+                "refusal=CODE)";
           break;
         }
       }

@@ -47,6 +47,9 @@ struct PredicateRow {
   bool transitive = false;  // Fires only when the verb has a direct object ("returned the funds").
   bool intransitive = false;  // Fires only when it has none ("troops withdrew from the town").
   bool negative = false;
+  // refusal=CODE: negated in its own clause ("would not accept the plan", "will not back down"),
+  // the row codes CODE, a refusal (CAMEO 12), as a plain event instead of a negated one.
+  std::string refusal;
   std::string wn_seed;  // wn=SEED_ID, "" when hand-written.
   std::string example;  // "" for "-".
   std::string file;
