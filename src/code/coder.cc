@@ -841,10 +841,14 @@ std::vector<Candidate> EventCoder::Impl::NativeCandidates(const Tree& t, int p, 
   for (int k : t.kids[p]) {
     if (t.rel[k] == "compound:prt") particle = t.lemma[k];
   }
-  // The parser often makes the particle right after the verb an adverb ("would not back down").
+  // The parser often makes the particle right after the verb an adverb ("would not back down");
+  // such an adverb is a particle for the rows that ask for it, and no bar to those that do not
+  // ("struck back" is still "strike").
+  bool adverb_particle = false;
   if (particle.empty() && p + 1 < t.n && t.head[p + 1] == p && t.base[p + 1] == "advmod" &&
       In(t.lemma[p + 1], {"down", "off", "up", "out", "back", "over", "away", "in"})) {
     particle = t.lemma[p + 1];
+    adverb_particle = true;
   }
   int obj = passive ? t.Patient(p) : t.Child(p, "obj");
   // A row's object list may name the lemma or an inflected form ("troops", "talks").
@@ -863,8 +867,10 @@ std::vector<Candidate> EventCoder::Impl::NativeCandidates(const Tree& t, int p, 
     std::string reject;
     if (r.particle != particle && !r.particle.empty()) {
       reject = "particle '" + r.particle + "' absent";
-    } else if (r.particle.empty() && !particle.empty()) {
+    } else if (r.particle.empty() && !particle.empty() && !adverb_particle) {
       reject = "text has particle '" + particle + "'";
+    } else if (r.stance && !t.HasChildLemma(p, "aux", {"will", "would", "shall", "could", "'ll"})) {
+      reject = "a stance row needs will, would, shall or could";
     } else if (!r.objects.empty() && !object_listed(r)) {
       reject = "object is not " + std::string(obj < 0 ? "present" : "'" + t.lemma[obj] + "'");
     } else if (r.passive_only && !passive) {
@@ -1161,11 +1167,15 @@ bool IsNegator(const Tree& t, int k) {
          (t.base[k] == "det" && t.lemma[k] == "no") || t.rel[k] == "neg";
 }
 
-// With `refusal`, the clause's own negation and modal or future auxiliary are the refusal's
-// wording ("would not accept"), not a modality of the event.
-void LocalModality(const Tree& t, int p, Modality& m, bool refusal = false) {
+// What a clause's own auxiliaries (and negation) say: the event's modality, or the wording of a
+// stance stated now ("Moscow would respond": the auxiliary is not the event's modality) or of a
+// refusal ("would not accept": neither the auxiliary nor the negation is).
+enum class AuxiliaryUse { kModality, kStance, kRefusal };
+
+void LocalModality(const Tree& t, int p, Modality& m, AuxiliaryUse use = AuxiliaryUse::kModality) {
   for (int k : t.kids[p]) {
-    if (refusal && (IsNegator(t, k) || t.base[k] == "aux")) continue;
+    if (use != AuxiliaryUse::kModality && t.base[k] == "aux") continue;
+    if (use == AuxiliaryUse::kRefusal && IsNegator(t, k)) continue;
     if (IsNegator(t, k)) {
       m.negated = true;
       m.why.push_back("negated by '" + t.s->words[k].form + "'");
@@ -1236,9 +1246,9 @@ bool IntendedNoun(const Tree& t, int p) {
          t.Is(t.lemma[h], WordClass::kIntent);
 }
 
-Modality FindModality(const Tree& t, int p, bool refusal = false) {
+Modality FindModality(const Tree& t, int p, AuxiliaryUse use = AuxiliaryUse::kModality) {
   Modality m;
-  LocalModality(t, p, m, refusal);
+  LocalModality(t, p, m, use);
   if (CalledOff(t, p)) {
     m.negated = true;
     m.why.push_back("called off by '" + t.s->words[t.head[p]].form + "'");
@@ -2740,7 +2750,12 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
         reverse_code.clear();
       }
     }
-    Modality mod = FindModality(t, p, refused);
+    // A stance ("Moscow would respond") is stated now: its auxiliary is not its modality.
+    const bool stance = im.use_native && c.row && !c.noun_row && c.row->stance;
+    Modality mod = FindModality(t, p,
+                                refused  ? AuxiliaryUse::kRefusal
+                                : stance ? AuxiliaryUse::kStance
+                                         : AuxiliaryUse::kModality);
     // A light verb's object noun called off by that verb: "cancelled a planned visit" (the visit
     // is the event, and it did not happen).
     if (c.noun_row && CalledOff(t, c.object_noun)) {

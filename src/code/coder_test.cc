@@ -118,7 +118,7 @@ TEST(PredicateDictionaryTest, LoadsRowsAndReportsBadOnes) {
   Result<code::PredicateDictionary> d =
       code::PredicateDictionary::Load("src/code/testdata/verbs.tsv", &*cameo);
   ASSERT_TRUE(d.ok());
-  EXPECT_EQ(d->rows().size(), 43u);
+  EXPECT_EQ(d->rows().size(), 44u);
   ASSERT_EQ(d->errors(), 6u);
   EXPECT_THAT(d->problems()[0].Message(), HasSubstr("verbs.tsv:45: error: CAMEO code '999'"));
   EXPECT_THAT(d->problems()[1].Message(), HasSubstr("verbs.tsv:46: error: bad pos 'ADJ'"));
@@ -548,6 +548,18 @@ TEST_F(CoderTest, NegatedStanceIsARefusal) {
   EXPECT_THAT(Code(Parsed("Chile/Chile/PROPN/4/nsubj will/will/AUX/4/aux not/not/PART/4/advmod "
                           "back/back/VERB/0/root down/down/ADV/4/advmod")),
               ElementsAre("CHL --- 124"));
+}
+
+// A stance row fires only with will/would/shall/could, which is then not its modality: "Chile
+// would respond to Peru" is a plain threat (130); "Chile responded to Peru" codes nothing.
+TEST_F(CoderTest, StanceRowsNeedAnAuxiliaryAndArePlain) {
+  EXPECT_THAT(Code(Parsed("Chile/Chile/PROPN/3/nsubj would/would/AUX/3/aux "
+                          "respond/respond/VERB/0/root to/to/ADP/5/case Peru/Peru/PROPN/3/obl")),
+              ElementsAre("CHL PER 130"));
+  EXPECT_THAT(
+      Code(Parsed("Chile/Chile/PROPN/2/nsubj responded/respond/VERB/0/root to/to/ADP/4/case "
+                  "Peru/Peru/PROPN/2/obl")),
+      ElementsAre());
 }
 
 // An event noun that a light verb only intends is hypothetical: "prepared an attack on Peru".

@@ -185,6 +185,8 @@ PredicateDictionary PredicateDictionary::Parse(std::string_view text, std::strin
           r.intransitive = true;
         } else if (f == "negative") {
           r.negative = true;
+        } else if (f == "stance") {
+          r.stance = true;
         } else if (f.substr(0, 3) == "wn=" && ValidId(f.substr(3))) {
           r.wn_seed = std::string(f.substr(3));
         } else if (f.substr(0, 8) == "refusal=" && ValidCameoShape(f.substr(8))) {
@@ -196,7 +198,7 @@ PredicateDictionary PredicateDictionary::Parse(std::string_view text, std::strin
         } else {
           err = "bad flag '" + std::string(f) +
                 "' (want wn=ID, passive, active, transitive, intransitive, negative, "
-                "refusal=CODE)";
+                "refusal=CODE, stance)";
           break;
         }
       }
@@ -206,6 +208,9 @@ PredicateDictionary PredicateDictionary::Parse(std::string_view text, std::strin
       }
       if (err.empty() && r.noun && (r.transitive || r.intransitive)) {
         err = "flag transitive or intransitive on a NOUN row";
+      }
+      if (err.empty() && r.noun && (r.stance || !r.refusal.empty())) {
+        err = "flag stance or refusal on a NOUN row";
       }
     }
     if (err.empty() && cells[8] != "-") r.example = std::string(cells[8]);

@@ -50,6 +50,9 @@ struct PredicateRow {
   // refusal=CODE: negated in its own clause ("would not accept the plan", "will not back down"),
   // the row codes CODE, a refusal (CAMEO 12), as a plain event instead of a negated one.
   std::string refusal;
+  // stance: fires only with a will/would/shall/could auxiliary, which is then not the event's
+  // modality: a stance stated now ("Moscow would respond" is a threat, 130).
+  bool stance = false;
   std::string wn_seed;  // wn=SEED_ID, "" when hand-written.
   std::string example;  // "" for "-".
   std::string file;
