@@ -1278,7 +1278,7 @@ Modality FindModality(const Tree& t, int p, AuxiliaryUse use = AuxiliaryUse::kMo
     // "Russia refused to attend the talks" (the denial or refusal is an event of its own when the
     // dictionary has a row for the verb). Not "decline": "declined to comment" is CAMEO's 011,
     // which the key codes as a statement, not as a comment that was not made.
-    if ((r == "xcomp" || r == "ccomp") && In(t.lemma[h], {"deny", "refuse"})) {
+    if ((r == "xcomp" || r == "ccomp") && t.Is(t.lemma[h], WordClass::kDenial)) {
       m.negated = true;
       m.why.push_back("negated: under '" + t.s->words[h].form + "'");
     }
@@ -1295,11 +1295,7 @@ Modality FindModality(const Tree& t, int p, AuxiliaryUse use = AuxiliaryUse::kMo
     }
     if (r == "xcomp" || r == "nsubj" || r == "csubj" || r == "nsubj:pass" ||
         (r == "conj" && t.IsVerbal(h))) {
-      if (r != "conj" &&
-          In(t.lemma[h],
-             {"plan",     "intend", "seem",     "appear",     "hope",     "want",     "wish",
-              "consider", "likely", "unlikely", "inevitable", "possible", "probable", "expect",
-              "aim",      "seek",   "prepare",  "propose",    "threaten", "mull",     "weigh"})) {
+      if (r != "conj" && t.Is(t.lemma[h], WordClass::kSpeculation)) {
         m.hypothetical = true;
         m.why.push_back("hypothetical: under '" + t.s->words[h].form + "'");
       }

@@ -273,9 +273,9 @@ const std::vector<int>* PredicateDictionary::Find(bool noun, std::string_view le
 }
 
 const std::vector<std::string_view>& WordClasses::Names() {
-  static const std::vector<std::string_view> kNames = {"bystander", "speech",  "cancel",
-                                                       "naming",    "intent",  "directive",
-                                                       "threat",    "warning", "commissive"};
+  static const std::vector<std::string_view> kNames = {
+      "bystander", "speech",  "cancel",     "naming", "intent",     "directive",
+      "threat",    "warning", "commissive", "denial", "speculation"};
   return kNames;
 }
 
@@ -340,7 +340,8 @@ WordClasses WordClasses::Parse(std::string_view text, std::string_view file_name
       if (it == names.end()) {
         err = "unknown class '" + std::string(item) +
               "' (want one of bystander, speech, cancel, "
-              "naming, intent, directive, threat, warning, commissive, or -NAME)";
+              "naming, intent, directive, threat, warning, commissive, denial, speculation, or "
+              "-NAME)";
         break;
       }
       const uint32_t bit = 1u << (it - names.begin());

@@ -95,15 +95,17 @@ class PredicateDictionary {
 // The classes of word_classes.tsv (bits of a mask). docs/dictionaries.md says what each means to
 // the coder.
 enum class WordClass : uint32_t {
-  kBystander = 1u << 0,   // Does not lend its subject to the event its object names.
-  kSpeech = 1u << 1,      // Reports speech: its subject is a speaker.
-  kCancel = 1u << 2,      // Calls off the event noun it takes as object.
-  kNaming = 1u << 3,      // Names or judges with a secondary predicate: no event.
-  kIntent = 1u << 4,      // Its event-noun object is only intended.
-  kDirective = 1u << 5,   // Asks someone else to act: what it asks for has not happened.
-  kThreat = 1u << 6,      // Its open complement is threatened (or vowed): CAMEO 13.
-  kWarning = 1u << 7,     // Its clausal complement in the future or conditional is a threat.
-  kCommissive = 1u << 8,  // Its open complement is promised: CAMEO's intents (03).
+  kBystander = 1u << 0,     // Does not lend its subject to the event its object names.
+  kSpeech = 1u << 1,        // Reports speech: its subject is a speaker.
+  kCancel = 1u << 2,        // Calls off the event noun it takes as object.
+  kNaming = 1u << 3,        // Names or judges with a secondary predicate: no event.
+  kIntent = 1u << 4,        // Its event-noun object is only intended.
+  kDirective = 1u << 5,     // Asks someone else to act: what it asks for has not happened.
+  kThreat = 1u << 6,        // Its open complement is threatened (or vowed): CAMEO 13.
+  kWarning = 1u << 7,       // Its clausal complement in the future or conditional is a threat.
+  kCommissive = 1u << 8,    // Its open complement is promised: CAMEO's intents (03).
+  kDenial = 1u << 9,        // What its complement says was not done ("denied attacking").
+  kSpeculation = 1u << 10,  // Its complement or subject clause is only intended or likely.
 };
 
 class WordClasses {
