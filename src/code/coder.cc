@@ -2508,7 +2508,20 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
           tgt = f;
         }
       }
-      if (!f.matches.empty() || (c.row && c.row->targets.empty())) {
+      // A row with no target path is complete as it is, unless a more specific row, one whose
+      // object it names, came first: "announced sanctions against 100 tankers" is the sanctions
+      // row (163) with no target, not the generic "announced" (010). Not when the object names
+      // its own sides ("announced a ceasefire between India and Pakistan" is theirs, not the
+      // announcer's).
+      const bool outranked = chosen && chosen != &c && chosen->row && c.row &&
+                             chosen->row->Specificity() > c.row->Specificity() &&
+                             !(chosen->object_noun >= 0 && [&] {
+                               for (int k : t.kids[chosen->object_noun]) {
+                                 if (t.base[k] == "nmod" && t.prep[k] == "between") return true;
+                               }
+                               return false;
+                             }());
+      if (!f.matches.empty() || (c.row && c.row->targets.empty() && !outranked)) {
         chosen = &c;
         tgt = f;
         break;

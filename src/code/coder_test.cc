@@ -118,7 +118,7 @@ TEST(PredicateDictionaryTest, LoadsRowsAndReportsBadOnes) {
   Result<code::PredicateDictionary> d =
       code::PredicateDictionary::Load("src/code/testdata/verbs.tsv", &*cameo);
   ASSERT_TRUE(d.ok());
-  EXPECT_EQ(d->rows().size(), 44u);
+  EXPECT_EQ(d->rows().size(), 47u);
   ASSERT_EQ(d->errors(), 6u);
   EXPECT_THAT(d->problems()[0].Message(), HasSubstr("verbs.tsv:45: error: CAMEO code '999'"));
   EXPECT_THAT(d->problems()[1].Message(), HasSubstr("verbs.tsv:46: error: bad pos 'ADJ'"));
@@ -560,6 +560,22 @@ TEST_F(CoderTest, StanceRowsNeedAnAuxiliaryAndArePlain) {
       Code(Parsed("Chile/Chile/PROPN/2/nsubj responded/respond/VERB/0/root to/to/ADP/4/case "
                   "Peru/Peru/PROPN/2/obl")),
       ElementsAre());
+}
+
+// A row that names the verb's object outranks the verb's generic row even with no target:
+// "announced sanctions against 100 tankers" is 163, not a statement (010); but not when the
+// object names its own sides ("a ceasefire between Peru and Bolivia" is theirs).
+TEST_F(CoderTest, ObjectRowOutranksTheGenericRow) {
+  EXPECT_THAT(
+      Code(Parsed("Chile/Chile/PROPN/2/nsubj announced/announce/VERB/0/root "
+                  "sanctions/sanction/NOUN/2/obj against/against/ADP/6/case 100/100/NUM/6/nummod "
+                  "tankers/tanker/NOUN/3/nmod")),
+      ElementsAre("CHL --- 163"));
+  EXPECT_THAT(
+      Code(Parsed("Chile/Chile/PROPN/2/nsubj announced/announce/VERB/0/root a/a/DET/4/det "
+                  "ceasefire/ceasefire/NOUN/2/obj between/between/ADP/6/case "
+                  "Peru/Peru/PROPN/4/nmod and/and/CCONJ/8/cc Bolivia/Bolivia/PROPN/6/conj")),
+      ElementsAre("CHL --- 010"));
 }
 
 // An event noun that a light verb only intends is hypothetical: "prepared an attack on Peru".
