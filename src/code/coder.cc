@@ -1760,6 +1760,17 @@ void AddPronouns(const Dictionary& dict, const Document& document,
   }
 }
 
+// An actor match of the one word `w` (its codes to be filled in), found by rule `how`.
+ActorMatch WordMatch(const std::vector<Word>& words, size_t w, const char* how) {
+  ActorMatch m;
+  m.kind = ActorMatch::Kind::kActor;
+  m.first_word = static_cast<int>(w);
+  m.end_word = static_cast<int>(w) + 1;
+  m.span = words[w].span;
+  m.how = how;
+  return m;
+}
+
 // "The two leaders", "both countries", "the three governments": a definite group of two or three
 // stands for the last sides the document named before it (in its sentence too, but not the
 // subject of the clause it is in: "Trump criticised both countries"). Leaders, presidents and
@@ -1870,12 +1881,7 @@ void AddGroupReferences(const Dictionary& dict, const std::unordered_set<std::st
           if (subject && members.size() >= 2) sides = members;
         }
         if (sides.empty()) continue;
-        ActorMatch m;
-        m.kind = ActorMatch::Kind::kActor;
-        m.first_word = static_cast<int>(w);
-        m.end_word = static_cast<int>(w) + 1;
-        m.span = words[w].span;
-        m.how = "pronoun";
+        ActorMatch m = WordMatch(words, w, "pronoun");
         for (const Mention* x : sides) {
           m.codes.push_back(x->code);
           m.actors.push_back(x->actor);
@@ -1954,12 +1960,7 @@ void AddGroupReferences(const Dictionary& dict, const std::unordered_set<std::st
       std::sort(sides.begin(), sides.end(), [](const Mention* x, const Mention* y) {
         return x < y;  // Text order (`seen` is in text order).
       });
-      ActorMatch m;
-      m.kind = ActorMatch::Kind::kActor;
-      m.first_word = static_cast<int>(w);
-      m.end_word = static_cast<int>(w) + 1;
-      m.span = words[w].span;
-      m.how = "group";
+      ActorMatch m = WordMatch(words, w, "group");
       for (const Mention* x : sides) {
         m.codes.push_back(g == Group::kPeople        ? x->code
                           : g == Group::kGovernments ? x->country + "GOV"

@@ -58,6 +58,36 @@ bool ParseTarget(std::string_view s, TargetPath& out) {
   return true;
 }
 
+// A line of a table that is neither blank nor a comment, without its CR.
+struct DataLine {
+  int number = 0;
+  std::string_view text;
+};
+
+// The data lines of a table's text; a line that is not valid UTF-8 becomes a problem of `file`
+// instead.
+std::vector<DataLine> DataLines(std::string_view text, const std::string& file,
+                                std::vector<PredicateProblem>& problems) {
+  std::vector<DataLine> out;
+  int line_no = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = text.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (util::FindInvalidUtf8(line) != std::string_view::npos) {
+      problems.push_back({true, file, line_no, "invalid UTF-8; row skipped"});
+      continue;
+    }
+    if (util::TrimAsciiSpace(line).empty() || line[0] == '#') continue;
+    out.push_back({line_no, line});
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string TargetPath::ToString() const {
@@ -90,25 +120,9 @@ PredicateDictionary PredicateDictionary::Parse(std::string_view text, std::strin
   };
   std::unordered_set<std::string> ids;
   bool header_done = false;
-  int line_no = 0;
-  size_t pos = 0;
-  while (pos <= text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = text.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (util::FindInvalidUtf8(line) != std::string_view::npos) {
-      problem(line_no, "invalid UTF-8; row skipped");
-      if (nl == text.size()) break;
-      continue;
-    }
-    if (util::TrimAsciiSpace(line).empty() || line[0] == '#') {
-      if (nl == text.size()) break;
-      continue;
-    }
-    std::vector<std::string_view> cells = util::Split(line, '\t');
+  for (const DataLine& dl : DataLines(text, file, d.problems_)) {
+    const int line_no = dl.number;
+    std::vector<std::string_view> cells = util::Split(dl.text, '\t');
     if (!header_done) {
       header_done = true;
       bool ok = cells.size() == std::size(kHeader);
@@ -120,13 +134,10 @@ PredicateDictionary PredicateDictionary::Parse(std::string_view text, std::strin
                 "file skipped");
         return d;
       }
-      if (nl == text.size()) break;
       continue;
     }
-    auto finish = [&]() { return nl == text.size(); };
     if (cells.size() != std::size(kHeader)) {
       problem(line_no, "row has " + std::to_string(cells.size()) + " cells, want 9; row skipped");
-      if (finish()) break;
       continue;
     }
     for (auto& c : cells) c = util::TrimAsciiSpace(c);
@@ -220,7 +231,6 @@ PredicateDictionary PredicateDictionary::Parse(std::string_view text, std::strin
     } else {
       d.rows_.push_back(std::move(r));
     }
-    if (finish()) break;
   }
   if (!header_done) problem(0, "empty table (no header row)", false);
   d.Index();
@@ -289,20 +299,9 @@ WordClasses WordClasses::Parse(std::string_view text, std::string_view file_name
   std::unordered_map<std::string, int> first_line;
   bool header_done = false;
   int line_no = 0;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = text.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (util::FindInvalidUtf8(line) != std::string_view::npos) {
-      problem(line_no, "invalid UTF-8; row skipped");
-      continue;
-    }
-    if (util::TrimAsciiSpace(line).empty() || line[0] == '#') continue;
-    std::vector<std::string_view> cells = util::Split(line, '\t');
+  for (const DataLine& dl : DataLines(text, file, d.problems_)) {
+    line_no = dl.number;
+    std::vector<std::string_view> cells = util::Split(dl.text, '\t');
     for (auto& c : cells) c = util::TrimAsciiSpace(c);
     if (!header_done) {
       header_done = true;
