@@ -2746,12 +2746,11 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
     bool refused = false;
     if (im.use_native && c.row && !c.noun_row && !c.row->refusal.empty()) {
       // A stance, with a future or modal auxiliary ("would not", "will not", "cannot"); "did
-      // not release them" only reports what was not done.
+      // not release them" only reports what was not done, "could not" an inability.
       Modality own;
       LocalModality(t, p, own);
-      refused =
-          own.negated &&
-          t.HasChildLemma(p, "aux", {"will", "would", "shall", "can", "could", "'ll", "wo", "ca"});
+      refused = own.negated &&
+                t.HasChildLemma(p, "aux", {"will", "would", "shall", "can", "'ll", "wo", "ca"});
       if (refused) {
         if (trace) {
           trace->lines.push_back("  refused: negated " + code + " -> " + c.row->refusal);
