@@ -38,7 +38,8 @@ std::string_view MiscValue(std::string_view misc, std::string_view key) {
   size_t start = 0;
   while (start <= misc.size()) {
     size_t bar = misc.find('|', start);
-    std::string_view item = misc.substr(start, bar == std::string_view::npos ? misc.npos : bar - start);
+    std::string_view item =
+        misc.substr(start, bar == std::string_view::npos ? misc.npos : bar - start);
     if (item.size() > key.size() && item.substr(0, key.size()) == key && item[key.size()] == '=') {
       return item.substr(key.size() + 1);
     }
@@ -54,7 +55,8 @@ std::string StripManagedMisc(std::string_view misc) {
   size_t start = 0;
   while (start <= misc.size()) {
     size_t bar = misc.find('|', start);
-    std::string_view item = misc.substr(start, bar == std::string_view::npos ? misc.npos : bar - start);
+    std::string_view item =
+        misc.substr(start, bar == std::string_view::npos ? misc.npos : bar - start);
     if (!item.empty() && item != "_" && item.rfind("SpaceAfter=", 0) != 0 &&
         item.rfind("TokenRange=", 0) != 0) {
       if (!out.empty()) out += '|';
@@ -99,7 +101,8 @@ bool IsKey(std::string_view line, std::string_view key) {
 
 }  // namespace
 
-Result<ConlluSentence> ParseConlluBlock(const std::vector<std::string>& lines, uint64_t first_line) {
+Result<ConlluSentence> ParseConlluBlock(const std::vector<std::string>& lines,
+                                        uint64_t first_line) {
   ConlluSentence out;
   Sentence& s = out.sentence;
   bool have_text = false;
@@ -183,7 +186,16 @@ Result<ConlluSentence> ParseConlluBlock(const std::vector<std::string>& lines, u
     }
     s.words.push_back(std::move(w));
   }
-  if (s.words.empty()) return DataLossError("line " + std::to_string(first_line) + ": sentence has no words");
+  if (s.words.empty())
+    return DataLossError("line " + std::to_string(first_line) + ": sentence has no words");
+  for (const Token& t : s.tokens) {
+    if (t.first_word + t.word_count > static_cast<int>(s.words.size())) {
+      return DataLossError("line " + std::to_string(first_line) + ": multiword token '" + t.form +
+                           "' spans words " + std::to_string(t.first_word + 1) + "-" +
+                           std::to_string(t.first_word + t.word_count) +
+                           ", beyond the sentence's " + std::to_string(s.words.size()) + " words");
+    }
+  }
   for (const Word& w : s.words) {
     if (w.head > static_cast<int>(s.words.size())) {
       return DataLossError("line " + std::to_string(first_line) + ": HEAD " +

@@ -85,11 +85,21 @@ TEST(ConlluTest, RejectsBadLinesWithLineNumbers) {
 
   std::vector<std::string> head = {"1\tA\ta\tNOUN\tNN\t_\t7\troot\t_\t_"};
   EXPECT_FALSE(ParseConlluBlock(head, 1).ok());
+
+  // A multiword token whose range runs past the sentence's last word (found by the fuzzer).
+  std::vector<std::string> range = {"1-3\tdon't\t_\t_\t_\t_\t_\t_\t_\t_",
+                                    "1\tdo\tdo\tAUX\tVBP\t_\t0\troot\t_\t_",
+                                    "2\tn't\tnot\tPART\tRB\t_\t1\tadvmod\t_\t_"};
+  r = ParseConlluBlock(range, 5);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(),
+            "line 5: multiword token 'don't' spans words 1-3, beyond the sentence's 2 words");
 }
 
 TEST(ConlluTest, RebuildsTextWithoutTextComment) {
   std::vector<std::string> lines = {"1\tHello\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No",
-                                    "2\t,\t_\t_\t_\t_\t_\t_\t_\t_", "3\tworld\t_\t_\t_\t_\t_\t_\t_\t_"};
+                                    "2\t,\t_\t_\t_\t_\t_\t_\t_\t_",
+                                    "3\tworld\t_\t_\t_\t_\t_\t_\t_\t_"};
   Result<ConlluSentence> r = ParseConlluBlock(lines, 1);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->text, "Hello, world");
