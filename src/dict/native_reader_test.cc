@@ -114,15 +114,14 @@ TEST(NativeTables, OrganizationsAgentsDiscardsSynsets) {
 // recognises their headers and leaves them alone, with no problem reported, whatever their rows
 // hold.
 TEST(NativeTables, PredicateTableIsRecognisedAndLeftToTheCoder) {
-  Dictionary d =
-      Dictionary::FromMemory({{"verbs.tsv",
-                               "# patterns\n"
-                               "id\tcameo\tpos\tlemma\tparticle\tobject\ttarget\tflags\texample\n"
-                               "v.meet.1\t040\tVERB\tmeet\t-\t-\tobj\t-\tFreedonia met Sylvania.\n"
-                               "not\ta\tvalid\trow\n"},
-                              {"word_classes.tsv",
-                               "lemma\tclasses\tnote\nmeet\tno such class\t-\n"},
-                              {"countries.tsv", kCountries}});
+  Dictionary d = Dictionary::FromMemory(
+      {{"verbs.tsv",
+        "# patterns\n"
+        "id\tcameo\tpos\tlemma\tparticle\tobject\ttarget\tflags\texample\n"
+        "v.meet.1\t040\tVERB\tmeet\t-\t-\tobj\t-\tFreedonia met Sylvania.\n"
+        "not\ta\tvalid\trow\n"},
+       {"word_classes.tsv", "lemma\tclasses\tnote\nmeet\tno such class\t-\n"},
+       {"countries.tsv", kCountries}});
   EXPECT_TRUE(d.problems().empty()) << testing::PrintToString(Messages(d));
   Dictionary alone = Dictionary::FromMemory({{"countries.tsv", kCountries}});
   EXPECT_EQ(d.counts().actors, alone.counts().actors);
