@@ -10,7 +10,10 @@
 // Method: a greedy arc-hybrid transition parser with a single-root constraint, an averaged
 // perceptron over hashed Zhang & Nivre (2011) style features, trained with the dynamic oracle of
 // Goldberg & Nivre (2013); non-projective trees via pseudo-projective lifting with "head" label
-// encoding, undone after parsing. Labels are predicted jointly with the transitions.
+// encoding, undone after parsing. Labels are predicted jointly with the transitions. One repair
+// follows: a day or month fronted with its preposition before a subject, with no comma ("On
+// Thursday gunmen attacked ..."), which the model makes a compound of the subject, becomes the
+// verb's oblique (docs/parser.md).
 // docs/parser.md has the details and measured accuracy and speed.
 //
 // Guarantees: every parsed sentence is a single-rooted tree (each word exactly one head, no

@@ -26,6 +26,11 @@
 //     becomes VBD ("Police fired tear gas to disperse the crowds"; docs/parser.md).
 //   * Possessed-adjective repair: a JJ right after a possessive "'s" and followed by no noun,
 //     adjective, number, punctuation or conjunction is NN ("China's military sent warships").
+//   * Transitive-participle repair: a VBN between a pronoun or proper noun and what begins an
+//     object (a determiner, possessive, pronoun, proper noun, number or adjective), or between a
+//     common noun and a determiner or possessive, is VBD, except after a form of have, be or get
+//     in the four words before and for participles that name or modify ("a man named Ali",
+//     "Iran backed militias"): "Xi hosted Putin ..., and the two leaders signed" (docs/parser.md).
 //   Everything needed at run time is inside the model file: no dependency on WordNet files.
 //
 // Thread-safety: a Tagger is immutable after Load/Train; `Tag` is const and may be called from

@@ -1305,6 +1305,15 @@ Modality FindModality(const Tree& t, int p, AuxiliaryUse use = AuxiliaryUse::kMo
         m.future = true;
         m.why.push_back("future: 'going to'");
       }
+      // A conjoined clause with a subject or auxiliary of its own has its own modality: in "the
+      // two leaders did not sign the treaty, and Aliyev repeated his demand" the demand was
+      // repeated. Climbing on still finds a reporting verb over both.
+      if (r == "conj" && std::any_of(t.kids[cur].begin(), t.kids[cur].end(), [&](int k) {
+            return t.base[k] == "nsubj" || t.base[k] == "expl" || t.base[k] == "aux";
+          })) {
+        cur = h;
+        continue;
+      }
       Modality up;
       LocalModality(t, h, up);
       if (up.negated && r != "nsubj" && r != "nsubj:pass") {

@@ -412,6 +412,21 @@ TEST_F(CoderTest, CalledOffEventsAreNegated) {
               ElementsAre("EGY TCD 042"));
 }
 
+// A conjoined clause with a subject of its own does not share the negation of the clause before
+// it ("Egypt did not meet Chad, and Sudan condemned Chad": the condemnation happened); a conjunct
+// that shares the subject does ("Egypt did not meet Chad or condemn Sudan").
+TEST_F(CoderTest, ConjoinedClauseWithItsOwnSubjectKeepsItsModality) {
+  EXPECT_THAT(Code(Parsed("Egypt/Egypt/PROPN/4/nsubj did/do/AUX/4/aux not/not/PART/4/advmod "
+                          "meet/meet/VERB/0/root Chad/Chad/PROPN/4/obj ,/,/PUNCT/9/punct "
+                          "and/and/CCONJ/9/cc Sudan/Sudan/PROPN/9/nsubj "
+                          "condemned/condemn/VERB/4/conj Chad/Chad/PROPN/9/obj")),
+              ElementsAre("EGY TCD 040 neg", "SDN TCD 111"));
+  EXPECT_THAT(Code(Parsed("Egypt/Egypt/PROPN/4/nsubj did/do/AUX/4/aux not/not/PART/4/advmod "
+                          "meet/meet/VERB/0/root Chad/Chad/PROPN/4/obj or/or/CCONJ/7/cc "
+                          "condemn/condemn/VERB/4/conj Sudan/Sudan/PROPN/7/obj")),
+              ElementsAre("EGY TCD 040 neg", "EGY SDN 111 neg"));
+}
+
 // What a subject denies or refuses to do is negated ("Egypt denied attacking Chad", "Egypt
 // refused to meet Chad"); what it agrees to do is not.
 TEST_F(CoderTest, DeniedAndRefusedActsAreNegated) {

@@ -69,6 +69,51 @@ TEST(PipelineTest, AnnotateFillsTagsAndTrees) {
   EXPECT_EQ(s.words[1].deprel, "nsubj");
 }
 
+// The relation and head (1-based, 0 = root) of the word `form` in `s`; "?" when absent.
+std::string RelOf(const Sentence& s, std::string_view form) {
+  for (const Word& w : s.words) {
+    if (w.form == form) return w.deprel + ">" + std::to_string(w.head);
+  }
+  return "?";
+}
+
+// A day fronted with its preposition before the subject, no comma: the day is the verb's
+// oblique and the noun its subject (the parser alone makes the day a compound of the noun:
+// RepairFrontedTime). "Sunday newspapers" with no preposition stays a compound.
+TEST(PipelineTest, FrontedDayIsTheVerbsObliqueNotACompoundOfTheSubject) {
+  Result<Pipeline> nlp = Pipeline::Create(Committed());
+  ASSERT_TRUE(nlp.ok()) << nlp.status().ToString();
+  Document doc;
+  doc.text = "On Thursday gunmen attacked a police station.";
+  nlp->Annotate(doc);
+  ASSERT_EQ(doc.sentences.size(), 1u);
+  EXPECT_EQ(RelOf(doc.sentences[0], "Thursday"), "obl>4");
+  EXPECT_EQ(RelOf(doc.sentences[0], "On"), "case>2");
+  EXPECT_EQ(RelOf(doc.sentences[0], "gunmen"), "nsubj>4");
+  Document plain;
+  plain.text = "Sunday newspapers reported the deal.";
+  nlp->Annotate(plain);
+  ASSERT_EQ(plain.sentences.size(), 1u);
+  EXPECT_EQ(RelOf(plain.sentences[0], "Sunday"), "compound>2");
+}
+
+// "Xi hosted Putin ..., and the two leaders signed": "hosted" is the past tense heading its own
+// clause (the tagger's transitive-participle repair), not a reduced relative of "Xi".
+TEST(PipelineTest, PastTenseAfterANameHeadsItsClause) {
+  Result<Pipeline> nlp = Pipeline::Create(Committed());
+  ASSERT_TRUE(nlp.ok()) << nlp.status().ToString();
+  Document doc;
+  doc.text =
+      "Chinese President Xi Jinping hosted Russian President Vladimir Putin in Beijing on "
+      "Thursday, and the two leaders signed a joint statement.";
+  nlp->Annotate(doc);
+  ASSERT_EQ(doc.sentences.size(), 1u);
+  const Sentence& s = doc.sentences[0];
+  EXPECT_EQ(RelOf(s, "hosted"), "root>0");
+  EXPECT_EQ(RelOf(s, "Xi"), "nsubj>5");
+  EXPECT_EQ(RelOf(s, "signed"), "conj>5");
+}
+
 TEST(PipelineTest, ParseOffLeavesHeadsAlone) {
   PipelineOptions o = Committed();
   o.parse = false;

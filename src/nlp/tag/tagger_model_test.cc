@@ -89,6 +89,20 @@ TEST(TaggerModelTest, SentenceWithNoFiniteVerbGetsOne) {
   EXPECT_EQ(Xpos(*tagger, "The report published on Monday says the troops left .")[2], "VBN");
 }
 
+// A participle between a name or pronoun and the start of its object is a past tense, also when
+// another clause follows ("Xi hosted Putin ..., and the two leaders signed"); participles that
+// name or modify, and those after an auxiliary, keep their tag.
+TEST(TaggerModelTest, ParticipleWithObjectAfterNameIsPastTense) {
+  Result<Tagger> tagger = Tagger::Load(SourceDir() + "/models/tagger.model");
+  ASSERT_TRUE(tagger.ok()) << tagger.status().ToString();
+  EXPECT_EQ(Xpos(*tagger,
+                 "Xi hosted Putin in Beijing on Thursday , and the two leaders signed a joint "
+                 "statement .")[1],
+            "VBD");
+  EXPECT_EQ(Xpos(*tagger, "He met a man named Ali Hassan in Cairo and they talked .")[4], "VBN");
+  EXPECT_EQ(Xpos(*tagger, "Russia has signed the deal , and China welcomed it .")[2], "VBN");
+}
+
 // An adjective right after a possessive that no noun follows is the possessed noun: "China 's
 // military sent warships" (the greedy tagger reads "military" as JJ); "China 's military drills"
 // keeps its adjective.
