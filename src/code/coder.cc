@@ -862,6 +862,13 @@ std::vector<Candidate> EventCoder::Impl::NativeCandidates(const Tree& t, int p, 
            (std::find(r.objects.begin(), r.objects.end(), t.lemma[obj]) != r.objects.end() ||
             std::find(r.objects.begin(), r.objects.end(), obj_form) != r.objects.end());
   };
+  // A military retreat (087x) is from a territory or a front, not from a gathering, a building,
+  // a contest or an accord: "the leaders withdrew from the residence", "withdrew from the talks",
+  // "withdrew from the race" (word class venue).
+  int venue = -1;
+  for (int k : t.kids[p]) {
+    if (t.base[k] == "obl" && t.prep[k] == "from" && t.Is(t.lemma[k], WordClass::kVenue)) venue = k;
+  }
   for (int ri : *rows) {
     const PredicateRow& r = native.rows()[ri];
     std::string reject;
@@ -881,6 +888,8 @@ std::vector<Candidate> EventCoder::Impl::NativeCandidates(const Tree& t, int p, 
       reject = "row needs a direct object";
     } else if (r.intransitive && obj >= 0) {
       reject = "row takes no direct object";
+    } else if (venue >= 0 && r.cameo.rfind("087", 0) == 0 && r.objects.empty()) {
+      reject = "a retreat from a venue ('" + t.lemma[venue] + "')";
     }
     if (!reject.empty()) {
       if (trace) trace->lines.push_back("    row " + r.id + " [" + r.cameo + "]: no, " + reject);

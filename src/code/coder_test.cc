@@ -773,6 +773,22 @@ TEST_F(CoderTest, TransitivityFlags) {
               ElementsAre());
 }
 
+// A military retreat (087x) is not coded from a venue (word class venue): "the leaders withdrew
+// from Chile's presidential residence" and "Peru withdrew from the talks" leave a gathering or a
+// building; "Peru withdrew from Chile" is still a retreat.
+TEST_F(CoderTest, NoRetreatFromAVenue) {
+  EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/2/nsubj withdrew/withdraw/VERB/0/root "
+                          "from/from/ADP/5/case Chile/Chile/PROPN/5/nmod:poss "
+                          "residence/residence/NOUN/2/obl")),
+              ElementsAre());
+  EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/2/nsubj withdrew/withdraw/VERB/0/root "
+                          "from/from/ADP/5/case the/the/DET/5/det talks/talk/NOUN/2/obl")),
+              ElementsAre());
+  EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/2/nsubj withdrew/withdraw/VERB/0/root "
+                          "from/from/ADP/4/case Chile/Chile/PROPN/2/obl")),
+              ElementsAre("PER CHL 0874"));
+}
+
 // "Call" that names or judges is no telephone call: "called the vote outrageous", "what Peru
 // called a provocation".
 TEST_F(CoderTest, NamingVerbsCodeNoEvent) {

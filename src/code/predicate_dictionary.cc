@@ -284,8 +284,8 @@ const std::vector<int>* PredicateDictionary::Find(bool noun, std::string_view le
 
 const std::vector<std::string_view>& WordClasses::Names() {
   static const std::vector<std::string_view> kNames = {
-      "bystander", "speech",  "cancel",     "naming", "intent",     "directive",
-      "threat",    "warning", "commissive", "denial", "speculation"};
+      "bystander", "speech",  "cancel",     "naming", "intent",      "directive",
+      "threat",    "warning", "commissive", "denial", "speculation", "venue"};
   return kNames;
 }
 
@@ -339,7 +339,8 @@ WordClasses WordClasses::Parse(std::string_view text, std::string_view file_name
       if (it == names.end()) {
         err = "unknown class '" + std::string(item) +
               "' (want one of bystander, speech, cancel, "
-              "naming, intent, directive, threat, warning, commissive, denial, speculation, or "
+              "naming, intent, directive, threat, warning, commissive, denial, speculation, venue, "
+              "or "
               "-NAME)";
         break;
       }

@@ -106,6 +106,7 @@ enum class WordClass : uint32_t {
   kCommissive = 1u << 8,    // Its open complement is promised: CAMEO's intents (03).
   kDenial = 1u << 9,        // What its complement says was not done ("denied attacking").
   kSpeculation = 1u << 10,  // Its complement or subject clause is only intended or likely.
+  kVenue = 1u << 11,        // A gathering, building, contest or accord: leaving it is no retreat.
 };
 
 class WordClasses {
