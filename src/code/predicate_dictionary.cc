@@ -71,13 +71,9 @@ std::vector<DataLine> DataLines(std::string_view text, const std::string& file,
   std::vector<DataLine> out;
   int line_no = 0;
   size_t pos = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = text.substr(pos, nl - pos);
-    pos = nl + 1;
+  std::string_view line;
+  while (util::NextLine(text, pos, line)) {
     ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (util::FindInvalidUtf8(line) != std::string_view::npos) {
       problems.push_back({true, file, line_no, "invalid UTF-8; row skipped"});
       continue;

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "annals/dictionary.h"
+#include "util/text.h"
 
 namespace annals::dict {
 
@@ -175,8 +176,8 @@ FileFormat FormatForFileName(std::string_view file_name);
 void ReadFile(std::string_view text, uint32_t file, FileFormat format, std::string_view file_name,
               Builder& b);
 
-// Line splitting shared by the readers. Sets `line` (without "\r\n") and advances `pos`.
-bool NextLine(std::string_view text, size_t& pos, std::string_view& line);
+// Line splitting shared by the readers (util/text.h).
+using util::NextLine;
 // Removes control bytes (other than tab) and repairs invalid UTF-8, reporting each as a warning.
 std::string CleanLine(std::string_view line, uint32_t file, uint64_t line_no, Builder& b);
 

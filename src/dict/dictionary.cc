@@ -398,16 +398,6 @@ void ReadFile(std::string_view text, uint32_t file, FileFormat format, std::stri
   }
 }
 
-bool NextLine(std::string_view text, size_t& pos, std::string_view& line) {
-  if (pos >= text.size()) return false;
-  size_t nl = text.find('\n', pos);
-  if (nl == std::string_view::npos) nl = text.size();
-  line = text.substr(pos, nl - pos);
-  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-  pos = nl + 1;
-  return true;
-}
-
 std::string CleanLine(std::string_view line, uint32_t file, uint64_t line_no, Builder& b) {
   std::string out;
   out.reserve(line.size());

@@ -200,11 +200,8 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Impl::Parse(std::string byte
   bool header = false;
   std::vector<std::string_view> f;
   f.reserve(16);
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = text.substr(pos, nl - pos);
-    pos = nl + 1;
+  std::string_view line;
+  while (util::NextLine(text, pos, line)) {
     ++line_no;
     if (!header) {
       if (line != "#annals-gazetteer\t1")

@@ -165,4 +165,14 @@ std::string Hex64(uint64_t v) {
   return buf;
 }
 
+bool NextLine(std::string_view text, size_t& pos, std::string_view& line) {
+  if (pos >= text.size()) return false;
+  size_t nl = text.find('\n', pos);
+  if (nl == std::string_view::npos) nl = text.size();
+  line = text.substr(pos, nl - pos);
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  pos = nl + 1;
+  return true;
+}
+
 }  // namespace annals::util

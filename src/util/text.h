@@ -34,6 +34,11 @@ std::string_view TrimAsciiSpace(std::string_view s);
 // Splits on `sep`, keeping empty fields.
 std::vector<std::string_view> Split(std::string_view s, char sep);
 
+// The line of `text` that starts at `pos`, without its "\n" nor a "\r" before it; advances `pos`
+// past it. False at the end of the text: a last line without "\n" is a line, and a text that ends
+// with "\n" has no empty line after it. The one line reader of the tables and text formats.
+bool NextLine(std::string_view text, size_t& pos, std::string_view& line);
+
 // Collapses runs of whitespace (ASCII and U+00A0) to one space and trims the ends.
 std::string CollapseWhitespace(std::string_view s);
 

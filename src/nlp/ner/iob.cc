@@ -159,17 +159,12 @@ void ReadIob(std::string_view text, IobFormat format,
     bad = false;
   };
   size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    start = end + 1;
+  std::string_view line;
+  while (util::NextLine(text, start, line)) {
     ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line_no == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
     if (util::TrimAsciiSpace(line).empty()) {
       flush();
-      if (end == text.size()) break;
       continue;
     }
     if (format == IobFormat::kAuto) {
