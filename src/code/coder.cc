@@ -537,6 +537,25 @@ Found EventCoder::Impl::ActorsAt(const Tree& t, const SentenceActors& a, int w, 
     NounPhraseActor(t, a, k, 0, f.matches);
     for (auto it = t.kids[k].rbegin(); it != t.kids[k].rend(); ++it) stack.push_back(*it);
   }
+  // A coordination the parser folded into the head's compounds: "Russia's Gazprom and China
+  // National Petroleum Corporation signed" parsed with "Gazprom" a compound of "Corporation" and
+  // "China" a conj of "Gazprom". A compound that is an actor of its own and whose conjunct lies
+  // in an actor already found is a member of the list.
+  for (int k : t.kids[w]) {
+    if (t.base[k] != "compound" || a.at[k] < 0 ||
+        a.matches[a.at[k]].kind != ActorMatch::Kind::kActor ||
+        std::find(f.matches.begin(), f.matches.end(), a.at[k]) != f.matches.end()) {
+      continue;
+    }
+    bool joined = false;
+    for (int c : t.kids[k]) {
+      if (t.base[c] != "conj") continue;
+      for (int m : f.matches) {
+        joined = joined || (a.matches[m].first_word <= c && c < a.matches[m].end_word);
+      }
+    }
+    if (joined) AddMatch(f.matches, a.at[k]);
+  }
   // Matches spanning a coordination are one match already; keep text order.
   std::sort(f.matches.begin(), f.matches.end(),
             [&](int x, int y) { return a.matches[x].first_word < a.matches[y].first_word; });

@@ -773,6 +773,24 @@ TEST_F(CoderTest, TransitivityFlags) {
               ElementsAre());
 }
 
+// A coordination the parser folded into the head's compounds ("Russia's Gazprom and China
+// National Petroleum Corporation", with "Gazprom" a compound of "Corporation" and "China" a conj
+// of "Gazprom") still gives both companies as the subject; a compound without such a conjunct
+// ("the Gazprom pipeline company") is no list member.
+TEST_F(CoderTest, CoordinationFoldedIntoCompoundsGivesEveryMember) {
+  EXPECT_THAT(Code(Parsed("Russia/Russia/PROPN/8/nmod:poss 's/'s/PART/1/case "
+                          "Gazprom/Gazprom/PROPN/8/compound and/and/CCONJ/5/cc "
+                          "China/China/PROPN/3/conj National/National/ADJ/7/amod "
+                          "Petroleum/Petroleum/PROPN/8/compound "
+                          "Corporation/Corporation/PROPN/9/nsubj signed/sign/VERB/0/root "
+                          "an/a/DET/11/det agreement/agreement/NOUN/9/obj")),
+              ElementsAre("RUSBUS CHNBUS 057", "CHNBUS RUSBUS 057"));
+  EXPECT_THAT(Code(Parsed("Gazprom/Gazprom/PROPN/3/compound China/China/PROPN/3/compound "
+                          "Corporation/Corporation/PROPN/4/nsubj signed/sign/VERB/0/root "
+                          "an/a/DET/6/det agreement/agreement/NOUN/4/obj")),
+              ElementsAre("CHNBUS --- 057"));
+}
+
 // A military retreat (087x) is not coded from a venue (word class venue): "the leaders withdrew
 // from Chile's presidential residence" and "Peru withdrew from the talks" leave a gathering or a
 // building; "Peru withdrew from Chile" is still a retreat.
