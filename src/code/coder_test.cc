@@ -1299,5 +1299,26 @@ TEST(CoderDefaultsTest, RequiresASource) {
   EXPECT_EQ(events[0].cameo, "190");
 }
 
+// With the default predicate dictionary: signing a joint statement or communique is a signed
+// agreement (057, v.sign.5), not a statement (010); coordinated signers of two countries sign
+// with each other.
+TEST(CoderDefaultsTest, SignedJointStatementIsAnAgreement) {
+  DictionaryOptions o;
+  o.dirs = {"data/dict"};
+  Result<Dictionary> d = Dictionary::Load(o);
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  Result<EventCoder> c = EventCoder::FromDictionary(*d, ReadAll("data/dict/verbs.tsv"), {});
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  std::vector<std::string> got;
+  for (const Event& e :
+       c->Code(Parsed("China/China/PROPN/4/nsubj and/and/CCONJ/3/cc Russia/Russia/PROPN/1/conj "
+                      "signed/sign/VERB/0/root a/a/DET/7/det joint/joint/ADJ/7/amod "
+                      "statement/statement/NOUN/4/obj"))) {
+    got.push_back(e.sources.at(0).code + " " + (e.targets.empty() ? "---" : e.targets[0].code) +
+                  " " + e.cameo + " " + e.pattern_id);
+  }
+  EXPECT_THAT(got, ElementsAre("CHN RUS 057 v.sign.5", "RUS CHN 057 v.sign.5"));
+}
+
 }  // namespace
 }  // namespace annals
