@@ -1299,25 +1299,45 @@ TEST(CoderDefaultsTest, RequiresASource) {
   EXPECT_EQ(events[0].cameo, "190");
 }
 
+// "SRC TGT CAMEO ROW" of each event of `spec` coded with the default dictionary and verbs.
+std::vector<std::string> DefaultCodes(const std::string& spec) {
+  DictionaryOptions o;
+  o.dirs = {"data/dict"};
+  Result<Dictionary> d = Dictionary::Load(o);
+  EXPECT_TRUE(d.ok()) << d.status().ToString();
+  if (!d.ok()) return {};
+  Result<EventCoder> c = EventCoder::FromDictionary(*d, ReadAll("data/dict/verbs.tsv"), {});
+  EXPECT_TRUE(c.ok()) << c.status().ToString();
+  if (!c.ok()) return {};
+  std::vector<std::string> got;
+  for (const Event& e : c->Code(Parsed(spec))) {
+    got.push_back(e.sources.at(0).code + " " + (e.targets.empty() ? "---" : e.targets[0].code) +
+                  " " + e.cameo + " " + e.pattern_id);
+  }
+  return got;
+}
+
 // With the default predicate dictionary: signing a joint statement or communique is a signed
 // agreement (057, v.sign.5), not a statement (010); coordinated signers of two countries sign
 // with each other.
 TEST(CoderDefaultsTest, SignedJointStatementIsAnAgreement) {
-  DictionaryOptions o;
-  o.dirs = {"data/dict"};
-  Result<Dictionary> d = Dictionary::Load(o);
-  ASSERT_TRUE(d.ok()) << d.status().ToString();
-  Result<EventCoder> c = EventCoder::FromDictionary(*d, ReadAll("data/dict/verbs.tsv"), {});
-  ASSERT_TRUE(c.ok()) << c.status().ToString();
-  std::vector<std::string> got;
-  for (const Event& e :
-       c->Code(Parsed("China/China/PROPN/4/nsubj and/and/CCONJ/3/cc Russia/Russia/PROPN/1/conj "
-                      "signed/sign/VERB/0/root a/a/DET/7/det joint/joint/ADJ/7/amod "
-                      "statement/statement/NOUN/4/obj"))) {
-    got.push_back(e.sources.at(0).code + " " + (e.targets.empty() ? "---" : e.targets[0].code) +
-                  " " + e.cameo + " " + e.pattern_id);
-  }
-  EXPECT_THAT(got, ElementsAre("CHN RUS 057 v.sign.5", "RUS CHN 057 v.sign.5"));
+  EXPECT_THAT(DefaultCodes("China/China/PROPN/4/nsubj and/and/CCONJ/3/cc "
+                           "Russia/Russia/PROPN/1/conj signed/sign/VERB/0/root a/a/DET/7/det "
+                           "joint/joint/ADJ/7/amod statement/statement/NOUN/4/obj"),
+              ElementsAre("CHN RUS 057 v.sign.5", "RUS CHN 057 v.sign.5"));
+}
+
+// Valuing or appreciating someone's position or support is praise (051), its target the
+// object's possessor or of-nmod.
+TEST(CoderDefaultsTest, ValuingAndAppreciatingArePraise) {
+  EXPECT_THAT(DefaultCodes("Russia/Russia/PROPN/2/nsubj valued/value/VERB/0/root "
+                           "China/China/PROPN/5/nmod:poss 's/'s/PART/3/case "
+                           "position/position/NOUN/2/obj"),
+              ElementsAre("RUS CHN 051 v.value.1"));
+  EXPECT_THAT(DefaultCodes("Peru/Peru/PROPN/2/nsubj appreciated/appreciate/VERB/0/root "
+                           "the/the/DET/4/det support/support/NOUN/2/obj of/of/ADP/6/case "
+                           "Bolivia/Bolivia/PROPN/4/nmod"),
+              ElementsAre("PER BOL 051 v.appreciate.1"));
 }
 
 }  // namespace
