@@ -1760,6 +1760,12 @@ void AddPronouns(const Dictionary& dict, const Document& document,
     }
     return any;
   };
+  // "It" stands for a country or organisation that is a subject: the latest before it in its
+  // sentence ("Thailand said it would ..."), else the first of the sentence before ("Thailand
+  // closed the border ... It also expelled the ambassador").
+  auto body = [&](const ActorMatch& m) {
+    return m.kind == ActorMatch::Kind::kActor && !m.codes.empty() && !NamesPerson(dict, m);
+  };
   for (size_t si = 0; si < matches.size() && si < document.sentences.size(); ++si) {
     const std::vector<Word>& words = document.sentences[si].words;
     std::vector<ActorMatch> added;
@@ -1767,16 +1773,26 @@ void AddPronouns(const Dictionary& dict, const Document& document,
       const Word& word = words[w];
       if (word.upos != "PRON" || word.deprel.rfind("nsubj", 0) != 0) continue;
       const std::string form = util::AsciiLower(word.form);
-      if (form != "he" && form != "she") continue;
+      const bool it = form == "it";
+      if (form != "he" && form != "she" && !it) continue;
       const ActorMatch* antecedent = nullptr;
       bool covered = false;
       for (const ActorMatch& m : matches[si]) {
         covered =
             covered || (m.first_word <= static_cast<int>(w) && static_cast<int>(w) < m.end_word);
-        if (m.end_word <= static_cast<int>(w) && person(m)) antecedent = &m;
+        if (m.end_word > static_cast<int>(w)) continue;
+        if (it ? body(m) && subject(words, m) : person(m)) antecedent = &m;
       }
       if (covered) continue;
-      for (size_t back = 1; antecedent == nullptr && back <= 2 && back <= si; ++back) {
+      if (it && antecedent == nullptr && si > 0) {
+        for (const ActorMatch& m : matches[si - 1]) {
+          if (body(m) && subject(document.sentences[si - 1].words, m)) {
+            antecedent = &m;
+            break;
+          }
+        }
+      }
+      for (size_t back = 1; !it && antecedent == nullptr && back <= 2 && back <= si; ++back) {
         antecedent = from_sentence(si - back);
       }
       if (antecedent == nullptr) continue;

@@ -856,6 +856,25 @@ TEST_F(CoderTest, PersonalPronounsAreThePersonLastNamed) {
               ElementsAre("PER CHL 111", "--- BOL 111"));
 }
 
+// "It" as a subject stands for a country or organisation that is a subject: the latest before it
+// in its sentence, else the first of the sentence before; not for a person ("Lula ... It ...").
+TEST_F(CoderTest, ItIsTheCountryOrOrganisationLastASubject) {
+  EXPECT_THAT(Code(ParsedDocument({"Peru/Peru/PROPN/2/nsubj criticized/criticize/VERB/0/root "
+                                   "Chile/Chile/PROPN/2/obj",
+                                   "It/it/PRON/2/nsubj condemned/condemn/VERB/0/root "
+                                   "Bolivia/Bolivia/PROPN/2/obj"})),
+              ElementsAre("PER CHL 111", "PER BOL 111"));
+  EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/2/nsubj criticized/criticize/VERB/0/root "
+                          "Chile/Chile/PROPN/2/obj and/and/CCONJ/6/cc it/it/PRON/6/nsubj "
+                          "condemned/condemn/VERB/2/conj Bolivia/Bolivia/PROPN/6/obj")),
+              ElementsAre("PER CHL 111", "PER BOL 111"));
+  EXPECT_THAT(Code(ParsedDocument({"Lula/Lula/PROPN/2/nsubj criticized/criticize/VERB/0/root "
+                                   "Peru/Peru/PROPN/2/obj",
+                                   "It/it/PRON/2/nsubj condemned/condemn/VERB/0/root "
+                                   "Chile/Chile/PROPN/2/obj"})),
+              ElementsAre("BRAGOV PER 111", "--- CHL 111"));
+}
+
 // A row whose target paths find no actor takes a country or organisation named inside the
 // verb's object phrase, not through a place phrase: "suspended imports of Chilean wine".
 TEST_F(CoderTest, TargetInsideTheObjectPhrase) {
