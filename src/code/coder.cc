@@ -669,6 +669,7 @@ Found EventCoder::Impl::Subject(const Tree& t, const SentenceActors& a, int p, b
     if (In(t.lemma[h], {"urge", "ask", "persuade", "force", "order", "tell", "invite", "allow",
                         "encourage", "call", "press", "pressure", "help"})) {
       int o = t.Child(h, "obj");
+      if (o < 0) o = t.Child(h, "iobj");  // The parser's label for it now and then.
       if (o >= 0) return ActorsAt(t, a, o);
     }
     return Subject(t, a, h, dummy, depth + 1);
@@ -737,6 +738,9 @@ Found EventCoder::Impl::Target(const Tree& t, const SentenceActors& a, int p,
   }
   if (path.rel == "obj") {
     int o = passive ? t.Patient(p) : t.Child(p, "obj");
+    // The parser labels the one object before an open complement iobj now and then ("urged
+    // Washington to match the measures"): with no obj, that iobj is the object.
+    if (o < 0 && !passive && t.Child(p, "xcomp") >= 0) o = t.Child(p, "iobj");
     return ActorsAt(t, a, t.Referent(o));
   }
   if (path.rel == "iobj") return ActorsAt(t, a, t.Child(p, "iobj"));
@@ -2977,10 +2981,30 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
     };
     // A reported event with no date of its own happened by the time it was reported: "the State
     // Department said on Saturday it had suspended its partnership" is dated Saturday.
-    if (anchor && !date_from_clause(p, false) && mod.speaker_verb >= 0 &&
-        date_from_clause(mod.speaker_verb, true) && trace) {
-      trace->lines.push_back("  (the date of the report, '" + s.words[mod.speaker_verb].form +
-                             "')");
+    bool dated = anchor && date_from_clause(p, false);
+    if (anchor && !dated && mod.speaker_verb >= 0) {
+      dated = date_from_clause(mod.speaker_verb, true);
+      if (dated && trace) {
+        trace->lines.push_back("  (the date of the report, '" + s.words[mod.speaker_verb].form +
+                               "')");
+      }
+    }
+    // A verb conjunct that shares its head's subject shares its time when it has none of its own:
+    // "Macron said on Monday that ..., and urged Washington to match the measures". Not the
+    // conjunct of a relative clause's verb ("Lee, who took office in June, urged ..." misparsed
+    // with "urged" a conjunct of "took").
+    auto relative_clause = [&](int v) {
+      const int subj = t.Child(v, "nsubj");
+      return t.rel[v].rfind("acl", 0) == 0 || (subj >= 0 && IsRelPronoun(t, subj));
+    };
+    if (anchor && !dated && t.rel[p] == "conj" && t.head[p] >= 0 && t.IsVerbal(t.head[p]) &&
+        !is_noun && t.Child(p, "nsubj") < 0 && t.Child(p, "nsubj:pass") < 0 &&
+        !relative_clause(t.head[p])) {
+      dated = date_from_clause(t.head[p], true);
+      if (dated && trace) {
+        trace->lines.push_back("  (the date of the verb it is a conjunct of, '" +
+                               s.words[t.head[p]].form + "')");
+      }
     }
     e.sentence_span = s.span;
     e.predicate_span = s.words[p].span;

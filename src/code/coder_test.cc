@@ -856,6 +856,36 @@ TEST_F(CoderTest, PersonalPronounsAreThePersonLastNamed) {
               ElementsAre("PER CHL 111", "--- BOL 111"));
 }
 
+// The one object before an open complement, labelled iobj by the parser ("urged Chile to
+// attack Bolivia"), is the object a row's obj path asks for.
+TEST_F(CoderTest, IobjBeforeAnOpenComplementIsTheObject) {
+  EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/2/nsubj urged/urge/VERB/0/root "
+                          "Chile/Chile/PROPN/2/iobj to/to/PART/5/mark attack/attack/VERB/2/xcomp "
+                          "Bolivia/Bolivia/PROPN/5/obj")),
+              ElementsAre("PER CHL 020", "CHL BOL 190 hyp"));
+}
+
+// A verb conjunct sharing its head's subject, with no date of its own, takes the date of its
+// head's clause ("criticized Chile on Monday and condemned Bolivia"); one with its own subject
+// does not.
+TEST_F(CoderTest, SharedSubjectConjunctTakesItsHeadsDate) {
+  auto dates = [&](const std::string& spec) {
+    std::vector<std::string> out;
+    for (const Event& e : coder_->Code(Parsed(spec))) out.push_back(e.cameo + " " + e.date);
+    return out;
+  };
+  EXPECT_THAT(dates("Peru/Peru/PROPN/2/nsubj criticized/criticize/VERB/0/root "
+                    "Chile/Chile/PROPN/2/obj on/on/ADP/5/case Monday/Monday/PROPN/2/obl "
+                    "and/and/CCONJ/7/cc condemned/condemn/VERB/2/conj "
+                    "Bolivia/Bolivia/PROPN/7/obj"),
+              ElementsAre("111 2025-09-01", "111 2025-09-01"));
+  EXPECT_THAT(dates("Peru/Peru/PROPN/2/nsubj criticized/criticize/VERB/0/root "
+                    "Chile/Chile/PROPN/2/obj on/on/ADP/5/case Monday/Monday/PROPN/2/obl "
+                    "and/and/CCONJ/8/cc Bolivia/Bolivia/PROPN/8/nsubj "
+                    "condemned/condemn/VERB/2/conj Chile/Chile/PROPN/8/obj"),
+              ElementsAre("111 2025-09-01", "111 2025-09-02"));
+}
+
 // "It" as a subject stands for a country or organisation that is a subject: the latest before it
 // in its sentence, else the first of the sentence before; not for a person ("Lula ... It ...").
 TEST_F(CoderTest, ItIsTheCountryOrOrganisationLastASubject) {
