@@ -196,9 +196,10 @@ void ParseWith(const std::vector<std::string>& labels, const CompactWeights& w, 
 // a compound of the subject, which then carries the preposition and may lose its subject role.
 // When a preposition right before a day or month name hangs from the noun the name modifies, and
 // that noun hangs from the verb after it, the name (with its preposition) is the verb's oblique
-// and the noun its subject. In EWT's gold trees the one such sentence ("On Wednesday guerrillas
-// had kidnapped ...") has this analysis; the parser with the committed model makes the mistake
-// on none of EWT's sentences, so the repair changes no EWT score.
+// and the noun its subject. EWT's gold trees have the shape this rewrites nowhere and the shape
+// it produces once ("On Wednesday guerrillas had kidnapped ...", scripts/repair-contexts); the
+// parser with the committed model makes the mistake on none of EWT's sentences, so the repair
+// changes no EWT score.
 void RepairFrontedTime(Sentence& s) {
   static const std::unordered_set<std::string_view> kNames = {
       "monday",  "tuesday",   "wednesday", "thursday", "friday",  "saturday", "sunday",

@@ -374,7 +374,8 @@ void RepairPossessedAdjective(int noun, const std::vector<std::string>& upos,
 // perfect or passive), and not for the participles that name or modify ("a man named Ali",
 // "Iran backed militias"). In EWT's gold tags (train, dev and test) these contexts hold, the
 // excluded verbs aside, 1,373 past tenses and 3 participles ("eggs in water treated a couple of
-// minutes"); on EWT dev and test the rule changes 2 predicted tags, both to the gold VBD.
+// minutes"; scripts/repair-contexts counts them); on EWT dev and test the rule changes 2
+// predicted tags, both to the gold VBD.
 void RepairTransitiveParticiple(int past, int participle, const std::vector<std::string>& xpos,
                                 const Sentence& sentence, const std::vector<WordInfo>& info,
                                 std::vector<int>& tags) {
