@@ -216,6 +216,12 @@ struct Tree {
     }
     return -1;
   }
+  // The direct object of verb i: its obj, else, when it has an open complement, its iobj (the
+  // parser labels "urged Washington to match the measures" so now and then); -1 if none.
+  int Object(int i) const {
+    const int o = Child(i, "obj");
+    return o >= 0 || Child(i, "xcomp") < 0 ? o : Child(i, "iobj");
+  }
   bool HasChildLemma(int i, std::string_view r, std::initializer_list<std::string_view> set) const {
     for (int k : kids[i]) {
       if (base[k] == r && In(lemma[k], set)) return true;
@@ -668,9 +674,7 @@ Found EventCoder::Impl::Subject(const Tree& t, const SentenceActors& a, int p, b
     // Object control ("urged China to ...") else subject control.
     if (In(t.lemma[h], {"urge", "ask", "persuade", "force", "order", "tell", "invite", "allow",
                         "encourage", "call", "press", "pressure", "help"})) {
-      int o = t.Child(h, "obj");
-      if (o < 0) o = t.Child(h, "iobj");  // The parser's label for it now and then.
-      if (o >= 0) return ActorsAt(t, a, o);
+      if (int o = t.Object(h); o >= 0) return ActorsAt(t, a, o);
     }
     return Subject(t, a, h, dummy, depth + 1);
   }
@@ -737,11 +741,7 @@ Found EventCoder::Impl::Target(const Tree& t, const SentenceActors& a, int p,
     if (where < 0) return {};
   }
   if (path.rel == "obj") {
-    int o = passive ? t.Patient(p) : t.Child(p, "obj");
-    // The parser labels the one object before an open complement iobj now and then ("urged
-    // Washington to match the measures"): with no obj, that iobj is the object.
-    if (o < 0 && !passive && t.Child(p, "xcomp") >= 0) o = t.Child(p, "iobj");
-    return ActorsAt(t, a, t.Referent(o));
+    return ActorsAt(t, a, t.Referent(passive ? t.Patient(p) : t.Object(p)));
   }
   if (path.rel == "iobj") return ActorsAt(t, a, t.Child(p, "iobj"));
   // obl:PREP / nmod:PREP on the predicate, and nmod:PREP on a light verb's object noun.
