@@ -100,6 +100,15 @@ struct CoderOptions {
   // ("rejected the criticism", "condemned the deployment") takes that act's source as target,
   // the most recent such act of another country (native predicate table; `Code` only).
   bool referred_acts = true;
+  // A country named by its name or capital ("China", "the Philippines", "Washington"), not by an
+  // adjective or with a role ("Chinese", "Chinese troops"), stands for its government, as ICEWS
+  // codes states: as a source always ("Britain expelled a Russian diplomat": GBRGOV), as a
+  // target of a verbal, diplomatic or economic act (CAMEO roots 01 to 16 but 042, travel to a
+  // place: "urged Washington" USAGOV). A target of force (roots 17 to 20) or of travel is the
+  // country itself: "struck targets in Pakistan" PAK, "flew to Brazil" BRA. Off: the bare
+  // country code in every role, as PETRARCH and GDELT code it (`annals validate petrarch` and
+  // `--bare-countries` turn it off).
+  bool country_as_government = true;
 };
 
 // An actor mention that is in no event: material for dictionary work (`--emit-unmatched`).

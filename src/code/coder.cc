@@ -3099,6 +3099,41 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
       trace->lines.push_back("  the promise's own event is folded into the promised act's intent");
     }
   }
+  if (im.options.country_as_government && im.use_native) {
+    // Country names standing for their governments (CoderOptions::country_as_government).
+    auto named_country = [&](const ActorRef& r) {
+      if (r.code.size() != 3 || im.CountryOf(r.code).empty()) return false;
+      for (size_t mi = 0; mi < a.matches.size(); ++mi) {
+        const ActorMatch& m = a.matches[mi];
+        if (m.span.begin != r.span.begin || m.span.end != r.span.end) continue;
+        if (m.kind != ActorMatch::Kind::kActor || !m.agents.empty()) return false;
+        // "Both countries", and "it" for a country named before, stand for the countries named.
+        if (m.how == "group" || m.how == "pronoun") return true;
+        const bool countries =
+            !m.actors.empty() && std::all_of(m.actors.begin(), m.actors.end(), [&](int32_t x) {
+              return x >= 0 && x < static_cast<int32_t>(im.dict.actors().size()) &&
+                     im.dict.actors()[x].kind == ActorKind::kCountry;
+            });
+        return countries && s.words[a.head[mi]].upos == "PROPN";
+      }
+      return false;
+    };
+    for (Event& ev : events) {
+      const bool government_target =
+          ev.cameo_root >= "01" && ev.cameo_root <= "16" && ev.cameo_base != "042";
+      for (int side = 0; side < 2; ++side) {
+        if (side == 1 && !government_target) continue;
+        for (ActorRef& r : side == 0 ? ev.sources : ev.targets) {
+          if (!named_country(r)) continue;
+          if (trace) {
+            trace->lines.push_back("  '" + r.text + "' stands for its government: " + r.code +
+                                   " -> " + r.code + "GOV");
+          }
+          r.code += "GOV";
+        }
+      }
+    }
+  }
   for (size_t mi = 0; mi < a.matches.size(); ++mi) {
     if (used_actor[mi]) continue;
     ++local.unmatched_actors;

@@ -25,13 +25,17 @@ std::string ReadAll(const std::string& path) {
   return ss.str();
 }
 
-// A coder over data/dict with the test verbs table (run from the source root).
-Result<EventCoder> TestCoder(const CoderOptions& options) {
+// A coder over data/dict with the test verbs table (run from the source root). The tests of the
+// tree's paths write bare country codes ("RUS UKR 190"): this coder keeps them bare (option
+// country_as_government off) unless `states` (CountryAsGovernmentTest).
+Result<EventCoder> TestCoder(const CoderOptions& options, bool states = false) {
   DictionaryOptions o;
   o.dirs = {"data/dict"};
   Result<Dictionary> d = Dictionary::Load(o);
   if (!d.ok()) return d.status();
-  return EventCoder::FromDictionary(*d, ReadAll("src/code/testdata/verbs.tsv"), options);
+  CoderOptions co = options;
+  co.country_as_government = states;
+  return EventCoder::FromDictionary(*d, ReadAll("src/code/testdata/verbs.tsv"), co);
 }
 
 // A sentence from "form/lemma/UPOS/head/deprel" items separated by spaces.
@@ -941,6 +945,64 @@ TEST_F(CoderTest, GroupsOfTwoAndEachOther) {
               ElementsAre("PER CHL 112", "CHL PER 112"));
 }
 
+// CoderOptions::country_as_government (on by default): a country named by its name or capital
+// stands for its government as a source, and as a target of a verbal, diplomatic or economic act;
+// a target of force or travel, and an adjective with a role, stay as they are.
+TEST(CountryAsGovernmentTest, NamedCountriesAreTheirGovernments) {
+  CoderOptions co;
+  co.require_source = false;
+  Result<EventCoder> c = TestCoder(co, /*states=*/true);
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  auto code = [&](const Document& d) {
+    std::vector<std::string> out;
+    for (const Event& e : c->Code(d)) {
+      std::string src, tgt;
+      for (const ActorRef& a : e.sources) src += (src.empty() ? "" : "+") + a.code;
+      for (const ActorRef& a : e.targets) tgt += (tgt.empty() ? "" : "+") + a.code;
+      out.push_back((src.empty() ? "---" : src) + " " + (tgt.empty() ? "---" : tgt) + " " +
+                    e.cameo);
+    }
+    return out;
+  };
+  EXPECT_THAT(code(Parsed("Britain/Britain/PROPN/2/nsubj criticized/criticize/VERB/0/root "
+                          "Iran/Iran/PROPN/2/obj")),
+              ElementsAre("GBRGOV IRNGOV 111"));
+  // A capital too ("Washington urged Moscow").
+  EXPECT_THAT(code(Parsed("Washington/Washington/PROPN/2/nsubj urged/urge/VERB/0/root "
+                          "Moscow/Moscow/PROPN/2/obj")),
+              ElementsAre("USAGOV RUSGOV 020"));
+  // Force and travel: the target is the country itself.
+  EXPECT_THAT(code(Parsed("Russia/Russia/PROPN/2/nsubj attacked/attack/VERB/0/root "
+                          "Ukraine/Ukraine/PROPN/2/obj")),
+              ElementsAre("RUSGOV UKR 190"));
+  EXPECT_THAT(code(Parsed("Japan/Japan/PROPN/2/nsubj visited/visit/VERB/0/root "
+                          "India/India/PROPN/2/obj")),
+              ElementsAre("JPNGOV IND 042"));
+  // An adjective with a role keeps the role; an adjective is not a name.
+  EXPECT_THAT(code(Parsed("Chinese/Chinese/ADJ/2/amod troops/troop/NOUN/3/nsubj "
+                          "attacked/attack/VERB/0/root India/India/PROPN/3/obj")),
+              ElementsAre("CHNMIL IND 190"));
+  EXPECT_THAT(code(Parsed("Peru/Peru/PROPN/2/nsubj criticized/criticize/VERB/0/root "
+                          "Chilean/Chilean/ADJ/2/obj")),
+              ElementsAre("PERGOV CHL 111"));
+  // "The two countries" stands for the countries named before it, and so for their governments.
+  EXPECT_THAT(code(ParsedDocument({"Talks/talk/NOUN/5/nsubj between/between/ADP/3/case "
+                                   "Peru/Peru/PROPN/1/nmod and/and/CCONJ/5/cc "
+                                   "Chile/Chile/PROPN/3/conj began/begin/VERB/0/root",
+                                   "Bolivia/Bolivia/PROPN/2/nsubj criticized/criticize/VERB/0/root "
+                                   "the/the/DET/5/det two/two/NUM/5/nummod "
+                                   "countries/country/NOUN/2/obj"})),
+              ElementsAre("BOLGOV PERGOV+CHLGOV 111"));
+  // Off: bare codes (PETRARCH and GDELT; `annals validate petrarch`, `--bare-countries`).
+  Result<EventCoder> bare = TestCoder(co);
+  ASSERT_TRUE(bare.ok());
+  std::vector<Event> e = bare->Code(Parsed(
+      "Britain/Britain/PROPN/2/nsubj criticized/criticize/VERB/0/root Iran/Iran/PROPN/2/obj"));
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].sources[0].code, "GBR");
+  EXPECT_EQ(e[0].targets[0].code, "IRN");
+}
+
 // The consequent of a condition is hypothetical when it is in the future or a modal ("if Chile
 // rearms, Peru will attack"); a past one happened.
 TEST_F(CoderTest, ConditionalConsequentIsHypothetical) {
@@ -1366,14 +1428,15 @@ std::vector<std::string> DefaultCodes(const std::string& spec) {
   return got;
 }
 
-// With the default predicate dictionary: signing a joint statement or communique is a signed
+// With the default predicate dictionary (and default options: countries named stand for their
+// governments): signing a joint statement or communique is a signed
 // agreement (057, v.sign.5), not a statement (010); coordinated signers of two countries sign
 // with each other.
 TEST(CoderDefaultsTest, SignedJointStatementIsAnAgreement) {
   EXPECT_THAT(DefaultCodes("China/China/PROPN/4/nsubj and/and/CCONJ/3/cc "
                            "Russia/Russia/PROPN/1/conj signed/sign/VERB/0/root a/a/DET/7/det "
                            "joint/joint/ADJ/7/amod statement/statement/NOUN/4/obj"),
-              ElementsAre("CHN RUS 057 v.sign.5", "RUS CHN 057 v.sign.5"));
+              ElementsAre("CHNGOV RUSGOV 057 v.sign.5", "RUSGOV CHNGOV 057 v.sign.5"));
 }
 
 // Valuing or appreciating someone's position or support is praise (051), its target the
@@ -1382,11 +1445,11 @@ TEST(CoderDefaultsTest, ValuingAndAppreciatingArePraise) {
   EXPECT_THAT(DefaultCodes("Russia/Russia/PROPN/2/nsubj valued/value/VERB/0/root "
                            "China/China/PROPN/5/nmod:poss 's/'s/PART/3/case "
                            "position/position/NOUN/2/obj"),
-              ElementsAre("RUS CHN 051 v.value.1"));
+              ElementsAre("RUSGOV CHNGOV 051 v.value.1"));
   EXPECT_THAT(DefaultCodes("Peru/Peru/PROPN/2/nsubj appreciated/appreciate/VERB/0/root "
                            "the/the/DET/4/det support/support/NOUN/2/obj of/of/ADP/6/case "
                            "Bolivia/Bolivia/PROPN/4/nmod"),
-              ElementsAre("PER BOL 051 v.appreciate.1"));
+              ElementsAre("PERGOV BOLGOV 051 v.appreciate.1"));
 }
 
 }  // namespace

@@ -156,7 +156,7 @@ int RunCode(int argc, char** argv) {
   CLI::App app{"Code events from news (any reader input) to JSONL or TSV", "annals code"};
   std::vector<std::string> inputs = {"-"}, dicts, verbs_files;
   std::string format = "auto", date, output = "jsonl", verbs = "auto";
-  bool emit_unmatched = false, all = false;
+  bool emit_unmatched = false, all = false, bare_countries = false;
   app.add_option("INPUT", inputs, "files, directories or - (stdin)");
   app.add_option("--format", format, "input format: auto, text, jsonl, html, feed, warc, conllu");
   app.add_option("--dict", dicts, "dictionary directory (repeatable; default data/dict)");
@@ -169,6 +169,9 @@ int RunCode(int argc, char** argv) {
   app.add_flag("--emit-unmatched", emit_unmatched,
                "write actors that took part in no event to stderr as JSONL");
   app.add_flag("--all", all, "also write negated and hypothetical events (flagged)");
+  app.add_flag("--bare-countries", bare_countries,
+               "code a country named as an actor by its bare code (CHN), as PETRARCH and GDELT "
+               "do, not as its government (CHNGOV)");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -196,6 +199,7 @@ int RunCode(int argc, char** argv) {
   options.verbs = *vs;
   options.default_date = date;
   options.collect_unmatched = emit_unmatched;
+  options.country_as_government = !bare_countries;
   Result<EventCoder> coder = EventCoder::Create(options);
   if (!coder.ok()) {
     std::fprintf(stderr, "annals code: %s\n", coder.status().ToString().c_str());
@@ -233,11 +237,14 @@ int RunExplain(int argc, char** argv) {
       "annals explain"};
   std::string sentence, date, verbs = "auto";
   std::vector<std::string> dicts, verbs_files;
+  bool bare_countries = false;
   app.add_option("SENTENCE", sentence, "the text to code")->required();
   app.add_option("--date", date, "story date YYYY-MM-DD");
   app.add_option("--dict", dicts, "dictionary directory (repeatable)");
   app.add_option("--verbs-file", verbs_files, "native verbs.tsv table(s)");
   app.add_option("--verbs", verbs, "verb patterns: auto, native, petrarch")->capture_default_str();
+  app.add_flag("--bare-countries", bare_countries,
+               "code a country named as an actor by its bare code, not as its government");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -254,6 +261,7 @@ int RunExplain(int argc, char** argv) {
   options.verbs_files = verbs_files;
   options.verbs = *vs;
   options.default_date = date;
+  options.country_as_government = !bare_countries;
   Result<EventCoder> coder = EventCoder::Create(options);
   if (!coder.ok()) {
     std::fprintf(stderr, "annals explain: %s\n", coder.status().ToString().c_str());
@@ -408,6 +416,7 @@ int RunValidatePetrarch(int argc, char** argv) {
   options.verbs = CoderOptions::Verbs::kPetrarch;
   options.bare_agent_prefix = "---";
   options.loose_targets = true;
+  options.country_as_government = false;
   options.require_target = !no_require_target;
   Result<EventCoder> coder = EventCoder::FromDictionary(*dict, "", options);
   if (!coder.ok()) {

@@ -29,16 +29,17 @@ import json, sys
 lines = [json.loads(l) for l in open(sys.argv[1])]
 assert len(lines) == 1, lines
 e = lines[0]
-assert [a["code"] for a in e["sources"]] == ["CAN"], e
-assert [a["code"] for a in e["targets"]] == ["BLR"], e
+# Countries named stand for their governments (sanctions: a diplomatic/economic act).
+assert [a["code"] for a in e["sources"]] == ["CANGOV"], e
+assert [a["code"] for a in e["targets"]] == ["BLRGOV"], e
 assert e["cameo"] == "163" and e["pattern_id"] == "v.sanction.1", e
 assert e["date"] == "2025-09-02" and e["predicate"]["text"] == "sanctioned", e
 PY
 grep -q "1 events written" "$tmp/err.txt" || fail "summary line: $(cat "$tmp/err.txt")"
 
-# TSV output and bad usage.
+# TSV output (with bare country codes, as PETRARCH and GDELT code them) and bad usage.
 "$annals" code "$tmp/in.conllu" --format conllu --verbs-file src/code/testdata/verbs.tsv --output tsv \
-  2>/dev/null | grep -q $'\tCAN\tBLR\t163\t' || fail "tsv"
+  --bare-countries 2>/dev/null | grep -q $'\tCAN\tBLR\t163\t' || fail "tsv"
 if "$annals" code "$tmp/in.conllu" --output xml 2>/dev/null; then fail "--output xml accepted"; fi
 if "$annals" code "$tmp/in.conllu" --date 2025-13-40 2>/dev/null; then fail "bad --date accepted"; fi
 if "$annals" validate petrarch /nonexistent.xml 2>/dev/null; then fail "missing file accepted"; fi
@@ -49,7 +50,7 @@ if "$annals" validate petrarch /nonexistent.xml 2>/dev/null; then fail "missing 
   > "$tmp/explain.txt" || fail "explain exited non-zero"
 grep -q "actor 'He' -> BRAGOV (actor, pronoun)" "$tmp/explain.txt" ||
   fail "explain: pronoun: $(cat "$tmp/explain.txt")"
-grep -q "sentence 2, 'rejected' 120: target CHN, the source of the earlier act it names" \
+grep -q "sentence 2, 'rejected' 120: target CHNGOV, the source of the earlier act it names" \
   "$tmp/explain.txt" || fail "explain: referred act: $(cat "$tmp/explain.txt")"
 if "$annals" explain --date 2025-13-40 "Lula met Xi." 2>/dev/null; then fail "explain: bad --date"; fi
 echo "code_cli_test: ok"
