@@ -2440,6 +2440,12 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
       ActorRef base = make_ref(mi);
       for (const std::string& c0 : a.matches[mi].codes) {
         std::string c = CollapseRepeats(c0);
+        // An international organisation's leaders, officials or envoys are the organisation:
+        // "Leaders of the Group of Seven" IGOGOS, "UN envoy Pedersen" IGOUNO (not IGO...GOV).
+        if (im.use_native && c.size() > 6 && c.compare(0, 3, "IGO") == 0 &&
+            c.compare(c.size() - 3, 3, "GOV") == 0) {
+          c.resize(c.size() - 3);
+        }
         if (a.matches[mi].kind == ActorMatch::Kind::kAgent) c = im.options.bare_agent_prefix + c;
         ActorRef r = base;
         r.code = c;

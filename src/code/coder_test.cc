@@ -945,6 +945,14 @@ TEST_F(CoderTest, GroupsOfTwoAndEachOther) {
               ElementsAre("PER CHL 112", "CHL PER 112"));
 }
 
+// An international organisation's officials, leaders or envoys are the organisation itself: no
+// GOV after an IGO code ("UN officials" IGOUNO, not IGOUNOGOV).
+TEST_F(CoderTest, OrganisationOfficialsAreTheOrganisation) {
+  EXPECT_THAT(Code(Parsed("UN/UN/PROPN/2/compound officials/official/NOUN/3/nsubj "
+                          "urged/urge/VERB/0/root Peru/Peru/PROPN/3/obj")),
+              ElementsAre("IGOUNO PER 020"));
+}
+
 // CoderOptions::country_as_government (on by default): a country named by its name or capital
 // stands for its government as a source, and as a target of a verbal, diplomatic or economic act;
 // a target of force or travel, and an adjective with a role, stay as they are.
