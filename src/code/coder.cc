@@ -1612,7 +1612,7 @@ const std::vector<std::string_view>* ActsNamedBy(std::string_view noun) {
       {"allegation", {"accuse", "allege", "blame", "charge"}},
       {"charge", {"accuse", "allege", "charge"}},
       {"claim", {"claim", "accuse", "allege"}},
-      {"protest", {"protest", "complain"}},
+      {"protest", {"protest", "complain", "lodge"}},
       {"call", {"call", "urge", "demand"}},
       {"demand", {"demand", "urge", "call"}},
       {"proposal", {"propose", "offer", "suggest"}},
@@ -1632,7 +1632,7 @@ const std::vector<std::string_view>* ActsNamedBy(std::string_view noun) {
       {"ban", {"ban"}},
       {"sanction", {"sanction", "impose"}},
       {"tariff", {"impose", "raise", "announce"}},
-      {"resolution", {"adopt", "pass", "approve"}},
+      {"resolution", {"adopt", "pass", "approve", "demand"}},
       {"law", {"pass", "adopt", "approve"}},
       {"bill", {"pass", "adopt", "approve"}},
       {"drill", {"hold", "conduct", "begin", "launch", "stage"}},
@@ -1711,8 +1711,17 @@ void EventCoder::ResolveReferredActs(const Document& document, std::vector<Event
       if (c.empty() && code.rfind("IGO", 0) == 0 && code.size() >= 6) c = code.substr(0, 6);
       return c;
     };
-    std::unordered_set<std::string> own;
-    for (const ActorRef& a : e.sources) own.insert(side(a.code));
+    std::unordered_set<std::string> own, own_codes;
+    for (const ActorRef& a : e.sources) {
+      own.insert(side(a.code));
+      own_codes.insert(a.code);
+    }
+    // A side of the same country with another role answers too: the government rejecting the
+    // opposition's calls (GEOGOV, GEOOPP), not one ministry another's (both GOV).
+    auto role = [&](const std::string& code) {
+      return code.size() >= 6 && !impl_->CountryOf(code).empty() ? code.substr(3, 3)
+                                                                 : std::string();
+    };
     for (size_t j = i; j-- > 0;) {
       const Event& prior = events[j];
       if (prior.sources.empty() || prior.negated || prior.hypothetical) continue;
@@ -1725,12 +1734,16 @@ void EventCoder::ResolveReferredActs(const Document& document, std::vector<Event
           prior.cameo_root != "20") {
         continue;
       }
-      bool foreign = true;
+      bool other = true;
       for (const ActorRef& a : prior.sources) {
         const std::string c = side(a.code);
-        foreign = foreign && !c.empty() && own.count(c) == 0;
+        bool domestic = own.count(c) != 0 && !role(a.code).empty();
+        for (const std::string& oc : own_codes) {
+          domestic = domestic && side(oc) == c && !role(oc).empty() && role(oc) != role(a.code);
+        }
+        other = other && !c.empty() && (own.count(c) == 0 || domestic);
       }
-      if (!foreign) continue;
+      if (!other) continue;
       e.targets = prior.sources;
       break;
     }

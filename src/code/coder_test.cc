@@ -122,7 +122,7 @@ TEST(PredicateDictionaryTest, LoadsRowsAndReportsBadOnes) {
   Result<code::PredicateDictionary> d =
       code::PredicateDictionary::Load("src/code/testdata/verbs.tsv", &*cameo);
   ASSERT_TRUE(d.ok());
-  EXPECT_EQ(d->rows().size(), 47u);
+  EXPECT_EQ(d->rows().size(), 48u);
   ASSERT_EQ(d->errors(), 6u);
   EXPECT_THAT(d->problems()[0].Message(), HasSubstr("verbs.tsv:45: error: CAMEO code '999'"));
   EXPECT_THAT(d->problems()[1].Message(), HasSubstr("verbs.tsv:46: error: bad pos 'ADJ'"));
@@ -757,6 +757,32 @@ TEST_F(CoderTest, ResponseVerbsAreNotLightVerbs) {
                                    "Bolivia/Bolivia/PROPN/2/nsubj condemned/condemn/VERB/0/root "
                                    "the/the/DET/4/det criticism/criticism/NOUN/2/obj"})),
               ElementsAre("IGOEUREEC BOL 111", "BOL IGOEUREEC 111"));
+}
+
+// "The protest" names a lodged one, "the resolution" one that demanded something; a side of the
+// same country answers when both have roles and they differ (not one ministry another's).
+TEST_F(CoderTest, ReferredActsOfLodgingDemandingAndDomesticSides) {
+  EXPECT_THAT(Code(ParsedDocument({"Peru/Peru/PROPN/2/nsubj lodged/lodge/VERB/0/root "
+                                   "a/a/DET/4/det protest/protest/NOUN/2/obj",
+                                   "Chile/Chile/PROPN/2/nsubj condemned/condemn/VERB/0/root "
+                                   "the/the/DET/4/det protest/protest/NOUN/2/obj"})),
+              ElementsAre("PER --- 114", "CHL PER 111"));
+  EXPECT_THAT(Code(ParsedDocument({"Chile/Chile/PROPN/2/nsubj demanded/demand/VERB/0/root "
+                                   "a/a/DET/4/det ceasefire/ceasefire/NOUN/2/obj",
+                                   "Peru/Peru/PROPN/2/nsubj praised/praise/VERB/0/root "
+                                   "the/the/DET/4/det resolution/resolution/NOUN/2/obj"})),
+              ElementsAre("CHL --- 100", "PER CHL 051"));
+  const std::string government =
+      "The/the/DET/3/det Peruvian/Peruvian/ADJ/3/amod government/government/NOUN/4/nsubj "
+      "condemned/condemn/VERB/0/root the/the/DET/6/det demand/demand/NOUN/4/obj";
+  EXPECT_THAT(Code(ParsedDocument({"Peruvian/Peruvian/ADJ/2/amod protesters/protester/NOUN/3/nsubj "
+                                   "demanded/demand/VERB/0/root elections/election/NOUN/3/obj",
+                                   government})),
+              ElementsAre("PEROPP --- 100", "PERGOV PEROPP 111"));
+  EXPECT_THAT(Code(ParsedDocument({"Peruvian/Peruvian/ADJ/2/amod ministers/minister/NOUN/3/nsubj "
+                                   "demanded/demand/VERB/0/root elections/election/NOUN/3/obj",
+                                   government})),
+              ElementsAre("PERGOV --- 100", "PERGOV --- 111"));
 }
 
 // Rows flagged transitive fire only with a direct object, intransitive ones only without:
