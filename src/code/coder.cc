@@ -2326,6 +2326,31 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
       }
       continue;
     }
+    // "All parties", "both parties", "the warring parties": the sides of a conflict or a
+    // negotiation, not political parties (PTY).
+    if (im.use_native && m.kind == ActorMatch::Kind::kAgent && m.end_word == m.first_word + 1 &&
+        m.first_word >= 0 && m.first_word < static_cast<int>(s.words.size()) &&
+        std::all_of(m.codes.begin(), m.codes.end(),
+                    [](const std::string& c) { return c == "PTY"; })) {
+      const int w = m.first_word;
+      bool sides = false;
+      for (const Word& x : s.words) {
+        if (x.head != w + 1) continue;
+        const std::string l = util::AsciiLower(x.lemma);
+        sides = sides ||
+                (x.deprel.rfind("det", 0) == 0 && In(l, {"all", "both", "each", "either"})) ||
+                ((x.deprel == "amod" || x.deprel == "acl") &&
+                 In(l, {"warring", "conflicting", "concerned", "relevant", "involved", "opposing",
+                        "belligerent", "fighting"}));
+      }
+      if (sides) {
+        if (trace) {
+          trace->lines.push_back("'" + SpanText(document, m.span) +
+                                 "': the sides of a conflict, not political parties");
+        }
+        continue;
+      }
+    }
     // A prefix agent (PETRARCH "[NGO~]") right before an actor composes with it: "MSF Arnor"
     // -> NGOARN, "MSF Arnor diplomat" -> NGOARNGOV.
     if (m.kind == ActorMatch::Kind::kActor && !a.matches.empty()) {

@@ -759,6 +759,20 @@ TEST_F(CoderTest, ResponseVerbsAreNotLightVerbs) {
               ElementsAre("IGOEUREEC BOL 111", "BOL IGOEUREEC 111"));
 }
 
+// "All parties", "both parties", "the warring parties" are the sides of a conflict, not political
+// parties (PTY); "the parties" alone still are.
+TEST_F(CoderTest, AllPartiesAreNoPoliticalParties) {
+  EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/2/nsubj urged/urge/VERB/0/root all/all/DET/4/det "
+                          "parties/party/NOUN/2/obj")),
+              ElementsAre("PER --- 020"));
+  EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/2/nsubj urged/urge/VERB/0/root the/the/DET/5/det "
+                          "warring/warring/ADJ/5/amod parties/party/NOUN/2/obj")),
+              ElementsAre("PER --- 020"));
+  EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/2/nsubj criticized/criticize/VERB/0/root "
+                          "the/the/DET/4/det parties/party/NOUN/2/obj")),
+              ElementsAre("PER PTY 111"));
+}
+
 // "The protest" names a lodged one, "the resolution" one that demanded something; a side of the
 // same country answers when both have roles and they differ (not one ministry another's).
 TEST_F(CoderTest, ReferredActsOfLodgingDemandingAndDomesticSides) {
