@@ -12,7 +12,7 @@ hand-written names when missing, so re-running after an iso-codes update only ad
 
 Name rules: `common_name`, then `name`, then `official_name`; inverted ISO forms such as "Korea, Republic of"
 become "Republic of Korea"; "Taiwan, Province of China" is not used as a name (it does not occur as such in
-news text). Stdlib only.
+news text), nor are the names in NOT_NAMES ("Congo" for CG: news means COD by it). Stdlib only.
 """
 import argparse
 import json
@@ -39,11 +39,16 @@ def natural(name):
     return re.sub(r"^[Tt]he ", "", name)
 
 
+# ISO names that news text uses for another country: "Congo" alone is the Democratic Republic of the
+# Congo (COD) in international news (Reuters, AP write "Republic of Congo" for CG), so CG does not get it.
+NOT_NAMES = {"CG": {"Congo"}}
+
+
 def iso_names(entry):
     out = []
     for key in ("common_name", "name", "official_name"):
         n = natural(entry.get(key))
-        if n and n not in out:
+        if n and n not in out and n not in NOT_NAMES.get(entry["alpha_2"], ()):
             out.append(n)
     return out
 

@@ -759,6 +759,17 @@ TEST_F(CoderTest, ResponseVerbsAreNotLightVerbs) {
               ElementsAre("IGOEUREEC BOL 111", "BOL IGOEUREEC 111"));
 }
 
+// "Congo" alone is the Democratic Republic of the Congo, as international news uses it (and as the
+// geocoder resolves it); the Republic of the Congo needs its full name.
+TEST_F(CoderTest, CongoAloneIsTheDemocraticRepublic) {
+  EXPECT_THAT(Code(Parsed("Congo/Congo/PROPN/2/nsubj criticized/criticize/VERB/0/root "
+                          "Rwanda/Rwanda/PROPN/2/obj")),
+              ElementsAre("COD RWA 111"));
+  EXPECT_THAT(Code(Parsed("Congo-Brazzaville/Congo-Brazzaville/PROPN/2/nsubj "
+                          "criticized/criticize/VERB/0/root Rwanda/Rwanda/PROPN/2/obj")),
+              ElementsAre("COG RWA 111"));
+}
+
 // "All parties", "both parties", "the warring parties" are the sides of a conflict, not political
 // parties (PTY); "the parties" alone still are.
 TEST_F(CoderTest, AllPartiesAreNoPoliticalParties) {
