@@ -2326,6 +2326,34 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
       }
       continue;
     }
+    // A person of the dictionary found by one word of the name ("Bolsonaro") right after a
+    // capitalised proper noun that no match covers and that is no honorific is another person of
+    // that family name: "Eduardo Bolsonaro" is not Jair Bolsonaro, "Hunter Biden" not Joe Biden.
+    if (im.use_native && m.kind == ActorMatch::Kind::kActor && m.end_word == m.first_word + 1 &&
+        m.first_word >= 1 && m.first_word < static_cast<int>(s.words.size()) &&
+        NamesPerson(im.dict, m) && m.how != "pronoun" && m.how != "group" &&
+        m.how != "coreference" && s.words[m.first_word].upos == "PROPN") {
+      const Word& before = s.words[m.first_word - 1];
+      const std::string l = util::AsciiLower(before.form);
+      bool covered = false;
+      for (const ActorMatch& o : all) {
+        covered = covered || (o.first_word <= m.first_word - 1 && m.first_word - 1 < o.end_word);
+      }
+      if (!covered && before.upos == "PROPN" && !before.form.empty() && before.form[0] >= 'A' &&
+          before.form[0] <= 'Z' &&
+          !In(l, {"mr",       "mr.",       "mrs",     "mrs.",  "ms",        "ms.",     "dr",
+                  "dr.",      "sir",       "dame",    "madam", "lord",      "lady",    "prof",
+                  "prof.",    "professor", "general", "gen.",  "president", "premier", "chancellor",
+                  "minister", "senator",   "sen.",    "rep.",  "governor",  "king",    "queen",
+                  "prince",   "princess",  "sheikh",  "emir",  "pope",      "comrade"})) {
+        if (trace) {
+          trace->lines.push_back("'" + before.form + " " + SpanText(document, m.span) +
+                                 "': another person than the dictionary's " +
+                                 im.dict.actors()[m.actor].name);
+        }
+        continue;
+      }
+    }
     // "All parties", "both parties", "the warring parties": the sides of a conflict or a
     // negotiation, not political parties (PTY).
     if (im.use_native && m.kind == ActorMatch::Kind::kAgent && m.end_word == m.first_word + 1 &&

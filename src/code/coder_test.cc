@@ -770,6 +770,23 @@ TEST_F(CoderTest, CongoAloneIsTheDemocraticRepublic) {
               ElementsAre("COG RWA 111"));
 }
 
+// One word of a dictionary name right after another capitalised name is another person of that
+// family name ("Hunter Biden" is not Joe Biden); after an honorific it is the person.
+TEST_F(CoderTest, AFamilyNameAfterAnotherFirstNameIsAnotherPerson) {
+  EXPECT_THAT(Code(Parsed("Biden/Biden/PROPN/2/nsubj criticized/criticize/VERB/0/root "
+                          "Peru/Peru/PROPN/2/obj",
+                          "2022-01-01")),
+              ElementsAre("USAGOV PER 111"));
+  EXPECT_THAT(Code(Parsed("Hunter/Hunter/PROPN/3/nsubj Biden/Biden/PROPN/1/flat "
+                          "criticized/criticize/VERB/0/root Peru/Peru/PROPN/3/obj",
+                          "2022-01-01")),
+              ElementsAre("--- PER 111"));
+  EXPECT_THAT(Code(Parsed("Mr./Mr./PROPN/2/compound Biden/Biden/PROPN/3/nsubj "
+                          "criticized/criticize/VERB/0/root Peru/Peru/PROPN/3/obj",
+                          "2022-01-01")),
+              ElementsAre("USAGOV PER 111"));
+}
+
 // "All parties", "both parties", "the warring parties" are the sides of a conflict, not political
 // parties (PTY); "the parties" alone still are.
 TEST_F(CoderTest, AllPartiesAreNoPoliticalParties) {
