@@ -2327,8 +2327,9 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
       continue;
     }
     // A person of the dictionary found by one word of the name ("Bolsonaro") right after a
-    // capitalised proper noun that no match covers and that is no honorific is another person of
-    // that family name: "Eduardo Bolsonaro" is not Jair Bolsonaro, "Hunter Biden" not Joe Biden.
+    // capitalised proper noun that no match covers and that is no title (word class `title`:
+    // "Mr.", "Ayatollah") is another person of that family name: "Eduardo Bolsonaro" is not Jair
+    // Bolsonaro, "Hunter Biden" not Joe Biden.
     if (im.use_native && m.kind == ActorMatch::Kind::kActor && m.end_word == m.first_word + 1 &&
         m.first_word >= 1 && m.first_word < static_cast<int>(s.words.size()) &&
         NamesPerson(im.dict, m) && m.how != "pronoun" && m.how != "group" &&
@@ -2340,12 +2341,7 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
         covered = covered || (o.first_word <= m.first_word - 1 && m.first_word - 1 < o.end_word);
       }
       if (!covered && before.upos == "PROPN" && !before.form.empty() && before.form[0] >= 'A' &&
-          before.form[0] <= 'Z' &&
-          !In(l, {"mr",       "mr.",       "mrs",     "mrs.",  "ms",        "ms.",     "dr",
-                  "dr.",      "sir",       "dame",    "madam", "lord",      "lady",    "prof",
-                  "prof.",    "professor", "general", "gen.",  "president", "premier", "chancellor",
-                  "minister", "senator",   "sen.",    "rep.",  "governor",  "king",    "queen",
-                  "prince",   "princess",  "sheikh",  "emir",  "pope",      "comrade"})) {
+          before.form[0] <= 'Z' && !im.classes.Has(l, WordClass::kTitle)) {
         if (trace) {
           trace->lines.push_back("'" + before.form + " " + SpanText(document, m.span) +
                                  "': another person than the dictionary's " +

@@ -771,7 +771,8 @@ TEST_F(CoderTest, CongoAloneIsTheDemocraticRepublic) {
 }
 
 // One word of a dictionary name right after another capitalised name is another person of that
-// family name ("Hunter Biden" is not Joe Biden); after an honorific it is the person.
+// family name ("Hunter Biden" is not Joe Biden); after a title (word class `title`) it is the
+// person.
 TEST_F(CoderTest, AFamilyNameAfterAnotherFirstNameIsAnotherPerson) {
   EXPECT_THAT(Code(Parsed("Biden/Biden/PROPN/2/nsubj criticized/criticize/VERB/0/root "
                           "Peru/Peru/PROPN/2/obj",
@@ -785,6 +786,10 @@ TEST_F(CoderTest, AFamilyNameAfterAnotherFirstNameIsAnotherPerson) {
                           "criticized/criticize/VERB/0/root Peru/Peru/PROPN/3/obj",
                           "2022-01-01")),
               ElementsAre("USAGOV PER 111"));
+  // "Chairman" is no agent noun; word_classes.tsv makes it a title.
+  EXPECT_THAT(Code(Parsed("Chairman/Chairman/PROPN/2/compound Xi/Xi/PROPN/3/nsubj "
+                          "criticized/criticize/VERB/0/root Peru/Peru/PROPN/3/obj")),
+              ElementsAre("CHNGOV PER 111"));
 }
 
 // "All parties", "both parties", "the warring parties" are the sides of a conflict, not political
