@@ -477,7 +477,10 @@ void EventCoder::Impl::NounPhraseActor(const Tree& t, const SentenceActors& a, i
     return;
   }
   if (depth >= 2) return;
+  // A relative is not the one whose relative it is: "Bolsonaro's son Eduardo" is not Bolsonaro.
+  const bool kin = t.Is(t.lemma[w], WordClass::kKin);
   for (int k : t.kids[w]) {
+    if (kin && (t.rel[k] == "nmod:poss" || (t.base[k] == "nmod" && t.prep[k] == "of"))) continue;
     // Not through locative/temporal nmods: "the conflict in Ukraine" is not Ukraine acting.
     if (source && t.base[k] == "nmod" && t.rel[k] != "nmod:poss" &&
         !In(t.prep[k], {"", "of", "from", "between", "among"})) {
@@ -497,9 +500,10 @@ Found EventCoder::Impl::ActorsAt(const Tree& t, const SentenceActors& a, int w, 
   f.word = w;
   if (w < 0) return f;
   NounPhraseActor(t, a, w, 0, f.matches, source);
-  if (f.matches.empty()) {
-    int ap = t.Child(w, "appos");
-    if (ap >= 0) NounPhraseActor(t, a, ap, 0, f.matches, source);
+  // Else its first apposition that gives one ("Bolsonaro's son Eduardo, a lawmaker").
+  for (int k : t.kids[w]) {
+    if (!f.matches.empty()) break;
+    if (t.base[k] == "appos") NounPhraseActor(t, a, k, 0, f.matches, source);
   }
   // Conjuncts: "China and Russia", "China, Russia and Iran" (of the role word, and of the word
   // inside its phrase where the actor was found: "ties between Gondor and Osgiliath").

@@ -792,6 +792,23 @@ TEST_F(CoderTest, AFamilyNameAfterAnotherFirstNameIsAnotherPerson) {
               ElementsAre("CHNGOV PER 111"));
 }
 
+// A relative (word class `kin`) is not the one whose relative it is; an apposition after the name
+// may still give the actor ("Lula's son Pedro, a lawmaker").
+TEST_F(CoderTest, ARelativeIsNotThePossessor) {
+  EXPECT_THAT(Code(Parsed("Lula/Lula/PROPN/3/nmod:poss 's/'s/PART/1/case son/son/NOUN/4/nsubj "
+                          "criticized/criticize/VERB/0/root Peru/Peru/PROPN/4/obj")),
+              ElementsAre("--- PER 111"));
+  EXPECT_THAT(Code(Parsed("Lula/Lula/PROPN/3/nmod:poss 's/'s/PART/1/case son/son/NOUN/9/nsubj "
+                          "Pedro/Pedro/PROPN/3/appos ,/,/PUNCT/7/punct a/a/DET/7/det "
+                          "lawmaker/lawmaker/NOUN/3/appos ,/,/PUNCT/7/punct "
+                          "criticized/criticize/VERB/0/root Peru/Peru/PROPN/9/obj")),
+              ElementsAre("LEG PER 111"));
+  // Not a relative: the possessor is the actor.
+  EXPECT_THAT(Code(Parsed("Lula/Lula/PROPN/3/nmod:poss 's/'s/PART/1/case government/government/"
+                          "NOUN/4/nsubj criticized/criticize/VERB/0/root Peru/Peru/PROPN/4/obj")),
+              ElementsAre("BRAGOV PER 111"));
+}
+
 // "All parties", "both parties", "the warring parties" are the sides of a conflict, not political
 // parties (PTY); "the parties" alone still are.
 TEST_F(CoderTest, AllPartiesAreNoPoliticalParties) {

@@ -281,7 +281,7 @@ const std::vector<int>* PredicateDictionary::Find(bool noun, std::string_view le
 const std::vector<std::string_view>& WordClasses::Names() {
   static const std::vector<std::string_view> kNames = {
       "bystander", "speech",     "cancel", "naming",      "intent", "directive", "threat",
-      "warning",   "commissive", "denial", "speculation", "venue",  "title"};
+      "warning",   "commissive", "denial", "speculation", "venue",  "title",     "kin"};
   return kNames;
 }
 
@@ -333,11 +333,9 @@ WordClasses WordClasses::Parse(std::string_view text, std::string_view file_name
       const auto& names = Names();
       auto it = std::find(names.begin(), names.end(), item);
       if (it == names.end()) {
-        err = "unknown class '" + std::string(item) +
-              "' (want one of bystander, speech, cancel, "
-              "naming, intent, directive, threat, warning, commissive, denial, speculation, venue, "
-              "or "
-              "-NAME)";
+        err = "unknown class '" + std::string(item) + "' (want one of ";
+        for (std::string_view n : names) err += std::string(n) + ", ";
+        err += "or -NAME)";
         break;
       }
       const uint32_t bit = 1u << (it - names.begin());
