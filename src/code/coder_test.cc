@@ -1490,6 +1490,13 @@ TEST_F(CoderTest, TraceExplains) {
   EXPECT_THAT(all, HasSubstr("actor 'Peru' is in no event"));
 }
 
+// The shipped word_classes.tsv uses only classes the coder knows: every row is read.
+TEST(CoderDefaultsTest, TheShippedWordClassesHaveNoProblems) {
+  Result<EventCoder> c = TestCoder({});
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_THAT(c->problems(), ::testing::Not(::testing::Contains(HasSubstr("word_classes"))));
+}
+
 TEST(CoderDefaultsTest, RequiresASource) {
   Result<EventCoder> c = TestCoder({});
   ASSERT_TRUE(c.ok()) << c.status().ToString();
