@@ -114,6 +114,27 @@ TEST(PipelineTest, PastTenseAfterANameHeadsItsClause) {
   EXPECT_EQ(RelOf(s, "signed"), "conj>5");
 }
 
+// "Xi and Russian President Vladimir Putin held talks": the unknown capitalised word before "and"
+// and a proper name is a proper noun (the tagger's coordinated-name repair), so the two leaders
+// are the coordinated subject; "Bahraini and Saudi officials" keeps its adjective.
+TEST(PipelineTest, UnknownNameBeforeAndAProperNameIsAProperNoun) {
+  Result<Pipeline> nlp = Pipeline::Create(Committed());
+  ASSERT_TRUE(nlp.ok()) << nlp.status().ToString();
+  Document doc;
+  doc.text = "Xi and Russian President Vladimir Putin held talks at the Kremlin.";
+  nlp->Annotate(doc);
+  ASSERT_EQ(doc.sentences.size(), 1u);
+  const Sentence& s = doc.sentences[0];
+  EXPECT_EQ(s.words[0].upos, "PROPN");
+  EXPECT_EQ(RelOf(s, "Xi"), "nsubj>7");
+  EXPECT_EQ(RelOf(s, "held"), "root>0");
+  Document adj;
+  adj.text = "Bahraini and Saudi officials met in Riyadh.";
+  nlp->Annotate(adj);
+  ASSERT_EQ(adj.sentences.size(), 1u);
+  EXPECT_EQ(adj.sentences[0].words[0].upos, "ADJ");
+}
+
 TEST(PipelineTest, ParseOffLeavesHeadsAlone) {
   PipelineOptions o = Committed();
   o.parse = false;

@@ -296,7 +296,8 @@ struct Tagger::Impl {
   int past = -1;
   int participle = -1;
   std::vector<bool> finite;
-  int noun = -1;  // "NOUN NN", for RepairPossessedAdjective (-1: no repair).
+  int noun = -1;    // "NOUN NN", for RepairPossessedAdjective (-1: no repair).
+  int proper = -1;  // "PROPN NNP", for RepairCoordinatedName (-1: no repair).
 };
 
 namespace {
@@ -408,6 +409,30 @@ void RepairTransitiveParticiple(int past, int participle, const std::vector<std:
   }
 }
 
+// A capitalised word the tagger never saw in training, read as an adjective before a conjunction
+// and a proper name, is a proper noun: "Xi and Russian President Vladimir Putin held talks" (the
+// greedy tagger takes "Xi" for an adjective like the "Russian" after it, and the parser then
+// makes it the root of a fragment, so the sentence loses its subject). The conjunct must be a
+// run of proper nouns, adjectives before it allowed, that no common noun follows: "Bahraini and
+// Saudi officials" keeps its adjectives. The word must begin with an upper-case letter and not
+// be the tagger's known vocabulary (no ambiguity class from training).
+void RepairCoordinatedName(int proper, const std::vector<std::string>& xpos,
+                           const Sentence& sentence, const std::vector<WordInfo>& info,
+                           std::vector<int>& tags) {
+  for (size_t i = 0; i + 2 < tags.size(); ++i) {
+    if (xpos[tags[i]] != "JJ" || info[i].amb != kUnknownAmb || info[i].fixed >= 0) continue;
+    const std::string& form = sentence.words[i].form;
+    if (form.empty() || form[0] < 'A' || form[0] > 'Z' || xpos[tags[i + 1]] != "CC") continue;
+    size_t k = i + 2;
+    while (k < tags.size() && xpos[tags[k]] == "JJ") ++k;
+    const auto name = [&](size_t j) { return xpos[tags[j]] == "NNP" || xpos[tags[j]] == "NNPS"; };
+    if (k >= tags.size() || !name(k)) continue;
+    while (k < tags.size() && name(k)) ++k;
+    if (k < tags.size() && (xpos[tags[k]] == "NN" || xpos[tags[k]] == "NNS")) continue;
+    tags[i] = proper;
+  }
+}
+
 // Fills the classes RepairFiniteVerb needs from the model's tags.
 template <typename ImplT>
 void IndexFiniteClasses(ImplT& impl) {
@@ -420,9 +445,10 @@ void IndexFiniteClasses(ImplT& impl) {
     if (impl.upos[i] == "VERB" && x == "VBN") impl.participle = static_cast<int>(i);
   }
   if (impl.participle < 0) impl.past = -1;
-  impl.noun = -1;
+  impl.noun = impl.proper = -1;
   for (size_t i = 0; i < impl.upos.size(); ++i) {
     if (impl.upos[i] == "NOUN" && impl.xpos[i] == "NN") impl.noun = static_cast<int>(i);
+    if (impl.upos[i] == "PROPN" && impl.xpos[i] == "NNP") impl.proper = static_cast<int>(i);
   }
 }
 
@@ -468,6 +494,7 @@ void Tagger::Tag(Sentence& sentence) const {
   Decode(info, m.weights, m.has_backward ? &m.backward : nullptr, num_classes, tags,
          m.past >= 0 ? &scores : nullptr);
   if (m.noun >= 0) RepairPossessedAdjective(m.noun, m.upos, m.xpos, info, tags);
+  if (m.proper >= 0) RepairCoordinatedName(m.proper, m.xpos, sentence, info, tags);
   if (m.past >= 0) {
     RepairFiniteVerb(m.past, m.participle, m.finite, m.xpos, info, scores, num_classes, tags);
     RepairTransitiveParticiple(m.past, m.participle, m.xpos, sentence, info, tags);
