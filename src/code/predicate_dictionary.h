@@ -107,7 +107,7 @@ enum class WordClass : uint32_t {
   kDenial = 1u << 9,        // What its complement says was not done ("denied attacking").
   kSpeculation = 1u << 10,  // Its complement or subject clause is only intended or likely.
   kVenue = 1u << 11,        // A gathering, building, contest or accord: leaving it is no retreat.
-  kTitle = 1u << 12,        // A title or honorific before a name ("Ayatollah", "Mr."): no first name.
+  kTitle = 1u << 12,        // A title or honorific before a name ("Ayatollah", "Mr.").
   kKin = 1u << 13,          // A relative ("son", "wife"): its possessor is someone else.
 };
 
