@@ -1438,6 +1438,28 @@ TEST_F(CoderTest, PassiveParticipleModifier) {
   }
 }
 
+// "Secretary-General" is an office (GOV, and after an organisation the organisation), not a
+// general: before it was an agent, "General" alone matched MIL, and the title was an actor of its
+// own that took part in no event.
+TEST_F(CoderTest, ASecretaryGeneralIsNoGeneral) {
+  CodingStats stats;
+  Document d = Parsed(
+      "UN/UN/PROPN/6/compound Secretary/Secretary/PROPN/6/compound -/-/PUNCT/4/punct "
+      "General/General/PROPN/6/compound Antonio/Antonio/PROPN/6/compound "
+      "Guterres/Guterres/PROPN/7/nsubj urged/urge/VERB/0/root Israel/Israel/PROPN/7/obj");
+  std::vector<Event> e = coder_->Code(d, &stats);
+  ASSERT_EQ(e.size(), 1u);
+  ASSERT_EQ(e[0].sources.size(), 1u);
+  EXPECT_EQ(e[0].sources[0].code, "IGOUNO");
+  EXPECT_EQ(e[0].sources[0].text, "UN Secretary - General Antonio Guterres");
+  EXPECT_EQ(stats.unmatched_actors, 0);
+  // Alone, the office is a government official, not the military.
+  EXPECT_THAT(Code(Parsed("the/the/DET/4/det secretary/secretary/NOUN/4/compound -/-/PUNCT/4/punct "
+                          "general/general/NOUN/5/nsubj urged/urge/VERB/0/root "
+                          "Israel/Israel/PROPN/5/obj")),
+              ElementsAre("GOV ISR 020"));
+}
+
 TEST_F(CoderTest, NoEventWithoutAPredicate) {
   CodingStats stats;
   EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/2/nsubj danced/dance/VERB/0/root "
