@@ -97,6 +97,27 @@ TEST(PipelineTest, FrontedDayIsTheVerbsObliqueNotACompoundOfTheSubject) {
   EXPECT_EQ(RelOf(plain.sentences[0], "Sunday"), "compound>2");
 }
 
+// "Former" modifies the name after it (RepairAttributiveAdjective): the arrested or detained
+// person is the verb's object. The parser alone makes "former" the verb's xcomp and the name hangs
+// from it. At the start of a sentence the parser makes "Former" an amod of the verb.
+TEST(PipelineTest, FormerModifiesTheNameAfterIt) {
+  Result<Pipeline> nlp = Pipeline::Create(Committed());
+  ASSERT_TRUE(nlp.ok()) << nlp.status().ToString();
+  Document doc;
+  doc.text =
+      "Philippine police arrested former President Rodrigo Duterte on Tuesday. Police detained "
+      "former Prime Minister Imran Khan. Former President Barack Obama said so.";
+  nlp->Annotate(doc);
+  ASSERT_EQ(doc.sentences.size(), 3u);
+  for (const Sentence& s : doc.sentences) EXPECT_TRUE(IsTree(s)) << s.id;
+  EXPECT_EQ(RelOf(doc.sentences[0], "Rodrigo"), "obj>3");
+  EXPECT_EQ(RelOf(doc.sentences[0], "former"), "amod>6");
+  EXPECT_EQ(RelOf(doc.sentences[1], "Imran"), "obj>2");
+  EXPECT_EQ(RelOf(doc.sentences[1], "former"), "amod>6");
+  EXPECT_EQ(RelOf(doc.sentences[2], "Former"), "amod>3");
+  EXPECT_EQ(RelOf(doc.sentences[2], "Barack"), "nsubj>5");
+}
+
 // "Xi hosted Putin ..., and the two leaders signed": "hosted" is the past tense heading its own
 // clause (the tagger's transitive-participle repair), not a reduced relative of "Xi".
 TEST(PipelineTest, PastTenseAfterANameHeadsItsClause) {
