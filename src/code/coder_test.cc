@@ -1579,5 +1579,17 @@ TEST(CoderDefaultsTest, ValuingAndAppreciatingArePraise) {
               ElementsAre("PERGOV BOLGOV 051 v.appreciate.1"));
 }
 
+// Expelling a diplomat expels an individual (174, as in the Phoenix verb dictionary); 166 is for
+// missions, peacekeepers, inspectors and aid groups.
+TEST(CoderDefaultsTest, ExpellingADiplomatExpelsAnIndividual) {
+  EXPECT_THAT(DefaultCodes("Britain/Britain/PROPN/2/nsubj expelled/expel/VERB/0/root "
+                           "a/a/DET/5/det Russian/Russian/ADJ/5/amod diplomat/diplomat/NOUN/2/obj"),
+              ElementsAre("GBRGOV RUSGOV 174 v.expel.5"));
+  EXPECT_THAT(DefaultCodes("Iran/Iran/PROPN/2/nsubj expelled/expel/VERB/0/root "
+                           "inspectors/inspector/NOUN/2/obj from/from/ADP/5/case "
+                           "Iraq/Iraq/PROPN/2/obl"),
+              ElementsAre("IRNGOV IRQGOV 1662 v.expel.3"));
+}
+
 }  // namespace
 }  // namespace annals
