@@ -1654,6 +1654,47 @@ const std::vector<std::string_view>* ActsNamedBy(std::string_view noun) {
   return it == kActs.end() ? nullptr : &it->second;
 }
 
+// A retaliation with no target ("Moscow would respond", "Colombia would retaliate") is aimed at
+// the side the retaliating side acted on earlier in the same sentence ("Russia accused the G7 of
+// theft and said Moscow would retaliate": the G7), else at the side of the latest earlier event
+// of the document that acted on the retaliating side: its target includes a side of the event's
+// sources and its sources are all of other sides ("Britain expelled a Russian diplomat ...
+// Moscow would respond": Britain). Negated and hypothetical acts count for neither.
+template <typename Side>
+void ResolveRetaliation(std::vector<Event>& events, size_t i, const Side& side) {
+  Event& e = events[i];
+  std::unordered_set<std::string> own;
+  for (const ActorRef& a : e.sources) own.insert(side(a.code));
+  own.erase("");
+  if (own.empty()) return;
+  auto all_others = [&](const std::vector<ActorRef>& actors) {
+    bool others = !actors.empty();
+    for (const ActorRef& a : actors) {
+      const std::string c = side(a.code);
+      others = others && !c.empty() && own.count(c) == 0;
+    }
+    return others;
+  };
+  for (size_t j = i; j-- > 0 && events[j].sentence_index == e.sentence_index;) {
+    const Event& prior = events[j];
+    if (prior.negated || prior.hypothetical || !all_others(prior.targets)) continue;
+    bool ours = !prior.sources.empty();
+    for (const ActorRef& a : prior.sources) ours = ours && own.count(side(a.code)) != 0;
+    if (!ours) continue;
+    e.targets = prior.targets;
+    return;
+  }
+  for (size_t j = i; j-- > 0;) {
+    const Event& prior = events[j];
+    if (prior.sources.empty() || prior.negated || prior.hypothetical) continue;
+    bool on_us = false;
+    for (const ActorRef& a : prior.targets) on_us = on_us || own.count(side(a.code)) != 0;
+    if (!on_us || !all_others(prior.sources)) continue;
+    e.targets = prior.sources;
+    return;
+  }
+}
+
 // The word of `s` whose span starts at `begin`, or -1.
 int WordAt(const Sentence& s, uint32_t begin) {
   for (size_t w = 0; w < s.words.size(); ++w) {
@@ -1675,6 +1716,10 @@ void EventCoder::ResolveReferredActs(const Document& document, std::vector<Event
       "reject",  "deny",    "dismiss", "condemn", "criticize", "criticise", "denounce",
       "welcome", "praise",  "protest", "slam",    "decry",     "deplore",   "regret",
       "back",    "support", "endorse", "accept",  "oppose",    "hail",      "applaud"};
+  // Responding in kind needs no noun: "Britain expelled a Russian diplomat ... Moscow would
+  // respond" answers Britain.
+  static const std::unordered_set<std::string_view> kRetaliations = {"respond", "retaliate",
+                                                                     "reciprocate"};
   auto word_of = [&](const Event& e) -> std::pair<const Sentence*, int> {
     if (e.sentence_index < 0 || e.sentence_index >= static_cast<int>(document.sentences.size())) {
       return {nullptr, -1};
@@ -1682,11 +1727,23 @@ void EventCoder::ResolveReferredActs(const Document& document, std::vector<Event
     const Sentence& s = document.sentences[e.sentence_index];
     return {&s, WordAt(s, e.predicate_span.begin)};
   };
+  // Each side is a country, or an international organisation by its first six letters
+  // ("IGOGOS", the G7): China rejecting the G7's criticism answers the G7.
+  auto side = [&](const std::string& code) {
+    std::string c = impl_->CountryOf(code);
+    if (c.empty() && code.rfind("IGO", 0) == 0 && code.size() >= 6) c = code.substr(0, 6);
+    return c;
+  };
   for (size_t i = 0; i < events.size(); ++i) {
     Event& e = events[i];
     if (!e.targets.empty() || e.sources.empty()) continue;
     auto [s, p] = word_of(e);
-    if (s == nullptr || p < 0 || !kResponses.count(s->words[p].lemma)) continue;
+    if (s == nullptr || p < 0) continue;
+    if (kRetaliations.count(s->words[p].lemma)) {
+      ResolveRetaliation(events, i, side);
+      continue;
+    }
+    if (!kResponses.count(s->words[p].lemma)) continue;
     // The predicate's definite object noun.
     int obj = -1;
     for (size_t w = 0; w < s->words.size(); ++w) {
@@ -1708,13 +1765,6 @@ void EventCoder::ResolveReferredActs(const Document& document, std::vector<Event
     const std::string& noun = s->words[obj].lemma;
     const bool force_noun = noun.rfind("attack", 0) == 0 || noun.rfind("strike", 0) == 0 ||
                             noun.rfind("invasion", 0) == 0;
-    // Each side is a country, or an international organisation by its first six letters
-    // ("IGOGOS", the G7): China rejecting the G7's criticism answers the G7.
-    auto side = [&](const std::string& code) {
-      std::string c = impl_->CountryOf(code);
-      if (c.empty() && code.rfind("IGO", 0) == 0 && code.size() >= 6) c = code.substr(0, 6);
-      return c;
-    };
     std::unordered_set<std::string> own, own_codes;
     for (const ActorRef& a : e.sources) {
       own.insert(side(a.code));

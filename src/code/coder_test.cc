@@ -1591,5 +1591,42 @@ TEST(CoderDefaultsTest, ExpellingADiplomatExpelsAnIndividual) {
               ElementsAre("IRNGOV IRQGOV 1662 v.expel.3"));
 }
 
+// A retaliation with no target answers the side it acted on earlier in its sentence, else the side
+// that last acted on it ("Britain expelled a Russian diplomat. Moscow would respond.": Britain).
+TEST(CoderDefaultsTest, ARetaliationAnswersTheSideThatActed) {
+  DictionaryOptions o;
+  o.dirs = {"data/dict"};
+  Result<Dictionary> d = Dictionary::Load(o);
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  Result<EventCoder> c = EventCoder::FromDictionary(*d, ReadAll("data/dict/verbs.tsv"), {});
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  auto code = [&](const std::vector<std::string>& specs) {
+    std::vector<std::string> got;
+    for (const Event& e : c->Code(ParsedDocument(specs))) {
+      got.push_back(e.sources.at(0).code + " " + (e.targets.empty() ? "---" : e.targets[0].code) +
+                    " " + e.cameo);
+    }
+    return got;
+  };
+  const std::string respond =
+      "Moscow/Moscow/PROPN/3/nsubj would/would/AUX/3/aux respond/respond/VERB/0/root";
+  EXPECT_THAT(code({"Britain/Britain/PROPN/2/nsubj expelled/expel/VERB/0/root a/a/DET/5/det "
+                    "Russian/Russian/ADJ/5/amod diplomat/diplomat/NOUN/2/obj",
+                    respond}),
+              ElementsAre("GBRGOV RUSGOV 174", "RUSGOV GBRGOV 130"));
+  // Nobody acted on Russia: no target.
+  EXPECT_THAT(code({"Britain/Britain/PROPN/2/nsubj praised/praise/VERB/0/root "
+                    "Peru/Peru/PROPN/2/obj",
+                    respond}),
+              ElementsAre("GBRGOV PERGOV 051", "RUSGOV --- 130"));
+  // In its own sentence, the side it acted on comes first.
+  EXPECT_THAT(code({"Britain/Britain/PROPN/2/nsubj expelled/expel/VERB/0/root a/a/DET/5/det "
+                    "Russian/Russian/ADJ/5/amod diplomat/diplomat/NOUN/2/obj",
+                    "Russia/Russia/PROPN/2/nsubj accused/accuse/VERB/0/root Peru/Peru/PROPN/2/obj "
+                    "and/and/CCONJ/5/cc said/say/VERB/2/conj Moscow/Moscow/PROPN/8/nsubj "
+                    "would/would/AUX/8/aux retaliate/retaliate/VERB/5/ccomp"}),
+              ::testing::Contains("RUSGOV PERGOV 130"));
+}
+
 }  // namespace
 }  // namespace annals
