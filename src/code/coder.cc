@@ -55,6 +55,24 @@ bool In(std::string_view w, std::initializer_list<std::string_view> set) {
   return std::find(set.begin(), set.end(), w) != set.end();
 }
 
+// Whether a match names people who speak or act for a group ("leaders", "officials", "spokesman")
+// and no word of it names a government ("government", "cabinet", "ministry", ...).
+bool GroupOfficials(const Sentence& s, const ActorMatch& m) {
+  bool officials = false;
+  for (int w = std::max(0, m.first_word); w < m.end_word && w < static_cast<int>(s.words.size());
+       ++w) {
+    const std::string l = util::AsciiLower(s.words[w].lemma);
+    if (In(l, {"government", "administration", "regime", "cabinet", "ministry", "authority",
+               "authorities", "minister", "president", "premier", "parliament"})) {
+      return false;
+    }
+    officials = officials || In(l, {"leader", "leaders", "official", "officials", "chief", "chiefs",
+                                    "spokesman", "spokesmen", "spokeswoman", "spokesperson",
+                                    "head", "envoy", "representative", "negotiator"});
+  }
+  return officials;
+}
+
 // Whether a match's head entry is a person of the dictionary ("Lula", "Xi Jinping").
 bool NamesPerson(const Dictionary& dict, const ActorMatch& m) {
   return m.actor >= 0 && m.actor < static_cast<int32_t>(dict.actors().size()) &&
@@ -2560,6 +2578,14 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
         // "Leaders of the Group of Seven" IGOGOS, "UN envoy Pedersen" IGOUNO (not IGO...GOV).
         if (im.use_native && c.size() > 6 && c.compare(0, 3, "IGO") == 0 &&
             c.compare(c.size() - 3, 3, "GOV") == 0) {
+          c.resize(c.size() - 3);
+        }
+        // So are the leaders, officials and spokesmen of any other group with a role of its own:
+        // "student leaders" EDU, "rebel leaders" REB, "Hamas officials" PSEREBHMS, "Russian
+        // military leaders" RUSMIL (not EDUGOV, REBGOV, ...). A group's government stays one
+        // ("the Taliban government").
+        if (im.use_native && c.size() > 3 && c.compare(c.size() - 3, 3, "GOV") == 0 &&
+            c.size() - 3 > im.CountryOf(c).size() && GroupOfficials(s, a.matches[mi])) {
           c.resize(c.size() - 3);
         }
         if (a.matches[mi].kind == ActorMatch::Kind::kAgent) c = im.options.bare_agent_prefix + c;

@@ -1043,6 +1043,29 @@ TEST_F(CoderTest, OrganisationOfficialsAreTheOrganisation) {
               ElementsAre("IGOUNO PER 020"));
 }
 
+// So are the leaders, officials and spokesmen of any group with a role of its own: "rebel leaders"
+// REB, "Russian military leaders" RUSMIL (not REBGOV, RUSMILGOV); "protest leaders" are the
+// opposition. A government named stays GOV.
+TEST_F(CoderTest, GroupLeadersAreTheGroup) {
+  EXPECT_THAT(Code(Parsed("Rebel/rebel/NOUN/2/compound leaders/leader/NOUN/3/nsubj "
+                          "urged/urge/VERB/0/root Peru/Peru/PROPN/3/obj")),
+              ElementsAre("REB PER 020"));
+  EXPECT_THAT(Code(Parsed("Russian/Russian/ADJ/3/amod military/military/NOUN/3/compound "
+                          "leaders/leader/NOUN/4/nsubj urged/urge/VERB/0/root "
+                          "Peru/Peru/PROPN/4/obj")),
+              ElementsAre("RUSMIL PER 020"));
+  EXPECT_THAT(Code(Parsed("Protest/protest/NOUN/2/compound leaders/leader/NOUN/3/nsubj "
+                          "urged/urge/VERB/0/root Peru/Peru/PROPN/3/obj")),
+              ElementsAre("OPP PER 020"));
+  EXPECT_THAT(Code(Parsed("Russian/Russian/ADJ/2/amod officials/official/NOUN/3/nsubj "
+                          "urged/urge/VERB/0/root Peru/Peru/PROPN/3/obj")),
+              ElementsAre("RUSGOV PER 020"));
+  EXPECT_THAT(Code(Parsed("The/the/DET/3/det Peruvian/Peruvian/ADJ/3/amod "
+                          "government/government/NOUN/4/nsubj urged/urge/VERB/0/root "
+                          "Chile/Chile/PROPN/4/obj")),
+              ElementsAre("PERGOV CHL 020"));
+}
+
 // CoderOptions::country_as_government (on by default): a country named by its name or capital
 // stands for its government as a source, and as a target of a verbal, diplomatic or economic act;
 // a target of force or travel, and an adjective with a role, stay as they are.
