@@ -67,8 +67,8 @@ bool GroupOfficials(const Sentence& s, const ActorMatch& m) {
       return false;
     }
     officials = officials || In(l, {"leader", "leaders", "official", "officials", "chief", "chiefs",
-                                    "spokesman", "spokesmen", "spokeswoman", "spokesperson",
-                                    "head", "envoy", "representative", "negotiator"});
+                                    "spokesman", "spokesmen", "spokeswoman", "spokesperson", "head",
+                                    "envoy", "representative", "negotiator"});
   }
   return officials;
 }
