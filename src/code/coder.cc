@@ -403,6 +403,36 @@ struct EventCoder::Impl {
       }
     }
   }
+  // Whether every match of `f` (at least one) is a bare country: a country named, or a place
+  // named that stands for one ("Hong Kong" HKG, "Tbilisi" GEO).
+  bool AllPlaces(const SentenceActors& a, const Found& f) const {
+    if (f.matches.empty()) return false;
+    for (int m : f.matches) {
+      const ActorMatch& x = a.matches[m];
+      if (x.kind != ActorMatch::Kind::kActor || x.codes.empty()) return false;
+      for (const std::string& c : x.codes) {
+        if (c.size() != 3 || CountryOf(c) != c) return false;
+      }
+    }
+    return true;
+  }
+  // Whether the sources `src` have a country and the places of `f` are all of other countries.
+  bool ForeignPlace(const SentenceActors& a, const Found& src, const Found& f) const {
+    std::unordered_set<std::string> own;
+    for (int m : src.matches) {
+      for (const std::string& c : a.matches[m].codes) {
+        const std::string country = CountryOf(c);
+        if (!country.empty()) own.insert(country);
+      }
+    }
+    if (own.empty()) return false;
+    for (int m : f.matches) {
+      for (const std::string& c : a.matches[m].codes) {
+        if (own.count(c)) return false;
+      }
+    }
+    return true;
+  }
   std::string CountryOf(const std::string& code) const {
     if (code.size() < 3) return "";
     std::string c = code.substr(0, 3);
@@ -2686,6 +2716,16 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
       } else if (c.row) {
         for (const TargetPath& path : c.row->targets) {
           f = im.Target(t, a, p, path, passive, c.object_noun);
+          // A protest held in a country, or in a place standing for one ("rallied in central
+          // Dhaka"), is aimed at that country's government when the protesters are of that
+          // country or of none; abroad ("Filipinos rallied in Hong Kong") the place is only
+          // where it happened, no target. "Rallied outside parliament" and "protested against
+          // Israel" keep theirs.
+          if (im.use_native && c.row->cameo.rfind("14", 0) == 0 && !path.via_object &&
+              path.rel == "obl" && path.prep == "in" && im.AllPlaces(a, f) &&
+              im.ForeignPlace(a, src, f)) {
+            f.matches.clear();
+          }
           if (!f.matches.empty()) break;
         }
         // "X was under attack": the row's paths name the noun's own modifiers; X suffers it.

@@ -1614,6 +1614,22 @@ TEST(CoderDefaultsTest, ExpellingADiplomatExpelsAnIndividual) {
               ElementsAre("IRNGOV IRQGOV 1662 v.expel.3"));
 }
 
+// A protest held in a place of the protesters' own country is aimed at its government; held
+// abroad, the place is only where it happened.
+TEST(CoderDefaultsTest, AProtestAbroadHasNoTargetByItsPlace) {
+  EXPECT_THAT(
+      DefaultCodes("Georgian/Georgian/ADJ/2/amod protesters/protester/NOUN/3/nsubj "
+                   "rallied/rally/VERB/0/root in/in/ADP/5/case Tbilisi/Tbilisi/PROPN/3/obl"),
+      ElementsAre("GEOOPP GEOGOV 141 v.rally.4"));
+  EXPECT_THAT(DefaultCodes("Georgian/Georgian/ADJ/2/amod protesters/protester/NOUN/3/nsubj "
+                           "rallied/rally/VERB/0/root in/in/ADP/5/case Paris/Paris/PROPN/3/obl"),
+              ElementsAre("GEOOPP --- 141 v.rally.4"));
+  EXPECT_THAT(DefaultCodes("Georgian/Georgian/ADJ/2/amod protesters/protester/NOUN/3/nsubj "
+                           "rallied/rally/VERB/0/root against/against/ADP/5/case "
+                           "France/France/PROPN/3/obl"),
+              ElementsAre("GEOOPP FRAGOV 141 v.rally.4"));
+}
+
 // A retaliation with no target answers the side it acted on earlier in its sentence, else the side
 // that last acted on it ("Britain expelled a Russian diplomat. Moscow would respond.": Britain).
 TEST(CoderDefaultsTest, ARetaliationAnswersTheSideThatActed) {
