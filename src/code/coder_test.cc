@@ -807,6 +807,15 @@ TEST_F(CoderTest, ARelativeIsNotThePossessor) {
   EXPECT_THAT(Code(Parsed("Lula/Lula/PROPN/3/nmod:poss 's/'s/PART/1/case government/government/"
                           "NOUN/4/nsubj criticized/criticize/VERB/0/root Peru/Peru/PROPN/4/obj")),
               ElementsAre("BRAGOV PER 111"));
+  // Nor are other relations: "Peru's allies", "supporters of Lula" (the shipped word classes list
+  // ally, supporter, rival, critic, ... under kin).
+  EXPECT_THAT(Code(Parsed("Chile/Chile/PROPN/2/nsubj urged/urge/VERB/0/root "
+                          "Peru/Peru/PROPN/5/nmod:poss 's/'s/PART/3/case allies/ally/NOUN/2/obj")),
+              ElementsAre("CHL --- 020"));
+  EXPECT_THAT(Code(Parsed("Supporters/supporter/NOUN/4/nsubj of/of/ADP/3/case "
+                          "Lula/Lula/PROPN/1/nmod criticized/criticize/VERB/0/root "
+                          "Peru/Peru/PROPN/4/obj")),
+              ElementsAre("--- PER 111"));
 }
 
 // "All parties", "both parties", "the warring parties" are the sides of a conflict, not political

@@ -108,7 +108,7 @@ enum class WordClass : uint32_t {
   kSpeculation = 1u << 10,  // Its complement or subject clause is only intended or likely.
   kVenue = 1u << 11,        // A gathering, building, contest or accord: leaving it is no retreat.
   kTitle = 1u << 12,        // A title or honorific before a name ("Ayatollah", "Mr.").
-  kKin = 1u << 13,          // A relative ("son", "wife"): its possessor is someone else.
+  kKin = 1u << 13,          // A relative or relation ("son", "ally"): its possessor is another.
 };
 
 class WordClasses {
