@@ -856,6 +856,17 @@ TEST_F(CoderTest, ReferredActsOfLodgingDemandingAndDomesticSides) {
                                    "demanded/demand/VERB/0/root elections/election/NOUN/3/obj",
                                    government})),
               ElementsAre("PERGOV --- 100", "PERGOV --- 111"));
+  // "The ban" names a suspension too; "the meeting" one that was hosted.
+  EXPECT_THAT(Code(ParsedDocument({"Peru/Peru/PROPN/2/nsubj suspended/suspend/VERB/0/root "
+                                   "imports/import/NOUN/2/obj",
+                                   "Chile/Chile/PROPN/2/nsubj condemned/condemn/VERB/0/root "
+                                   "the/the/DET/4/det ban/ban/NOUN/2/obj"})),
+              ElementsAre("PER --- 163", "CHL PER 111"));
+  EXPECT_THAT(Code(ParsedDocument({"Peru/Peru/PROPN/2/nsubj hosted/host/VERB/0/root "
+                                   "a/a/DET/4/det conference/conference/NOUN/2/obj",
+                                   "Chile/Chile/PROPN/2/nsubj condemned/condemn/VERB/0/root "
+                                   "the/the/DET/4/det meeting/meeting/NOUN/2/obj"})),
+              ::testing::Contains("CHL PER 111"));
 }
 
 // Rows flagged transitive fire only with a direct object, intransitive ones only without:
