@@ -687,8 +687,13 @@ Found EventCoder::Impl::Subject(const Tree& t, const SentenceActors& a, int p, b
   }
   bool noun = t.s->words[p].upos == "NOUN" || t.s->words[p].upos == "PROPN";
   if (noun) {
-    // Event noun: its possessor or modifier ("Xi's talks", "Chinese sanctions").
+    // Event noun: its possessor or modifier ("Xi's talks", "Chinese sanctions"); not the
+    // possessor of a noun whose possessor undergoes it ("Duterte's arrest", "his release"),
+    // unless an of-phrase names who does ("the rebels' capture of the soldiers").
+    bool patient = t.Is(t.lemma[p], WordClass::kPatient);
+    for (int k : t.kids[p]) patient = patient && !(t.base[k] == "nmod" && t.prep[k] == "of");
     for (int k : t.kids[p]) {
+      if (patient && t.rel[k] == "nmod:poss") continue;
       if (t.rel[k] == "nmod:poss" || t.base[k] == "compound" || t.base[k] == "amod") {
         Found f = ActorsAt(t, a, k);
         if (!f.matches.empty()) return f;
@@ -1883,6 +1888,15 @@ void AddPronouns(const Dictionary& dict, const Document& document,
     }
     return any;
   };
+  // A subject or object mention.
+  auto argument = [](const std::vector<Word>& words, const ActorMatch& m) {
+    for (int w = std::max(0, m.first_word); w < m.end_word && w < static_cast<int>(words.size());
+         ++w) {
+      const std::string& r = words[w].deprel;
+      if (r.rfind("nsubj", 0) == 0 || r == "obj" || r == "iobj") return true;
+    }
+    return false;
+  };
   // "It" stands for a country or organisation that is a subject: the latest before it in its
   // sentence ("Thailand said it would ..."), else the first of the sentence before ("Thailand
   // closed the border ... It also expelled the ambassador").
@@ -1894,20 +1908,30 @@ void AddPronouns(const Dictionary& dict, const Document& document,
     std::vector<ActorMatch> added;
     for (size_t w = 0; w < words.size(); ++w) {
       const Word& word = words[w];
-      if (word.upos != "PRON" || word.deprel.rfind("nsubj", 0) != 0) continue;
+      if (word.upos != "PRON") continue;
       const std::string form = util::AsciiLower(word.form);
-      const bool it = form == "it";
-      if (form != "he" && form != "she" && !it) continue;
+      // A possessive stands for the same one: "criticised his decision", "its ambassador".
+      const bool possessive = word.deprel == "nmod:poss";
+      if (!possessive && word.deprel.rfind("nsubj", 0) != 0) continue;
+      const bool it = form == (possessive ? "its" : "it");
+      if (!it && form != (possessive ? "his" : "he") && form != (possessive ? "her" : "she")) {
+        continue;
+      }
       const ActorMatch* antecedent = nullptr;
       bool covered = false;
       for (const ActorMatch& m : matches[si]) {
         covered =
             covered || (m.first_word <= static_cast<int>(w) && static_cast<int>(w) < m.end_word);
         if (m.end_word > static_cast<int>(w)) continue;
-        if (it ? body(m) && subject(words, m) : person(m)) antecedent = &m;
+        // The nearest one before it; "it" only a subject, "its" a subject or object ("criticised
+        // China for its support": China; "launched missiles at Israel in its first attack": not
+        // Israel, in a prepositional phrase).
+        if (it ? body(m) && (possessive ? argument(words, m) : subject(words, m)) : person(m)) {
+          antecedent = &m;
+        }
       }
       if (covered) continue;
-      if (it && antecedent == nullptr && si > 0) {
+      if (it && !possessive && antecedent == nullptr && si > 0) {
         for (const ActorMatch& m : matches[si - 1]) {
           if (body(m) && subject(document.sentences[si - 1].words, m)) {
             antecedent = &m;
@@ -2562,8 +2586,26 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
       x.kind = ActorMatch::Kind::kActor;
       x.actor = a.matches[c].actor;
       x.codes.clear();
+      // A person or a government gives the country ("his forces": Burhan's SDNGOV -> SDNMIL, as
+      // "Burhan's forces" is; "the Russian Defence Ministry said its troops" RUSMIL); a code
+      // that already holds the agent's type gives itself ("the ICC ... its judges": IGOJUDICC,
+      // not IGOJUDICCJUD).
+      const bool person = NamesPerson(im.dict, a.matches[c]);
       for (const std::string& cc : a.matches[c].codes) {
-        for (const std::string& ac : a.matches[mi].codes) x.codes.push_back(cc + ac);
+        const std::string country = im.CountryOf(cc);
+        for (const std::string& ac : a.matches[mi].codes) {
+          bool holds = false;
+          for (size_t k = 3; k + ac.size() <= cc.size() && !ac.empty(); k += 3) {
+            holds = holds || cc.compare(k, ac.size(), ac) == 0;
+          }
+          if (holds) {
+            x.codes.push_back(cc);
+          } else if (!country.empty() && (person || cc == country + "GOV")) {
+            x.codes.push_back(country + ac);
+          } else {
+            x.codes.push_back(cc + ac);
+          }
+        }
       }
       a.composed[static_cast<int>(mi)].push_back(static_cast<int>(a.matches.size()));
       a.head.push_back(a.head[mi]);

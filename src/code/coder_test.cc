@@ -1650,6 +1650,55 @@ TEST(CoderDefaultsTest, AProtestAbroadHasNoTargetByItsPlace) {
               ElementsAre("GEOOPP FRAGOV 141 v.rally.4"));
 }
 
+// A possessive pronoun stands for the person or the country it refers to: "his" the person last
+// named, "its" the nearest subject or object before it in its sentence (not one in a
+// prepositional phrase). A person or a government composed with an agent gives its country
+// ("the government said its troops": PERMIL).
+TEST(CoderDefaultsTest, PossessivePronounsStandForTheirAntecedent) {
+  DictionaryOptions o;
+  o.dirs = {"data/dict"};
+  Result<Dictionary> d = Dictionary::Load(o);
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  Result<EventCoder> c = EventCoder::FromDictionary(*d, ReadAll("data/dict/verbs.tsv"), {});
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  auto code = [&](const std::vector<std::string>& specs) {
+    std::vector<std::string> got;
+    for (const Event& e : c->Code(ParsedDocument(specs))) {
+      got.push_back(e.sources.at(0).code + " " + (e.targets.empty() ? "---" : e.targets[0].code) +
+                    " " + e.cameo);
+    }
+    return got;
+  };
+  EXPECT_THAT(code({"Lula/Lula/PROPN/2/nsubj visited/visit/VERB/0/root Chile/Chile/PROPN/2/obj",
+                    "Peru/Peru/PROPN/2/nsubj criticized/criticize/VERB/0/root "
+                    "his/his/PRON/4/nmod:poss decision/decision/NOUN/2/obj"}),
+              ::testing::Contains("PERGOV BRAGOV 111"));
+  EXPECT_THAT(code({"Peru/Peru/PROPN/2/nsubj criticized/criticize/VERB/0/root "
+                    "Chile/Chile/PROPN/2/obj for/for/ADP/6/case its/its/PRON/6/nmod:poss "
+                    "attack/attack/NOUN/2/obl on/on/ADP/8/case Bolivia/Bolivia/PROPN/6/nmod"}),
+              ::testing::Contains("CHLGOV BOL 190"));
+  EXPECT_THAT(code({"The/the/DET/3/det Peruvian/Peruvian/ADJ/3/amod "
+                    "government/government/NOUN/4/nsubj said/say/VERB/0/root "
+                    "its/its/PRON/6/nmod:poss troops/troop/NOUN/7/nsubj "
+                    "attacked/attack/VERB/4/ccomp Chile/Chile/PROPN/7/obj"}),
+              ::testing::Contains("PERMIL CHL 182"));
+}
+
+// The possessor of an arrest, a release, a killing, ... undergoes it (word class `patient`):
+// "Duterte's arrest" is no arrest by Duterte; "the rebels' capture of the soldiers" is theirs.
+TEST(CoderDefaultsTest, APatientNounsPossessorUndergoesIt) {
+  EXPECT_THAT(DefaultCodes("a/a/DET/2/det court/court/NOUN/3/nsubj issued/issue/VERB/0/root "
+                           "a/a/DET/5/det warrant/warrant/NOUN/3/obj for/for/ADP/10/case "
+                           "Rodrigo/Rodrigo/PROPN/8/compound Duterte/Duterte/PROPN/10/nmod:poss "
+                           "'s/'s/PART/8/case arrest/arrest/NOUN/5/nmod"),
+              ::testing::Not(::testing::Contains(HasSubstr("n.arrest"))));
+  EXPECT_THAT(
+      DefaultCodes("rebels/rebel/NOUN/3/nmod:poss '/'/PART/1/case arrest/arrest/NOUN/0/root "
+                   "of/of/ADP/6/case Russian/Russian/ADJ/6/amod "
+                   "soldiers/soldier/NOUN/3/nmod"),
+      ElementsAre("REB RUSMIL 173 n.arrest.1"));
+}
+
 // A retaliation with no target answers the side it acted on earlier in its sentence, else the side
 // that last acted on it ("Britain expelled a Russian diplomat. Moscow would respond.": Britain).
 TEST(CoderDefaultsTest, ARetaliationAnswersTheSideThatActed) {

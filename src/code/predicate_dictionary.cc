@@ -280,8 +280,8 @@ const std::vector<int>* PredicateDictionary::Find(bool noun, std::string_view le
 
 const std::vector<std::string_view>& WordClasses::Names() {
   static const std::vector<std::string_view> kNames = {
-      "bystander", "speech",     "cancel", "naming",      "intent", "directive", "threat",
-      "warning",   "commissive", "denial", "speculation", "venue",  "title",     "kin"};
+      "bystander",  "speech", "cancel",      "naming", "intent", "directive", "threat", "warning",
+      "commissive", "denial", "speculation", "venue",  "title",  "kin",       "patient"};
   return kNames;
 }
 

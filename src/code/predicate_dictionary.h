@@ -109,6 +109,7 @@ enum class WordClass : uint32_t {
   kVenue = 1u << 11,        // A gathering, building, contest or accord: leaving it is no retreat.
   kTitle = 1u << 12,        // A title or honorific before a name ("Ayatollah", "Mr.").
   kKin = 1u << 13,          // A relative or relation ("son", "ally"): its possessor is another.
+  kPatient = 1u << 14,      // An event noun whose possessor undergoes it ("his arrest").
 };
 
 class WordClasses {
