@@ -3352,9 +3352,20 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
       }
       return false;
     };
+    // A visit to a country is paid to its government ("Ruto visited Haiti", "arrived in Beijing
+    // for a state visit"); other travel goes to the place ("flew to The Hague").
+    auto visit = [&](const Event& ev) {
+      const int p = WordAt(s, ev.predicate_span.begin);
+      if (p < 0) return false;
+      if (t.lemma[p] == "visit") return true;
+      for (int k : t.kids[p]) {
+        if (t.lemma[k] == "visit" && (t.base[k] == "obl" || t.base[k] == "nmod")) return true;
+      }
+      return false;
+    };
     for (Event& ev : events) {
-      const bool government_target =
-          ev.cameo_root >= "01" && ev.cameo_root <= "16" && ev.cameo_base != "042";
+      const bool government_target = ev.cameo_root >= "01" && ev.cameo_root <= "16" &&
+                                     (ev.cameo_base != "042" || visit(ev));
       for (int side = 0; side < 2; ++side) {
         if (side == 1 && !government_target) continue;
         for (ActorRef& r : side == 0 ? ev.sources : ev.targets) {

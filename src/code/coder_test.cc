@@ -1116,9 +1116,12 @@ TEST(CountryAsGovernmentTest, NamedCountriesAreTheirGovernments) {
   EXPECT_THAT(code(Parsed("Russia/Russia/PROPN/2/nsubj attacked/attack/VERB/0/root "
                           "Ukraine/Ukraine/PROPN/2/obj")),
               ElementsAre("RUSGOV UKR 190"));
+  // A visit is paid to the government (2026-12-04; it was the bare country); other travel (042
+  // rows of other verbs, "flew to India") goes to the place:
+  // CountryAsGovernmentTest.TravelIsToThePlace.
   EXPECT_THAT(code(Parsed("Japan/Japan/PROPN/2/nsubj visited/visit/VERB/0/root "
                           "India/India/PROPN/2/obj")),
-              ElementsAre("JPNGOV IND 042"));
+              ElementsAre("JPNGOV INDGOV 042"));
   // An adjective with a role keeps the role; an adjective is not a name.
   EXPECT_THAT(code(Parsed("Chinese/Chinese/ADJ/2/amod troops/troop/NOUN/3/nsubj "
                           "attacked/attack/VERB/0/root India/India/PROPN/3/obj")),
@@ -1734,6 +1737,16 @@ TEST(CoderDefaultsTest, ARetaliationAnswersTheSideThatActed) {
                     "and/and/CCONJ/5/cc said/say/VERB/2/conj Moscow/Moscow/PROPN/8/nsubj "
                     "would/would/AUX/8/aux retaliate/retaliate/VERB/5/ccomp"}),
               ::testing::Contains("RUSGOV PERGOV 130"));
+}
+
+TEST(CountryAsGovernmentTest, TravelIsToThePlace) {
+  EXPECT_THAT(DefaultCodes("Japan/Japan/PROPN/2/nsubj flew/fly/VERB/0/root to/to/ADP/4/case "
+                           "India/India/PROPN/2/obl"),
+              ElementsAre("JPNGOV IND 042 v.fly.1"));
+  EXPECT_THAT(DefaultCodes("Putin/Putin/PROPN/2/nsubj arrived/arrive/VERB/0/root in/in/ADP/4/case "
+                           "Beijing/Beijing/PROPN/2/obl for/for/ADP/8/case a/a/DET/8/det "
+                           "state/state/NOUN/8/compound visit/visit/NOUN/2/obl"),
+              ::testing::Contains("RUSGOV CHNGOV 042 v.arrive.1"));
 }
 
 }  // namespace
