@@ -3364,8 +3364,8 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
       return false;
     };
     for (Event& ev : events) {
-      const bool government_target = ev.cameo_root >= "01" && ev.cameo_root <= "16" &&
-                                     (ev.cameo_base != "042" || visit(ev));
+      const bool government_target =
+          ev.cameo_root >= "01" && ev.cameo_root <= "16" && (ev.cameo_base != "042" || visit(ev));
       for (int side = 0; side < 2; ++side) {
         if (side == 1 && !government_target) continue;
         for (ActorRef& r : side == 0 ? ev.sources : ev.targets) {
