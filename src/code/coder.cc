@@ -1864,8 +1864,9 @@ void EventCoder::ResolveReferredActs(const Document& document, std::vector<Event
 // "He" or "she" as a subject with no match of its own is the person last named (dictionary people
 // only, name parts included): the nearest one before it in the same sentence, else one of the
 // previous sentence (or the one before it), a subject preferred over other mentions, the first
-// subject over later ones. The new match copies the person's codes.
-void AddPronouns(const Dictionary& dict, const Document& document,
+// subject over later ones. The new match copies the person's codes. With `possessives` (native
+// tables only: PETRARCH reads a possessive's phrase by position), "his", "her" and "its" too.
+void AddPronouns(const Dictionary& dict, const Document& document, bool possessives,
                  std::vector<std::vector<ActorMatch>>& matches) {
   auto person = [&](const ActorMatch& m) {
     return m.kind == ActorMatch::Kind::kActor && !m.codes.empty() && NamesPerson(dict, m);
@@ -1912,6 +1913,7 @@ void AddPronouns(const Dictionary& dict, const Document& document,
       const std::string form = util::AsciiLower(word.form);
       // A possessive stands for the same one: "criticised his decision", "its ambassador".
       const bool possessive = word.deprel == "nmod:poss";
+      if (possessive && !possessives) continue;
       if (!possessive && word.deprel.rfind("nsubj", 0) != 0) continue;
       const bool it = form == (possessive ? "its" : "it");
       if (!it && form != (possessive ? "his" : "he") && form != (possessive ? "her" : "she")) {
@@ -2201,7 +2203,9 @@ std::vector<std::vector<ActorMatch>> EventCoder::DocumentActors(
   }
   matches.resize(document.sentences.size());
   if (impl_->options.name_parts) AddNameParts(impl_->dict, document, matches);
-  if (impl_->options.pronouns) AddPronouns(impl_->dict, document, matches);
+  if (impl_->options.pronouns) {
+    AddPronouns(impl_->dict, document, /*possessives=*/impl_->use_native, matches);
+  }
   if (impl_->options.groups || impl_->options.pronouns) {
     AddGroupReferences(impl_->dict, impl_->countries, document, impl_->options.groups,
                        impl_->options.pronouns, matches);
