@@ -1977,14 +1977,16 @@ ActorMatch WordMatch(const std::vector<Word>& words, size_t w, const char* how) 
 // stands for the last sides the document named before it (in its sentence too, but not the
 // subject of the clause it is in: "Trump criticised both countries"). Leaders, presidents and
 // ministers are people of the dictionary; countries, nations and states are countries
-// (governments: their GOV). "Both sides" is left alone: the last two actors named are too often
-// a mediator and one party. With `they`, "they" as a subject stands for the latest coordinated
+// (governments: their GOV). "Both sides" and "the two sides" are actors of any kind, those of the
+// latest coordination after "between" first (the last two actors named are too often a mediator
+// and one party). With `they`, "they" as a subject stands for the latest coordinated
 // subject of two or more sides in its sentence or the one before.
 void AddGroupReferences(const Dictionary& dict, const std::unordered_set<std::string>& countries,
                         const Document& document, bool groups, bool they,
                         std::vector<std::vector<ActorMatch>>& matches) {
-  enum class Group { kNone, kPeople, kCountries, kGovernments };
+  enum class Group { kNone, kPeople, kCountries, kGovernments, kSides };
   auto group_of = [](const std::string& lemma) {
+    if (lemma == "side") return Group::kSides;
     if (In(lemma, {"leader", "president", "minister", "premier", "counterpart"})) {
       return Group::kPeople;
     }
@@ -2002,6 +2004,7 @@ void AddGroupReferences(const Dictionary& dict, const std::unordered_set<std::st
     int first_word = 0, end_word = 0;
     size_t coordination = 0;  // Mentions joined by conj share it (the index of the first one).
     bool subject = false;     // A word of it is a subject.
+    bool between = false;     // It is the object of "between".
   };
   std::vector<Mention> seen;  // In text order.
   auto note = [&](size_t si, const ActorMatch& m) {
@@ -2024,6 +2027,10 @@ void AddGroupReferences(const Dictionary& dict, const std::unordered_set<std::st
     for (int k = std::max(0, m.first_word); k < m.end_word && k < static_cast<int>(ws.size());
          ++k) {
       x.subject = x.subject || ws[k].deprel.rfind("nsubj", 0) == 0;
+      for (const Word& c : ws) {
+        x.between = x.between || (c.head == k + 1 && c.deprel == "case" &&
+                                  util::AsciiLower(c.form) == "between");
+      }
     }
     seen.push_back(std::move(x));
   };
@@ -2125,6 +2132,7 @@ void AddGroupReferences(const Dictionary& dict, const std::unordered_set<std::st
       // sentence and the three before it.
       auto key_of = [&](const Mention& x) {
         if (g == Group::kPeople) return x.person ? std::to_string(x.actor) : std::string();
+        if (g == Group::kSides) return x.code;
         return x.country;
       };
       auto usable = [&](size_t i) {
@@ -2137,18 +2145,25 @@ void AddGroupReferences(const Dictionary& dict, const std::unordered_set<std::st
         }
         return true;
       };
+      // "Both sides" are first those of a coordination after "between" ("a ceasefire between
+      // Israel and Hezbollah"): the latest pair named is too often the mediators ("the United
+      // States and France brokered the agreement").
       std::vector<const Mention*> sides;
-      for (size_t i = seen.size(); i-- > 0 && sides.empty();) {
-        if (!usable(i)) continue;
-        std::vector<const Mention*> members;
-        std::unordered_set<std::string> keys;
-        for (size_t k = 0; k < seen.size(); ++k) {
-          if (seen[k].coordination == seen[i].coordination && usable(k) &&
-              keys.insert(key_of(seen[k])).second) {
-            members.push_back(&seen[k]);
+      for (int pass = g == Group::kSides ? 0 : 1; pass < 2 && sides.empty(); ++pass) {
+        for (size_t i = seen.size(); i-- > 0 && sides.empty();) {
+          if (!usable(i)) continue;
+          std::vector<const Mention*> members;
+          std::unordered_set<std::string> keys;
+          bool between = false;
+          for (size_t k = 0; k < seen.size(); ++k) {
+            if (seen[k].coordination == seen[i].coordination && usable(k) &&
+                keys.insert(key_of(seen[k])).second) {
+              members.push_back(&seen[k]);
+              between = between || seen[k].between;
+            }
           }
+          if (static_cast<int>(members.size()) == n && (pass == 1 || between)) sides = members;
         }
-        if (static_cast<int>(members.size()) == n) sides = members;
       }
       if (sides.empty() && g == Group::kPeople) {
         std::unordered_set<std::string> keys;
@@ -2164,9 +2179,9 @@ void AddGroupReferences(const Dictionary& dict, const std::unordered_set<std::st
       });
       ActorMatch m = WordMatch(words, w, "group");
       for (const Mention* x : sides) {
-        m.codes.push_back(g == Group::kPeople        ? x->code
-                          : g == Group::kGovernments ? x->country + "GOV"
-                                                     : x->country);
+        m.codes.push_back(g == Group::kPeople || g == Group::kSides ? x->code
+                          : g == Group::kGovernments                 ? x->country + "GOV"
+                                                                     : x->country);
         if (g == Group::kPeople) m.actors.push_back(x->actor);
       }
       if (!m.actors.empty()) m.actor = m.actors[0];

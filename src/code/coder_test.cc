@@ -1035,6 +1035,27 @@ TEST_F(CoderTest, TargetInsideTheObjectPhrase) {
 // A definite group of two ("the two countries", "the two leaders") stands for the last
 // coordination of two such sides ("talks between Peru and Chile"), or for people the last two
 // named; "each other" makes any act mutual.
+// "Both sides" are the two sides of the latest coordination after "between", else of the latest
+// coordination of two: not the pair named last when that is not the sides ("Bolivia and Ecuador
+// praised the talks").
+TEST_F(CoderTest, BothSidesAreTheSidesOfABetween) {
+  const std::string talks =
+      "Talks/talk/NOUN/5/nsubj between/between/ADP/3/case Peru/Peru/PROPN/1/nmod "
+      "and/and/CCONJ/5/cc Chile/Chile/PROPN/3/conj began/begin/VERB/0/root";
+  const std::string urged =
+      "Brazil/Brazil/PROPN/2/nsubj urged/urge/VERB/0/root both/both/DET/4/det "
+      "sides/side/NOUN/2/obj";
+  EXPECT_THAT(Code(ParsedDocument({talks, urged})), ::testing::Contains("BRA PER+CHL 020"));
+  EXPECT_THAT(Code(ParsedDocument({talks,
+                                   "Bolivia/Bolivia/PROPN/4/nsubj and/and/CCONJ/3/cc "
+                                   "Ecuador/Ecuador/PROPN/1/conj praised/praise/VERB/0/root "
+                                   "the/the/DET/6/det talks/talk/NOUN/4/obj",
+                                   urged})),
+              ::testing::Contains("BRA PER+CHL 020"));
+  // With no coordination before, nobody.
+  EXPECT_THAT(Code(ParsedDocument({urged})), ElementsAre("BRA --- 020"));
+}
+
 TEST_F(CoderTest, GroupsOfTwoAndEachOther) {
   const std::string talks =
       "Talks/talk/NOUN/5/nsubj between/between/ADP/3/case Peru/Peru/PROPN/1/nmod "
