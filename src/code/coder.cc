@@ -2180,8 +2180,8 @@ void AddGroupReferences(const Dictionary& dict, const std::unordered_set<std::st
       ActorMatch m = WordMatch(words, w, "group");
       for (const Mention* x : sides) {
         m.codes.push_back(g == Group::kPeople || g == Group::kSides ? x->code
-                          : g == Group::kGovernments                 ? x->country + "GOV"
-                                                                     : x->country);
+                          : g == Group::kGovernments                ? x->country + "GOV"
+                                                                    : x->country);
         if (g == Group::kPeople) m.actors.push_back(x->actor);
       }
       if (!m.actors.empty()) m.actor = m.actors[0];
