@@ -2099,10 +2099,30 @@ void AddGroupReferences(const Dictionary& dict, const std::unordered_set<std::st
         added.emplace_back(w, std::move(m));
         continue;
       }
-      const Group g = groups ? group_of(util::AsciiLower(words[w].lemma)) : Group::kNone;
+      Group g = groups ? group_of(util::AsciiLower(words[w].lemma)) : Group::kNone;
+      // What a mediator brokers stands for the sides between whom it was reached: "the United
+      // States and France brokered the agreement", "talks mediated by Qatar" (after "a ceasefire
+      // between Israel and Hezbollah"): the sides of the latest coordination after "between".
+      bool brokered = false;
+      if (groups && g == Group::kNone && words[w].upos == "NOUN" &&
+          In(util::AsciiLower(words[w].lemma),
+             {"agreement", "truce", "ceasefire", "deal", "accord", "talks", "talk", "negotiation",
+              "negotiations", "peace"})) {
+        auto brokering = [&](int v) {
+          return v >= 0 && words[v].upos == "VERB" &&
+                 In(util::AsciiLower(words[v].lemma), {"broker", "mediate", "facilitate"});
+        };
+        const int h = words[w].head - 1;
+        brokered = (brokering(h) && (words[w].deprel == "obj" || words[w].deprel == "nsubj:pass"));
+        for (size_t k = 0; k < words.size() && !brokered; ++k) {
+          brokered = words[k].head == static_cast<int>(w) + 1 &&
+                     words[k].deprel.rfind("acl", 0) == 0 && brokering(static_cast<int>(k));
+        }
+        if (brokered) g = Group::kSides;
+      }
       if (g == Group::kNone || words[w].upos != "NOUN") continue;
-      int n = 0;
-      bool definite = false;
+      int n = brokered ? 2 : 0;
+      bool definite = brokered;
       for (size_t k = 0; k < words.size(); ++k) {
         if (words[k].head != static_cast<int>(w) + 1) continue;
         const std::string l = util::AsciiLower(words[k].lemma);
@@ -2149,7 +2169,8 @@ void AddGroupReferences(const Dictionary& dict, const std::unordered_set<std::st
       // Israel and Hezbollah"): the latest pair named is too often the mediators ("the United
       // States and France brokered the agreement").
       std::vector<const Mention*> sides;
-      for (int pass = g == Group::kSides ? 0 : 1; pass < 2 && sides.empty(); ++pass) {
+      for (int pass = g == Group::kSides ? 0 : 1; pass < (brokered ? 1 : 2) && sides.empty();
+           ++pass) {
         for (size_t i = seen.size(); i-- > 0 && sides.empty();) {
           if (!usable(i)) continue;
           std::vector<const Mention*> members;

@@ -1723,6 +1723,36 @@ TEST(CoderDefaultsTest, APatientNounsPossessorUndergoesIt) {
       ElementsAre("REB RUSMIL 173 n.arrest.1"));
 }
 
+// What a mediator brokers stands for the sides between whom it was reached: the latest
+// coordination after "between" ("a ceasefire between Peru and Chile ... Brazil brokered the
+// agreement": PERGOV, CHLGOV); with no such coordination, no target.
+TEST(CoderDefaultsTest, ABrokeredAgreementIsBetweenItsSides) {
+  DictionaryOptions o;
+  o.dirs = {"data/dict"};
+  Result<Dictionary> d = Dictionary::Load(o);
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  Result<EventCoder> c = EventCoder::FromDictionary(*d, ReadAll("data/dict/verbs.tsv"), {});
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  auto code = [&](const std::vector<std::string>& specs) {
+    std::vector<std::string> got;
+    for (const Event& e : c->Code(ParsedDocument(specs))) {
+      std::string tgt;
+      for (const ActorRef& a : e.targets) tgt += (tgt.empty() ? "" : "+") + a.code;
+      got.push_back(e.sources.at(0).code + " " + (tgt.empty() ? "---" : tgt) + " " + e.cameo);
+    }
+    return got;
+  };
+  const std::string brokered =
+      "Brazil/Brazil/PROPN/2/nsubj brokered/broker/VERB/0/root the/the/DET/4/det "
+      "agreement/agreement/NOUN/2/obj";
+  EXPECT_THAT(code({"A/a/DET/2/det ceasefire/ceasefire/NOUN/7/nsubj between/between/ADP/4/case "
+                    "Peru/Peru/PROPN/2/nmod and/and/CCONJ/6/cc Chile/Chile/PROPN/4/conj "
+                    "held/hold/VERB/0/root",
+                    brokered}),
+              ::testing::Contains("BRAGOV PERGOV+CHLGOV 045"));
+  EXPECT_THAT(code({brokered}), ElementsAre("BRAGOV --- 045"));
+}
+
 // A retaliation with no target answers the side it acted on earlier in its sentence, else the side
 // that last acted on it ("Britain expelled a Russian diplomat. Moscow would respond.": Britain).
 TEST(CoderDefaultsTest, ARetaliationAnswersTheSideThatActed) {
