@@ -1833,6 +1833,7 @@ void EventCoder::ResolveReferredActs(const Document& document, std::vector<Event
       return code.size() >= 6 && !impl_->CountryOf(code).empty() ? code.substr(3, 3)
                                                                  : std::string();
     };
+    const std::vector<ActorRef>* fallback = nullptr;
     for (size_t j = i; j-- > 0;) {
       const Event& prior = events[j];
       if (prior.sources.empty() || prior.negated || prior.hypothetical) continue;
@@ -1845,9 +1846,19 @@ void EventCoder::ResolveReferredActs(const Document& document, std::vector<Event
           prior.cameo_root != "20") {
         continue;
       }
-      bool other = true;
+      bool other = true, bare = false;
       for (const ActorRef& a : prior.sources) {
         const std::string c = side(a.code);
+        // A bare role of no country (the protesters' OPP) answers a side with another role:
+        // "Protesters ... demanded a new election. Kobakhidze rejected the calls" (GEOGOV), when
+        // no act of a side with a country came before.
+        if (c.empty() && a.code.size() == 3 && a.code != "IGO") {
+          bare = true;
+          for (const std::string& oc : own_codes) {
+            other = other && oc != a.code && role(oc) != a.code;
+          }
+          continue;
+        }
         bool domestic = own.count(c) != 0 && !role(a.code).empty();
         for (const std::string& oc : own_codes) {
           domestic = domestic && side(oc) == c && !role(oc).empty() && role(oc) != role(a.code);
@@ -1855,9 +1866,14 @@ void EventCoder::ResolveReferredActs(const Document& document, std::vector<Event
         other = other && !c.empty() && (own.count(c) == 0 || domestic);
       }
       if (!other) continue;
+      if (bare) {
+        if (fallback == nullptr) fallback = &prior.sources;
+        continue;
+      }
       e.targets = prior.sources;
       break;
     }
+    if (e.targets.empty() && fallback != nullptr) e.targets = *fallback;
   }
 }
 

@@ -856,6 +856,12 @@ TEST_F(CoderTest, ReferredActsOfLodgingDemandingAndDomesticSides) {
                                    "demanded/demand/VERB/0/root elections/election/NOUN/3/obj",
                                    government})),
               ElementsAre("PERGOV --- 100", "PERGOV --- 111"));
+  // A bare role with no country answers a side with another role when no side with a country
+  // acted before: the government rejecting the protesters' demands.
+  EXPECT_THAT(Code(ParsedDocument({"Protesters/protester/NOUN/2/nsubj demanded/demand/VERB/0/root "
+                                   "elections/election/NOUN/2/obj",
+                                   government})),
+              ElementsAre("OPP --- 100", "PERGOV OPP 111"));
   // "The ban" names a suspension too; "the meeting" one that was hosted.
   EXPECT_THAT(Code(ParsedDocument({"Peru/Peru/PROPN/2/nsubj suspended/suspend/VERB/0/root "
                                    "imports/import/NOUN/2/obj",
