@@ -1840,7 +1840,11 @@ void EventCoder::ResolveReferredActs(const Document& document, std::vector<Event
       auto [ps, pp] = word_of(prior);
       if (ps == nullptr || pp < 0) continue;
       const std::string& lemma = ps->words[pp].lemma;
-      if (std::find(acts->begin(), acts->end(), lemma) == acts->end()) continue;
+      // Drills and exercises are named by what they are, a show of force (CAMEO 15), whatever
+      // verb coded them ("sent warships ... as it began two days of exercises ... Lai condemned
+      // the drills").
+      const bool posture = (noun == "drill" || noun == "exercise") && prior.cameo_root == "15";
+      if (!posture && std::find(acts->begin(), acts->end(), lemma) == acts->end()) continue;
       // An attack, strike or invasion is force (CAMEO 18-20), not a labour strike (143).
       if (force_noun && prior.cameo_root != "18" && prior.cameo_root != "19" &&
           prior.cameo_root != "20") {

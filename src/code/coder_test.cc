@@ -1680,37 +1680,45 @@ TEST(CoderDefaultsTest, AProtestAbroadHasNoTargetByItsPlace) {
               ElementsAre("GEOOPP FRAGOV 141 v.rally.4"));
 }
 
+// "SRC TGT+TGT CAMEO" of each event of a document of parsed sentences (specs as for Parsed), coded
+// with the default dictionary and verbs.
+std::vector<std::string> DocumentCodes(const std::vector<std::string>& specs) {
+  DictionaryOptions o;
+  o.dirs = {"data/dict"};
+  Result<Dictionary> d = Dictionary::Load(o);
+  EXPECT_TRUE(d.ok()) << d.status().ToString();
+  if (!d.ok()) return {};
+  Result<EventCoder> c = EventCoder::FromDictionary(*d, ReadAll("data/dict/verbs.tsv"), {});
+  EXPECT_TRUE(c.ok()) << c.status().ToString();
+  if (!c.ok()) return {};
+  std::vector<std::string> got;
+  for (const Event& e : c->Code(ParsedDocument(specs))) {
+    std::string tgt;
+    for (const ActorRef& a : e.targets) tgt += (tgt.empty() ? "" : "+") + a.code;
+    got.push_back(e.sources.at(0).code + " " + (tgt.empty() ? "---" : tgt) + " " + e.cameo);
+  }
+  return got;
+}
+
 // A possessive pronoun stands for the person or the country it refers to: "his" the person last
 // named, "its" the nearest subject or object before it in its sentence (not one in a
 // prepositional phrase). A person or a government composed with an agent gives its country
 // ("the government said its troops": PERMIL).
 TEST(CoderDefaultsTest, PossessivePronounsStandForTheirAntecedent) {
-  DictionaryOptions o;
-  o.dirs = {"data/dict"};
-  Result<Dictionary> d = Dictionary::Load(o);
-  ASSERT_TRUE(d.ok()) << d.status().ToString();
-  Result<EventCoder> c = EventCoder::FromDictionary(*d, ReadAll("data/dict/verbs.tsv"), {});
-  ASSERT_TRUE(c.ok()) << c.status().ToString();
-  auto code = [&](const std::vector<std::string>& specs) {
-    std::vector<std::string> got;
-    for (const Event& e : c->Code(ParsedDocument(specs))) {
-      got.push_back(e.sources.at(0).code + " " + (e.targets.empty() ? "---" : e.targets[0].code) +
-                    " " + e.cameo);
-    }
-    return got;
-  };
-  EXPECT_THAT(code({"Lula/Lula/PROPN/2/nsubj visited/visit/VERB/0/root Chile/Chile/PROPN/2/obj",
-                    "Peru/Peru/PROPN/2/nsubj criticized/criticize/VERB/0/root "
-                    "his/his/PRON/4/nmod:poss decision/decision/NOUN/2/obj"}),
-              ::testing::Contains("PERGOV BRAGOV 111"));
-  EXPECT_THAT(code({"Peru/Peru/PROPN/2/nsubj criticized/criticize/VERB/0/root "
-                    "Chile/Chile/PROPN/2/obj for/for/ADP/6/case its/its/PRON/6/nmod:poss "
-                    "attack/attack/NOUN/2/obl on/on/ADP/8/case Bolivia/Bolivia/PROPN/6/nmod"}),
-              ::testing::Contains("CHLGOV BOL 190"));
-  EXPECT_THAT(code({"The/the/DET/3/det Peruvian/Peruvian/ADJ/3/amod "
-                    "government/government/NOUN/4/nsubj said/say/VERB/0/root "
-                    "its/its/PRON/6/nmod:poss troops/troop/NOUN/7/nsubj "
-                    "attacked/attack/VERB/4/ccomp Chile/Chile/PROPN/7/obj"}),
+  EXPECT_THAT(
+      DocumentCodes({"Lula/Lula/PROPN/2/nsubj visited/visit/VERB/0/root Chile/Chile/PROPN/2/obj",
+                     "Peru/Peru/PROPN/2/nsubj criticized/criticize/VERB/0/root "
+                     "his/his/PRON/4/nmod:poss decision/decision/NOUN/2/obj"}),
+      ::testing::Contains("PERGOV BRAGOV 111"));
+  EXPECT_THAT(
+      DocumentCodes({"Peru/Peru/PROPN/2/nsubj criticized/criticize/VERB/0/root "
+                     "Chile/Chile/PROPN/2/obj for/for/ADP/6/case its/its/PRON/6/nmod:poss "
+                     "attack/attack/NOUN/2/obl on/on/ADP/8/case Bolivia/Bolivia/PROPN/6/nmod"}),
+      ::testing::Contains("CHLGOV BOL 190"));
+  EXPECT_THAT(DocumentCodes({"The/the/DET/3/det Peruvian/Peruvian/ADJ/3/amod "
+                             "government/government/NOUN/4/nsubj said/say/VERB/0/root "
+                             "its/its/PRON/6/nmod:poss troops/troop/NOUN/7/nsubj "
+                             "attacked/attack/VERB/4/ccomp Chile/Chile/PROPN/7/obj"}),
               ::testing::Contains("PERMIL CHL 182"));
 }
 
@@ -1733,67 +1741,51 @@ TEST(CoderDefaultsTest, APatientNounsPossessorUndergoesIt) {
 // coordination after "between" ("a ceasefire between Peru and Chile ... Brazil brokered the
 // agreement": PERGOV, CHLGOV); with no such coordination, no target.
 TEST(CoderDefaultsTest, ABrokeredAgreementIsBetweenItsSides) {
-  DictionaryOptions o;
-  o.dirs = {"data/dict"};
-  Result<Dictionary> d = Dictionary::Load(o);
-  ASSERT_TRUE(d.ok()) << d.status().ToString();
-  Result<EventCoder> c = EventCoder::FromDictionary(*d, ReadAll("data/dict/verbs.tsv"), {});
-  ASSERT_TRUE(c.ok()) << c.status().ToString();
-  auto code = [&](const std::vector<std::string>& specs) {
-    std::vector<std::string> got;
-    for (const Event& e : c->Code(ParsedDocument(specs))) {
-      std::string tgt;
-      for (const ActorRef& a : e.targets) tgt += (tgt.empty() ? "" : "+") + a.code;
-      got.push_back(e.sources.at(0).code + " " + (tgt.empty() ? "---" : tgt) + " " + e.cameo);
-    }
-    return got;
-  };
   const std::string brokered =
       "Brazil/Brazil/PROPN/2/nsubj brokered/broker/VERB/0/root the/the/DET/4/det "
       "agreement/agreement/NOUN/2/obj";
-  EXPECT_THAT(code({"A/a/DET/2/det ceasefire/ceasefire/NOUN/7/nsubj between/between/ADP/4/case "
-                    "Peru/Peru/PROPN/2/nmod and/and/CCONJ/6/cc Chile/Chile/PROPN/4/conj "
-                    "held/hold/VERB/0/root",
-                    brokered}),
-              ::testing::Contains("BRAGOV PERGOV+CHLGOV 045"));
-  EXPECT_THAT(code({brokered}), ElementsAre("BRAGOV --- 045"));
+  EXPECT_THAT(
+      DocumentCodes({"A/a/DET/2/det ceasefire/ceasefire/NOUN/7/nsubj between/between/ADP/4/case "
+                     "Peru/Peru/PROPN/2/nmod and/and/CCONJ/6/cc Chile/Chile/PROPN/4/conj "
+                     "held/hold/VERB/0/root",
+                     brokered}),
+      ::testing::Contains("BRAGOV PERGOV+CHLGOV 045"));
+  EXPECT_THAT(DocumentCodes({brokered}), ElementsAre("BRAGOV --- 045"));
+}
+
+// "The drills" and "the exercises" name a show of force (CAMEO 15) whatever verb coded it.
+TEST(CoderDefaultsTest, TheDrillsNameAShowOfForce) {
+  EXPECT_THAT(
+      DocumentCodes({"China/China/PROPN/2/nsubj sent/send/VERB/0/root warships/warship/NOUN/2/obj "
+                     "near/near/ADP/5/case Taiwan/Taiwan/PROPN/2/obl",
+                     "Taiwan/Taiwan/PROPN/2/nsubj condemned/condemn/VERB/0/root the/the/DET/4/det "
+                     "drills/drill/NOUN/2/obj"}),
+      ::testing::Contains("TWNGOV CHNGOV 111"));
 }
 
 // A retaliation with no target answers the side it acted on earlier in its sentence, else the side
 // that last acted on it ("Britain expelled a Russian diplomat. Moscow would respond.": Britain).
 TEST(CoderDefaultsTest, ARetaliationAnswersTheSideThatActed) {
-  DictionaryOptions o;
-  o.dirs = {"data/dict"};
-  Result<Dictionary> d = Dictionary::Load(o);
-  ASSERT_TRUE(d.ok()) << d.status().ToString();
-  Result<EventCoder> c = EventCoder::FromDictionary(*d, ReadAll("data/dict/verbs.tsv"), {});
-  ASSERT_TRUE(c.ok()) << c.status().ToString();
-  auto code = [&](const std::vector<std::string>& specs) {
-    std::vector<std::string> got;
-    for (const Event& e : c->Code(ParsedDocument(specs))) {
-      got.push_back(e.sources.at(0).code + " " + (e.targets.empty() ? "---" : e.targets[0].code) +
-                    " " + e.cameo);
-    }
-    return got;
-  };
   const std::string respond =
       "Moscow/Moscow/PROPN/3/nsubj would/would/AUX/3/aux respond/respond/VERB/0/root";
-  EXPECT_THAT(code({"Britain/Britain/PROPN/2/nsubj expelled/expel/VERB/0/root a/a/DET/5/det "
-                    "Russian/Russian/ADJ/5/amod diplomat/diplomat/NOUN/2/obj",
-                    respond}),
-              ElementsAre("GBRGOV RUSGOV 174", "RUSGOV GBRGOV 130"));
+  EXPECT_THAT(
+      DocumentCodes({"Britain/Britain/PROPN/2/nsubj expelled/expel/VERB/0/root a/a/DET/5/det "
+                     "Russian/Russian/ADJ/5/amod diplomat/diplomat/NOUN/2/obj",
+                     respond}),
+      ElementsAre("GBRGOV RUSGOV 174", "RUSGOV GBRGOV 130"));
   // Nobody acted on Russia: no target.
-  EXPECT_THAT(code({"Britain/Britain/PROPN/2/nsubj praised/praise/VERB/0/root "
-                    "Peru/Peru/PROPN/2/obj",
-                    respond}),
+  EXPECT_THAT(DocumentCodes({"Britain/Britain/PROPN/2/nsubj praised/praise/VERB/0/root "
+                             "Peru/Peru/PROPN/2/obj",
+                             respond}),
               ElementsAre("GBRGOV PERGOV 051", "RUSGOV --- 130"));
   // In its own sentence, the side it acted on comes first.
-  EXPECT_THAT(code({"Britain/Britain/PROPN/2/nsubj expelled/expel/VERB/0/root a/a/DET/5/det "
-                    "Russian/Russian/ADJ/5/amod diplomat/diplomat/NOUN/2/obj",
-                    "Russia/Russia/PROPN/2/nsubj accused/accuse/VERB/0/root Peru/Peru/PROPN/2/obj "
-                    "and/and/CCONJ/5/cc said/say/VERB/2/conj Moscow/Moscow/PROPN/8/nsubj "
-                    "would/would/AUX/8/aux retaliate/retaliate/VERB/5/ccomp"}),
-              ::testing::Contains("RUSGOV PERGOV 130"));
+  EXPECT_THAT(
+      DocumentCodes({"Britain/Britain/PROPN/2/nsubj expelled/expel/VERB/0/root a/a/DET/5/det "
+                     "Russian/Russian/ADJ/5/amod diplomat/diplomat/NOUN/2/obj",
+                     "Russia/Russia/PROPN/2/nsubj accused/accuse/VERB/0/root Peru/Peru/PROPN/2/obj "
+                     "and/and/CCONJ/5/cc said/say/VERB/2/conj Moscow/Moscow/PROPN/8/nsubj "
+                     "would/would/AUX/8/aux retaliate/retaliate/VERB/5/ccomp"}),
+      ::testing::Contains("RUSGOV PERGOV 130"));
 }
 
 TEST(CountryAsGovernmentTest, TravelIsToThePlace) {
