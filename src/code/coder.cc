@@ -1322,6 +1322,18 @@ bool NamingUse(const Tree& t, int p) {
   for (int k : t.kids[p]) {
     const std::string& u = t.s->words[k].upos;
     if (t.base[k] == "xcomp" && (u == "NOUN" || u == "ADJ" || u == "PROPN")) return true;
+    // The same noun parsed as an unmarked oblique after an object ("called it a sad day"), not
+    // a time ("called him last week", "the next day").
+    if (t.rel[k] == "obl:unmarked" && u == "NOUN" && t.Child(p, "obj") >= 0 &&
+        t.HasChildLemma(k, "det", {"a", "an", "the"})) {
+      bool judged = !TemporalNoun(t, k);
+      for (int j : t.kids[k]) {
+        judged = judged || (t.base[j] == "amod" &&
+                            !In(t.lemma[j], {"last", "next", "previous", "following", "same",
+                                             "early", "late", "whole", "entire", "other"}));
+      }
+      if (judged) return true;
+    }
   }
   return false;
 }

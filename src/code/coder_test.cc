@@ -941,6 +941,13 @@ TEST_F(CoderTest, NamingVerbsCodeNoEvent) {
                           "called/call/VERB/3/acl:relcl a/a/DET/7/det "
                           "provocation/provocation/NOUN/5/obj")),
               ElementsAre("CHL --- 111"));
+  // The judging noun parsed as an unmarked oblique ("called it a sad day"); a time stays a call.
+  EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/2/nsubj called/call/VERB/0/root it/it/PRON/2/obj "
+                          "a/a/DET/6/det sad/sad/ADJ/6/amod day/day/NOUN/2/obl:unmarked")),
+              ElementsAre());
+  EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/2/nsubj called/call/VERB/0/root Chile/Chile/PROPN/2/obj "
+                          "the/the/DET/6/det next/next/ADJ/6/amod day/day/NOUN/2/obl:unmarked")),
+              ElementsAre("PER CHL 041"));
 }
 
 // What one asks another to do has not happened, and the one asked to do it is the target of a

@@ -118,6 +118,28 @@ TEST(PipelineTest, FormerModifiesTheNameAfterIt) {
   EXPECT_EQ(RelOf(doc.sentences[2], "Barack"), "nsubj>5");
 }
 
+// "X condemned the warrant, and the EU's chief Josep Borrell called it ...": the noun phrase
+// right before a subjectless verb conjunct is its subject, not a conjunct of the first verb's
+// object (RepairCoordinatedSubject).
+TEST(PipelineTest, ANounBeforeACoordinatedVerbIsItsSubject) {
+  Result<Pipeline> nlp = Pipeline::Create(Committed());
+  ASSERT_TRUE(nlp.ok()) << nlp.status().ToString();
+  Document doc;
+  doc.text =
+      "The United States condemned the arrest warrant, and the European Union's foreign policy "
+      "chief Josep Borrell called it a sad day for democracy in Venezuela.";
+  nlp->Annotate(doc);
+  ASSERT_EQ(doc.sentences.size(), 1u);
+  const Sentence& s = doc.sentences[0];
+  EXPECT_TRUE(IsTree(s));
+  int called = 0;
+  for (const Word& w : s.words) {
+    if (w.form == "called") called = w.id;
+  }
+  EXPECT_EQ(RelOf(s, "Josep"), "nsubj>" + std::to_string(called));
+  EXPECT_EQ(RelOf(s, "called"), "conj>4");
+}
+
 // "Xi hosted Putin ..., and the two leaders signed": "hosted" is the past tense heading its own
 // clause (the tagger's transitive-participle repair), not a reduced relative of "Xi".
 TEST(PipelineTest, PastTenseAfterANameHeadsItsClause) {

@@ -307,6 +307,61 @@ void RepairAttributiveAdjective(Sentence& s) {
   }
 }
 
+// "The United States condemned the warrant, and the EU's chief Josep Borrell called it a sad
+// day": the model hangs "Borrell" from "warrant" as a conjunct of the object and "called" from
+// "condemned" as a conjunct with no subject of its own. When a verb that is a conjunct of another
+// verb has no subject, and right before it ends a noun phrase that is a conjunct of the other
+// verb's object (its "and" before it), that phrase is the verb's subject.
+void RepairCoordinatedSubject(Sentence& s) {
+  std::vector<Word>& w = s.words;
+  const int n = static_cast<int>(w.size());
+  // The last word of each word's subtree (the trees are projective enough for spans: the
+  // parser's output is projective before the pseudo-projective labels are undone, and a
+  // non-projective subtree only makes the test below fail).
+  std::vector<int> last(n);
+  for (int i = 0; i < n; ++i) last[i] = i;
+  for (int i = 0; i < n; ++i) {
+    for (int h = w[i].head - 1, steps = 0; h >= 0 && steps <= n; h = w[h].head - 1, ++steps) {
+      last[h] = std::max(last[h], i);
+    }
+  }
+  auto child = [&](int h, std::string_view rel) {
+    for (int k = 0; k < n; ++k) {
+      if (w[k].head == h + 1 && w[k].deprel == rel) return k;
+    }
+    return -1;
+  };
+  for (int v = 1; v < n; ++v) {
+    if (w[v].upos != "VERB" || w[v].deprel != "conj") continue;
+    const int first = w[v].head - 1;
+    if (first < 0 || first >= v || w[first].upos != "VERB") continue;
+    if (child(v, "nsubj") >= 0 || child(v, "nsubj:pass") >= 0 || child(v, "aux:pass") >= 0) {
+      continue;
+    }
+    const int obj = child(first, "obj");
+    if (obj < 0 || obj > v) continue;
+    // The object's conjunct that ends right before the verb.
+    int z = -1;
+    for (int k = obj + 1; k < v; ++k) {
+      if (w[k].head == obj + 1 && w[k].deprel == "conj" && last[k] == v - 1 &&
+          (w[k].upos == "PROPN" || w[k].upos == "NOUN")) {
+        z = k;
+      }
+    }
+    if (z < 0) continue;
+    // Its "and" (or "but") comes first in it, after a comma.
+    int cc = -1;
+    for (int k = obj + 1; k < z; ++k) {
+      if (w[k].head == z + 1 && w[k].deprel == "cc") cc = k;
+    }
+    if (cc < 1 || w[cc - 1].form != ",") continue;
+    w[z].head = v + 1;
+    w[z].deprel = "nsubj";
+    w[cc].head = v + 1;
+    if (w[cc - 1].head == z + 1) w[cc - 1].head = v + 1;
+  }
+}
+
 }  // namespace
 
 Parser::Parser(std::shared_ptr<const Model> model) : model_(std::move(model)) {}
@@ -343,6 +398,7 @@ Status Parser::Parse(Sentence& sentence) const {
   ParseWith(model_->labels, model_->weights, beam_ > 0 ? beam_ : model_->beam, sentence);
   RepairFrontedTime(sentence);
   RepairAttributiveAdjective(sentence);
+  RepairCoordinatedSubject(sentence);
   return Status::Ok();
 }
 
