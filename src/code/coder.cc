@@ -3041,19 +3041,34 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
     // "Strike" names a labour strike (143) when workers, students or protesters strike, and
     // force (190) when a state or an armed group does: "the U.S. strikes", "Israeli strikes",
     // "the army struck".
-    if (im.use_native && code == "143" && In(t.lemma[p], {"strike"}) && !srcs.empty()) {
-      bool armed = true;
+    // Whether every code of the sources has a role (letters 4-6 of a composed code, or a bare
+    // agent code) that `test` accepts.
+    auto all_roles = [&](auto test) {
+      bool all = !srcs.empty();
       for (int m : srcs) {
         for (const std::string& ac : a.matches[m].codes) {
-          const std::string role = ac.size() >= 6 ? ac.substr(3, 3) : ac.size() == 3 ? ac : "";
-          armed = armed && !In(role, {"LAB", "OPP", "EDU", "CVL", "BUS", "MED", "HLH", "AGR", "REF",
-                                      "ELI", "LEG", "JUD", "NGO"});
+          all = all && test(ac.size() >= 6 ? ac.substr(3, 3) : ac.size() == 3 ? ac : "");
         }
       }
-      if (armed) {
-        if (trace) trace->lines.push_back("  a state's or armed group's strike: 143 -> 190");
-        code = "190";
-      }
+      return all;
+    };
+    if (im.use_native && code == "143" && In(t.lemma[p], {"strike"}) &&
+        all_roles([](const std::string& role) {
+          return !In(role, {"LAB", "OPP", "EDU", "CVL", "BUS", "MED", "HLH", "AGR", "REF", "ELI",
+                            "LEG", "JUD", "NGO"});
+        })) {
+      if (trace) trace->lines.push_back("  a state's or armed group's strike: 143 -> 190");
+      code = "190";
+    }
+    // Force by protesters is a riot, a violent protest (145): "Protesters attacked the
+    // embassies", "demonstrators clashed with police"; not by a person of the opposition.
+    if (im.use_native && (code.rfind("18", 0) == 0 || code.rfind("19", 0) == 0) &&
+        all_roles([](const std::string& role) { return role == "OPP"; }) &&
+        std::none_of(srcs.begin(), srcs.end(),
+                     [&](int m) { return NamesPerson(im.dict, a.matches[m]); })) {
+      if (trace) trace->lines.push_back("  force by protesters: " + code + " -> 145");
+      code = "145";
+      reverse_code.clear();
     }
     ++local.predicates;
     if (srcs.empty() && tgts.empty()) {

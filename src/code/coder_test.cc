@@ -818,6 +818,17 @@ TEST_F(CoderTest, ARelativeIsNotThePossessor) {
               ElementsAre("--- PER 111"));
 }
 
+// Force by protesters is a riot (145); by soldiers it stays force.
+TEST_F(CoderTest, ForceByProtestersIsARiot) {
+  EXPECT_THAT(Code(Parsed("Protesters/protester/NOUN/2/nsubj attacked/attack/VERB/0/root "
+                          "the/the/DET/4/det embassy/embassy/NOUN/2/obj of/of/ADP/6/case "
+                          "Peru/Peru/PROPN/4/nmod")),
+              ElementsAre("OPP PER 145"));
+  EXPECT_THAT(Code(Parsed("Soldiers/soldier/NOUN/2/nsubj attacked/attack/VERB/0/root "
+                          "Peru/Peru/PROPN/2/obj")),
+              ElementsAre("MIL PER 190"));
+}
+
 // "All parties", "both parties", "the warring parties" are the sides of a conflict, not political
 // parties (PTY); "the parties" alone still are.
 TEST_F(CoderTest, AllPartiesAreNoPoliticalParties) {
