@@ -3070,6 +3070,23 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
       code = "145";
       reverse_code.clear();
     }
+    // Force by the police or the military against protesters is violent repression (175):
+    // "police opened fire on young protesters".
+    if (im.use_native && (code.rfind("18", 0) == 0 || code.rfind("19", 0) == 0) && !tgts.empty() &&
+        all_roles([](const std::string& role) { return role == "COP" || role == "MIL"; })) {
+      bool protesters = true;
+      for (int m : tgts) {
+        for (const std::string& tc : a.matches[m].codes) {
+          protesters = protesters && (tc.size() >= 6 ? tc.substr(3, 3) : tc) == "OPP";
+        }
+        protesters = protesters && !NamesPerson(im.dict, a.matches[m]);
+      }
+      if (protesters) {
+        if (trace) trace->lines.push_back("  force against protesters: " + code + " -> 175");
+        code = "175";
+        reverse_code.clear();
+      }
+    }
     ++local.predicates;
     if (srcs.empty() && tgts.empty()) {
       if (trace) {

@@ -818,8 +818,9 @@ TEST_F(CoderTest, ARelativeIsNotThePossessor) {
               ElementsAre("--- PER 111"));
 }
 
-// Force by protesters is a riot (145); by soldiers it stays force.
-TEST_F(CoderTest, ForceByProtestersIsARiot) {
+// Force by protesters is a riot (145); by soldiers it stays force, unless against protesters
+// (violent repression, 175).
+TEST_F(CoderTest, ForceByProtestersIsARiotAgainstThemRepression) {
   EXPECT_THAT(Code(Parsed("Protesters/protester/NOUN/2/nsubj attacked/attack/VERB/0/root "
                           "the/the/DET/4/det embassy/embassy/NOUN/2/obj of/of/ADP/6/case "
                           "Peru/Peru/PROPN/4/nmod")),
@@ -827,6 +828,9 @@ TEST_F(CoderTest, ForceByProtestersIsARiot) {
   EXPECT_THAT(Code(Parsed("Soldiers/soldier/NOUN/2/nsubj attacked/attack/VERB/0/root "
                           "Peru/Peru/PROPN/2/obj")),
               ElementsAre("MIL PER 190"));
+  EXPECT_THAT(Code(Parsed("Police/police/NOUN/2/nsubj attacked/attack/VERB/0/root "
+                          "protesters/protester/NOUN/2/obj")),
+              ElementsAre("COP OPP 175"));
 }
 
 // "All parties", "both parties", "the warring parties" are the sides of a conflict, not political
