@@ -1674,6 +1674,17 @@ TEST(CoderDefaultsTest, ValuingAndAppreciatingArePraise) {
               ElementsAre("PERGOV BOLGOV 051 v.appreciate.1"));
 }
 
+// Boarding a vessel is a seizure of property (171); boarding a plane is no event.
+TEST(CoderDefaultsTest, BoardingAVesselIsASeizure) {
+  EXPECT_THAT(DefaultCodes("Finnish/Finnish/ADJ/3/amod border/border/NOUN/3/compound "
+                           "guards/guard/NOUN/4/nsubj boarded/board/VERB/0/root the/the/DET/6/det "
+                           "tanker/tanker/NOUN/4/obj"),
+              ElementsAre("FINCOP --- 171 v.board.1"));
+  EXPECT_THAT(DefaultCodes("Police/police/NOUN/2/nsubj boarded/board/VERB/0/root the/the/DET/4/det "
+                           "plane/plane/NOUN/2/obj"),
+              ElementsAre());
+}
+
 // Expelling a diplomat expels an individual (174, as in the Phoenix verb dictionary); 166 is for
 // missions, peacekeepers, inspectors and aid groups.
 TEST(CoderDefaultsTest, ExpellingADiplomatExpelsAnIndividual) {
