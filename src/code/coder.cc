@@ -3234,6 +3234,48 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
       if (!sp.matches.empty()) e.speaker = make_ref(sp.matches[0]);
       // "according to X" is handled the same way below.
     }
+    // An intention announced by the speaker's own side: "the army said it would support an
+    // interim government" is an intent (030) and "Peskov said Russia would take measures" a
+    // threat (130), stated now, not a hypothetical act; the report's own 010 is folded into it.
+    // The act's verb (or a verb it is a conjunct of) has will, would or shall; "could" and
+    // "might" stay hypothetical, as does an act of another side ("Biden said Israel would").
+    if (im.use_native && e.speaker && !e.negated && !refused && !stance &&
+        (e.hypothetical || e.future) && code.substr(0, 2) != "03" && code.substr(0, 2) != "13") {
+      bool willed = false, pronoun = false;
+      for (int v = p, steps = 0; v >= 0 && steps < 4 && !willed; ++steps) {
+        willed = t.HasChildLemma(v, "aux", {"will", "would", "shall", "'ll", "wo"});
+        const int subj = t.Child(v, "nsubj");
+        pronoun = subj >= 0 && t.PersonalPronoun(subj);
+        if (t.rel[v] != "conj" || !t.IsVerbal(t.head[v])) break;
+        v = t.head[v];
+      }
+      // The speaker's side: a pronoun standing for the speaker ("the army said it would"), or
+      // sources all of the speaker's country.
+      const std::string side = im.CountryOf(e.speaker->code);
+      bool own = willed && !e.sources.empty();
+      for (const ActorRef& r : e.sources) {
+        own = own && (pronoun || (!side.empty() && im.CountryOf(r.code) == side));
+      }
+      const std::string intent = own ? IntentCode(code) : "";
+      const std::string threat = own && intent.empty() ? ThreatCode(code) : "";
+      if (!intent.empty() || !threat.empty()) {
+        const std::string stated = intent.empty() ? threat : intent;
+        if (trace) {
+          trace->lines.push_back("  announced by its own side ('" + s.words[mod.speaker_verb].form +
+                                 "'): " + code + " -> " + stated);
+        }
+        code = stated;
+        set_code(e, code);
+        if (!reverse_code.empty() && reverse_code != "---") {
+          const std::string r =
+              intent.empty() ? ThreatCode(reverse_code) : IntentCode(reverse_code);
+          reverse_code = r.empty() ? stated : r;
+        }
+        e.hypothetical = false;
+        e.future = false;
+        promisers.push_back(mod.speaker_verb);
+      }
+    }
     for (int k : t.kids[p]) {
       if (t.base[k] == "obl" && t.prep[k] == "accord") {
         Found sp = im.ActorsAt(t, a, k);

@@ -1674,6 +1674,23 @@ TEST(CoderDefaultsTest, ValuingAndAppreciatingArePraise) {
               ElementsAre("PERGOV BOLGOV 051 v.appreciate.1"));
 }
 
+// An act its own side says it will or would do is announced intent (03) or a threat (13),
+// stated now; the report's own 010 is folded into it. Another side's act stays hypothetical.
+TEST(CoderDefaultsTest, AnnouncedIntentionsAreIntentsOrThreats) {
+  EXPECT_THAT(DefaultCodes("The/the/DET/2/det army/army/NOUN/3/nsubj said/say/VERB/0/root "
+                           "it/it/PRON/6/nsubj would/would/AUX/6/aux support/support/VERB/3/ccomp "
+                           "the/the/DET/8/det government/government/NOUN/6/obj"),
+              ElementsAre("MIL GOV 032 v.support.1"));
+  EXPECT_THAT(
+      DefaultCodes("Russia/Russia/PROPN/2/nsubj said/say/VERB/0/root it/it/PRON/5/nsubj "
+                   "will/will/AUX/5/aux attack/attack/VERB/2/ccomp Ukraine/Ukraine/PROPN/5/obj"),
+      ::testing::Contains(HasSubstr("RUSGOV UKRGOV 1383")));
+  EXPECT_THAT(DefaultCodes("Chile/Chile/PROPN/2/nsubj said/say/VERB/0/root Peru/Peru/PROPN/5/nsubj "
+                           "would/would/AUX/5/aux attack/attack/VERB/2/ccomp "
+                           "Bolivia/Bolivia/PROPN/5/obj"),
+              ::testing::Not(::testing::Contains(HasSubstr(" 13"))));
+}
+
 // Boarding a vessel is a seizure of property (171); boarding a plane is no event.
 TEST(CoderDefaultsTest, BoardingAVesselIsASeizure) {
   EXPECT_THAT(DefaultCodes("Finnish/Finnish/ADJ/3/amod border/border/NOUN/3/compound "
