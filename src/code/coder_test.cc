@@ -1632,14 +1632,18 @@ TEST(CoderDefaultsTest, RequiresASource) {
   EXPECT_EQ(events[0].cameo, "190");
 }
 
-// "SRC TGT CAMEO ROW" of each event of `spec` coded with the default dictionary and verbs.
-std::vector<std::string> DefaultCodes(const std::string& spec) {
+// The coder over the default dictionary and verbs, default options (run from the source root).
+Result<EventCoder> DefaultCoder() {
   DictionaryOptions o;
   o.dirs = {"data/dict"};
   Result<Dictionary> d = Dictionary::Load(o);
-  EXPECT_TRUE(d.ok()) << d.status().ToString();
-  if (!d.ok()) return {};
-  Result<EventCoder> c = EventCoder::FromDictionary(*d, ReadAll("data/dict/verbs.tsv"), {});
+  if (!d.ok()) return d.status();
+  return EventCoder::FromDictionary(*d, ReadAll("data/dict/verbs.tsv"), {});
+}
+
+// "SRC TGT CAMEO ROW" of each event of `spec` coded with the default dictionary and verbs.
+std::vector<std::string> DefaultCodes(const std::string& spec) {
+  Result<EventCoder> c = DefaultCoder();
   EXPECT_TRUE(c.ok()) << c.status().ToString();
   if (!c.ok()) return {};
   std::vector<std::string> got;
@@ -1733,12 +1737,7 @@ TEST(CoderDefaultsTest, AProtestAbroadHasNoTargetByItsPlace) {
 // "SRC TGT+TGT CAMEO" of each event of a document of parsed sentences (specs as for Parsed), coded
 // with the default dictionary and verbs.
 std::vector<std::string> DocumentCodes(const std::vector<std::string>& specs) {
-  DictionaryOptions o;
-  o.dirs = {"data/dict"};
-  Result<Dictionary> d = Dictionary::Load(o);
-  EXPECT_TRUE(d.ok()) << d.status().ToString();
-  if (!d.ok()) return {};
-  Result<EventCoder> c = EventCoder::FromDictionary(*d, ReadAll("data/dict/verbs.tsv"), {});
+  Result<EventCoder> c = DefaultCoder();
   EXPECT_TRUE(c.ok()) << c.status().ToString();
   if (!c.ok()) return {};
   std::vector<std::string> got;
