@@ -1695,6 +1695,15 @@ TEST(CoderDefaultsTest, AnnouncedIntentionsAreIntentsOrThreats) {
               ::testing::Not(::testing::Contains(HasSubstr(" 13"))));
 }
 
+// Pausing tariffs or sanctions eases them (085), as suspending and lifting do.
+TEST(CoderDefaultsTest, PausingTariffsEasesThem) {
+  EXPECT_THAT(
+      DefaultCodes("The/the/DET/3/det United/United/PROPN/3/compound States/States/PROPN/4/nsubj "
+                   "paused/pause/VERB/0/root tariffs/tariff/NOUN/4/obj on/on/ADP/7/case "
+                   "Canada/Canada/PROPN/5/nmod"),
+      ElementsAre("USAGOV CANGOV 085 v.pause.1"));
+}
+
 // Boarding a vessel is a seizure of property (171); boarding a plane is no event.
 TEST(CoderDefaultsTest, BoardingAVesselIsASeizure) {
   EXPECT_THAT(DefaultCodes("Finnish/Finnish/ADJ/3/amod border/border/NOUN/3/compound "

@@ -140,6 +140,23 @@ TEST(PipelineTest, ANounBeforeACoordinatedVerbIsItsSubject) {
   EXPECT_EQ(RelOf(s, "called"), "conj>4");
 }
 
+// A past tense right after a possessive is a participle (RepairPossessiveParticiple): "his planned
+// tariffs" is the object of "paused", "planned" its modifier.
+TEST(PipelineTest, AParticipleAfterAPossessiveModifiesTheNoun) {
+  Result<Pipeline> nlp = Pipeline::Create(Committed());
+  ASSERT_TRUE(nlp.ok()) << nlp.status().ToString();
+  Document doc;
+  doc.text = "Trump paused his planned 25 percent tariffs on Mexican goods.";
+  nlp->Annotate(doc);
+  ASSERT_EQ(doc.sentences.size(), 1u);
+  const Sentence& s = doc.sentences[0];
+  EXPECT_TRUE(IsTree(s));
+  EXPECT_EQ(s.words[3].form, "planned");
+  EXPECT_EQ(s.words[3].xpos, "VBN");
+  EXPECT_EQ(RelOf(s, "planned"), "amod>7");
+  EXPECT_EQ(RelOf(s, "tariffs"), "obj>2");
+}
+
 // "Xi hosted Putin ..., and the two leaders signed": "hosted" is the past tense heading its own
 // clause (the tagger's transitive-participle repair), not a reduced relative of "Xi".
 TEST(PipelineTest, PastTenseAfterANameHeadsItsClause) {

@@ -409,6 +409,19 @@ void RepairTransitiveParticiple(int past, int participle, const std::vector<std:
   }
 }
 
+// A past tense right after a possessive determiner or "'s" is a participle modifying the noun
+// after it: "Trump paused his planned tariffs" (the greedy tagger read "planned" as VBD, and the
+// parser made it a clause). In EWT's gold tags a PRP$ is followed by VBN 21 times and by VBD
+// never, a POS by VBN 10 times and by VBD once (scripts/repair-contexts).
+void RepairPossessiveParticiple(int past, int participle, const std::vector<std::string>& xpos,
+                                const std::vector<WordInfo>& info, std::vector<int>& tags) {
+  for (size_t i = 1; i < tags.size(); ++i) {
+    if (tags[i] != past || info[i].fixed >= 0) continue;
+    const std::string& before = xpos[tags[i - 1]];
+    if (before == "PRP$" || before == "POS") tags[i] = participle;
+  }
+}
+
 // A capitalised word the tagger never saw in training, read as an adjective before a conjunction
 // and a proper name, is a proper noun: "Xi and Russian President Vladimir Putin held talks" (the
 // greedy tagger takes "Xi" for an adjective like the "Russian" after it, and the parser then
@@ -498,6 +511,7 @@ void Tagger::Tag(Sentence& sentence) const {
   if (m.past >= 0) {
     RepairFiniteVerb(m.past, m.participle, m.finite, m.xpos, info, scores, num_classes, tags);
     RepairTransitiveParticiple(m.past, m.participle, m.xpos, sentence, info, tags);
+    RepairPossessiveParticiple(m.past, m.participle, m.xpos, info, tags);
   }
   for (size_t i = 0; i < sentence.words.size(); ++i) {
     Word& w = sentence.words[i];
