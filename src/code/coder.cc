@@ -2850,6 +2850,8 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
         if (f.matches.empty() && t.PatientPhrase(p)) {
           f = im.ActorsAt(t, a, t.Referent(t.Patient(p)));
         }
+        // A row for an addressed act fires only with its addressee (flag `addressed`).
+        if (c.row->addressed && f.matches.empty()) continue;
       } else {
         f = im.DefaultTarget(t, a, p, passive);
       }

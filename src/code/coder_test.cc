@@ -1704,6 +1704,17 @@ TEST(CoderDefaultsTest, PausingTariffsEasesThem) {
       ElementsAre("USAGOV CANGOV 085 v.pause.1"));
 }
 
+// Speaking or talking to or with someone is a consultation (040, rows flagged `addressed`: they
+// fire only with their addressee); speaking to no one named is a statement (010).
+TEST(CoderDefaultsTest, SpeakingToSomeoneIsAConsultation) {
+  EXPECT_THAT(DefaultCodes("Putin/Putin/PROPN/2/nsubj spoke/speak/VERB/0/root to/to/ADP/5/case "
+                           "Xi/Xi/PROPN/5/compound Jinping/Jinping/PROPN/2/obl"),
+              ElementsAre("RUSGOV CHNGOV 040 v.speak.1"));
+  EXPECT_THAT(DefaultCodes("Putin/Putin/PROPN/2/nsubj spoke/speak/VERB/0/root on/on/ADP/4/case "
+                           "Monday/Monday/PROPN/2/obl"),
+              ElementsAre("RUSGOV --- 010 v.speak.3"));
+}
+
 // Boarding a vessel is a seizure of property (171); boarding a plane is no event.
 TEST(CoderDefaultsTest, BoardingAVesselIsASeizure) {
   EXPECT_THAT(DefaultCodes("Finnish/Finnish/ADJ/3/amod border/border/NOUN/3/compound "

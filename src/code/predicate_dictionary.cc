@@ -194,6 +194,8 @@ PredicateDictionary PredicateDictionary::Parse(std::string_view text, std::strin
           r.negative = true;
         } else if (f == "stance") {
           r.stance = true;
+        } else if (f == "addressed") {
+          r.addressed = true;
         } else if (f.substr(0, 3) == "wn=" && ValidId(f.substr(3))) {
           r.wn_seed = std::string(f.substr(3));
         } else if (f.substr(0, 8) == "refusal=" && ValidCameoShape(f.substr(8))) {

@@ -53,6 +53,9 @@ struct PredicateRow {
   // stance: fires only with a will/would/shall/could auxiliary, which is then not the event's
   // modality: a stance stated now ("Moscow would respond" is a threat, 130).
   bool stance = false;
+  // addressed: fires only when one of its target paths finds an actor ("spoke to Hun Manet" is a
+  // consultation; "Kim, speaking during a visit" falls to the lemma's next row, a statement).
+  bool addressed = false;
   std::string wn_seed;  // wn=SEED_ID, "" when hand-written.
   std::string example;  // "" for "-".
   std::string file;
