@@ -3040,22 +3040,26 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
       reverse_code = code.substr(colon + 1);
       code = code.substr(0, colon);
     }
-    // "Strike" names a labour strike (143) when workers, students or protesters strike, and
-    // force (190) when a state or an armed group does: "the U.S. strikes", "Israeli strikes",
-    // "the army struck".
-    // Whether every code of the sources has a role (letters 4-6 of a composed code, or a bare
-    // agent code) that `test` accepts.
-    auto all_roles = [&](auto test) {
-      bool all = !srcs.empty();
-      for (int m : srcs) {
+    // Whether `ms` has a match, none of them a dictionary person when `no_person`, and every code
+    // of them a role (letters 4-6 of a composed code, or a bare agent code) that `test` accepts.
+    auto all_roles = [&](const std::vector<int>& ms, bool no_person, auto test) {
+      bool all = !ms.empty();
+      for (int m : ms) {
+        all = all && !(no_person && NamesPerson(im.dict, a.matches[m]));
         for (const std::string& ac : a.matches[m].codes) {
           all = all && test(ac.size() >= 6 ? ac.substr(3, 3) : ac.size() == 3 ? ac : "");
         }
       }
       return all;
     };
+    auto opposition = [](const std::string& role) { return role == "OPP"; };
+    // Force (CAMEO 18, 19), as coded so far (a strike may have just become 190).
+    auto force = [&] { return code.rfind("18", 0) == 0 || code.rfind("19", 0) == 0; };
+    // "Strike" names a labour strike (143) when workers, students or protesters strike, and
+    // force (190) when a state or an armed group does: "the U.S. strikes", "Israeli strikes",
+    // "the army struck".
     if (im.use_native && code == "143" && In(t.lemma[p], {"strike"}) &&
-        all_roles([](const std::string& role) {
+        all_roles(srcs, false, [](const std::string& role) {
           return !In(role, {"LAB", "OPP", "EDU", "CVL", "BUS", "MED", "HLH", "AGR", "REF", "ELI",
                             "LEG", "JUD", "NGO"});
         })) {
@@ -3064,30 +3068,19 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
     }
     // Force by protesters is a riot, a violent protest (145): "Protesters attacked the
     // embassies", "demonstrators clashed with police"; not by a person of the opposition.
-    if (im.use_native && (code.rfind("18", 0) == 0 || code.rfind("19", 0) == 0) &&
-        all_roles([](const std::string& role) { return role == "OPP"; }) &&
-        std::none_of(srcs.begin(), srcs.end(),
-                     [&](int m) { return NamesPerson(im.dict, a.matches[m]); })) {
+    if (im.use_native && force() && all_roles(srcs, true, opposition)) {
       if (trace) trace->lines.push_back("  force by protesters: " + code + " -> 145");
       code = "145";
       reverse_code.clear();
     }
     // Force by the police or the military against protesters is violent repression (175):
     // "police opened fire on young protesters".
-    if (im.use_native && (code.rfind("18", 0) == 0 || code.rfind("19", 0) == 0) && !tgts.empty() &&
-        all_roles([](const std::string& role) { return role == "COP" || role == "MIL"; })) {
-      bool protesters = true;
-      for (int m : tgts) {
-        for (const std::string& tc : a.matches[m].codes) {
-          protesters = protesters && (tc.size() >= 6 ? tc.substr(3, 3) : tc) == "OPP";
-        }
-        protesters = protesters && !NamesPerson(im.dict, a.matches[m]);
-      }
-      if (protesters) {
-        if (trace) trace->lines.push_back("  force against protesters: " + code + " -> 175");
-        code = "175";
-        reverse_code.clear();
-      }
+    if (im.use_native && force() && all_roles(tgts, true, opposition) &&
+        all_roles(srcs, false,
+                  [](const std::string& role) { return role == "COP" || role == "MIL"; })) {
+      if (trace) trace->lines.push_back("  force against protesters: " + code + " -> 175");
+      code = "175";
+      reverse_code.clear();
     }
     ++local.predicates;
     if (srcs.empty() && tgts.empty()) {

@@ -77,6 +77,16 @@ std::string RelOf(const Sentence& s, std::string_view form) {
   return "?";
 }
 
+// `text` as one document annotated by the committed models.
+Document Annotated(const std::string& text) {
+  Document doc;
+  doc.text = text;
+  Result<Pipeline> nlp = Pipeline::Create(Committed());
+  EXPECT_TRUE(nlp.ok()) << nlp.status().ToString();
+  if (nlp.ok()) nlp->Annotate(doc);
+  return doc;
+}
+
 // A day fronted with its preposition before the subject, no comma: the day is the verb's
 // oblique and the noun its subject (the parser alone makes the day a compound of the noun:
 // RepairFrontedTime). "Sunday newspapers" with no preposition stays a compound.
@@ -101,13 +111,9 @@ TEST(PipelineTest, FrontedDayIsTheVerbsObliqueNotACompoundOfTheSubject) {
 // person is the verb's object. The parser alone makes "former" the verb's xcomp and the name hangs
 // from it. At the start of a sentence the parser makes "Former" an amod of the verb.
 TEST(PipelineTest, FormerModifiesTheNameAfterIt) {
-  Result<Pipeline> nlp = Pipeline::Create(Committed());
-  ASSERT_TRUE(nlp.ok()) << nlp.status().ToString();
-  Document doc;
-  doc.text =
+  const Document doc = Annotated(
       "Philippine police arrested former President Rodrigo Duterte on Tuesday. Police detained "
-      "former Prime Minister Imran Khan. Former President Barack Obama said so.";
-  nlp->Annotate(doc);
+      "former Prime Minister Imran Khan. Former President Barack Obama said so.");
   ASSERT_EQ(doc.sentences.size(), 3u);
   for (const Sentence& s : doc.sentences) EXPECT_TRUE(IsTree(s)) << s.id;
   EXPECT_EQ(RelOf(doc.sentences[0], "Rodrigo"), "obj>3");
@@ -122,13 +128,9 @@ TEST(PipelineTest, FormerModifiesTheNameAfterIt) {
 // right before a subjectless verb conjunct is its subject, not a conjunct of the first verb's
 // object (RepairCoordinatedSubject).
 TEST(PipelineTest, ANounBeforeACoordinatedVerbIsItsSubject) {
-  Result<Pipeline> nlp = Pipeline::Create(Committed());
-  ASSERT_TRUE(nlp.ok()) << nlp.status().ToString();
-  Document doc;
-  doc.text =
+  const Document doc = Annotated(
       "The United States condemned the arrest warrant, and the European Union's foreign policy "
-      "chief Josep Borrell called it a sad day for democracy in Venezuela.";
-  nlp->Annotate(doc);
+      "chief Josep Borrell called it a sad day for democracy in Venezuela.");
   ASSERT_EQ(doc.sentences.size(), 1u);
   const Sentence& s = doc.sentences[0];
   EXPECT_TRUE(IsTree(s));
@@ -143,11 +145,7 @@ TEST(PipelineTest, ANounBeforeACoordinatedVerbIsItsSubject) {
 // A past tense right after a possessive is a participle (RepairPossessiveParticiple): "his planned
 // tariffs" is the object of "paused", "planned" its modifier.
 TEST(PipelineTest, AParticipleAfterAPossessiveModifiesTheNoun) {
-  Result<Pipeline> nlp = Pipeline::Create(Committed());
-  ASSERT_TRUE(nlp.ok()) << nlp.status().ToString();
-  Document doc;
-  doc.text = "Trump paused his planned 25 percent tariffs on Mexican goods.";
-  nlp->Annotate(doc);
+  const Document doc = Annotated("Trump paused his planned 25 percent tariffs on Mexican goods.");
   ASSERT_EQ(doc.sentences.size(), 1u);
   const Sentence& s = doc.sentences[0];
   EXPECT_TRUE(IsTree(s));
