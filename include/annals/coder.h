@@ -100,6 +100,16 @@ struct CoderOptions {
   // ("rejected the criticism", "condemned the deployment") takes that act's source as target,
   // the most recent such act of another country (native predicate table; `Code` only).
   bool referred_acts = true;
+  // Within a document, a role named with no country ("the government", "police", "protesters",
+  // "the army") is that role of a country the document gives it: the country of a phrase it is a
+  // conjunct of ("Iranian sites and military commanders": IRNMIL), else of the latest mention of
+  // the same role with a country in its sentence or the two before ("Japan's government ... the
+  // government": JPNGOV; not a person), else the story's: the dateline's when the story names
+  // that country, else the one it names most (three times or more, in two sentences or more).
+  // Plural heads of state and government, counterparts, owned roles ("its judges") and
+  // international, settler and refugee roles are left alone. Marks ActorRef::
+  // country_from_context. `Code` only.
+  bool role_countries = true;
   // A country named by its name or capital ("China", "the Philippines", "Washington"), not by an
   // adjective or with a role ("Chinese", "Chinese troops"), stands for its government, as ICEWS
   // codes states: as a source always ("Britain expelled a Russian diplomat": GBRGOV), as a
@@ -158,9 +168,12 @@ class EventCoder {
   // groups). For a caller that codes sentence by sentence with CodeSentence (`annals explain`).
   std::vector<std::vector<ActorMatch>> DocumentActors(
       const Document& document, const std::vector<std::vector<ActorMatch>>* actors = nullptr) const;
-  // CoderOptions::referred_acts over a document's coded events (Code applies it; a caller of
-  // CodeSentence may): a response with no target takes the source of the act it names.
-  void ResolveReferredActs(const Document& document, std::vector<Event>& events) const;
+  // The steps over a whole document's coded events that Code applies after coding its
+  // sentences (a caller of CodeSentence may): CoderOptions::role_countries, then
+  // CoderOptions::referred_acts (a response with no target takes the source of the act it
+  // names). `actors`: DocumentActors(document), as given to CodeSentence.
+  void ResolveDocument(const Document& document, const std::vector<std::vector<ActorMatch>>& actors,
+                       std::vector<Event>& events) const;
   // Codes one sentence; `trace` (may be null) receives the explanation; `actors` (may be null)
   // as one sentence's element of Code's, or of DocumentActors'.
   std::vector<Event> CodeSentence(const Document& document, int sentence_index, CodingStats* stats,
@@ -182,6 +195,10 @@ class EventCoder {
 
  private:
   explicit EventCoder(std::shared_ptr<const Impl> impl);
+  void ResolveRoleCountries(const Document& document,
+                            const std::vector<std::vector<ActorMatch>>& actors,
+                            std::vector<Event>& events) const;
+  void ResolveReferredActs(const Document& document, std::vector<Event>& events) const;
   std::shared_ptr<const Impl> impl_;
 };
 

@@ -29,6 +29,9 @@ struct ActorRef {
   std::string text;      // The words in the text ("Chinese President Xi Jinping").
   Span span;             // Bytes of `text` in the document.
   std::string entry_id;  // Dictionary entry that matched; empty for composed country+agent codes.
+  // The code's country came from the document, not from the mention's words: a role named with
+  // no country ("police" in a Tbilisi story: GEOCOP; CoderOptions::role_countries).
+  bool country_from_context = false;
   friend bool operator==(const ActorRef&, const ActorRef&) = default;
 };
 

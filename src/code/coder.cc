@@ -1772,7 +1772,172 @@ int WordAt(const Sentence& s, uint32_t begin) {
   return -1;
 }
 
+// The word of `s` whose span ends at `end`, or -1.
+int WordEndingAt(const Sentence& s, uint32_t end) {
+  for (size_t w = 0; w < s.words.size(); ++w) {
+    if (s.words[w].span.end == end) return static_cast<int>(w);
+  }
+  return -1;
+}
+
+// The roles CoderOptions::role_countries gives a country: those of a country's own people and
+// institutions. Not international bodies and peacekeepers (IGO, NGO, PKO, HRI, ENV), nor settlers
+// and refugees, who are mostly of another country than the place they are in.
+bool CountryBoundRole(std::string_view code) {
+  return In(code, {"GOV", "MIL", "COP", "OPP", "REB", "LEG", "JUD", "EDU", "CVL", "BUS", "MED",
+                   "LAB", "AGR", "HLH", "CRM", "UAF", "SPY", "ELI", "INS", "SEP", "PTY"});
+}
+
 }  // namespace
+
+void EventCoder::ResolveDocument(const Document& document,
+                                 const std::vector<std::vector<ActorMatch>>& actors,
+                                 std::vector<Event>& events) const {
+  ResolveRoleCountries(document, actors, events);
+  ResolveReferredActs(document, events);
+}
+
+// A role with no country takes the country of a phrase it is a conjunct of, else of the latest
+// mention of that role with a country in its sentence or the two before it (not a person), else
+// the story's.
+void EventCoder::ResolveRoleCountries(const Document& document,
+                                      const std::vector<std::vector<ActorMatch>>& actors,
+                                      std::vector<Event>& events) const {
+  if (!impl_->use_native || !impl_->options.role_countries) return;
+  auto in_dateline = [&](Span sp) {
+    return document.dateline && sp.begin >= document.dateline->span.begin &&
+           sp.end <= document.dateline->span.end;
+  };
+  // (sentence, byte, country, role) of every mention of a role with a country; how often each
+  // country is named outside the dateline; the dateline's country.
+  struct Anchor {
+    int sentence;
+    uint32_t at;
+    std::string country, role;
+  };
+  std::vector<Anchor> anchors;
+  std::unordered_map<std::string, int> named;
+  std::unordered_map<std::string, std::unordered_set<size_t>> named_in;  // In which sentences.
+  std::vector<std::string> first_named;
+  std::string dateline;
+  auto note = [&](int si, uint32_t at, const std::string& code) {
+    const std::string country = impl_->CountryOf(code);
+    if (country.empty() || code.size() != country.size() + 3) return;
+    anchors.push_back({si, at, country, code.substr(country.size())});
+  };
+  for (size_t si = 0; si < actors.size(); ++si) {
+    for (const ActorMatch& m : actors[si]) {
+      if (m.kind != ActorMatch::Kind::kActor || m.codes.empty()) continue;
+      const std::string country = impl_->CountryOf(m.codes[0]);
+      if (in_dateline(m.span)) {
+        if (dateline.empty()) dateline = country;
+        continue;
+      }
+      if (!country.empty() && named[country]++ == 0) first_named.push_back(country);
+      if (!country.empty()) named_in[country].insert(si);
+      // People are no antecedent of a role: "next to Xi and Putin ... the authorities" are not
+      // Russia's, in a Beijing story.
+      if (NamesPerson(impl_->dict, m)) continue;
+      for (const std::string& c : m.codes) note(static_cast<int>(si), m.span.begin, c);
+    }
+  }
+  // Events add the roles composed in coding ("soldiers from Gondor"), not those of a country
+  // named as its government (CoderOptions::country_as_government: "criticised China").
+  std::unordered_set<uint32_t> matched;
+  for (const std::vector<ActorMatch>& ms : actors) {
+    for (const ActorMatch& m : ms) {
+      if (m.kind == ActorMatch::Kind::kActor) matched.insert(m.span.begin);
+    }
+  }
+  for (const Event& e : events) {
+    for (const auto* refs : {&e.sources, &e.targets}) {
+      for (const ActorRef& r : *refs) {
+        if (!matched.count(r.span.begin)) note(e.sentence_index, r.span.begin, r.code);
+      }
+    }
+  }
+  // The story's country: the dateline's when the story names it more than half as often as the
+  // country it names most; else that country (the first named of equals) when it is named at
+  // least three times in two sentences or more; else the dateline's.
+  std::string story = dateline;
+  int most = 0;
+  for (const std::string& c : first_named) most = std::max(most, named[c]);
+  if (named.count(dateline) == 0) {
+    for (const std::string& c : first_named) {
+      if (named[c] == most && most >= 3 && named_in[c].size() >= 2) {
+        story = c;
+        break;
+      }
+    }
+  }
+  if (anchors.empty() && story.empty()) return;
+  auto country_for = [&](const Event& e, const ActorRef& r) -> std::string {
+    if (!CountryBoundRole(r.code) || !impl_->CountryOf(r.code).empty() || in_dateline(r.span)) {
+      return "";
+    }
+    if (e.sentence_index < 0 || e.sentence_index >= static_cast<int>(document.sentences.size())) {
+      return "";
+    }
+    const Sentence& s = document.sentences[e.sentence_index];
+    const int w = WordEndingAt(s, r.span.end);
+    if (w < 0) return "";
+    const std::string lemma = util::AsciiLower(s.words[w].lemma);
+    // Heads of state and government, ministers and counterparts in the plural are many
+    // countries' ("leaders of more than 30 countries", "foreign ministers met"); a counterpart
+    // is another country's.
+    if (lemma == "counterpart") return "";
+    // An owned role is its owner's: "its judges" (of the ICC) are not the story's.
+    for (const Word& k : s.words) {
+      if (k.head == w + 1 && k.deprel == "nmod:poss") return "";
+    }
+    const std::string form = util::AsciiLower(s.words[w].form);
+    const bool plural = s.words[w].xpos == "NNS" || (form != lemma && form.ends_with('s'));
+    if (r.code == "GOV" && plural && !In(lemma, {"authority", "official", "administration"})) {
+      return "";
+    }
+    for (const Word& k : s.words) {
+      if (k.head == w + 1 && (k.deprel == "amod" || k.deprel.rfind("det", 0) == 0) &&
+          In(util::AsciiLower(k.lemma),
+             {"other", "foreign", "international", "western", "regional", "world", "global"})) {
+        return "";
+      }
+    }
+    // A conjunct of a phrase with a country shares it: "Iranian nuclear sites and military
+    // commanders" (IRN, not the story's country).
+    if (s.words[w].deprel == "conj" && e.sentence_index < static_cast<int>(actors.size())) {
+      const int h = s.words[w].head - 1;
+      for (const ActorMatch& m : actors[e.sentence_index]) {
+        if (m.kind != ActorMatch::Kind::kActor || m.codes.empty() ||
+            impl_->CountryOf(m.codes[0]).empty()) {
+          continue;
+        }
+        for (int k = m.first_word; k < m.end_word && k < static_cast<int>(s.words.size()); ++k) {
+          if (k == h || (s.words[k].head == h + 1 && s.words[k].deprel != "conj")) {
+            return impl_->CountryOf(m.codes[0]);
+          }
+        }
+      }
+    }
+    const Anchor* best = nullptr;
+    for (const Anchor& a : anchors) {
+      if (a.role == r.code && a.at < r.span.begin && a.sentence + 2 >= e.sentence_index &&
+          (best == nullptr || a.at > best->at)) {
+        best = &a;
+      }
+    }
+    return best != nullptr ? best->country : story;
+  };
+  for (Event& e : events) {
+    for (auto* refs : {&e.sources, &e.targets}) {
+      for (ActorRef& r : *refs) {
+        const std::string country = country_for(e, r);
+        if (country.empty()) continue;
+        r.code = country + r.code;
+        r.country_from_context = true;
+      }
+    }
+  }
+}
 
 // A response to an earlier act named by a definite noun gets that act's source as its target:
 // "Trump criticised Brazil's courts ... Lula rejected the criticism" (BRA 120 -> USA), "Rutte
@@ -2290,7 +2455,7 @@ std::vector<Event> EventCoder::Code(const Document& document, CodingStats* stats
     std::vector<Event> e = CodeSentence(document, static_cast<int>(i), stats, nullptr, &matches[i]);
     for (Event& ev : e) out.push_back(std::move(ev));
   }
-  ResolveReferredActs(document, out);
+  ResolveDocument(document, matches, out);
   return out;
 }
 

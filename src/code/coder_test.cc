@@ -1867,5 +1867,54 @@ TEST(CountryAsGovernmentTest, TravelIsToThePlace) {
               ::testing::Contains("RUSGOV CHNGOV 042 v.arrive.1"));
 }
 
+// DocumentCodes of a story filed from `place` (a dateline sentence of that one word first).
+std::vector<std::string> DatelinedCodes(const std::string& place,
+                                        const std::vector<std::string>& specs) {
+  std::vector<std::string> all = {place + "/" + place + "/PROPN/0/root"};
+  all.insert(all.end(), specs.begin(), specs.end());
+  Document d = ParsedDocument(all);
+  d.dateline = Dateline{place, "", "", d.sentences[0].span};
+  Result<EventCoder> c = DefaultCoder();
+  EXPECT_TRUE(c.ok()) << c.status().ToString();
+  if (!c.ok()) return {};
+  std::vector<std::string> got;
+  for (const Event& e : c->Code(d)) {
+    std::string src, tgt;
+    for (const ActorRef& a : e.sources) src += (src.empty() ? "" : "+") + a.code;
+    for (const ActorRef& a : e.targets) tgt += (tgt.empty() ? "" : "+") + a.code;
+    got.push_back(src + " " + (tgt.empty() ? "---" : tgt) + " " + e.cameo);
+  }
+  return got;
+}
+
+// A role named with no country ("police", "the government") is that role of the story's country:
+// of a phrase it is a conjunct of, else of the latest mention of the role with a country in its
+// sentence or the two before, else of the dateline. Plural leaders, owned roles and stories
+// with neither stay bare.
+TEST(CoderDefaultsTest, ARoleWithNoCountryIsTheStorys) {
+  const std::string arrest =
+      "Police/police/NOUN/2/nsubj arrested/arrest/VERB/0/root protesters/protester/NOUN/2/obj";
+  EXPECT_THAT(DatelinedCodes("LIMA", {arrest}), ElementsAre("PERCOP PEROPP 173"));
+  EXPECT_THAT(DocumentCodes({arrest}), ElementsAre("COP OPP 173"));
+  // The latest government named, not a country named as its government ("criticized Peru").
+  EXPECT_THAT(DatelinedCodes("LIMA", {"The/the/DET/3/det Chilean/Chilean/ADJ/3/amod "
+                                      "government/government/NOUN/4/nsubj "
+                                      "criticized/criticize/VERB/0/root Peru/Peru/PROPN/4/obj",
+                                      "The/the/DET/2/det government/government/NOUN/3/nsubj "
+                                      "criticized/criticize/VERB/0/root "
+                                      "Bolivia/Bolivia/PROPN/3/obj"}),
+              ElementsAre("CHLGOV PERGOV 111", "CHLGOV BOLGOV 111"));
+  EXPECT_THAT(DatelinedCodes("LIMA", {"Peru/Peru/PROPN/2/nsubj attacked/attack/VERB/0/root "
+                                      "Chilean/Chilean/ADJ/4/amod bases/base/NOUN/2/obj "
+                                      "and/and/CCONJ/6/cc soldiers/soldier/NOUN/4/conj"}),
+              ::testing::Contains(::testing::HasSubstr("CHLMIL")));
+  EXPECT_THAT(DatelinedCodes("LIMA", {"Leaders/leader/NOUN/2/nsubj "
+                                      "criticized/criticize/VERB/0/root Chile/Chile/PROPN/2/obj"}),
+              ElementsAre("GOV CHLGOV 111"));
+  EXPECT_THAT(DatelinedCodes("LIMA", {"Its/its/PRON/2/nmod:poss judges/judge/NOUN/3/nsubj "
+                                      "criticized/criticize/VERB/0/root Chile/Chile/PROPN/3/obj"}),
+              ElementsAre("JUD CHLGOV 111"));
+}
+
 }  // namespace
 }  // namespace annals

@@ -202,6 +202,22 @@ void DocumentCoder::Locate(const Document& doc, const std::vector<ResolvedPlace>
     // Government and military agents are left bare: leaders, troops and officials often act
     // abroad ("AU leaders in Addis Ababa").
     const std::string& iso3 = loc.place.iso3;
+    // The coder gave a role with no country the story's (CoderOptions::role_countries); a
+    // domestic agent acting in a place of another country named in its sentence is that place's
+    // people, not the story's: "Police arrested protesters in Izmir" in a Kyiv story is no UKRCOP
+    // (the rule below gives it the place's country when that is the dateline's, else none).
+    if (iso3.size() == 3 && (loc.source == ActionLocationSource::kPredicate ||
+                             loc.source == ActionLocationSource::kSentence)) {
+      for (auto* list : {&e.sources, &e.targets}) {
+        for (ActorRef& a : *list) {
+          if (a.country_from_context && a.code.size() == 6 && a.code.compare(0, 3, iso3) != 0 &&
+              DomesticAgent(a.code.substr(3))) {
+            a.code = a.code.substr(3);
+            a.country_from_context = false;
+          }
+        }
+      }
+    }
     const bool home =
         iso3.size() == 3 && (dateline_place ? dateline_place->iso3 == iso3
                                             : loc.source == ActionLocationSource::kPredicate ||
@@ -209,7 +225,10 @@ void DocumentCoder::Locate(const Document& doc, const std::vector<ResolvedPlace>
     if (home) {
       for (auto* list : {&e.sources, &e.targets}) {
         for (ActorRef& a : *list) {
-          if (DomesticAgent(a.code) && !OwnedAgent(s, a)) a.code = iso3 + a.code;
+          if (DomesticAgent(a.code) && !OwnedAgent(s, a)) {
+            a.code = iso3 + a.code;
+            a.country_from_context = true;
+          }
         }
       }
     }

@@ -56,8 +56,9 @@ assert meet["place"]["name"] == "Istanbul", meet
 # The bare police and protesters of Izmir in an Ankara story are Turkish (the event's place).
 assert a["sources"][0]["code"] == "TURCOP" and a["targets"][0]["code"] == "TUROPP", a
 # The events are the ones `annals code` codes, field for field (place and date_mention are
-# analyze's own additions, and so is the country its place gives a bare domestic agent: `annals
-# code` does not geocode).
+# analyze's own additions, and so is the country its place gives a domestic agent named with no
+# country: `annals code` does not geocode; it gives such an agent the story's country, the
+# dateline's, which here is the place's too).
 coded = [json.loads(l) for l in open(sys.argv[2])]
 assert len(coded) == len(events), (len(coded), len(events))
 for c, e in zip(coded, events):
@@ -65,7 +66,7 @@ for c, e in zip(coded, events):
     e.pop("place"); e.pop("date_mention")
     for role in ("sources", "targets"):
         for ca, ea in zip(c[role], e[role]):
-            if len(ea["code"]) == 6 and ea["code"][3:] == ca["code"]:
+            if len(ea["code"]) == 6 and ea["code"][3:] in (ca["code"], ca["code"][3:]):
                 ea["code"] = ca["code"]
     # ... and so is the country of a foreign place a targetless use of force happened in.
     if not c["targets"] and all(len(t["code"]) == 3 for t in e["targets"]):

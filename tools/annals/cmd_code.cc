@@ -23,6 +23,7 @@
 #include "commands.h"
 #include "ingest/document_coder.h"
 #include "ingest/event_json.h"
+#include "io/format_readers.h"
 #include "nlp/conllu.h"
 
 namespace annals::cli {
@@ -270,6 +271,8 @@ int RunExplain(int argc, char** argv) {
   Document doc;
   doc.id = "explain";
   doc.text = sentence;
+  doc.date = date;          // --date before a date the dateline gives.
+  io::AttachDateline(doc);  // "TBILISI, Dec 2 (Agency) - ...", as the readers find it.
   Annotator annotator;
   if (Status st = annotator.Annotate(doc); !st.ok()) {
     std::fprintf(stderr, "annals explain: %s\n", st.ToString().c_str());
@@ -301,17 +304,29 @@ int RunExplain(int argc, char** argv) {
     if (ev.empty()) std::printf("no event coded\n");
     all.insert(all.end(), ev.begin(), ev.end());
   }
+  // The document-level steps: roles given their story's country, responses the act they name.
   const std::vector<Event> before = all;
-  coder->ResolveReferredActs(doc, all);
+  coder->ResolveDocument(doc, actors, all);
   for (size_t k = 0; k < all.size() && k < before.size(); ++k) {
-    if (all[k].targets == before[k].targets) continue;
-    std::string codes;
-    for (const ActorRef& r : all[k].targets) codes += (codes.empty() ? "" : "+") + r.code;
     const Event& e = all[k];
-    std::printf("\nsentence %d, '%s' %s: target %s, the source of the earlier act it names\n",
-                e.sentence_index + 1,
-                doc.text.substr(e.predicate_span.begin, e.predicate_span.size()).c_str(),
-                e.cameo.c_str(), codes.c_str());
+    const Event& b = before[k];
+    const std::string where = "\nsentence " + std::to_string(e.sentence_index + 1) + ", '" +
+                              doc.text.substr(e.predicate_span.begin, e.predicate_span.size()) +
+                              "' " + e.cameo + ": ";
+    for (const auto& [now, was] :
+         {std::pair(&e.sources, &b.sources), std::pair(&e.targets, &b.targets)}) {
+      for (size_t r = 0; r < now->size() && r < was->size(); ++r) {
+        if ((*now)[r].code == (*was)[r].code) continue;
+        std::printf("%s%s for '%s', a role named with no country given the story's\n",
+                    where.c_str(), (*now)[r].code.c_str(), (*now)[r].text.c_str());
+      }
+    }
+    if (b.targets.empty() && !e.targets.empty()) {
+      std::string codes;
+      for (const ActorRef& r : e.targets) codes += (codes.empty() ? "" : "+") + r.code;
+      std::printf("%starget %s, the source of the earlier act it names\n", where.c_str(),
+                  codes.c_str());
+    }
   }
   return events > 0 ? kExitOk : kExitFailure;
 }
