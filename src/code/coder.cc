@@ -1856,9 +1856,9 @@ void EventCoder::ResolveRoleCountries(const Document& document,
       }
     }
   }
-  // The story's country: the dateline's when the story names it more than half as often as the
-  // country it names most; else that country (the first named of equals) when it is named at
-  // least three times in two sentences or more; else the dateline's.
+  // The story's country: the dateline's when the story names it; else the country it names most
+  // (the first named of equals) when that is named three times or more, in two sentences or
+  // more; else the dateline's.
   std::string story = dateline;
   int most = 0;
   for (const std::string& c : first_named) most = std::max(most, named[c]);
