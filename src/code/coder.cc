@@ -57,6 +57,9 @@ bool In(std::string_view w, std::initializer_list<std::string_view> set) {
 
 // Whether a match names people who speak or act for a group ("leaders", "officials", "spokesman")
 // and no word of it names a government ("government", "cabinet", "ministry", ...).
+// A currency sign standing for a sum of money ("$1 billion", "€522 million").
+bool CurrencySign(std::string_view lemma) { return In(lemma, {"$", "€", "£", "¥", "US$"}); }
+
 bool GroupOfficials(const Sentence& s, const ActorMatch& m) {
   bool officials = false;
   for (int w = std::max(0, m.first_word); w < m.end_word && w < static_cast<int>(s.words.size());
@@ -937,10 +940,23 @@ std::vector<Candidate> EventCoder::Impl::NativeCandidates(const Tree& t, int p, 
     obj_form = t.s->words[obj].form;
     for (char& ch : obj_form) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   }
+  // A sum of money as the object ("pledged $1 billion", "£120 million") is read as its amount
+  // word ("billion"), or as "money" when the amount is a number ("$500").
+  std::string obj_amount;
+  if (obj >= 0 && CurrencySign(t.lemma[obj])) {
+    obj_amount = "money";
+    for (int k : t.kids[obj]) {
+      if (t.rel[k] == "nummod" && t.s->words[k].upos == "NUM" && !t.lemma[k].empty() &&
+          !std::isdigit(static_cast<unsigned char>(t.lemma[k][0]))) {
+        obj_amount = util::AsciiLower(t.lemma[k]);
+      }
+    }
+  }
   auto object_listed = [&](const PredicateRow& r) {
-    return obj >= 0 &&
-           (std::find(r.objects.begin(), r.objects.end(), t.lemma[obj]) != r.objects.end() ||
-            std::find(r.objects.begin(), r.objects.end(), obj_form) != r.objects.end());
+    auto listed = [&](const std::string& w) {
+      return !w.empty() && std::find(r.objects.begin(), r.objects.end(), w) != r.objects.end();
+    };
+    return obj >= 0 && (listed(t.lemma[obj]) || listed(obj_form) || listed(obj_amount));
   };
   // A military retreat (087x) is from a territory or a front, not from a gathering, a building,
   // a contest or an accord: "the leaders withdrew from the residence", "withdrew from the talks",
@@ -3091,7 +3107,8 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
         phrases.push_back(o);
       }
       for (int o : phrases) {
-        if (a.at[o] >= 0) continue;
+        // A sum of money holds no target ("pledged €522 million, and Germany €125 million").
+        if (a.at[o] >= 0 || CurrencySign(t.lemma[o])) continue;
         tgt = im.ActorsAt(t, a, o, /*source=*/true);
         std::erase_if(tgt.matches,
                       [&](int m) { return a.matches[m].kind != ActorMatch::Kind::kActor; });

@@ -1916,5 +1916,18 @@ TEST(CoderDefaultsTest, ARoleWithNoCountryIsTheStorys) {
               ElementsAre("JUD CHLGOV 111"));
 }
 
+// A sum of money pledged is aid pledged (0331) by its amount word ("$1 billion": billion), and
+// holds no target of its own ("pledged €5 million, and Chile €2 million" is no pledge to Chile).
+TEST(CoderDefaultsTest, APledgedSumOfMoneyIsEconomicAid) {
+  EXPECT_THAT(DefaultCodes("Peru/Peru/PROPN/2/nsubj pledged/pledge/VERB/0/root $/$/SYM/2/obj "
+                           "1/1/NUM/5/compound billion/billion/NUM/3/nummod for/for/ADP/7/case "
+                           "Chile/Chile/PROPN/3/nmod"),
+              ElementsAre("PERGOV CHLGOV 0331 v.pledge.9"));
+  EXPECT_THAT(DefaultCodes("Peru/Peru/PROPN/2/nsubj pledged/pledge/VERB/0/root €/€/SYM/2/obj "
+                           "5/5/NUM/5/compound million/million/NUM/3/nummod ,/,/PUNCT/3/punct "
+                           "and/and/CCONJ/3/cc Chile/Chile/PROPN/9/compound €/€/PROPN/3/conj "
+                           "2/2/NUM/11/compound million/million/NUM/9/nmod:unmarked"),
+              ElementsAre("PERGOV --- 0331 v.pledge.9"));
+}
 }  // namespace
 }  // namespace annals
