@@ -1788,14 +1788,6 @@ int WordAt(const Sentence& s, uint32_t begin) {
   return -1;
 }
 
-// The word of `s` whose span ends at `end`, or -1.
-int WordEndingAt(const Sentence& s, uint32_t end) {
-  for (size_t w = 0; w < s.words.size(); ++w) {
-    if (s.words[w].span.end == end) return static_cast<int>(w);
-  }
-  return -1;
-}
-
 // The roles CoderOptions::role_countries gives a country: those of a country's own people and
 // institutions. Not international bodies and peacekeepers (IGO, NGO, PKO, HRI, ENV), nor settlers
 // and refugees, who are mostly of another country than the place they are in.
@@ -1895,7 +1887,17 @@ void EventCoder::ResolveRoleCountries(const Document& document,
       return "";
     }
     const Sentence& s = document.sentences[e.sentence_index];
-    const int w = WordEndingAt(s, r.span.end);
+    // The head word of the mention: the word of its span whose head lies outside it ("heads" of
+    // "heads of state").
+    int w = -1;
+    for (size_t k = 0; k < s.words.size(); ++k) {
+      const Span& ks = s.words[k].span;
+      const int h = s.words[k].head - 1;
+      const bool inside = ks.begin >= r.span.begin && ks.end <= r.span.end;
+      const bool head_inside =
+          h >= 0 && s.words[h].span.begin >= r.span.begin && s.words[h].span.end <= r.span.end;
+      if (inside && !head_inside) w = static_cast<int>(k);
+    }
     if (w < 0) return "";
     const std::string lemma = util::AsciiLower(s.words[w].lemma);
     // Heads of state and government, ministers and counterparts in the plural are many
@@ -1944,11 +1946,19 @@ void EventCoder::ResolveRoleCountries(const Document& document,
     return best != nullptr ? best->country : story;
   };
   for (Event& e : events) {
-    for (auto* refs : {&e.sources, &e.targets}) {
+    for (auto [refs, other] :
+         {std::pair(&e.sources, &e.targets), std::pair(&e.targets, &e.sources)}) {
       for (ActorRef& r : *refs) {
         const std::string country = country_for(e, r);
         if (country.empty()) continue;
-        r.code = country + r.code;
+        // No actor acts on itself: "a U.S. official warned Mexico" (GOV) in a Mexico story stays
+        // GOV, not MEXGOV -> MEXGOV.
+        const std::string code = country + r.code;
+        if (std::any_of(other->begin(), other->end(),
+                        [&](const ActorRef& o) { return o.code == code; })) {
+          continue;
+        }
+        r.code = code;
         r.country_from_context = true;
       }
     }

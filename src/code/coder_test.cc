@@ -1911,6 +1911,14 @@ TEST(CoderDefaultsTest, ARoleWithNoCountryIsTheStorys) {
   EXPECT_THAT(DatelinedCodes("LIMA", {"Leaders/leader/NOUN/2/nsubj "
                                       "criticized/criticize/VERB/0/root Chile/Chile/PROPN/2/obj"}),
               ElementsAre("GOV CHLGOV 111"));
+  EXPECT_THAT(DatelinedCodes("LIMA", {"Heads/head/NOUN/4/nsubj of/of/ADP/3/case "
+                                      "state/state/NOUN/1/nmod criticized/criticize/VERB/0/root "
+                                      "Chile/Chile/PROPN/4/obj"}),
+              ElementsAre("GOV CHLGOV 111"));
+  // No actor acts on itself: the government criticizing Peru in a Lima story is not Peru's.
+  EXPECT_THAT(DatelinedCodes("LIMA", {"The/the/DET/2/det government/government/NOUN/3/nsubj "
+                                      "criticized/criticize/VERB/0/root Peru/Peru/PROPN/3/obj"}),
+              ElementsAre("GOV PERGOV 111"));
   EXPECT_THAT(DatelinedCodes("LIMA", {"Its/its/PRON/2/nmod:poss judges/judge/NOUN/3/nsubj "
                                       "criticized/criticize/VERB/0/root Chile/Chile/PROPN/3/obj"}),
               ElementsAre("JUD CHLGOV 111"));
