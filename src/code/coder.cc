@@ -1351,6 +1351,15 @@ bool NamingUse(const Tree& t, int p) {
       if (judged) return true;
     }
   }
+  // Two objects, the second a noun with an article: "called Beijing a \"decisive enabler\"".
+  int objects = 0;
+  for (int k : t.kids[p]) {
+    if (t.base[k] != "obj") continue;
+    if (++objects >= 2 && t.s->words[k].upos == "NOUN" &&
+        t.HasChildLemma(k, "det", {"a", "an", "the"})) {
+      return true;
+    }
+  }
   return false;
 }
 
@@ -2207,9 +2216,10 @@ ActorMatch WordMatch(const std::vector<Word>& words, size_t w, const char* how) 
 void AddGroupReferences(const Dictionary& dict, const std::unordered_set<std::string>& countries,
                         const Document& document, bool groups, bool they,
                         std::vector<std::vector<ActorMatch>>& matches) {
-  enum class Group { kNone, kPeople, kCountries, kGovernments, kSides };
+  enum class Group { kNone, kPeople, kCountries, kGovernments, kSides, kAllies };
   auto group_of = [](const std::string& lemma) {
     if (lemma == "side") return Group::kSides;
+    if (lemma == "ally") return Group::kAllies;
     if (In(lemma, {"leader", "president", "minister", "premier", "counterpart"})) {
       return Group::kPeople;
     }
@@ -2344,6 +2354,44 @@ void AddGroupReferences(const Dictionary& dict, const std::unordered_set<std::st
         if (brokered) g = Group::kSides;
       }
       if (g == Group::kNone || words[w].upos != "NOUN") continue;
+      // "The allies" (definite, plural, nobody's: not "Ukraine's allies") are whichever came
+      // last: a coordination of two or three countries in its sentence or the two before ("Kim
+      // accused Seoul and Washington ... threatened to strike the allies' bases": KORGOV,
+      // USAGOV), or an international organisation named before it ("NATO ... He urged the
+      // allies": IGOWSTNAT).
+      if (g == Group::kAllies) {
+        bool the = false, owned = false;
+        for (size_t k = 0; k < words.size(); ++k) {
+          if (words[k].head != static_cast<int>(w) + 1) continue;
+          the = the || (words[k].deprel == "det" && util::AsciiLower(words[k].lemma) == "the");
+          owned = owned || words[k].deprel == "nmod:poss";
+        }
+        if (!the || owned || util::AsciiLower(words[w].form) == "ally") continue;
+        std::vector<std::string> codes;
+        for (size_t i = seen.size(); i-- > 0 && codes.empty();) {
+          const Mention& x = seen[i];
+          if (x.sentence == si && x.end_word > static_cast<int>(w)) continue;
+          if (x.code.rfind("IGO", 0) == 0 && !x.person) {
+            codes.push_back(x.code);
+            break;
+          }
+          if (x.sentence + 2 < si) continue;
+          std::vector<std::string> members;
+          for (size_t k = 0; k < seen.size(); ++k) {
+            const std::string code = seen[k].country.empty() ? "" : seen[k].country + "GOV";
+            if (seen[k].coordination == x.coordination && !code.empty() &&
+                std::find(members.begin(), members.end(), code) == members.end()) {
+              members.push_back(code);
+            }
+          }
+          if (members.size() >= 2 && members.size() <= 3) codes = members;
+        }
+        if (codes.empty()) continue;
+        ActorMatch m = WordMatch(words, w, "group");
+        m.codes = std::move(codes);
+        added.emplace_back(w, std::move(m));
+        continue;
+      }
       int n = brokered ? 2 : 0;
       bool definite = brokered;
       for (size_t k = 0; k < words.size(); ++k) {

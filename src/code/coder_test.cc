@@ -963,6 +963,10 @@ TEST_F(CoderTest, NamingVerbsCodeNoEvent) {
   EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/2/nsubj called/call/VERB/0/root Chile/Chile/PROPN/2/obj "
                           "the/the/DET/6/det next/next/ADJ/6/amod day/day/NOUN/2/obl:unmarked")),
               ElementsAre("PER CHL 041"));
+  // The judging noun parsed as a second object ("called Beijing a decisive enabler").
+  EXPECT_THAT(Code(Parsed("Peru/Peru/PROPN/2/nsubj called/call/VERB/0/root Chile/Chile/PROPN/2/obj "
+                          "a/a/DET/6/det decisive/decisive/ADJ/6/amod enabler/enabler/NOUN/2/obj")),
+              ElementsAre());
 }
 
 // What one asks another to do has not happened, and the one asked to do it is the target of a
@@ -1936,6 +1940,27 @@ TEST(CoderDefaultsTest, APledgedSumOfMoneyIsEconomicAid) {
                            "and/and/CCONJ/3/cc Chile/Chile/PROPN/9/compound €/€/PROPN/3/conj "
                            "2/2/NUM/11/compound million/million/NUM/9/nmod:unmarked"),
               ElementsAre("PERGOV --- 0331 v.pledge.9"));
+}
+
+// "The allies" (definite, nobody's) are whichever came last: a coordination of two or three
+// countries in its sentence or the two before, or an international organisation.
+TEST(CoderDefaultsTest, TheAlliesAreTheLatestPairOrAlliance) {
+  const std::string allies =
+      "Peru/Peru/PROPN/2/nsubj criticized/criticize/VERB/0/root the/the/DET/4/det "
+      "allies/ally/NOUN/2/obj";
+  EXPECT_THAT(DocumentCodes({"Peru/Peru/PROPN/2/nsubj met/meet/VERB/0/root "
+                             "Chile/Chile/PROPN/2/obj and/and/CCONJ/5/cc "
+                             "Bolivia/Bolivia/PROPN/3/conj",
+                             allies}),
+              ::testing::Contains("PERGOV CHLGOV+BOLGOV 111"));
+  EXPECT_THAT(DocumentCodes({"NATO/NATO/PROPN/2/nsubj met/meet/VERB/0/root", allies}),
+              ::testing::Contains("PERGOV IGOWSTNAT 111"));
+  // Somebody's allies are not a group named before.
+  EXPECT_THAT(DocumentCodes({"NATO/NATO/PROPN/2/nsubj met/meet/VERB/0/root",
+                             "Peru/Peru/PROPN/2/nsubj criticized/criticize/VERB/0/root "
+                             "Chile/Chile/PROPN/4/nmod:poss 's/'s/PART/3/case "
+                             "allies/ally/NOUN/2/obj"}),
+              ::testing::Not(::testing::Contains(::testing::HasSubstr("IGOWSTNAT 111"))));
 }
 }  // namespace
 }  // namespace annals
