@@ -110,6 +110,12 @@ struct CoderOptions {
   // international, settler and refugee roles are left alone. Marks ActorRef::
   // country_from_context. `Code` only.
   bool role_countries = true;
+  // Within a document, an event of the story's day that nothing of its own dates and whose
+  // predicate goes on with a narrative ("then", "later", "afterwards", "hours later", "in the
+  // evening") happened on the day of the latest event before it, in its sentence or the three
+  // before, that its own date put on another day: "Petro had refused on Sunday morning ... Trump
+  // then ordered tariffs" is Sunday's. `Code` only.
+  bool narrative_dates = true;
   // A country named by its name or capital ("China", "the Philippines", "Washington"), not by an
   // adjective or with a role ("Chinese", "Chinese troops"), stands for its government, as ICEWS
   // codes states: as a source always ("Britain expelled a Russian diplomat": GBRGOV), as a
@@ -169,8 +175,8 @@ class EventCoder {
   std::vector<std::vector<ActorMatch>> DocumentActors(
       const Document& document, const std::vector<std::vector<ActorMatch>>* actors = nullptr) const;
   // The steps over a whole document's coded events that Code applies after coding its
-  // sentences (a caller of CodeSentence may): CoderOptions::role_countries, then
-  // CoderOptions::referred_acts (a response with no target takes the source of the act it
+  // sentences (a caller of CodeSentence may): CoderOptions::narrative_dates, role_countries,
+  // then referred_acts (a response with no target takes the source of the act it
   // names). `actors`: DocumentActors(document), as given to CodeSentence.
   void ResolveDocument(const Document& document, const std::vector<std::vector<ActorMatch>>& actors,
                        std::vector<Event>& events) const;
@@ -199,6 +205,7 @@ class EventCoder {
                             const std::vector<std::vector<ActorMatch>>& actors,
                             std::vector<Event>& events) const;
   void ResolveReferredActs(const Document& document, std::vector<Event>& events) const;
+  void ResolveNarrativeDates(const Document& document, std::vector<Event>& events) const;
   std::shared_ptr<const Impl> impl_;
 };
 

@@ -1805,11 +1805,69 @@ bool CountryBoundRole(std::string_view code) {
                    "LAB", "AGR", "HLH", "CRM", "UAF", "SPY", "ELI", "INS", "SEP", "PTY"});
 }
 
+// Whether predicate p (or the verb it is a conjunct or the clausal complement of) goes on with a
+// narrative: "Trump then ordered ...", "hours later", "said in the evening that ...".
+bool NarrativeMarker(const Sentence& s, int p) {
+  for (int v = p, steps = 0; v >= 0 && v < static_cast<int>(s.words.size()) && steps < 4; ++steps) {
+    for (const Word& k : s.words) {
+      if (k.head != v + 1) continue;
+      const std::string l = util::AsciiLower(k.lemma);
+      if (k.deprel == "advmod" &&
+          In(l, {"then", "later", "afterwards", "afterward", "subsequently", "thereafter"})) {
+        return true;
+      }
+      if (k.deprel.rfind("obl", 0) == 0 && In(l, {"morning", "afternoon", "evening", "night"})) {
+        bool in = false, the = false;
+        for (const Word& c : s.words) {
+          if (c.head != k.id) continue;
+          in = in || (c.deprel == "case" && util::AsciiLower(c.lemma) == "in");
+          the = the || (c.deprel == "det" && util::AsciiLower(c.lemma) == "the");
+        }
+        if (in && the) return true;
+      }
+    }
+    // Up from a verb conjunct, and from what a speaker said to the saying: "Murillo said in the
+    // evening that the government had accepted all of Trump's terms".
+    if (s.words[v].deprel != "conj" && s.words[v].deprel != "ccomp") break;
+    v = s.words[v].head - 1;
+  }
+  return false;
+}
+
 }  // namespace
+
+// An event of the story's day with nothing of its own to date it, whose predicate goes on with
+// a narrative ("Colombia's president had refused on Sunday morning ... Trump then ordered
+// tariffs"), happened on the day of the latest event before it (in its sentence or the three
+// before) that a date of its own put on another day.
+void EventCoder::ResolveNarrativeDates(const Document& document, std::vector<Event>& events) const {
+  if (!impl_->use_native || !impl_->options.narrative_dates) return;
+  std::string story = document.date.substr(0, std::min<size_t>(10, document.date.size()));
+  if (story.empty()) story = impl_->options.default_date;
+  for (size_t i = 0; i < events.size(); ++i) {
+    Event& e = events[i];
+    if (e.date != story || e.date_precision != "day" || e.sentence_index < 0 ||
+        e.sentence_index >= static_cast<int>(document.sentences.size())) {
+      continue;
+    }
+    const Sentence& s = document.sentences[e.sentence_index];
+    const int p = WordAt(s, e.predicate_span.begin);
+    if (p < 0 || !NarrativeMarker(s, p)) continue;
+    for (size_t j = i; j-- > 0;) {
+      const Event& prior = events[j];
+      if (prior.sentence_index + 3 < e.sentence_index) break;
+      if (prior.date_precision != "day" || prior.date == story) continue;
+      e.date = prior.date;
+      e.historical = prior.historical;
+      break;
+    }
+  }
+}
 
 void EventCoder::ResolveDocument(const Document& document,
                                  const std::vector<std::vector<ActorMatch>>& actors,
                                  std::vector<Event>& events) const {
+  ResolveNarrativeDates(document, events);
   ResolveRoleCountries(document, actors, events);
   ResolveReferredActs(document, events);
 }

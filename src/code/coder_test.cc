@@ -1962,5 +1962,24 @@ TEST(CoderDefaultsTest, TheAlliesAreTheLatestPairOrAlliance) {
                              "allies/ally/NOUN/2/obj"}),
               ::testing::Not(::testing::Contains(::testing::HasSubstr("IGOWSTNAT 111"))));
 }
+
+// An event the story does not date, told as the next step of a narrative ("then", "later",
+// "in the evening"), happened on the day of the step before it that has a date of its own.
+TEST(CoderDefaultsTest, ANarrativeGoesOnOnTheDayItWasOn) {
+  Result<EventCoder> c = DefaultCoder();
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  // 2025-09-02 is a Tuesday: "on Sunday" is 2025-08-31.
+  std::vector<std::string> got;
+  for (const Event& e :
+       c->Code(ParsedDocument({"Peru/Peru/PROPN/2/nsubj criticized/criticize/VERB/0/root "
+                               "Chile/Chile/PROPN/2/obj on/on/ADP/5/case Sunday/Sunday/PROPN/2/obl",
+                               "Chile/Chile/PROPN/3/nsubj then/then/ADV/3/advmod "
+                               "criticized/criticize/VERB/0/root Peru/Peru/PROPN/3/obj",
+                               "Bolivia/Bolivia/PROPN/2/nsubj criticized/criticize/VERB/0/root "
+                               "Peru/Peru/PROPN/2/obj"}))) {
+    got.push_back(e.sources.at(0).code + " " + e.date);
+  }
+  EXPECT_THAT(got, ElementsAre("PERGOV 2025-08-31", "CHLGOV 2025-08-31", "BOLGOV 2025-09-02"));
+}
 }  // namespace
 }  // namespace annals

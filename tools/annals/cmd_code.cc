@@ -304,7 +304,8 @@ int RunExplain(int argc, char** argv) {
     if (ev.empty()) std::printf("no event coded\n");
     all.insert(all.end(), ev.begin(), ev.end());
   }
-  // The document-level steps: roles given their story's country, responses the act they name.
+  // The document-level steps: narrative dates, roles given their story's country, responses the
+  // act they name.
   const std::vector<Event> before = all;
   coder->ResolveDocument(doc, actors, all);
   for (size_t k = 0; k < all.size() && k < before.size(); ++k) {
@@ -320,6 +321,10 @@ int RunExplain(int argc, char** argv) {
         std::printf("%s%s for '%s', a role named with no country given the story's\n",
                     where.c_str(), (*now)[r].code.c_str(), (*now)[r].text.c_str());
       }
+    }
+    if (e.date != b.date) {
+      std::printf("%sdated %s, the day of the narrative step before it\n", where.c_str(),
+                  e.date.c_str());
     }
     if (b.targets.empty() && !e.targets.empty()) {
       std::string codes;

@@ -52,5 +52,13 @@ grep -q "actor 'He' -> BRAGOV (actor, pronoun)" "$tmp/explain.txt" ||
   fail "explain: pronoun: $(cat "$tmp/explain.txt")"
 grep -q "sentence 2, 'rejected' 120: target CHNGOV, the source of the earlier act it names" \
   "$tmp/explain.txt" || fail "explain: referred act: $(cat "$tmp/explain.txt")"
+# explain: the dateline gives bare roles their country, and a narrative's next step its day.
+"$annals" explain --date 2025-01-27 "BOGOTA, Jan 27 (Wire) - Petro had refused on Sunday morning \
+to let the planes land. Riot police then detained protesters." > "$tmp/explain2.txt" ||
+  fail "explain (dateline) exited non-zero"
+grep -q "sentence 2, 'detained' 173: COLCOP for 'Riot police', a role named with no country" \
+  "$tmp/explain2.txt" || fail "explain: role country: $(cat "$tmp/explain2.txt")"
+grep -q "sentence 2, 'detained' 173: dated 2025-01-26, the day of the narrative step before it" \
+  "$tmp/explain2.txt" || fail "explain: narrative date: $(cat "$tmp/explain2.txt")"
 if "$annals" explain --date 2025-13-40 "Lula met Xi." 2>/dev/null; then fail "explain: bad --date"; fi
 echo "code_cli_test: ok"
