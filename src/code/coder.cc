@@ -3543,12 +3543,15 @@ std::vector<Event> EventCoder::CodeSentence(const Document& document, int senten
         v = t.head[v];
       }
       // The speaker's side: a pronoun standing for the speaker ("the army said it would"), or
-      // sources all of the speaker's country.
+      // sources among which is the speaker's country: a coalition the speaker announces for
+      // ("Biden announced that the United States, Germany, the Netherlands, Romania and Italy
+      // would send five air defence systems").
       const std::string side = im.CountryOf(e.speaker->code);
-      bool own = willed && !e.sources.empty();
+      bool own = false;
       for (const ActorRef& r : e.sources) {
-        own = own && (pronoun || (!side.empty() && im.CountryOf(r.code) == side));
+        own = own || pronoun || (!side.empty() && im.CountryOf(r.code) == side);
       }
+      own = own && willed;
       const std::string intent = own ? IntentCode(code) : "";
       const std::string threat = own && intent.empty() ? ThreatCode(code) : "";
       if (!intent.empty() || !threat.empty()) {

@@ -1697,6 +1697,12 @@ TEST(CoderDefaultsTest, AnnouncedIntentionsAreIntentsOrThreats) {
                            "would/would/AUX/5/aux attack/attack/VERB/2/ccomp "
                            "Bolivia/Bolivia/PROPN/5/obj"),
               ::testing::Not(::testing::Contains(HasSubstr(" 13"))));
+  // A coalition the speaker's side is part of: "Russia said Russia and Peru would attack ...".
+  EXPECT_THAT(DefaultCodes("Russia/Russia/PROPN/2/nsubj said/say/VERB/0/root "
+                           "Russia/Russia/PROPN/7/nsubj and/and/CCONJ/5/cc Peru/Peru/PROPN/3/conj "
+                           "would/would/AUX/7/aux attack/attack/VERB/2/ccomp "
+                           "Ukraine/Ukraine/PROPN/7/obj"),
+              ::testing::Contains(HasSubstr("RUSGOV UKRGOV 13")));
 }
 
 // Pausing tariffs or sanctions eases them (085), as suspending and lifting do.
