@@ -828,12 +828,25 @@ Found EventCoder::Impl::Target(const Tree& t, const SentenceActors& a, int p,
   // An oblique of the verb that the parser hung on its object instead: "recalled its ambassador
   // from Phnom Penh" (from -> ambassador). Attaching a prepositional phrase is the parser's most
   // frequent choice between two heads; the row's meaning is the same either way.
+  // Also one phrase further down, through an "in" or "as" phrase of the object: "pledged 40
+  // billion euros in military aid to Ukraine" (to -> aid -> euros).
   if (path.rel == "obl" && !path.via_object && !passive) {
     if (int o = t.Child(p, "obj"); o >= 0) {
       for (int k : t.kids[o]) {
         if (t.base[k] == "nmod" && t.rel[k] != "nmod:poss" && t.prep[k] == path.prep) {
           Found f = ActorsAt(t, a, k);
           if (!f.matches.empty()) return f;
+        }
+      }
+      for (int k : t.kids[o]) {
+        // Only through what the object is given as ("in aid", "as a loan"), not whose or what
+        // for ("accountability for the deaths of 15 people").
+        if (t.base[k] != "nmod" || !In(t.prep[k], {"in", "as"})) continue;
+        for (int j : t.kids[k]) {
+          if (t.base[j] == "nmod" && t.rel[j] != "nmod:poss" && t.prep[j] == path.prep) {
+            Found f = ActorsAt(t, a, j);
+            if (!f.matches.empty()) return f;
+          }
         }
       }
     }

@@ -1946,6 +1946,12 @@ TEST(CoderDefaultsTest, APledgedSumOfMoneyIsEconomicAid) {
                            "and/and/CCONJ/3/cc Chile/Chile/PROPN/9/compound €/€/PROPN/3/conj "
                            "2/2/NUM/11/compound million/million/NUM/9/nmod:unmarked"),
               ElementsAre("PERGOV --- 0331 v.pledge.9"));
+  // The recipient one phrase down, through what the sum is given as ("in aid to Chile").
+  EXPECT_THAT(DefaultCodes("Peru/Peru/PROPN/2/nsubj pledged/pledge/VERB/0/root "
+                           "5/5/NUM/4/compound million/million/NUM/5/nummod "
+                           "euros/euro/NOUN/2/obj in/in/ADP/7/case aid/aid/NOUN/5/nmod "
+                           "to/to/ADP/9/case Chile/Chile/PROPN/7/nmod"),
+              ElementsAre("PERGOV CHLGOV 0331 v.pledge.9"));
 }
 
 // "The allies" (definite, nobody's) are whichever came last: a coordination of two or three
