@@ -13,6 +13,7 @@ void WriteActor(util::JsonOut& out, const ActorRef& a) {
   out.Key("end").Int(a.span.end);
   if (!a.name.empty()) out.Key("name").String(a.name);
   if (!a.entry_id.empty()) out.Key("entry").String(a.entry_id);
+  if (a.country_from_context) out.Key("country_from_context").Bool(true);
   out.EndObject();
 }
 

@@ -60,5 +60,11 @@ grep -q "sentence 2, 'detained' 173: COLCOP for 'Riot police', a role named with
   "$tmp/explain2.txt" || fail "explain: role country: $(cat "$tmp/explain2.txt")"
 grep -q "sentence 2, 'detained' 173: dated 2025-01-26, the day of the narrative step before it" \
   "$tmp/explain2.txt" || fail "explain: narrative date: $(cat "$tmp/explain2.txt")"
+# ... and `annals code` marks a country that came from the story in its JSON.
+printf 'Border\n\nBOGOTA, Jan 27 (Wire) - Petro had refused on Sunday morning to let the planes %s\n' \
+  "land. Riot police then detained protesters." > "$tmp/story.txt"
+"$annals" code "$tmp/story.txt" --date 2025-01-27 2>/dev/null |
+  grep -q '"code":"COLCOP","text":"Riot police","begin":84,"end":95,"country_from_context":true' ||
+  fail "code: country_from_context: $("$annals" code "$tmp/story.txt" --date 2025-01-27 2>&1)"
 if "$annals" explain --date 2025-13-40 "Lula met Xi." 2>/dev/null; then fail "explain: bad --date"; fi
 echo "code_cli_test: ok"
