@@ -58,7 +58,9 @@ bool In(std::string_view w, std::initializer_list<std::string_view> set) {
 // Whether a match names people who speak or act for a group ("leaders", "officials", "spokesman")
 // and no word of it names a government ("government", "cabinet", "ministry", ...).
 // A currency sign standing for a sum of money ("$1 billion", "€522 million").
-bool CurrencySign(std::string_view lemma) { return In(lemma, {"$", "€", "£", "¥", "US$"}); }
+bool CurrencySign(std::string_view lemma) {
+  return !util::CurrencyOfSymbol(util::AsciiLower(lemma)).empty();
+}
 
 bool GroupOfficials(const Sentence& s, const ActorMatch& m) {
   bool officials = false;

@@ -18,6 +18,7 @@
 
 #include "annals/extract.h"
 #include "extract/extract_util.h"
+#include "util/text.h"
 
 namespace annals {
 namespace {
@@ -97,16 +98,6 @@ double RoundPlural(std::string_view w) {
   return 0;
 }
 
-std::string_view CurrencySymbol(std::string_view w) {
-  if (w == "$" || w == "us$" || w == "usd") return "USD";
-  if (w == "€" || w == "eur") return "EUR";
-  if (w == "£" || w == "gbp") return "GBP";
-  if (w == "¥" || w == "cny" || w == "rmb") return "CNY";
-  if (w == "₽" || w == "rub") return "RUB";
-  if (w == "₹" || w == "inr") return "INR";
-  return {};
-}
-
 std::string_view CurrencyWord(std::string_view w) {
   if (w == "dollar" || w == "dollars") return "USD";
   if (w == "euro" || w == "euros") return "EUR";
@@ -117,7 +108,7 @@ std::string_view CurrencyWord(std::string_view w) {
   if (w == "rupee" || w == "rupees") return "INR";
   if (w == "won") return "KRW";
   if (w == "hryvnia" || w == "hryvnias") return "UAH";
-  return CurrencySymbol(w);
+  return util::CurrencyOfSymbol(w);
 }
 
 // Nouns counted with a time or measure unit are not counts of things that happen to people.
@@ -268,7 +259,7 @@ bool IsPunct(const Word& w) {
   if (w.upos == "PUNCT") return true;
   if (w.form.empty()) return true;
   unsigned char c = static_cast<unsigned char>(w.form[0]);
-  return w.form.size() == 1 && std::ispunct(c) && CurrencySymbol(w.form).empty();
+  return w.form.size() == 1 && std::ispunct(c) && util::CurrencyOfSymbol(w.form).empty();
 }
 
 bool IsNominal(const Word& w) {
@@ -440,13 +431,13 @@ std::vector<CountMention> FindCounts(const Document& doc, const ExtractOptions& 
         for (std::string_view sym : {"us$", "$", "€", "£", "¥", "₽", "₹"}) {
           if (f.starts_with(sym) && f.size() > sym.size() &&
               std::isdigit(static_cast<unsigned char>(f[sym.size()]))) {
-            currency = std::string(CurrencySymbol(sym));
+            currency = std::string(util::CurrencyOfSymbol(sym));
             break;
           }
         }
-        if (currency.empty() && !CurrencySymbol(f).empty() && f.size() <= 3 &&
+        if (currency.empty() && !util::CurrencyOfSymbol(f).empty() && f.size() <= 3 &&
             !std::isalpha(static_cast<unsigned char>(f[0])) && k + 1 < n) {
-          currency = std::string(CurrencySymbol(f));
+          currency = std::string(util::CurrencyOfSymbol(f));
           ++k;
         }
       }

@@ -175,4 +175,14 @@ bool NextLine(std::string_view text, size_t& pos, std::string_view& line) {
   return true;
 }
 
+std::string_view CurrencyOfSymbol(std::string_view w) {
+  if (w == "$" || w == "us$" || w == "usd") return "USD";
+  if (w == "€" || w == "eur") return "EUR";
+  if (w == "£" || w == "gbp") return "GBP";
+  if (w == "¥" || w == "cny" || w == "rmb") return "CNY";
+  if (w == "₽" || w == "rub") return "RUB";
+  if (w == "₹" || w == "inr") return "INR";
+  return {};
+}
+
 }  // namespace annals::util

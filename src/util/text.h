@@ -58,6 +58,10 @@ inline uint64_t Fnv1a64(std::string_view s) { return Fnv1a64Extend(kFnv1a64Basis
 // Lower-case hex of `v`, zero-padded to 16 digits.
 std::string Hex64(uint64_t v);
 
+// The ISO 4217 code of a currency sign or code written lower-case ("$", "us$", "usd" -> "USD";
+// "€", "£", "¥", "₽", "₹" and their codes), empty for anything else.
+std::string_view CurrencyOfSymbol(std::string_view w);
+
 }  // namespace annals::util
 
 #endif  // ANNALS_UTIL_TEXT_H_
